@@ -1,0 +1,195 @@
+package jp.madoguchi.domain.reception;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jp.madoguchi.domain.procedure.Department;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+/**
+ * 受付: one visit to the city hall, from the kiosk or the counter to the finished procedures.
+ *
+ * <p>A visit is opened with the procedures the citizen asked for (at the 記載台, at the counter or by a
+ * pre-entry QR). Staff then hear what is missing (聞き取り), let the citizen check the forms (確認), print
+ * them (印刷) and finish (完了). A visit can be sent on to another department (回付) at any point before it
+ * is finished; the next department starts again with 聞き取り. Every step is written to the timeline with its
+ * time and operator, so the visit can be told afterwards and measured (waiting and handling times).
+ *
+ * <p>{@code version} is the optimistic-lock counter the persistence adapter checks: two clerks changing the
+ * same visit cannot overwrite each other.
+ */
+public final class Reception {
+
+    private final LocalGovernmentCode city;
+    private final ReceptionNumber number;
+    private final Channel channel;
+    private final AddresseeNumber resident;
+    private final List<Procedure> procedures;
+    private final List<TimelineEntry> timeline;
+    private final long version;
+    private ReceptionState state;
+    private Department department;
+
+    private Reception(LocalGovernmentCode city, ReceptionNumber number, Channel channel, AddresseeNumber resident,
+                      List<Procedure> procedures, ReceptionState state, Department department,
+                      List<TimelineEntry> timeline, long version) {
+        this.city = Objects.requireNonNull(city, "地方公共団体コードがありません");
+        this.number = Objects.requireNonNull(number, "受付番号がありません");
+        this.channel = Objects.requireNonNull(channel, "受付経路がありません");
+        this.resident = resident;
+        this.procedures = new ArrayList<>(requireProcedures(procedures));
+        this.state = Objects.requireNonNull(state, "状態がありません");
+        this.department = Objects.requireNonNull(department, "担当課がありません");
+        this.timeline = new ArrayList<>(timeline);
+        this.version = version;
+        if (this.timeline.isEmpty()) {
+            throw new IllegalArgumentException("受付の経過がありません");
+        }
+    }
+
+    /**
+     * Opens a visit.
+     *
+     * @param resident the identified resident, or null when the visitor is not (yet) identified
+     */
+    public static Reception open(LocalGovernmentCode city, ReceptionNumber number, Channel channel,
+                                 AddresseeNumber resident, List<Procedure> procedures, Operator by, Instant at) {
+        List<Procedure> requested = requireProcedures(procedures);
+        TimelineEntry opened = entry(at, ReceptionState.RECEIVED, by,
+                channel.label() + "で受付（" + String.join("・", requested.stream().map(Procedure::name).toList()) + "）");
+        return new Reception(city, number, channel, resident, requested, ReceptionState.RECEIVED,
+                requested.get(0).department(), List.of(opened), 0);
+    }
+
+    /** Rebuilds a stored visit; for persistence adapters only. */
+    public static Reception restore(LocalGovernmentCode city, ReceptionNumber number, Channel channel,
+                                    AddresseeNumber resident, List<Procedure> procedures, ReceptionState state,
+                                    Department department, List<TimelineEntry> timeline, long version) {
+        return new Reception(city, number, channel, resident, procedures, state, department, timeline, version);
+    }
+
+    /** 聞き取りを開始: a clerk takes the visit up at the counter. */
+    public void startHearing(Operator by, Instant at) {
+        moveTo(ReceptionState.HEARING, by, at, department.name() + "で聞き取りを開始");
+    }
+
+    /** 確認: the citizen has checked the pre-filled content. */
+    public void confirm(Operator by, Instant at) {
+        moveTo(ReceptionState.CONFIRMING, by, at, "申請内容を本人が確認");
+    }
+
+    /** 印刷: the forms have been printed. */
+    public void markPrinted(Operator by, Instant at, String what) {
+        moveTo(ReceptionState.PRINTED, by, at, what);
+    }
+
+    /** 完了: the department has finished the visit. */
+    public void complete(Operator by, Instant at) {
+        moveTo(ReceptionState.COMPLETED, by, at, "受付を完了");
+    }
+
+    /** 回付: sends the visit to another department, with the reason staff give. */
+    public void referTo(Department next, Operator by, Instant at, String reason) {
+        Objects.requireNonNull(next, "回付先がありません");
+        if (state == ReceptionState.COMPLETED) {
+            throw new ReceptionStateException("完了した受付は回付できません（受付番号 " + number + "）");
+        }
+        if (next.equals(department)) {
+            throw new ReceptionStateException("回付先が現在の担当課と同じです");
+        }
+        String because = reason == null || reason.isBlank() ? "" : "（" + reason.strip() + "）";
+        append(entry(at, ReceptionState.REFERRED, by, department.name() + "から" + next.name() + "へ回付" + because));
+        state = ReceptionState.REFERRED;
+        department = next;
+    }
+
+    /** Writes something that happened without changing the state, e.g. 「申請書PDFを表示」. */
+    public void record(Operator by, Instant at, String description) {
+        append(entry(at, state, by, description));
+    }
+
+    private void moveTo(ReceptionState next, Operator by, Instant at, String description) {
+        if (!state.canMoveTo(next)) {
+            throw new ReceptionStateException("受付番号 " + number + " は「" + state.label() + "」のため「"
+                    + next.label() + "」に進めません");
+        }
+        append(entry(at, next, by, description));
+        state = next;
+    }
+
+    private void append(TimelineEntry entry) {
+        Instant last = timeline.get(timeline.size() - 1).at();
+        if (entry.at().isBefore(last)) {
+            throw new IllegalArgumentException("受付の経過は時刻順に記録します");
+        }
+        timeline.add(entry);
+    }
+
+    private static TimelineEntry entry(Instant at, ReceptionState state, Operator by, String description) {
+        Objects.requireNonNull(by, "操作者がありません");
+        return new TimelineEntry(at, state, by.id(), by.displayName(), description);
+    }
+
+    private static List<Procedure> requireProcedures(List<Procedure> procedures) {
+        if (procedures == null || procedures.isEmpty()) {
+            throw new IllegalArgumentException("手続が選ばれていません");
+        }
+        if (new HashSet<>(procedures.stream().map(Procedure::code).toList()).size() != procedures.size()) {
+            throw new IllegalArgumentException("同じ手続が重複しています");
+        }
+        return List.copyOf(procedures);
+    }
+
+    public LocalGovernmentCode city() {
+        return city;
+    }
+
+    public ReceptionNumber number() {
+        return number;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Optional<AddresseeNumber> resident() {
+        return Optional.ofNullable(resident);
+    }
+
+    public List<Procedure> procedures() {
+        return List.copyOf(procedures);
+    }
+
+    public ReceptionState state() {
+        return state;
+    }
+
+    public Department department() {
+        return department;
+    }
+
+    public List<TimelineEntry> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** When the visit was opened. */
+    public Instant openedAt() {
+        return timeline.get(0).at();
+    }
+
+    /** When the visit was finished, if it has been. */
+    public Optional<Instant> completedAt() {
+        return timeline.stream().filter(e -> e.state() == ReceptionState.COMPLETED).map(TimelineEntry::at).findFirst();
+    }
+}

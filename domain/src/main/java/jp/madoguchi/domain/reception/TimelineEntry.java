@@ -1,0 +1,22 @@
+package jp.madoguchi.domain.reception;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One line of a reception's timeline: when, who, the state after the step, and what was done in words
+ * (「受付票を発行」「申請書PDFを表示」).
+ */
+public record TimelineEntry(Instant at, ReceptionState state, String operatorId, String operatorName, String description) {
+
+    public TimelineEntry {
+        Objects.requireNonNull(at, "時刻");
+        Objects.requireNonNull(state, "状態");
+        if (operatorId == null || operatorId.isBlank()) {
+            throw new IllegalArgumentException("操作者がありません");
+        }
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("内容がありません");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package jp.madoguchi.domain.resident;
+
+import java.time.LocalDate;
+
+/**
+ * 外国人住民の記載事項: 国籍・地域, 在留資格, 在留期間の満了日 (in 西暦), 在留カード等番号 and the 法第30条の45
+ * category (1 中長期在留者, 2 特別永住者, 3 一時庇護許可者, 4 仮滞在許可者, 5 出生による経過滞在者, 6 国籍喪失による経過滞在者).
+ */
+public record ForeignResidence(
+        String nationality,
+        String residenceStatus,
+        LocalDate periodOfStayEnds,
+        String residenceCardNumber,
+        String article30_45Category) {
+
+    public ForeignResidence {
+        if (nationality == null || nationality.isBlank()) {
+            throw new IllegalArgumentException("国籍・地域がありません");
+        }
+        if (article30_45Category == null || !article30_45Category.matches("[1-6]")) {
+            throw new IllegalArgumentException("法30条の45区分は 1〜6 です: " + article30_45Category);
+        }
+        if (residenceCardNumber != null && !residenceCardNumber.isBlank()
+                && !residenceCardNumber.matches("[A-Z]{2}[0-9]{8}[A-Z]{2}")) {
+            throw new IllegalArgumentException("在留カード等番号は英字2桁・数字8桁・英字2桁です: " + residenceCardNumber);
+        }
+    }
+}

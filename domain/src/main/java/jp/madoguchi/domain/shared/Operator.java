@@ -1,0 +1,40 @@
+package jp.madoguchi.domain.shared;
+
+import java.util.Objects;
+
+/**
+ * Who acts: a member of staff, a kiosk terminal or the system itself. Every command carries one, so the
+ * reception timeline and the audit trail can say who did what.
+ */
+public record Operator(Kind kind, String id, String displayName) {
+
+    /** 操作者の種類. */
+    public enum Kind {
+        /** 職員. */
+        STAFF,
+        /** 記載台端末（キオスク）. */
+        KIOSK,
+        /** システム（バッチ等）. */
+        SYSTEM
+    }
+
+    public Operator {
+        Objects.requireNonNull(kind, "kind");
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("操作者IDがありません");
+        }
+        displayName = displayName == null || displayName.isBlank() ? id : displayName;
+    }
+
+    public static Operator staff(String id, String displayName) {
+        return new Operator(Kind.STAFF, id, displayName);
+    }
+
+    public static Operator kiosk(String terminalId) {
+        return new Operator(Kind.KIOSK, terminalId, "記載台 " + terminalId);
+    }
+
+    public static Operator system(String id) {
+        return new Operator(Kind.SYSTEM, id, "システム");
+    }
+}
