@@ -34,12 +34,14 @@ public final class Reception {
     private final List<Procedure> procedures;
     private final List<TimelineEntry> timeline;
     private final long version;
+    /** How many timeline entries the store already holds; the rest are new. */
+    private final int storedEntries;
     private ReceptionState state;
     private Department department;
 
     private Reception(LocalGovernmentCode city, ReceptionNumber number, Channel channel, AddresseeNumber resident,
                       List<Procedure> procedures, ReceptionState state, Department department,
-                      List<TimelineEntry> timeline, long version) {
+                      List<TimelineEntry> timeline, long version, int storedEntries) {
         this.city = Objects.requireNonNull(city, "地方公共団体コードがありません");
         this.number = Objects.requireNonNull(number, "受付番号がありません");
         this.channel = Objects.requireNonNull(channel, "受付経路がありません");
@@ -49,6 +51,7 @@ public final class Reception {
         this.department = Objects.requireNonNull(department, "担当課がありません");
         this.timeline = new ArrayList<>(timeline);
         this.version = version;
+        this.storedEntries = storedEntries;
         if (this.timeline.isEmpty()) {
             throw new IllegalArgumentException("受付の経過がありません");
         }
@@ -65,14 +68,15 @@ public final class Reception {
         TimelineEntry opened = entry(at, ReceptionState.RECEIVED, by,
                 channel.label() + "で受付（" + String.join("・", requested.stream().map(Procedure::name).toList()) + "）");
         return new Reception(city, number, channel, resident, requested, ReceptionState.RECEIVED,
-                requested.get(0).department(), List.of(opened), 0);
+                requested.get(0).department(), List.of(opened), 0, 0);
     }
 
     /** Rebuilds a stored visit; for persistence adapters only. */
     public static Reception restore(LocalGovernmentCode city, ReceptionNumber number, Channel channel,
                                     AddresseeNumber resident, List<Procedure> procedures, ReceptionState state,
                                     Department department, List<TimelineEntry> timeline, long version) {
-        return new Reception(city, number, channel, resident, procedures, state, department, timeline, version);
+        return new Reception(city, number, channel, resident, procedures, state, department, timeline, version,
+                timeline.size());
     }
 
     /** 聞き取りを開始: a clerk takes the visit up at the counter. */
@@ -177,6 +181,11 @@ public final class Reception {
 
     public List<TimelineEntry> timeline() {
         return List.copyOf(timeline);
+    }
+
+    /** Timeline entries written since the visit was opened or loaded, for the store to append. */
+    public List<TimelineEntry> unsavedTimeline() {
+        return List.copyOf(timeline.subList(storedEntries, timeline.size()));
     }
 
     public long version() {

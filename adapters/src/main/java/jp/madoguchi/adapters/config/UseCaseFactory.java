@@ -1,0 +1,122 @@
+package jp.madoguchi.adapters.config;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import io.micronaut.context.annotation.Property;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
+import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
+import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
+import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.PrepareDemoUseCase;
+import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase.RegisterStaffCommand;
+import jp.madoguchi.application.port.in.PrepareFormsUseCase;
+import jp.madoguchi.application.port.in.ShowDailyStatisticsUseCase;
+import jp.madoguchi.application.port.in.StartReceptionUseCase;
+import jp.madoguchi.application.port.out.BackOfficeExport;
+import jp.madoguchi.application.port.out.DailyStatisticsQuery;
+import jp.madoguchi.application.port.out.FormRenderer;
+import jp.madoguchi.application.port.out.LinkageFileWriter;
+import jp.madoguchi.application.port.out.Municipalities;
+import jp.madoguchi.application.port.out.MyNumberCardReader;
+import jp.madoguchi.application.port.out.PasswordHashes;
+import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.application.port.out.ResidentReplica;
+import jp.madoguchi.application.port.out.StaffAccounts;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.application.service.AdvanceReceptionService;
+import jp.madoguchi.application.service.CompleteReceptionService;
+import jp.madoguchi.application.service.FindReceptionsService;
+import jp.madoguchi.application.service.GenerateSyntheticResidentsService;
+import jp.madoguchi.application.service.IdentifyResidentByCardService;
+import jp.madoguchi.application.service.IssueReceptionSlipService;
+import jp.madoguchi.application.service.ListProceduresService;
+import jp.madoguchi.application.service.PrepareDemoService;
+import jp.madoguchi.application.service.PrepareFormsService;
+import jp.madoguchi.application.service.ShowDailyStatisticsService;
+import jp.madoguchi.application.service.StaffAccountService;
+import jp.madoguchi.application.service.StartReceptionService;
+
+/**
+ * Builds the application services with {@code new}, so the application module stays free of annotations
+ * (ddd-by-examples/library's configuration style). Each bean is built only when a driving adapter asks.
+ */
+@Factory
+public class UseCaseFactory {
+
+    @Singleton
+    StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry, Clock clock) {
+        return new StartReceptionService(receptions, catalogue, registry, clock);
+    }
+
+    @Singleton
+    IdentifyResidentByCardUseCase identifyByCard(MyNumberCardReader reader, ResidentRegistry registry) {
+        return new IdentifyResidentByCardService(reader, registry);
+    }
+
+    @Singleton
+    FindReceptionsUseCase findReceptions(Receptions receptions, ResidentRegistry registry, Clock clock) {
+        return new FindReceptionsService(receptions, registry, clock);
+    }
+
+    @Singleton
+    AdvanceReceptionUseCase advanceReception(Receptions receptions, ProcedureCatalogue catalogue, Clock clock) {
+        return new AdvanceReceptionService(receptions, catalogue, clock);
+    }
+
+    @Singleton
+    PrepareFormsUseCase prepareForms(Receptions receptions, ResidentRegistry registry, FormRenderer renderer,
+                                     Municipalities municipalities, Clock clock) {
+        return new PrepareFormsService(receptions, registry, renderer, municipalities, clock);
+    }
+
+    @Singleton
+    CompleteReceptionUseCase completeReception(Receptions receptions, ResidentRegistry registry, BackOfficeExport export, Clock clock) {
+        return new CompleteReceptionService(receptions, registry, export, clock);
+    }
+
+    @Singleton
+    ShowDailyStatisticsUseCase dailyStatistics(DailyStatisticsQuery query, Clock clock) {
+        return new ShowDailyStatisticsService(query, clock);
+    }
+
+    @Singleton
+    ListProceduresUseCase listProcedures(ProcedureCatalogue catalogue) {
+        return new ListProceduresService(catalogue);
+    }
+
+    @Singleton
+    IssueReceptionSlipUseCase receptionSlip(Receptions receptions, TwoDimensionalCodes codes) {
+        return new IssueReceptionSlipService(receptions, codes);
+    }
+
+    @Singleton
+    GenerateSyntheticResidentsUseCase generateSyntheticResidents(LinkageFileWriter writer) {
+        return new GenerateSyntheticResidentsService(writer);
+    }
+
+    /** Demo accounts: 窓口 (clerk), 統計 (supervisor) and 管理 (administrator), all with the demo password. */
+    @Singleton
+    PrepareDemoUseCase prepareDemo(ResidentReplica replica, StaffAccountService staff, MadoguchiSettings settings,
+                                   @Property(name = "madoguchi.demo.residents", defaultValue = "2000") int residents,
+                                   @Property(name = "madoguchi.demo.password", defaultValue = "madoguchi-demo") String password) {
+        return new PrepareDemoService(replica, staff, settings.demoPopulation(), residents, List.of(
+                new RegisterStaffCommand(settings.city(), "clerk", "窓口 一郎", password, Set.of("CLERK")),
+                new RegisterStaffCommand(settings.city(), "supervisor", "統計 花子", password, Set.of("SUPERVISOR")),
+                new RegisterStaffCommand(settings.city(), "admin", "管理 次郎", password, Set.of("ADMINISTRATOR", "SUPERVISOR", "CLERK"))));
+    }
+
+    @Singleton
+    StaffAccountService staffAccounts(StaffAccounts accounts, PasswordHashes hashes) {
+        return new StaffAccountService(accounts, hashes);
+    }
+}

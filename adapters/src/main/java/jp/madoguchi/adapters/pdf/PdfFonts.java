@@ -1,0 +1,50 @@
+package jp.madoguchi.adapters.pdf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.LayoutProcessor;
+
+/**
+ * The fonts every form embeds (as subsets): IPAex明朝 for ordinary text and IPAmj明朝 for names and addresses,
+ * whose 61,179 glyphs cover the MJ characters and their IVS variants. Loading a font costs a quarter of a
+ * second, so they are loaded once.
+ */
+public final class PdfFonts {
+
+    static {
+        // Without the layout processor OpenPDF 2.x drops variation selectors and prints the base glyph.
+        LayoutProcessor.enable();
+    }
+
+    private final BaseFont text;
+    private final BaseFont names;
+
+    public PdfFonts(Path textFont, Path nameFont) {
+        this.text = load(textFont, "本文用フォント（IPAex明朝）");
+        this.names = load(nameFont, "氏名用フォント（IPAmj明朝）");
+    }
+
+    private static BaseFont load(Path path, String role) {
+        if (!Files.isReadable(path)) {
+            throw new IllegalStateException(role + "が見つかりません: " + path
+                    + "。scripts/install-prerequisites.sh を実行するか、設定でフォントの場所を指定してください。");
+        }
+        try {
+            return BaseFont.createFont(path.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(role + "を読み込めません: " + path, e);
+        }
+    }
+
+    public BaseFont text() {
+        return text;
+    }
+
+    public BaseFont names() {
+        return names;
+    }
+}

@@ -1,0 +1,204 @@
+package jp.madoguchi.adapters.persistence;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.out.ConcurrentUpdateException;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.domain.procedure.Department;
+import jp.madoguchi.domain.procedure.LifeEvent;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.reception.ReceptionState;
+import jp.madoguchi.domain.reception.TimelineEntry;
+import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Receptions in PostgreSQL with optimistic locking: an update names the version it read, and finding none
+ * means someone else got there first.
+ */
+@Singleton
+public class JdbcReceptions implements Receptions {
+
+    private final Jdbi jdbi;
+
+    public JdbcReceptions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public ReceptionNumber nextNumber(LocalGovernmentCode city, LocalDate day) {
+        int serial = jdbi.withHandle(h -> h.createQuery("""
+                        INSERT INTO reception_counter (city_code, day, last_serial) VALUES (:city, :day, 1)
+                        ON CONFLICT (city_code, day) DO UPDATE SET last_serial = reception_counter.last_serial + 1
+                        RETURNING last_serial""")
+                .bind("city", city.value()).bind("day", day).mapTo(Integer.class).one());
+        return new ReceptionNumber(day, serial);
+    }
+
+    @Override
+    public void add(Reception reception) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO reception (city_code, number, reception_day, serial, channel, addressee_number, state,
+                                                   department_code, department_name, opened_at, completed_at, version)
+                            VALUES (:city, :number, :day, :serial, :channel, :resident, :state, :departmentCode,
+                                    :departmentName, :openedAt, :completedAt, 0)""")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .bind("day", reception.number().day())
+                    .bind("serial", reception.number().serial())
+                    .bind("channel", reception.channel().name())
+                    .bind("resident", reception.resident().map(AddresseeNumber::value).orElse(null))
+                    .bind("state", reception.state().name())
+                    .bind("departmentCode", reception.department().code())
+                    .bind("departmentName", reception.department().name())
+                    .bind("openedAt", utc(reception.openedAt()))
+                    .bind("completedAt", reception.completedAt().map(JdbcReceptions::utc).orElse(null))
+                    .execute();
+            List<Procedure> procedures = reception.procedures();
+            for (int i = 0; i < procedures.size(); i++) {
+                Procedure p = procedures.get(i);
+                h.createUpdate("""
+                                INSERT INTO reception_procedure (city_code, number, position, procedure_code, procedure_name,
+                                                                 department_code, department_name, life_event)
+                                VALUES (:city, :number, :position, :code, :name, :departmentCode, :departmentName, :lifeEvent)""")
+                        .bind("city", reception.city().value())
+                        .bind("number", reception.number().value())
+                        .bind("position", i)
+                        .bind("code", p.code())
+                        .bind("name", p.name())
+                        .bind("departmentCode", p.department().code())
+                        .bind("departmentName", p.department().name())
+                        .bind("lifeEvent", p.lifeEvent().name())
+                        .execute();
+            }
+            insertTimeline(h, reception);
+        });
+    }
+
+    @Override
+    public void update(Reception reception) {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("""
+                            UPDATE reception SET state = :state, department_code = :departmentCode,
+                                   department_name = :departmentName, completed_at = :completedAt, version = version + 1
+                            WHERE city_code = :city AND number = :number AND version = :version""")
+                    .bind("state", reception.state().name())
+                    .bind("departmentCode", reception.department().code())
+                    .bind("departmentName", reception.department().name())
+                    .bind("completedAt", reception.completedAt().map(JdbcReceptions::utc).orElse(null))
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .bind("version", reception.version())
+                    .execute();
+            if (updated == 0) {
+                throw new ConcurrentUpdateException("受付番号 " + reception.number()
+                        + " は他の職員が先に更新しました。画面を読み込み直してから操作してください。");
+            }
+            insertTimeline(h, reception);
+        });
+    }
+
+    @Override
+    public void appendTimeline(Reception reception) {
+        jdbi.useTransaction(h -> {
+            // the row lock orders concurrent appends and updates of one visit
+            int found = h.createQuery("SELECT count(*) FROM reception WHERE city_code = :city AND number = :number FOR UPDATE")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .mapTo(Integer.class).one();
+            if (found == 0) {
+                throw new IllegalArgumentException("受付番号 " + reception.number() + " の受付はありません");
+            }
+            insertTimeline(h, reception);
+        });
+    }
+
+    /** Appends the unsaved entries after whatever the store holds (someone may have appended meanwhile). */
+    private static void insertTimeline(Handle h, Reception reception) {
+        int next = h.createQuery("SELECT coalesce(max(seq) + 1, 0) FROM reception_timeline WHERE city_code = :city AND number = :number")
+                .bind("city", reception.city().value())
+                .bind("number", reception.number().value())
+                .mapTo(Integer.class).one();
+        for (TimelineEntry e : reception.unsavedTimeline()) {
+            h.createUpdate("""
+                            INSERT INTO reception_timeline (city_code, number, seq, at, state, operator_id, operator_name, description)
+                            VALUES (:city, :number, :seq, :at, :state, :operatorId, :operatorName, :description)""")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .bind("seq", next++)
+                    .bind("at", utc(e.at()))
+                    .bind("state", e.state().name())
+                    .bind("operatorId", e.operatorId())
+                    .bind("operatorName", e.operatorName())
+                    .bind("description", e.description())
+                    .execute();
+        }
+    }
+
+    @Override
+    public Optional<Reception> find(LocalGovernmentCode city, ReceptionNumber number) {
+        return jdbi.withHandle(h -> load(h, city, List.of(number.value())).stream().findFirst());
+    }
+
+    @Override
+    public List<Reception> openedOn(LocalGovernmentCode city, LocalDate day) {
+        return jdbi.withHandle(h -> {
+            List<String> numbers = h.createQuery("SELECT number FROM reception WHERE city_code = :city AND reception_day = :day ORDER BY number")
+                    .bind("city", city.value()).bind("day", day).mapTo(String.class).list();
+            return load(h, city, numbers);
+        });
+    }
+
+    private record Head(String number, String channel, String resident, String state, String departmentCode,
+                        String departmentName, long version) {
+    }
+
+    private static List<Reception> load(Handle h, LocalGovernmentCode city, List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        List<Head> heads = h.createQuery("""
+                        SELECT number, channel, addressee_number, state, department_code, department_name, version
+                        FROM reception WHERE city_code = :city AND number IN (<numbers>) ORDER BY number""")
+                .bind("city", city.value())
+                .bindList("numbers", numbers)
+                .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7)))
+                .list();
+        return heads.stream().map(head -> {
+            List<Procedure> procedures = h.createQuery("""
+                            SELECT procedure_code, procedure_name, department_code, department_name, life_event
+                            FROM reception_procedure WHERE city_code = :city AND number = :number ORDER BY position""")
+                    .bind("city", city.value()).bind("number", head.number())
+                    .map((rs, ctx) -> new Procedure(rs.getString(1), rs.getString(2),
+                            new Department(rs.getString(3), rs.getString(4)), LifeEvent.valueOf(rs.getString(5))))
+                    .list();
+            List<TimelineEntry> timeline = h.createQuery("""
+                            SELECT at, state, operator_id, operator_name, description
+                            FROM reception_timeline WHERE city_code = :city AND number = :number ORDER BY seq""")
+                    .bind("city", city.value()).bind("number", head.number())
+                    .map((rs, ctx) -> new TimelineEntry(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                            ReceptionState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)))
+                    .list();
+            return Reception.restore(city, ReceptionNumber.parse(head.number()), Channel.valueOf(head.channel()),
+                    head.resident() == null ? null : new AddresseeNumber(head.resident()), procedures,
+                    ReceptionState.valueOf(head.state()), new Department(head.departmentCode(), head.departmentName()),
+                    timeline, head.version());
+        }).toList();
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,28 @@
+package jp.madoguchi.application.port.in;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.reception.ReceptionState;
+import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+
+/** 受付一覧と受付の詳細 for the counter staff. */
+public interface FindReceptionsUseCase {
+
+    /** Today's visits, newest first. */
+    List<ReceptionSummary> today(LocalGovernmentCode city);
+
+    Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number);
+
+    record ReceptionSummary(ReceptionNumber number, Instant openedAt, Channel channel, List<String> procedures,
+                            ReceptionState state, String department, String residentName) {
+    }
+
+    record ReceptionDetails(Reception reception, Optional<Resident> resident) {
+    }
+}

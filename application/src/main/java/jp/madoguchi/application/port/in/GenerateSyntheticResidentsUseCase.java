@@ -1,0 +1,29 @@
+package jp.madoguchi.application.port.in;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import jp.madoguchi.application.synthetic.SyntheticPopulation;
+
+/** 合成住民データの生成: writes synthetic residents as forward-linkage files. Nothing real is ever used. */
+public interface GenerateSyntheticResidentsUseCase {
+
+    /**
+     * @param progress called with the number of residents written so far, now and then
+     */
+    GenerationReport generate(GenerateCommand command, IntConsumer progress);
+
+    record GenerateCommand(SyntheticPopulation.Settings settings, int residents, Path folder, LocalDateTime fileTimestamp) {
+        public GenerateCommand {
+            if (residents < 1 || residents > 10_000_000) {
+                throw new IllegalArgumentException("人数は1〜10,000,000で指定してください: " + residents);
+            }
+        }
+    }
+
+    record GenerationReport(int residents, int households, List<Path> files, Duration took) {
+    }
+}

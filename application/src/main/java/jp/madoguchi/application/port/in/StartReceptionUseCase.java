@@ -1,0 +1,31 @@
+package jp.madoguchi.application.port.in;
+
+import java.util.List;
+
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+/** 受付を開始する: at the kiosk, the counter or from a pre-entry code. */
+public interface StartReceptionUseCase {
+
+    Reception start(StartReceptionCommand command);
+
+    /**
+     * @param resident the identified resident, or null when not yet identified
+     */
+    record StartReceptionCommand(LocalGovernmentCode city, Channel channel, AddresseeNumber resident,
+                                 List<String> procedureCodes, Operator operator) {
+        public StartReceptionCommand {
+            if (city == null || channel == null || operator == null) {
+                throw new IllegalArgumentException("市区町村・受付経路・操作者が必要です");
+            }
+            if (procedureCodes == null || procedureCodes.isEmpty()) {
+                throw new IllegalArgumentException("手続を選んでください");
+            }
+            procedureCodes = List.copyOf(procedureCodes);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package jp.madoguchi.application.port.out;
+
+/** A rendered document: its bytes, media type and a file name for download. */
+public record RenderedDocument(String fileName, String mediaType, byte[] content) {
+
+    public RenderedDocument {
+        if (content == null || content.length == 0) {
+            throw new IllegalArgumentException("文書が空です");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package jp.madoguchi.application.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+
+public final class FindReceptionsService implements FindReceptionsUseCase {
+
+    private final Receptions receptions;
+    private final ResidentRegistry registry;
+    private final Clock clock;
+
+    public FindReceptionsService(Receptions receptions, ResidentRegistry registry, Clock clock) {
+        this.receptions = receptions;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<ReceptionSummary> today(LocalGovernmentCode city) {
+        return receptions.openedOn(city, LocalDate.now(clock)).stream()
+                .sorted(Comparator.comparing(Reception::number).reversed())
+                .map(r -> new ReceptionSummary(r.number(), r.openedAt(), r.channel(),
+                        r.procedures().stream().map(Procedure::name).toList(), r.state(), r.department().name(),
+                        r.resident().flatMap(n -> registry.find(city, n)).map(Resident::nameForDisplay).orElse("（未確認）")))
+                .toList();
+    }
+
+    @Override
+    public Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number) {
+        return receptions.find(city, number)
+                .map(r -> new ReceptionDetails(r, r.resident().flatMap(n -> registry.find(city, n))));
+    }
+}

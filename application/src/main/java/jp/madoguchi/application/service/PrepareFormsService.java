@@ -1,0 +1,73 @@
+package jp.madoguchi.application.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jp.madoguchi.application.port.in.PrepareFormsUseCase;
+import jp.madoguchi.application.port.in.ReceptionStepCommand;
+import jp.madoguchi.application.port.out.FormRenderer;
+import jp.madoguchi.application.port.out.Municipalities;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.application.port.out.RenderedDocument;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.PrefilledForm;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+public final class PrepareFormsService implements PrepareFormsUseCase {
+
+    /** The procedure whose form exists so far; forms as data replace this mapping. */
+    static final String RESIDENT_CERTIFICATE = "RESIDENT_CERTIFICATE";
+
+    private final Receptions receptions;
+    private final ReceptionSteps steps;
+    private final ResidentRegistry registry;
+    private final FormRenderer renderer;
+    private final Municipalities municipalities;
+    private final Clock clock;
+
+    public PrepareFormsService(Receptions receptions, ResidentRegistry registry, FormRenderer renderer,
+                               Municipalities municipalities, Clock clock) {
+        this.receptions = receptions;
+        this.steps = new ReceptionSteps(receptions);
+        this.registry = registry;
+        this.renderer = renderer;
+        this.municipalities = municipalities;
+        this.clock = clock;
+    }
+
+    @Override
+    public RenderedDocument preview(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
+        Reception reception = receptions.find(city, number)
+                .orElseThrow(() -> new IllegalArgumentException("受付番号 " + number + " の受付はありません"));
+        RenderedDocument document = render(reception);
+        reception.record(operator, clock.instant(), "申請書を表示（" + document.fileName() + "）");
+        receptions.appendTimeline(reception);
+        return document;
+    }
+
+    @Override
+    public RenderedDocument print(ReceptionStepCommand command) {
+        Reception reception = steps.load(command);
+        RenderedDocument document = render(reception);
+        reception.markPrinted(command.operator(), clock.instant(), "申請書を印刷（" + document.fileName() + "）");
+        receptions.update(reception);
+        return document;
+    }
+
+    private RenderedDocument render(Reception reception) {
+        boolean certificate = reception.procedures().stream().map(Procedure::code).anyMatch(RESIDENT_CERTIFICATE::equals);
+        if (!certificate) {
+            throw new IllegalArgumentException("この受付の手続の申請書はまだ用意されていません");
+        }
+        Resident resident = reception.resident().flatMap(n -> registry.find(reception.city(), n))
+                .orElseThrow(() -> new IllegalArgumentException("本人確認が済んでいないため申請書を作れません"));
+        PrefilledForm form = ResidentCertificateRequestForm.fill(reception, resident,
+                municipalities.nameOf(reception.city()), LocalDate.now(clock));
+        return renderer.render(form);
+    }
+}

@@ -1,0 +1,45 @@
+package jp.madoguchi.application.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.madoguchi.application.port.in.StartReceptionUseCase;
+import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+
+public final class StartReceptionService implements StartReceptionUseCase {
+
+    private final Receptions receptions;
+    private final ProcedureCatalogue catalogue;
+    private final ResidentRegistry registry;
+    private final Clock clock;
+
+    public StartReceptionService(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry, Clock clock) {
+        this.receptions = receptions;
+        this.catalogue = catalogue;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public Reception start(StartReceptionCommand command) {
+        List<Procedure> procedures = command.procedureCodes().stream()
+                .map(code -> catalogue.find(code)
+                        .orElseThrow(() -> new IllegalArgumentException("手続「" + code + "」は登録されていません")))
+                .toList();
+        if (command.resident() != null && registry.find(command.city(), command.resident()).isEmpty()) {
+            throw new IllegalArgumentException("宛名番号 " + command.resident() + " の住民が見つかりません");
+        }
+        LocalDate today = LocalDate.now(clock);
+        ReceptionNumber number = receptions.nextNumber(command.city(), today);
+        Reception reception = Reception.open(command.city(), number, command.channel(), command.resident(),
+                procedures, command.operator(), clock.instant());
+        receptions.add(reception);
+        return reception;
+    }
+}

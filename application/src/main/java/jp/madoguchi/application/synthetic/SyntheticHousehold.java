@@ -1,0 +1,16 @@
+package jp.madoguchi.application.synthetic;
+
+import java.util.List;
+
+import jp.madoguchi.domain.resident.Household;
+
+/** A generated household with the business data the core systems would hold for its members. */
+public record SyntheticHousehold(Household household, List<BusinessStatus> statuses) {
+
+    public SyntheticHousehold {
+        statuses = List.copyOf(statuses);
+        if (statuses.size() != household.members().size()) {
+            throw new IllegalArgumentException("世帯員と業務状況の数が合いません");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package jp.madoguchi.domain.identity;
+
+import jp.madoguchi.domain.resident.Sex;
+
+/**
+ * 基本4情報 as read from the My Number Card's 券面事項入力補助AP: 氏名, 住所, 生年月日, 性別, as UTF-8 text.
+ *
+ * <p>Card text need not carry the exact 戸籍 glyph, so card data identifies a resident but never overwrites
+ * the registry's.
+ *
+ * @param birthDate as written on the chip (usually {@code YYYYMMDD})
+ */
+public record CardFace(String name, String address, String birthDate, Sex sex) {
+
+    public CardFace {
+        if (name == null || name.isBlank() || address == null || address.isBlank()
+                || birthDate == null || birthDate.isBlank() || sex == null) {
+            throw new IllegalArgumentException("カードの基本4情報が欠けています");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package jp.madoguchi.kiosk.web;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
+import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.StartReceptionUseCase;
+import jp.madoguchi.domain.identity.CardPin;
+import jp.madoguchi.domain.procedure.LifeEvent;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+/**
+ * 記載台: the citizen chooses what they came for, identifies with the My Number Card, confirms, and takes a
+ * reception slip. They write nothing.
+ */
+@Controller("/kiosk")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Requires(property = "madoguchi.kiosk.enabled", notEquals = "false")
+public class KioskController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H時mm分");
+
+    private final ListProceduresUseCase procedures;
+    private final IdentifyResidentByCardUseCase identify;
+    private final StartReceptionUseCase startReception;
+    private final IssueReceptionSlipUseCase slips;
+    private final KioskVisits visits;
+    private final LocalGovernmentCode city;
+    private final Operator terminal;
+    private final ZoneId zone;
+
+    public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
+                           StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, KioskVisits visits,
+                           @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode,
+                           @Property(name = "madoguchi.kiosk.terminal-id", defaultValue = "KIOSK-01") String terminalId,
+                           @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+        this.procedures = procedures;
+        this.identify = identify;
+        this.startReception = startReception;
+        this.slips = slips;
+        this.visits = visits;
+        this.city = new LocalGovernmentCode(cityCode);
+        this.terminal = Operator.kiosk(terminalId);
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** ご用件を選ぶ. */
+    @Get
+    @View("kiosk/home")
+    public Map<String, Object> home() {
+        List<Procedure> all = procedures.all();
+        return Map.of(
+                "certificates", all.stream().filter(p -> p.lifeEvent() == LifeEvent.CERTIFICATE).toList(),
+                "notifications", all.stream().filter(p -> p.lifeEvent() != LifeEvent.CERTIFICATE).toList());
+    }
+
+    /** マイナンバーカードで本人確認. */
+    @Get("/identify")
+    public ModelAndView<Map<String, Object>> identifyPage(@QueryValue String procedure) {
+        return identifyView(procedure, null, -1);
+    }
+
+    @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public ModelAndView<Map<String, Object>> identify(String procedure, @Nullable String pin) {
+        Procedure chosen = procedure(procedure);
+        CardPin cardPin;
+        try {
+            cardPin = new CardPin(pin == null ? "" : pin.strip());
+        } catch (IllegalArgumentException e) {
+            return identifyView(procedure, e.getMessage(), -1);
+        }
+        CardIdentification result = identify.identify(new IdentifyResidentByCardUseCase.IdentifyByCardCommand(city, cardPin, terminal));
+        if (result instanceof CardIdentification.Failed failed) {
+            return identifyView(procedure, failed.message(), failed.triesLeft());
+        }
+        CardIdentification.Identified identified = (CardIdentification.Identified) result;
+        Resident resident = identified.exactMatch().orElse(null);
+        if (resident == null) {
+            return new ModelAndView<>("kiosk/not-found", Map.of("procedure", chosen));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("procedure", chosen);
+        model.put("name", resident.name().name());
+        model.put("kana", resident.name().nameKana() == null ? "" : resident.name().nameKana());
+        model.put("address", resident.address().fullText());
+        model.put("birthDate", resident.birthDateForDisplay());
+        model.put("visit", visits.open(resident.addresseeNumber(), chosen.code()));
+        return new ModelAndView<>("kiosk/confirm", model);
+    }
+
+    /** 受付する: opens the visit and shows the slip. */
+    @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> receive(@Nullable String visit) {
+        return visits.close(visit)
+                .<HttpResponse<?>>map(v -> {
+                    Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
+                            city, Channel.KIOSK, v.resident(), List.of(v.procedure()), terminal));
+                    return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value()));
+                })
+                .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
+    }
+
+    /** 受付票. */
+    @Get("/slip/{number}")
+    public HttpResponse<?> slip(@PathVariable String number) {
+        ReceptionNumber receptionNumber;
+        try {
+            receptionNumber = ReceptionNumber.parse(number);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of()));
+        }
+        return slips.slip(city, receptionNumber)
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(new ModelAndView<>("kiosk/slip", Map.of(
+                        "number", s.number().value(),
+                        "callNumber", s.callNumber(),
+                        "openedAt", TIME.format(s.openedAt().atZone(zone)),
+                        "procedures", s.procedures(),
+                        "department", s.department(),
+                        "qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng())))))
+                .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of())));
+    }
+
+    /** A mistake at the kiosk gets a plain page with a way back, never a stack trace. */
+    @Error(exception = IllegalArgumentException.class)
+    public HttpResponse<?> badInput(IllegalArgumentException e) {
+        return HttpResponse.badRequest(new ModelAndView<>("kiosk/error", Map.of("message", e.getMessage())));
+    }
+
+    private ModelAndView<Map<String, Object>> identifyView(String procedure, String error, int triesLeft) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("procedure", procedure(procedure));
+        model.put("error", error);
+        model.put("triesLeft", triesLeft);
+        return new ModelAndView<>("kiosk/identify", model);
+    }
+
+    private Procedure procedure(String code) {
+        return procedures.all().stream().filter(p -> p.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("選ばれた手続が見つかりません。最初からやり直してください。"));
+    }
+}

@@ -1,0 +1,84 @@
+package jp.madoguchi.staff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micronaut.runtime.Micronaut;
+import jp.madoguchi.staff.cli.GenerateSubcommand;
+
+/**
+ * The one Madoguchi executable. {@code run} (the default) serves the kiosk at {@code /kiosk} and the staff
+ * workstation at {@code /staff}; {@code generate} writes synthetic linkage files.
+ */
+public final class MadoguchiApplication {
+
+    static final String JWT_SECRET = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+
+    private MadoguchiApplication() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 || args[0].startsWith("-") ? "run" : args[0];
+        String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "run" -> run(rest);
+            case "generate" -> System.exit(GenerateSubcommand.run(rest));
+            case "help" -> System.out.println(usage());
+            default -> {
+                System.err.println("不明なサブコマンドです: " + command + "\n" + usage());
+                System.exit(2);
+            }
+        }
+    }
+
+    static void run(String[] args) {
+        Micronaut.build(args)
+                .mainClass(MadoguchiApplication.class)
+                .banner(false)
+                .properties(signingSecret())
+                .start();
+    }
+
+    /**
+     * The key that signs staff login tokens: {@code MADOGUCHI_JWT_SECRET} when set, else a random key made on
+     * first start and kept (readable by the owner only) in the data folder, so logins survive a restart.
+     */
+    static Map<String, Object> signingSecret() {
+        Map<String, Object> properties = new HashMap<>();
+        if (System.getenv("MADOGUCHI_JWT_SECRET") != null || System.getProperty(JWT_SECRET) != null) {
+            return properties;
+        }
+        Path dataDir = Path.of(System.getenv().getOrDefault("MADOGUCHI_DATA_DIR", "data"));
+        Path file = dataDir.resolve("secrets").resolve("jwt-secret");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[48];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            properties.put(JWT_SECRET, Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("署名鍵を用意できません: " + file, e);
+        }
+        return properties;
+    }
+
+    static String usage() {
+        return """
+                使い方: ./madoguchi [サブコマンド] [オプション]
+                  run        記載台（/kiosk）と窓口（/staff）を起動します（既定）
+                  generate   合成住民データを前方連携ファイルとして書き出します（--help で詳細）
+                  help       この説明を表示します""";
+    }
+}

@@ -1,0 +1,194 @@
+package jp.madoguchi.staff.web;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
+import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
+import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.application.port.in.PrepareFormsUseCase;
+import jp.madoguchi.application.port.in.ReceptionStepCommand;
+import jp.madoguchi.application.port.out.ConcurrentUpdateException;
+import jp.madoguchi.application.port.out.RenderedDocument;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.reception.ReceptionStateException;
+import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.staff.security.StaffPrincipal;
+import jp.madoguchi.staff.security.StaffRole;
+
+/**
+ * 受付の詳細: the resident's registry data, the pre-filled form, the timeline, and one button per step
+ * (聞き取り開始 → 本人確認済み → 印刷 → 完了). Each step names the version the clerk saw, so two clerks on
+ * one visit cannot overwrite each other.
+ */
+@Controller("/staff/receptions")
+@Secured({StaffRole.CLERK})
+@Requires(property = "madoguchi.staff.enabled", notEquals = "false")
+public class ReceptionController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final FindReceptionsUseCase receptions;
+    private final AdvanceReceptionUseCase advance;
+    private final PrepareFormsUseCase forms;
+    private final CompleteReceptionUseCase complete;
+    private final ZoneId zone;
+
+    public ReceptionController(FindReceptionsUseCase receptions, AdvanceReceptionUseCase advance,
+                               PrepareFormsUseCase forms, CompleteReceptionUseCase complete,
+                               @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+        this.receptions = receptions;
+        this.advance = advance;
+        this.forms = forms;
+        this.complete = complete;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Get("/{number}")
+    public HttpResponse<?> show(Authentication authentication, @PathVariable String number, @Nullable @QueryValue String notice) {
+        return page(authentication, ReceptionNumber.parse(number), notice, null, HttpStatus.OK);
+    }
+
+    /** 申請書（PDF）: the form pre-filled from the registry, for the screen. */
+    @Get("/{number}/form.pdf")
+    public HttpResponse<byte[]> form(Authentication authentication, @PathVariable String number) {
+        return pdf(forms.preview(StaffPrincipal.city(authentication), ReceptionNumber.parse(number),
+                StaffPrincipal.operator(authentication)));
+    }
+
+    @Post(value = "/{number}/hearing", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> startHearing(Authentication authentication, @PathVariable String number, long version) {
+        advance.startHearing(step(authentication, number, version));
+        return back(number, "聞き取りを開始しました");
+    }
+
+    @Post(value = "/{number}/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirm(Authentication authentication, @PathVariable String number, long version) {
+        advance.confirm(step(authentication, number, version));
+        return back(number, "本人確認済みにしました");
+    }
+
+    /**
+     * 印刷: renders the forms and moves the visit to 印刷. Until a printer is attached (javax.print adapter),
+     * the page then offers the rendered PDF to print from the browser.
+     */
+    @Post(value = "/{number}/print", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> print(Authentication authentication, @PathVariable String number, long version) {
+        RenderedDocument printed = forms.print(step(authentication, number, version));
+        return back(number, "申請書を印刷しました（" + printed.fileName() + "）");
+    }
+
+    @Post(value = "/{number}/complete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> complete(Authentication authentication, @PathVariable String number, long version) {
+        complete.complete(step(authentication, number, version));
+        return back(number, "受付を完了し、基幹系への連携データを出力しました");
+    }
+
+    @Error(exception = ConcurrentUpdateException.class)
+    public HttpResponse<?> conflict(io.micronaut.http.HttpRequest<?> request, ConcurrentUpdateException e) {
+        return errorPage(request, e.getMessage(), HttpStatus.CONFLICT);
+    }
+
+    @Error(exception = ReceptionStateException.class)
+    public HttpResponse<?> wrongStep(io.micronaut.http.HttpRequest<?> request, ReceptionStateException e) {
+        return errorPage(request, e.getMessage(), HttpStatus.CONFLICT);
+    }
+
+    @Error(exception = IllegalArgumentException.class)
+    public HttpResponse<?> badInput(io.micronaut.http.HttpRequest<?> request, IllegalArgumentException e) {
+        return errorPage(request, e.getMessage(), HttpStatus.BAD_REQUEST);
+    }
+
+    private HttpResponse<?> errorPage(io.micronaut.http.HttpRequest<?> request, String message, HttpStatus status) {
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
+        String path = request.getPath();
+        String number = path.replaceAll("^/staff/receptions/([^/]+).*$", "$1");
+        try {
+            return page(authentication, ReceptionNumber.parse(number), null, message, status);
+        } catch (IllegalArgumentException notAReception) {
+            return HttpResponse.status(status).body(new ModelAndView<>("staff/error", Map.of("message", message)));
+        }
+    }
+
+    private HttpResponse<?> page(Authentication authentication, ReceptionNumber number, String notice, String error,
+                                 HttpStatus status) {
+        return receptions.details(StaffPrincipal.city(authentication), number)
+                .<HttpResponse<?>>map(details -> {
+                    Reception r = details.reception();
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("staffName", StaffPrincipal.displayName(authentication));
+                    model.put("number", r.number().value());
+                    model.put("callNumber", r.number().callNumber());
+                    model.put("channel", r.channel().label());
+                    model.put("state", r.state().label());
+                    model.put("stateCode", r.state().name());
+                    model.put("department", r.department().name());
+                    model.put("version", r.version());
+                    model.put("procedures", r.procedures().stream().map(p -> p.name()).toList());
+                    model.put("timeline", r.timeline().stream().map(e -> Map.of(
+                            "time", TIME.format(e.at().atZone(zone)),
+                            "state", e.state().label(),
+                            "operator", e.operatorName(),
+                            "description", e.description())).toList());
+                    model.put("resident", details.resident().map(ReceptionController::residentView).orElse(null));
+                    model.put("notice", notice);
+                    model.put("error", error);
+                    return HttpResponse.status(status).header("Cache-Control", "no-store")
+                            .body(new ModelAndView<>("staff/reception", model));
+                })
+                .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("staff/error",
+                        Map.of("message", "受付番号 " + number + " の受付はありません"))));
+    }
+
+    private static Map<String, Object> residentView(Resident r) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("addresseeNumber", r.addresseeNumber().value());
+        view.put("name", r.name().name());
+        view.put("kana", r.name().nameKana() == null ? "" : r.name().nameKana());
+        view.put("birthDate", r.birthDateForDisplay());
+        view.put("sex", r.sex().label());
+        view.put("relationship", r.relationship().label());
+        view.put("head", r.headOfHouseholdName() == null ? "" : r.headOfHouseholdName());
+        view.put("address", r.address().fullText());
+        view.put("postalCode", r.address().postalCode() == null ? "" : r.address().postalCode().display());
+        view.put("type", r.type().label());
+        view.put("status", r.status().label());
+        return view;
+    }
+
+    private static ReceptionStepCommand step(Authentication authentication, String number, long version) {
+        return new ReceptionStepCommand(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), version,
+                StaffPrincipal.operator(authentication));
+    }
+
+    private static HttpResponse<?> back(String number, String notice) {
+        return HttpResponse.seeOther(URI.create("/staff/receptions/" + number + "?notice="
+                + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<byte[]> pdf(RenderedDocument document) {
+        return HttpResponse.ok(document.content())
+                .contentType(MediaType.of(document.mediaType()))
+                .header("Content-Disposition", "inline; filename=\"" + document.fileName() + "\"")
+                .header("Cache-Control", "no-store");
+    }
+}
