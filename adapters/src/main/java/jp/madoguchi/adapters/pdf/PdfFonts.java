@@ -15,17 +15,21 @@ import com.lowagie.text.pdf.LayoutProcessor;
  */
 public final class PdfFonts {
 
-    static {
-        // Without the layout processor OpenPDF 2.x drops variation selectors and prints the base glyph.
-        LayoutProcessor.enable();
-    }
-
     private final BaseFont text;
     private final BaseFont names;
 
     public PdfFonts(Path textFont, Path nameFont) {
-        this.text = load(textFont, "本文用フォント（IPAex明朝）");
-        this.names = load(nameFont, "氏名用フォント（IPAmj明朝）");
+        synchronized (LayoutProcessor.class) {
+            // Ordinary text is set directly, so its ToUnicode map stays exact (laid-out glyphs of IPAex map
+            // back to CJK radicals, which breaks search and copy in PDF viewers).
+            LayoutProcessor.disable();
+            this.text = load(textFont, "本文用フォント（IPAex明朝）");
+            // Names go through the layout processor: without it OpenPDF 2.x drops IVS selectors and prints the
+            // base glyph. ActualText keeps the registered code points for search and copy.
+            LayoutProcessor.enable();
+            LayoutProcessor.setWriteActualText();
+            this.names = load(nameFont, "氏名用フォント（IPAmj明朝）");
+        }
     }
 
     private static BaseFont load(Path path, String role) {

@@ -113,11 +113,11 @@ public class JdbcReceptions implements Receptions {
     public void appendTimeline(Reception reception) {
         jdbi.useTransaction(h -> {
             // the row lock orders concurrent appends and updates of one visit
-            int found = h.createQuery("SELECT count(*) FROM reception WHERE city_code = :city AND number = :number FOR UPDATE")
+            boolean found = h.createQuery("SELECT 1 FROM reception WHERE city_code = :city AND number = :number FOR UPDATE")
                     .bind("city", reception.city().value())
                     .bind("number", reception.number().value())
-                    .mapTo(Integer.class).one();
-            if (found == 0) {
+                    .mapTo(Integer.class).findOne().isPresent();
+            if (!found) {
                 throw new IllegalArgumentException("受付番号 " + reception.number() + " の受付はありません");
             }
             insertTimeline(h, reception);
