@@ -48,7 +48,8 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
         reception.complete(command.operator(), clock.instant());
         Resident resident = reception.resident().flatMap(n -> registry.find(reception.city(), n)).orElse(null);
         ExportReceipt receipt = export.deliver(record(reception, resident));
-        reception.record(Operator.system("export"), clock.instant(), "基幹系への連携データを出力（" + receipt.location() + "）");
+        String file = receipt.location().substring(receipt.location().lastIndexOf('/') + 1);
+        reception.record(Operator.system("export"), clock.instant(), "基幹系への連携データを出力（" + file + "）");
         receptions.update(reception);
         return receipt;
     }

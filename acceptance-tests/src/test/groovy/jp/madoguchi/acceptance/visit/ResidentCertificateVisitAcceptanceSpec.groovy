@@ -1,0 +1,225 @@
+package jp.madoguchi.acceptance.visit
+
+import com.google.zxing.BinaryBitmap
+import com.google.zxing.MultiFormatReader
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource
+import com.google.zxing.common.HybridBinarizer
+import com.lowagie.text.pdf.PdfReader
+import com.lowagie.text.pdf.parser.PdfTextExtractor
+import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.adapters.cardreader.SimulatedMyNumberCardReader
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+
+import javax.imageio.ImageIO
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+
+/**
+ * One whole visit, in a real headless Chromium against the system as it ships: a citizen gets a 住民票の写し
+ * reception at the kiosk with the My Number Card, a clerk handles it at the counter with the pre-filled
+ * form, the back office receives one CSV row, and the supervisor's statistics count it.
+ */
+@Stepwise
+class ResidentCertificateVisitAcceptanceSpec extends Specification {
+
+    @Shared
+    RunningMadoguchi app = RunningMadoguchi.start()
+
+    @Shared
+    Browser browser = Browser.open()
+
+    @Shared
+    String receptionNumber
+
+    @Shared
+    String cardHolder = app.bean(SimulatedMyNumberCardReader).face().name()
+
+    def cleanupSpec() {
+        browser?.close()
+        app?.close()
+    }
+
+    def "記載台: 住民票の写しを選び、マイナンバーカードで本人確認して受付票を受け取る"() {
+        when: 'the citizen chooses 住民票の写し'
+        browser.go(app.url('/kiosk'))
+        browser.screenshot('01-kiosk-ご用件の選択')
+        browser.clickAndLoad('a[data-procedure=RESIDENT_CERTIFICATE]')
+
+        then:
+        browser.text('h2') == 'マイナンバーカードで本人確認をします'
+
+        when: 'a wrong PIN on the on-screen keypad'
+        pressKeypad('9999')
+        browser.clickAndLoad('#read-card')
+
+        then: 'the tries left are told, nothing is read'
+        browser.text('#error') == '暗証番号が違います。あと2回間違えるとカードがロックされます。'
+        browser.screenshot('02-kiosk-暗証番号の誤り')
+
+        when: 'the right PIN'
+        pressKeypad('1234')
+        browser.clickAndLoad('#read-card')
+
+        then: 'the registry entry of the card holder is shown for confirmation'
+        browser.text('#procedure') == '住民票の写し'
+        browser.text('#name') == cardHolder
+        browser.screenshot('03-kiosk-内容の確認')
+
+        when:
+        browser.clickAndLoad('#receive')
+        receptionNumber = browser.text('#reception-number')
+
+        then: 'a slip with the call number and a QR code that refers to the visit, not to the person'
+        browser.currentPath() == "/kiosk/slip/${receptionNumber}"
+        receptionNumber ==~ /\d{8}-\d{4}/
+        browser.text('#call-number') == String.valueOf(Integer.parseInt(receptionNumber.substring(9)))
+        decodeQr(browser.attribute('#qr', 'src')) == "MADOGUCHI:R:999997:${receptionNumber}"
+        browser.screenshot('04-kiosk-受付票')
+    }
+
+    def "窓口: ログインして受付一覧から開き、記入済みの申請書を確認して完了する"() {
+        when: 'the clerk logs in'
+        browser.go(app.url('/staff'))
+
+        then: 'an unauthenticated visit goes to the login page'
+        browser.currentPath() == '/staff/login'
+
+        when:
+        browser.type('#username', 'clerk')
+        browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
+        browser.screenshot('05-staff-ログイン')
+        browser.clickAndLoad('#login')
+
+        then: 'the new visit is in the list'
+        browser.currentPath() == '/staff'
+        browser.exists("tr[data-number='${receptionNumber}']")
+        browser.text("tr[data-number='${receptionNumber}']").contains(cardHolder)
+        browser.screenshot('06-staff-受付一覧')
+
+        when: 'the clerk opens it and takes it up'
+        browser.clickAndLoad("tr[data-number='${receptionNumber}'] a")
+        browser.clickAndLoad('#step-hearing')
+
+        then:
+        browser.text('#resident-name') == cardHolder
+        browser.text('#state') == '聞き取り'
+
+        when: 'the clerk looks at the pre-filled form'
+        byte[] pdf = fetch("/staff/receptions/${receptionNumber}/form.pdf")
+        Files.write(Browser.SCREENSHOTS.resolve('07-staff-住民票の写し等交付申請書.pdf'), pdf)
+        def formText = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).replaceAll(/[\s\u00a0]+/, ' ')
+
+        then: 'it is the 交付申請書, filled from the registry, with the reception number'
+        new String(pdf, 0, 5, StandardCharsets.US_ASCII) == '%PDF-'
+        formText.contains('住民票の写し等交付申請書')
+        formText.contains(cardHolder)
+        formText.contains('世帯全員')
+        formText.contains("受付番号 ${receptionNumber}")
+
+        when: 'the citizen confirms, the form is printed, the visit is finished'
+        browser.go(app.url("/staff/receptions/${receptionNumber}"))
+        browser.clickAndLoad('#step-confirm')
+        browser.screenshot('08-staff-受付の詳細')
+        browser.clickAndLoad('#step-print')
+
+        then:
+        browser.text('#notice').startsWith('申請書を印刷しました')
+
+        when:
+        browser.clickAndLoad('#step-complete')
+
+        then:
+        browser.text('#state') == '完了'
+        browser.text('#notice') == '受付を完了し、基幹系への連携データを出力しました'
+        browser.screenshot('09-staff-完了')
+
+        and: 'every step is on the timeline'
+        def timeline = browser.texts('#timeline tbody tr')
+        timeline.any { it.contains('記載台で受付（住民票の写し）') }
+        timeline.any { it.contains('市民課で聞き取りを開始') }
+        timeline.any { it.contains('申請書を表示') }
+        timeline.any { it.contains('申請内容を本人が確認') }
+        timeline.any { it.contains('申請書を印刷') }
+        timeline.any { it.contains('受付を完了') }
+        timeline.any { it.contains('基幹系への連携データを出力') }
+    }
+
+    def "後方連携: 完了した受付が連携フォルダにCSVの1行として届く"() {
+        when:
+        def files = Files.list(app.exportFolder()).toList()
+
+        then: 'one complete file, no temporary left behind'
+        files.size() == 1
+        files[0].fileName.toString() == "CERTIFICATE_REQUEST_999997-${receptionNumber}.csv"
+
+        when:
+        def lines = new String(Files.readAllBytes(files[0]), StandardCharsets.UTF_8).replace('\uFEFF', '').split('\r\n')
+
+        then: 'a header and exactly one row with the visit and the resident'
+        lines.length == 2
+        lines[0].startsWith('"地方公共団体コード","受付番号","受付経路"')
+        lines[1].startsWith("\"999997\",\"${receptionNumber}\",\"記載台\"")
+        lines[1].contains("\"${cardHolder}\"")
+        lines[1].contains('"RESIDENT_CERTIFICATE"')
+    }
+
+    def "先に他の職員が更新した受付への操作は、上書きせずに拒否される"() {
+        when: 'a step names an old version of the visit'
+        def response = post("/staff/receptions/${receptionNumber}/hearing", 'version=0')
+
+        then:
+        response.statusCode() == 409
+        response.body().contains('他の職員が先に更新しました')
+    }
+
+    def "統計: 監督者は本日の手続別の件数を見られ、住民の画面は見られない"() {
+        when:
+        browser.go(app.url('/logout'))
+        browser.go(app.url('/staff/login'))
+        browser.type('#username', 'supervisor')
+        browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
+        browser.clickAndLoad('#login')
+        browser.go(app.url('/staff/statistics'))
+
+        then:
+        browser.text("tr[data-procedure='RESIDENT_CERTIFICATE'] .receptions") == '1'
+        browser.text("tr[data-procedure='RESIDENT_CERTIFICATE'] .completed") == '1'
+        browser.text('#total') == '1'
+        browser.screenshot('10-staff-日次統計')
+
+        when: 'the supervisor tries the reception list'
+        browser.go(app.url('/staff'))
+
+        then:
+        browser.currentPath() == '/staff/forbidden'
+    }
+
+    private void pressKeypad(String digits) {
+        browser.click('.keypad button[data-clear]')
+        digits.each { browser.click(".keypad button[data-digit='${it}']") }
+    }
+
+    private static String decodeQr(String dataUri) {
+        def png = Base64.decoder.decode(dataUri.substring(dataUri.indexOf(',') + 1))
+        def image = ImageIO.read(new ByteArrayInputStream(png))
+        new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).text
+    }
+
+    private byte[] fetch(String path) {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header('Cookie', 'JWT=' + browser.cookie('JWT')).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body()
+    }
+
+    private HttpResponse<String> post(String path, String form) {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header('Cookie', 'JWT=' + browser.cookie('JWT'))
+                .header('Content-Type', 'application/x-www-form-urlencoded')
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+    }
+}

@@ -1,0 +1,65 @@
+package jp.madoguchi.acceptance.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jp.madoguchi.adapters.testing.TestDatabase;
+
+/**
+ * The whole system as it ships (both UIs, all adapters, the production migrations) on a fresh real
+ * PostgreSQL database, a random port and a temporary data folder, with the demo data loaded.
+ */
+public final class RunningMadoguchi implements AutoCloseable {
+
+    public static final String DEMO_PASSWORD = "acceptance-demo-password";
+
+    private final EmbeddedServer server;
+    private final Path dataDir;
+
+    private RunningMadoguchi(EmbeddedServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    public static RunningMadoguchi start() {
+        try {
+            Path dataDir = Files.createTempDirectory("madoguchi-acceptance");
+            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                    "micronaut.server.port", -1,
+                    "madoguchi.database.url", TestDatabase.freshDatabaseUrl(),
+                    "madoguchi.database.username", "postgres",
+                    "madoguchi.data-dir", dataDir.toString(),
+                    "madoguchi.demo.enabled", true,
+                    "madoguchi.demo.residents", 400,
+                    "madoguchi.demo.password", DEMO_PASSWORD,
+                    "micronaut.security.token.jwt.signatures.secret.generator.secret",
+                    "acceptance-test-signing-secret-that-is-long-enough-0123456789"));
+            return new RunningMadoguchi(server, dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+
+    /** The RPA folder the back-office export writes to. */
+    public Path exportFolder() {
+        return dataDir.resolve("exports").resolve("rpa");
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}
