@@ -1,9 +1,9 @@
 package jp.madoguchi.domain.resident;
 
-import java.util.Arrays;
+import jp.madoguchi.domain.shared.Coded;
 
 /** 住民状態: a current resident, or a 除票 person removed by 転出, 死亡 or another reason. */
-public enum ResidentStatus {
+public enum ResidentStatus implements Coded {
     RESIDENT("1", "住民"),
     MOVED_OUT("2", "転出"),
     DECEASED("3", "死亡"),
@@ -17,10 +17,12 @@ public enum ResidentStatus {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -30,7 +32,6 @@ public enum ResidentStatus {
     }
 
     public static ResidentStatus fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("住民状態は 1, 2, 3, 9 のいずれかです: " + code));
+        return Coded.byCode(ResidentStatus.class, code, "住民状態", "1（住民）、2（転出）、3（死亡）、9（その他消除）");
     }
 }

@@ -1,9 +1,9 @@
 package jp.madoguchi.domain.resident;
 
-import java.util.Arrays;
+import jp.madoguchi.domain.shared.Coded;
 
 /** 住民種別: 日本人住民 or 外国人住民 (住基法 第30条の45). */
-public enum ResidentType {
+public enum ResidentType implements Coded {
     JAPANESE("1", "日本人"),
     FOREIGN("2", "外国人");
 
@@ -15,16 +15,17 @@ public enum ResidentType {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static ResidentType fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("住民種別は 1（日本人）か 2（外国人）です: " + code));
+        return Coded.byCode(ResidentType.class, code, "住民種別", "1（日本人）、2（外国人）");
     }
 }

@@ -1,9 +1,9 @@
 package jp.madoguchi.domain.resident;
 
-import java.util.Arrays;
+import jp.madoguchi.domain.shared.Coded;
 
 /** 性別, with the codes of the linkage layouts and the card (1 男, 2 女, 9 その他). */
-public enum Sex {
+public enum Sex implements Coded {
     MALE("1", "男"),
     FEMALE("2", "女"),
     OTHER("9", "その他");
@@ -16,18 +16,17 @@ public enum Sex {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static Sex fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(s -> s.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("性別コードは 1（男）、2（女）、9（その他）のいずれかです: " + code));
+        return Coded.byCode(Sex.class, code, "性別コード", "1（男）、2（女）、9（その他）");
     }
 }
