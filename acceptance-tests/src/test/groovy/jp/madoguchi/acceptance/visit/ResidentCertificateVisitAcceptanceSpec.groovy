@@ -137,6 +137,7 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
         then:
         browser.text('#state') == '完了'
         browser.text('#notice') == '受付を完了し、基幹系への連携データを出力しました'
+        !browser.exists('#step-refer')
         browser.screenshot('09-staff-完了')
 
         and: 'every step is on the timeline'

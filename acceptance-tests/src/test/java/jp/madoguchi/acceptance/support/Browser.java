@@ -70,6 +70,10 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    public void select(String css, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+    }
+
     public String text(String css) {
         return find(css).getText();
     }

@@ -27,9 +27,14 @@ public final class RunningMadoguchi implements AutoCloseable {
     }
 
     public static RunningMadoguchi start() {
+        return start(Map.of());
+    }
+
+    /** Starts with some settings changed, e.g. {@code madoguchi.kiosk.enabled=false}. */
+    public static RunningMadoguchi start(Map<String, Object> overrides) {
         try {
             Path dataDir = Files.createTempDirectory("madoguchi-acceptance");
-            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+            Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                     "micronaut.server.port", -1,
                     "madoguchi.database.url", TestDatabase.freshDatabaseUrl(),
                     "madoguchi.database.username", "postgres",
@@ -39,6 +44,8 @@ public final class RunningMadoguchi implements AutoCloseable {
                     "madoguchi.demo.password", DEMO_PASSWORD,
                     "micronaut.security.token.jwt.signatures.secret.generator.secret",
                     "acceptance-test-signing-secret-that-is-long-enough-0123456789"));
+            properties.putAll(overrides);
+            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
             return new RunningMadoguchi(server, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

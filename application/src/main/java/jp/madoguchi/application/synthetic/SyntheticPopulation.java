@@ -206,10 +206,10 @@ public final class SyntheticPopulation {
                 relationship, residence);
     }
 
-    /** About one person in twenty thousand over 75 has a 不詳日 birth date, written as the registry would. */
+    /** About one in five hundred people over 75 (some 2 in 10,000 overall) has a 不詳日 birth date, written as the registry would. */
     private WarekiDate birthDate(LocalDate born, int age) {
         WarekiDate exact = WarekiDate.of(born, eras);
-        if (age >= 75 && random.nextInt(2_000) == 0) {
+        if (age >= 75 && random.nextInt(500) == 0) {
             Era era = exact.era();
             return random.nextBoolean()
                     ? WarekiDate.uncertain(era.name() + exact.year() + "年頃", era, exact.year(), null)

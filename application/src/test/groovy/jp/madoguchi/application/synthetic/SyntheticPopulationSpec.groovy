@@ -62,7 +62,7 @@ class SyntheticPopulationSpec extends Specification {
         foreigners.any { it.name().alias() != null }
 
         and: 'rare 不詳日 and some 除票 persons'
-        residents.count { !it.birthDate().isExact() } in 1..20
+        residents.count { !it.birthDate().isExact() } in 1..40
         residents.any { it.status() == ResidentStatus.DECEASED || it.status() == ResidentStatus.MOVED_OUT }
     }
 

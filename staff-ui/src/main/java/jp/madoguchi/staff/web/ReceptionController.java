@@ -24,6 +24,7 @@ import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.PrepareFormsUseCase;
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
@@ -51,15 +52,18 @@ public class ReceptionController {
     private final AdvanceReceptionUseCase advance;
     private final PrepareFormsUseCase forms;
     private final CompleteReceptionUseCase complete;
+    private final ListProceduresUseCase procedures;
     private final ZoneId zone;
 
     public ReceptionController(FindReceptionsUseCase receptions, AdvanceReceptionUseCase advance,
                                PrepareFormsUseCase forms, CompleteReceptionUseCase complete,
+                               ListProceduresUseCase procedures,
                                @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
         this.receptions = receptions;
         this.advance = advance;
         this.forms = forms;
         this.complete = complete;
+        this.procedures = procedures;
         this.zone = ZoneId.of(zone);
     }
 
@@ -101,6 +105,14 @@ public class ReceptionController {
     public HttpResponse<?> complete(Authentication authentication, @PathVariable String number, long version) {
         complete.complete(step(authentication, number, version));
         return back(number, "受付を完了し、基幹系への連携データを出力しました");
+    }
+
+    /** 回付: sends the visit to another department's counter, with the reason the clerk gives. */
+    @Post(value = "/{number}/refer", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> refer(Authentication authentication, @PathVariable String number, long version,
+                                 String department, @Nullable String reason) {
+        advance.refer(step(authentication, number, version), department, reason);
+        return back(number, "回付しました");
     }
 
     @Error(exception = ConcurrentUpdateException.class)
@@ -149,6 +161,10 @@ public class ReceptionController {
                             "state", e.state().label(),
                             "operator", e.operatorName(),
                             "description", e.description())).toList());
+                    model.put("departments", procedures.all().stream().map(p -> p.department()).distinct()
+                            .filter(d -> !d.equals(r.department()))
+                            .map(d -> Map.of("code", d.code(), "name", d.name())).toList());
+                    model.put("finished", r.state() == jp.madoguchi.domain.reception.ReceptionState.COMPLETED);
                     model.put("resident", details.resident().map(ReceptionController::residentView).orElse(null));
                     model.put("notice", notice);
                     model.put("error", error);
