@@ -12,7 +12,8 @@ echo "benchmark: synthetic-residents (1,000,000 residents, seed 7)"
 for run in 1 2 3; do
   rm -rf "$out"/*
   start=$(date +%s.%N)
-  java -Dfile.encoding=UTF-8 -jar "$JAR" generate --count 1000000 --seed 7 --out "$out" >/dev/null 2>&1
+  java -Dfile.encoding=UTF-8 -cp "$JAR:staff-ui/target/lib/*" jp.madoguchi.staff.MadoguchiApplication \
+    generate --count 1000000 --seed 7 --out "$out" >/dev/null 2>&1
   end=$(date +%s.%N)
   printf '  run %d: %.1f s wall (JVM start included), %s MB written\n' "$run" "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')" \
     "$(du -sm "$out" | cut -f1)"
