@@ -20,7 +20,11 @@ import java.util.Optional;
  */
 public final class EraTable {
 
-    private static final EraTable STANDARD = load(resource("eras.tsv"));
+    /**
+     * System property naming a replacement table file (UTF-8, the format of {@code eras.tsv}): when a new 元号
+     * is proclaimed, a city adds a line to a copy and points this property at it.
+     */
+    public static final String TABLE_PROPERTY = "madoguchi.eras";
 
     private final List<Era> eras;
 
@@ -41,9 +45,26 @@ public final class EraTable {
         }
     }
 
-    /** The table shipped with Madoguchi (明治〜令和). */
+    /** The table in use: the file named by {@value #TABLE_PROPERTY}, or the one shipped (明治〜令和). */
     public static EraTable standard() {
-        return STANDARD;
+        return Standard.TABLE;
+    }
+
+    /** Loaded on first use, so the property can be set before. */
+    private static final class Standard {
+        static final EraTable TABLE = loadConfigured();
+
+        private static EraTable loadConfigured() {
+            String file = System.getProperty(TABLE_PROPERTY);
+            if (file == null || file.isBlank()) {
+                return load(resource("eras.tsv"));
+            }
+            try {
+                return load(java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("元号の表 " + file + " を読めません", e);
+            }
+        }
     }
 
     /**
