@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
@@ -102,8 +104,7 @@ public class JdbcReceptions implements Receptions {
                     .bind("version", reception.version())
                     .execute();
             if (updated == 0) {
-                throw new ConcurrentUpdateException("受付番号 " + reception.number()
-                        + " は他の職員が先に更新しました。画面を読み込み直してから操作してください。");
+                throw ConcurrentUpdateException.onReception(reception.number());
             }
             insertTimeline(h, reception);
         });
@@ -148,54 +149,65 @@ public class JdbcReceptions implements Receptions {
 
     @Override
     public Optional<Reception> find(LocalGovernmentCode city, ReceptionNumber number) {
-        return jdbi.withHandle(h -> load(h, city, List.of(number.value())).stream().findFirst());
+        return jdbi.withHandle(h -> load(h, city, "number = :key", number.value()).stream().findFirst());
     }
 
     @Override
     public List<Reception> openedOn(LocalGovernmentCode city, LocalDate day) {
-        return jdbi.withHandle(h -> {
-            List<String> numbers = h.createQuery("SELECT number FROM reception WHERE city_code = :city AND reception_day = :day ORDER BY number")
-                    .bind("city", city.value()).bind("day", day).mapTo(String.class).list();
-            return load(h, city, numbers);
-        });
+        return jdbi.withHandle(h -> load(h, city, "reception_day = :key", day));
     }
 
     private record Head(String number, String channel, String resident, String state, String departmentCode,
                         String departmentName, long version) {
     }
 
-    private static List<Reception> load(Handle h, LocalGovernmentCode city, List<String> numbers) {
-        if (numbers.isEmpty()) {
-            return List.of();
-        }
-        List<Head> heads = h.createQuery("""
-                        SELECT number, channel, addressee_number, state, department_code, department_name, version
-                        FROM reception WHERE city_code = :city AND number IN (<numbers>) ORDER BY number""")
+    private record Row<T>(String number, T value) {
+    }
+
+    /**
+     * Loads the visits that match {@code condition} in three queries (visits, their procedures, their
+     * timelines), however many there are: the reception list is opened all day at every counter.
+     */
+    private static List<Reception> load(Handle h, LocalGovernmentCode city, String condition, Object key) {
+        List<Head> heads = h.createQuery("SELECT number, channel, addressee_number, state, department_code, "
+                        + "department_name, version FROM reception WHERE city_code = :city AND " + condition + " ORDER BY number")
                 .bind("city", city.value())
-                .bindList("numbers", numbers)
+                .bind("key", key)
                 .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7)))
                 .list();
-        return heads.stream().map(head -> {
-            List<Procedure> procedures = h.createQuery("""
-                            SELECT procedure_code, procedure_name, department_code, department_name, life_event
-                            FROM reception_procedure WHERE city_code = :city AND number = :number ORDER BY position""")
-                    .bind("city", city.value()).bind("number", head.number())
-                    .map((rs, ctx) -> new Procedure(rs.getString(1), rs.getString(2),
-                            new Department(rs.getString(3), rs.getString(4)), LifeEvent.valueOf(rs.getString(5))))
-                    .list();
-            List<TimelineEntry> timeline = h.createQuery("""
-                            SELECT at, state, operator_id, operator_name, description
-                            FROM reception_timeline WHERE city_code = :city AND number = :number ORDER BY seq""")
-                    .bind("city", city.value()).bind("number", head.number())
-                    .map((rs, ctx) -> new TimelineEntry(rs.getObject(1, OffsetDateTime.class).toInstant(),
-                            ReceptionState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)))
-                    .list();
-            return Reception.restore(city, ReceptionNumber.parse(head.number()), Channel.valueOf(head.channel()),
-                    head.resident() == null ? null : new AddresseeNumber(head.resident()), procedures,
-                    ReceptionState.valueOf(head.state()), new Department(head.departmentCode(), head.departmentName()),
-                    timeline, head.version());
-        }).toList();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        List<String> numbers = heads.stream().map(Head::number).toList();
+        Map<String, List<Procedure>> procedures = h.createQuery("""
+                        SELECT number, procedure_code, procedure_name, department_code, department_name, life_event
+                        FROM reception_procedure WHERE city_code = :city AND number IN (<numbers>)
+                        ORDER BY number, position""")
+                .bind("city", city.value())
+                .bindList("numbers", numbers)
+                .map((rs, ctx) -> new Row<>(rs.getString(1), new Procedure(rs.getString(2), rs.getString(3),
+                        new Department(rs.getString(4), rs.getString(5)), LifeEvent.valueOf(rs.getString(6)))))
+                .collect(byNumber());
+        Map<String, List<TimelineEntry>> timelines = h.createQuery("""
+                        SELECT number, at, state, operator_id, operator_name, description
+                        FROM reception_timeline WHERE city_code = :city AND number IN (<numbers>)
+                        ORDER BY number, seq""")
+                .bind("city", city.value())
+                .bindList("numbers", numbers)
+                .map((rs, ctx) -> new Row<>(rs.getString(1), new TimelineEntry(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        ReceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6))))
+                .collect(byNumber());
+        return heads.stream().map(head -> Reception.restore(city, ReceptionNumber.parse(head.number()),
+                Channel.valueOf(head.channel()), head.resident() == null ? null : new AddresseeNumber(head.resident()),
+                procedures.getOrDefault(head.number(), List.of()), ReceptionState.valueOf(head.state()),
+                new Department(head.departmentCode(), head.departmentName()),
+                timelines.getOrDefault(head.number(), List.of()), head.version())).toList();
+    }
+
+    /** Groups rows by reception number, keeping their order. */
+    private static <T> java.util.stream.Collector<Row<T>, ?, Map<String, List<T>>> byNumber() {
+        return Collectors.groupingBy(Row::number, Collectors.mapping(Row::value, Collectors.toList()));
     }
 
     private static OffsetDateTime utc(java.time.Instant instant) {

@@ -20,8 +20,7 @@ final class ReceptionSteps {
         Reception reception = receptions.find(command.city(), command.number())
                 .orElseThrow(() -> new IllegalArgumentException("受付番号 " + command.number() + " の受付はありません"));
         if (reception.version() != command.expectedVersion()) {
-            throw new ConcurrentUpdateException("受付番号 " + command.number()
-                    + " は他の職員が先に更新しました。画面を読み込み直してから操作してください。");
+            throw ConcurrentUpdateException.onReception(command.number());
         }
         return reception;
     }
