@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.micronaut.runtime.Micronaut;
 import jp.madoguchi.staff.cli.GenerateSubcommand;
+import jp.madoguchi.staff.cli.ImportSubcommand;
 
 /**
  * The one Madoguchi executable. {@code run} (the default) serves the kiosk at {@code /kiosk} and the staff
@@ -32,6 +33,7 @@ public final class MadoguchiApplication {
         switch (command) {
             case "run" -> run(rest);
             case "generate" -> System.exit(GenerateSubcommand.run(rest));
+            case "import" -> System.exit(ImportSubcommand.run(rest));
             case "help" -> System.out.println(usage());
             default -> {
                 System.err.println("不明なサブコマンドです: " + command + "\n" + usage());
@@ -79,6 +81,7 @@ public final class MadoguchiApplication {
                 使い方: ./madoguchi [サブコマンド] [オプション]
                   run        記載台（/kiosk）と窓口（/staff）を起動します（既定）
                   generate   合成住民データを前方連携ファイルとして書き出します（--help で詳細）
+                  import     前方連携ファイルをフォルダか s3:// から取り込みます（--help で詳細）
                   help       この説明を表示します""";
     }
 }

@@ -10,6 +10,19 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import jp.madoguchi.adapters.cardreader.SimulatedMyNumberCardReader;
+import jp.madoguchi.adapters.crypto.AesGcmSensitiveItems;
+import jp.madoguchi.adapters.crypto.DataKey;
+import jp.madoguchi.adapters.linkage.ConfiguredLinkageSources;
+import jp.madoguchi.adapters.linkage.JdbiImportHistory;
+import jp.madoguchi.adapters.linkage.JdbiReplicaRetention;
+import jp.madoguchi.adapters.linkage.PostgresReplicaLoader;
+import jp.madoguchi.adapters.linkage.layout.LinkageLayouts;
+import jp.madoguchi.application.port.out.ImportHistory;
+import jp.madoguchi.application.port.out.LinkageSources;
+import jp.madoguchi.application.port.out.ReplicaLoader;
+import jp.madoguchi.application.port.out.ReplicaRetention;
+import jp.madoguchi.application.port.out.SensitiveItems;
+import org.jdbi.v3.core.Jdbi;
 import jp.madoguchi.adapters.export.RpaFolderCsvExport;
 import jp.madoguchi.adapters.pdf.PdfFonts;
 import jp.madoguchi.application.port.out.BackOfficeExport;
@@ -38,6 +51,53 @@ public class AdapterFactory {
     @Singleton
     BackOfficeExport backOfficeExport(MadoguchiSettings settings) {
         return new RpaFolderCsvExport(settings.exportFolder());
+    }
+
+    /** 個人番号・住民票コード・基礎年金番号 sealing, keyed by a master key kept outside the database. */
+    @Singleton
+    SensitiveItems sensitiveItems(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
+        String key = dataKey.isBlank() ? System.getenv().getOrDefault("MADOGUCHI_DATA_KEY", "") : dataKey;
+        return new AesGcmSensitiveItems(DataKey.load(key, settings.dataDir().resolve("secrets").resolve("data-key")));
+    }
+
+    /** Layouts: the city's folder ({@code madoguchi.linkage.layouts}, default {@code <data>/linkage/layouts}) over the shipped ones. */
+    @Singleton
+    LinkageLayouts linkageLayouts(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.linkage.layouts", defaultValue = "") String folder) {
+        return new LinkageLayouts(folder.isBlank() ? settings.dataDir().resolve("linkage").resolve("layouts") : Path.of(folder));
+    }
+
+    @Singleton
+    ReplicaLoader replicaLoader(Jdbi jdbi, LinkageLayouts layouts, SensitiveItems sensitive, Clock clock,
+                                @Property(name = "madoguchi.linkage.index-workers", defaultValue = "2") int indexWorkers) {
+        return new PostgresReplicaLoader(jdbi, layouts, sensitive, clock, indexWorkers);
+    }
+
+    @Singleton
+    ImportHistory importHistory(Jdbi jdbi) {
+        return new JdbiImportHistory(jdbi);
+    }
+
+    @Singleton
+    ReplicaRetention replicaRetention(Jdbi jdbi, Clock clock) {
+        return new JdbiReplicaRetention(jdbi, clock);
+    }
+
+    /** The drop folder ({@code madoguchi.linkage.inbox}) and, when {@code madoguchi.linkage.s3.url} is set, the city's bucket. */
+    @Singleton
+    LinkageSources linkageSources(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.linkage.inbox", defaultValue = "") String inbox,
+                                  @Property(name = "madoguchi.linkage.require-marker", defaultValue = "false") boolean folderMarker,
+                                  @Property(name = "madoguchi.linkage.s3.url", defaultValue = "") String bucketUrl,
+                                  @Property(name = "madoguchi.linkage.s3.endpoint", defaultValue = "") String endpoint,
+                                  @Property(name = "madoguchi.linkage.s3.region", defaultValue = "ap-northeast-1") String region,
+                                  @Property(name = "madoguchi.linkage.s3.access-key", defaultValue = "") String accessKey,
+                                  @Property(name = "madoguchi.linkage.s3.secret-key", defaultValue = "") String secretKey,
+                                  @Property(name = "madoguchi.linkage.s3.require-marker", defaultValue = "true") boolean s3Marker) {
+        Path folder = inbox.isBlank() ? settings.dataDir().resolve("linkage").resolve("inbox") : Path.of(inbox);
+        return new ConfiguredLinkageSources(folder, folderMarker, bucketUrl,
+                new ConfiguredLinkageSources.ObjectStorage(endpoint, region, accessKey, secretKey, s3Marker));
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package jp.madoguchi.adapters.config;
 
 import java.time.Clock;
+import java.time.Period;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,18 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
+import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
+import jp.madoguchi.application.port.in.PurgeExpiredRecordsUseCase;
+import jp.madoguchi.application.port.in.SearchResidentsUseCase;
+import jp.madoguchi.application.port.in.ShowImportHistoryUseCase;
+import jp.madoguchi.application.port.out.ImportHistory;
+import jp.madoguchi.application.port.out.LinkageSources;
+import jp.madoguchi.application.port.out.ReplicaLoader;
+import jp.madoguchi.application.port.out.ReplicaRetention;
+import jp.madoguchi.application.service.ImportLinkageFilesService;
+import jp.madoguchi.application.service.PurgeExpiredRecordsService;
+import jp.madoguchi.application.service.SearchResidentsService;
+import jp.madoguchi.application.service.ShowImportHistoryService;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase;
@@ -59,8 +72,30 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    IdentifyResidentByCardUseCase identifyByCard(MyNumberCardReader reader, ResidentRegistry registry) {
-        return new IdentifyResidentByCardService(reader, registry);
+    IdentifyResidentByCardUseCase identifyByCard(MyNumberCardReader reader, SearchResidentsUseCase search) {
+        return new IdentifyResidentByCardService(reader, search);
+    }
+
+    @Singleton
+    SearchResidentsUseCase searchResidents(ResidentRegistry registry) {
+        return new SearchResidentsService(registry);
+    }
+
+    @Singleton
+    ImportLinkageFilesUseCase importLinkageFiles(LinkageSources sources, ReplicaLoader loader) {
+        return new ImportLinkageFilesService(sources, loader);
+    }
+
+    @Singleton
+    ShowImportHistoryUseCase importHistory(ImportHistory history) {
+        return new ShowImportHistoryService(history);
+    }
+
+    /** 除票の保存期間 {@code madoguchi.linkage.retention} (ISO 8601 period, default P5Y). */
+    @Singleton
+    PurgeExpiredRecordsUseCase purgeExpiredRecords(ReplicaRetention retention, Clock clock,
+                                                   @Property(name = "madoguchi.linkage.retention", defaultValue = "P5Y") String period) {
+        return new PurgeExpiredRecordsService(retention, Period.parse(period), clock);
     }
 
     @Singleton
@@ -106,10 +141,12 @@ public class UseCaseFactory {
 
     /** Demo accounts: 窓口 (clerk), 統計 (supervisor) and 管理 (administrator), all with the demo password. */
     @Singleton
-    PrepareDemoUseCase prepareDemo(ResidentReplica replica, StaffAccountService staff, MadoguchiSettings settings,
+    PrepareDemoUseCase prepareDemo(ResidentReplica replica, GenerateSyntheticResidentsUseCase generator,
+                                   ImportLinkageFilesUseCase importer, StaffAccountService staff, MadoguchiSettings settings,
                                    @Property(name = "madoguchi.demo.residents", defaultValue = "2000") int residents,
                                    @Property(name = "madoguchi.demo.password", defaultValue = "madoguchi-demo") String password) {
-        return new PrepareDemoService(replica, staff, settings.demoPopulation(), residents, List.of(
+        return new PrepareDemoService(replica, generator, importer, staff, settings.demoPopulation(), residents,
+                settings.dataDir().resolve("linkage").resolve("demo"), List.of(
                 new RegisterStaffCommand(settings.city(), "clerk", "窓口 一郎", password, Set.of("CLERK")),
                 new RegisterStaffCommand(settings.city(), "supervisor", "統計 花子", password, Set.of("SUPERVISOR")),
                 new RegisterStaffCommand(settings.city(), "admin", "管理 次郎", password, Set.of("ADMINISTRATOR", "SUPERVISOR", "CLERK"))));

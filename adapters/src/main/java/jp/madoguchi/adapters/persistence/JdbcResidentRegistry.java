@@ -11,6 +11,9 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.ResidentReplica;
+import jp.madoguchi.application.port.out.SensitiveItems;
+import jp.madoguchi.domain.enrolment.Enrolments;
+import jp.madoguchi.domain.resident.MatchKey;
 import jp.madoguchi.domain.calendar.Era;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.calendar.WarekiDate;
@@ -31,8 +34,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The resident registry replica in PostgreSQL. Names go in and out as Java strings over a UTF-8 connection,
- * so every code point (IVS, non-BMP) survives unchanged. 個人番号 is not stored here yet: it waits for
- * encryption at rest.
+ * so every code point (IVS, non-BMP) survives unchanged. 個人番号 is stored sealed with its keyed hash and is
+ * never read back into a {@link Resident}: revealing it is a separate, permitted act. The linkage import loads
+ * the replica in bulk; {@link #store} serves small writers (tests, tools).
  */
 @Singleton
 public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
@@ -44,11 +48,13 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
             address_town, address_lot, address_apartment, domicile, domicile_head, nationality, residence_status,
             period_of_stay_ends, residence_card_number, article30_45_category""";
 
-    private static final List<String> COLUMN_NAMES = java.util.Arrays.stream(COLUMNS.split(","))
+    private static final String STORED_COLUMNS = COLUMNS + ", name_key, kana_key, individual_number_sealed, individual_number_key";
+
+    private static final List<String> COLUMN_NAMES = java.util.Arrays.stream(STORED_COLUMNS.split(","))
             .map(String::strip).toList();
 
     /** Upsert: a resident delivered again replaces the earlier copy. */
-    private static final String UPSERT = "INSERT INTO resident (" + COLUMNS + ") VALUES ("
+    private static final String UPSERT = "INSERT INTO resident (" + STORED_COLUMNS + ") VALUES ("
             + String.join(", ", COLUMN_NAMES.stream().map(c -> ":" + c).toList())
             + ") ON CONFLICT (city_code, addressee_number) DO UPDATE SET "
             + String.join(", ", COLUMN_NAMES.stream()
@@ -57,10 +63,12 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
             + ", replicated_at = now()";
 
     private final Jdbi jdbi;
+    private final SensitiveItems sensitive;
     private final EraTable eras = EraTable.standard();
 
-    public JdbcResidentRegistry(Jdbi jdbi) {
+    public JdbcResidentRegistry(Jdbi jdbi, SensitiveItems sensitive) {
         this.jdbi = jdbi;
+        this.sensitive = sensitive;
     }
 
     @Override
@@ -82,6 +90,45 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
     }
 
     @Override
+    public List<Resident> bornOnOrNamed(LocalGovernmentCode city, LocalDate birthDate, String nameKey) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM resident WHERE city_code = :city"
+                        + " AND (birth_date = :born OR name_key = :key) ORDER BY addressee_number LIMIT 500")
+                .bind("city", city.value())
+                .bind("born", birthDate)
+                .bind("key", nameKey)
+                .map(this::resident)
+                .list());
+    }
+
+    @Override
+    public List<Resident> byKanaKey(LocalGovernmentCode city, String kanaKey, boolean prefix, int limit) {
+        String pattern = (prefix ? "" : "%") + kanaKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM resident WHERE city_code = :city"
+                        // byte order (COLLATE "C") lets one index serve both the prefix match and the ordering
+                        + " AND kana_key COLLATE \"C\" LIKE :pattern ORDER BY kana_key COLLATE \"C\", addressee_number LIMIT :limit")
+                .bind("city", city.value())
+                .bind("pattern", pattern)
+                .bind("limit", limit)
+                .map(this::resident)
+                .list());
+    }
+
+    @Override
+    public List<Resident> householdMembers(LocalGovernmentCode city, HouseholdNumber number) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM resident WHERE city_code = :city"
+                        + " AND household_number = :number ORDER BY addressee_number")
+                .bind("city", city.value())
+                .bind("number", number.value())
+                .map(this::resident)
+                .list());
+    }
+
+    @Override
+    public Enrolments enrolments(LocalGovernmentCode city, AddresseeNumber number) {
+        return jdbi.withHandle(h -> new EnrolmentQueries(h, city.value(), number.value()).load(number));
+    }
+
+    @Override
     public long count(LocalGovernmentCode city) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM resident WHERE city_code = :city")
                 .bind("city", city.value()).mapTo(Long.class).one());
@@ -90,6 +137,11 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
     @Override
     public void store(Collection<Resident> residents) {
         jdbi.useTransaction(h -> {
+            residents.stream().map(r -> r.city().value()).distinct().forEach(city -> h.execute(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                            + " WHERE i.inhparent = 'resident'::regclass AND pg_get_expr(c.relpartbound, c.oid) = 'FOR VALUES IN (''"
+                            + city + "'')') THEN CREATE TABLE resident_p" + city + " PARTITION OF resident FOR VALUES IN ('"
+                            + city + "'); END IF; END $$"));
             PreparedBatch batch = h.prepareBatch(UPSERT);
             for (Resident r : residents) {
                 bind(batch, r).add();
@@ -98,7 +150,7 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
         });
     }
 
-    private static PreparedBatch bind(PreparedBatch batch, Resident r) {
+    private PreparedBatch bind(PreparedBatch batch, Resident r) {
         PersonName name = r.name();
         WarekiDate born = r.birthDate();
         Address address = r.address();
@@ -135,7 +187,12 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
                 .bind("residence_status", foreign == null ? null : foreign.residenceStatus())
                 .bind("period_of_stay_ends", foreign == null ? null : foreign.periodOfStayEnds())
                 .bind("residence_card_number", foreign == null ? null : foreign.residenceCardNumber())
-                .bind("article30_45_category", foreign == null ? null : foreign.article30_45Category());
+                .bind("article30_45_category", foreign == null ? null : foreign.article30_45Category())
+                .bind("name_key", name.alias() == null ? MatchKey.name(name.name()) : MatchKey.name(name.name()) + "|" + MatchKey.name(name.alias()))
+                .bind("kana_key", (name.nameKana() == null ? "" : MatchKey.kana(name.nameKana()))
+                        + (name.aliasKana() == null ? "" : "|" + MatchKey.kana(name.aliasKana())))
+                .bind("individual_number_sealed", r.individualNumberIfKnown().map(n -> sensitive.seal("個人番号", n.reveal())).orElse(null))
+                .bind("individual_number_key", r.individualNumberIfKnown().map(n -> sensitive.lookupKey("個人番号", n.reveal())).orElse(null));
     }
 
     private Resident resident(ResultSet rs, StatementContext context) throws SQLException {

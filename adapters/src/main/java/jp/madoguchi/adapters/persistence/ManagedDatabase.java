@@ -40,6 +40,12 @@ public final class ManagedDatabase implements AutoCloseable {
 
     /** Starts (or restarts) the embedded PostgreSQL in {@code dataDirectory}, creating it on first use. */
     public static ManagedDatabase embedded(Path dataDirectory, int poolSize) {
+        Integer running = runningPort(dataDirectory);
+        if (running != null) {
+            // the server is up on this folder (a CLI command next to it): use it rather than start a second one
+            LOG.info("実行中の組み込み PostgreSQL（ポート {}）に接続します", running);
+            return migrated(null, pool("jdbc:postgresql://localhost:" + running + "/postgres", "postgres", "", poolSize));
+        }
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(dataDirectory);
@@ -55,6 +61,23 @@ public final class ManagedDatabase implements AutoCloseable {
         }
         LOG.info("組み込み PostgreSQL を起動しました（ポート {}、データ {}）", postgres.getPort(), dataDirectory);
         return migrated(postgres, pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", poolSize));
+    }
+
+    /** The port of a live PostgreSQL already running on {@code dataDirectory}, from its postmaster.pid. */
+    private static Integer runningPort(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return null;
+            }
+            java.util.List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4 || !Files.exists(Path.of("/proc", lines.get(0).strip()))) {
+                return null;   // a stale file left by a crash: the embedded start cleans it up
+            }
+            return Integer.valueOf(lines.get(3).strip());
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
     }
 
     private static HikariDataSource pool(String url, String user, String password, int poolSize) {

@@ -12,7 +12,7 @@ class JdbcResidentRegistrySpec extends DatabaseSpecification {
     JdbcResidentRegistry registry
 
     def setup() {
-        registry = new JdbcResidentRegistry(jdbi)
+        registry = new JdbcResidentRegistry(jdbi, jp.madoguchi.adapters.testing.Fixtures.sensitiveItems())
     }
 
     /** The replica stores no 個人番号 yet, so compare without it. */
@@ -38,7 +38,7 @@ class JdbcResidentRegistrySpec extends DatabaseSpecification {
         registry.find(CITY, residents[3].addresseeNumber()).get().name().alias() == '金田 英子'
     }
 
-    def "個人番号は暗号化の仕組みができるまで保存しない"() {
+    def "個人番号は暗号化して保存し、平文では残さず、住民の読み出しにも含めない"() {
         given:
         def resident = ivsResident(CITY, 201)
 
@@ -49,6 +49,8 @@ class JdbcResidentRegistrySpec extends DatabaseSpecification {
         registry.find(CITY, resident.addresseeNumber()).get().individualNumber() == null
         jdbi.withHandle { h -> h.createQuery("SELECT count(*) FROM resident WHERE resident::text LIKE '%' || :n || '%'")
                 .bind('n', FIXTURE_INDIVIDUAL_NUMBER).mapTo(Long).one() } == 0
+        jdbi.withHandle { h -> h.createQuery("SELECT count(*) FROM resident WHERE individual_number_sealed IS NOT NULL AND addressee_number = :a")
+                .bind('a', resident.addresseeNumber().value()).mapTo(Long).one() } == 1
     }
 
     def "生年月日で検索でき、不詳日の住民は暦日では見つからない"() {

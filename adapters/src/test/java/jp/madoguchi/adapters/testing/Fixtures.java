@@ -1,5 +1,7 @@
 package jp.madoguchi.adapters.testing;
 
+import jp.madoguchi.adapters.crypto.AesGcmSensitiveItems;
+import jp.madoguchi.application.port.out.SensitiveItems;
 import java.time.LocalDate;
 
 import jp.madoguchi.domain.calendar.EraTable;
@@ -26,6 +28,15 @@ public final class Fixtures {
     public static final String FIXTURE_INDIVIDUAL_NUMBER = "614106526000";
 
     private Fixtures() {
+    }
+
+    /** Sealing with a fixed test key (never used outside tests). */
+    public static SensitiveItems sensitiveItems() {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i * 7 + 3);
+        }
+        return new AesGcmSensitiveItems(key);
     }
 
     public static Resident ivsResident(LocalGovernmentCode city, long serial) {

@@ -7,22 +7,32 @@ final class ProgressBar implements IntConsumer {
 
     private static final int WIDTH = 30;
 
-    private final int total;
+    private final long total;
+    private final String label;
     private int lastPercent = -1;
 
     ProgressBar(int total) {
-        this.total = total;
+        this("生成中", total);
+    }
+
+    ProgressBar(String label, long total) {
+        this.label = label;
+        this.total = Math.max(total, 1);
     }
 
     @Override
     public void accept(int done) {
-        int percent = (int) (100L * done / total);
+        update(done);
+    }
+
+    void update(long done) {
+        int percent = (int) Math.min(100, 100L * done / total);
         if (percent == lastPercent) {
             return;
         }
         lastPercent = percent;
         int filled = percent * WIDTH / 100;
-        System.err.printf("\r生成中 [%s%s] %3d%% %,d/%,d", "#".repeat(filled), ".".repeat(WIDTH - filled), percent, done, total);
+        System.err.printf("\r%s [%s%s] %3d%% %,d/%,d", label, "#".repeat(filled), ".".repeat(WIDTH - filled), percent, done, total);
     }
 
     void done() {

@@ -4,15 +4,27 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import jp.madoguchi.domain.enrolment.Enrolments;
 import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.resident.HouseholdNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
-/** The local replica of the city's resident registry (read side). */
+/** The local replica of the city's resident registry and business data (read side). */
 public interface ResidentRegistry {
 
     Optional<Resident> find(LocalGovernmentCode city, AddresseeNumber number);
 
-    /** Residents (including 除票) born on a Gregorian day; used to match card data. */
+    /** Residents (including 除票) born on a Gregorian day. */
     List<Resident> bornOn(LocalGovernmentCode city, LocalDate birthDate);
+
+    /** Residents born on {@code birthDate} or whose 氏名 or 通称 has the match key {@code nameKey}. */
+    List<Resident> bornOnOrNamed(LocalGovernmentCode city, LocalDate birthDate, String nameKey);
+
+    /** By kana match key, from its start ({@code prefix}) or anywhere, at most {@code limit}, in kana order. */
+    List<Resident> byKanaKey(LocalGovernmentCode city, String kanaKey, boolean prefix, int limit);
+
+    List<Resident> householdMembers(LocalGovernmentCode city, HouseholdNumber number);
+
+    Enrolments enrolments(LocalGovernmentCode city, AddresseeNumber number);
 }

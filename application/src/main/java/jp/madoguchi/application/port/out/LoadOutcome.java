@@ -1,0 +1,30 @@
+package jp.madoguchi.application.port.out;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** What became of one linkage file. Only {@link Applied} changed the replica. */
+public sealed interface LoadOutcome {
+
+    /** The file's rows are in the replica, all of them, in one transaction. */
+    record Applied(long rowsRead, long added, long changed, long deleted, Duration took, List<String> warnings)
+            implements LoadOutcome {
+    }
+
+    /** The same file (by checksum) was applied before; nothing changed. */
+    record Duplicate(LocalDateTime appliedAt) implements LoadOutcome {
+    }
+
+    /** A newer file of the same ID is already applied; this one is refused. */
+    record OutOfOrder(LocalDateTime newestApplied) implements LoadOutcome {
+    }
+
+    /** The file has problems; nothing changed. {@code problems} lists the first ones, {@code problemCount} all. */
+    record Rejected(long rowsRead, List<LinkageProblem> problems, long problemCount) implements LoadOutcome {
+    }
+
+    /** Another import of the same ID is running; the file stays where it is for the next round. */
+    record Busy() implements LoadOutcome {
+    }
+}

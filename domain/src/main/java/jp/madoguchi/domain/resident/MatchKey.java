@@ -1,0 +1,52 @@
+package jp.madoguchi.domain.resident;
+
+import java.text.Normalizer;
+
+/**
+ * Keys for tolerant matching of names, kana and addresses that come from different sources (card, registry,
+ * linkage files, a clerk's keyboard): spaces, character widths and variation selectors do not count. A key is
+ * only ever compared with another key; the stored text itself is never changed.
+ */
+public final class MatchKey {
+
+    private MatchKey() {
+    }
+
+    /** 氏名: base characters (no IVS), NFKC, no spaces. 𠮷 stays 𠮷: it is a different character, not a variant. */
+    public static String name(String text) {
+        if (text == null) {
+            return "";
+        }
+        return Normalizer.normalize(PersonName.withoutVariationSelectors(text), Normalizer.Form.NFKC)
+                .replaceAll("[\\s\u3000]", "");
+    }
+
+    /** フリガナ: as {@link #name}, and ひらがな folded to カタカナ so either may be typed. */
+    public static String kana(String text) {
+        String key = name(text);
+        StringBuilder folded = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            folded.append(c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c);
+        }
+        return folded.toString();
+    }
+
+    /** 住所: 丁目 and 番/号 written as numbers or hyphens compare equal (一丁目1番2号 ≈ 1-1-2). */
+    public static String address(String text) {
+        String key = name(text)
+                .replace("一丁目", "1-").replace("二丁目", "2-").replace("三丁目", "3-")
+                .replace("四丁目", "4-").replace("五丁目", "5-")
+                .replaceAll("丁目|番地|番|の", "-").replace("号", "")
+                .replaceAll("[‐－―ー−]", "-");
+        return key.replaceAll("-+", "-").replaceAll("-$", "");
+    }
+
+    public static boolean sameName(String a, String b) {
+        return name(a).equals(name(b));
+    }
+
+    public static boolean sameAddress(String a, String b) {
+        return address(a).equals(address(b));
+    }
+}
