@@ -1,20 +1,60 @@
 #!/usr/bin/env bash
 # Benchmarks kept in the repository; results go to docs/benchmarks.md with the machine they ran on.
-#   synthetic-residents: ./madoguchi generate of 1,000,000 residents (all seven linkage files), 3 runs
+#   ./madoguchi bench [generator|import|search|all] [options]
+#   generator  ./madoguchi generate of 1,000,000 residents (all seven linkage files), 3 runs
+#   import     FULL import of N residents (default 1,000,000) against a bare COPY of the same file, a second FULL,
+#              and a DIFF of 10,000 rows (LinkageImportBenchmark)
+#   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=staff-ui/target/madoguchi.jar
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+which="${1:-all}"
+[ $# -gt 0 ] && shift
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
-echo "benchmark: synthetic-residents (1,000,000 residents, seed 7)"
-for run in 1 2 3; do
-  rm -rf "$out"/*
-  start=$(date +%s.%N)
-  java -Dfile.encoding=UTF-8 -cp "$JAR:staff-ui/target/lib/*" jp.madoguchi.staff.MadoguchiApplication \
-    generate --count 1000000 --seed 7 --out "$out" >/dev/null 2>&1
-  end=$(date +%s.%N)
-  printf '  run %d: %.1f s wall (JVM start included), %s MB written\n' "$run" "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')" \
-    "$(du -sm "$out" | cut -f1)"
-done
+
+test_classpath() {
+  # the benchmarks live with the tests of their module: build those and print the module's test classpath
+  local module=$1 cp
+  mvn -B -q -DskipTests install >&2
+  cp=$(mktemp)
+  mvn -B -q -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test >&2
+  echo "$module/target/classes:$module/target/test-classes:$(cat "$cp")"
+  rm -f "$cp"
+}
+
+generator() {
+  local out
+  out=$(mktemp -d)
+  echo "benchmark: synthetic-residents (1,000,000 residents, seed 7)"
+  for run in 1 2 3; do
+    rm -rf "${out:?}"/*
+    start=$(date +%s.%N)
+    java -Dfile.encoding=UTF-8 -cp "$JAR:staff-ui/target/lib/*" jp.madoguchi.staff.MadoguchiApplication \
+      generate --count 1000000 --seed 7 --out "$out" >/dev/null 2>&1
+    end=$(date +%s.%N)
+    printf '  run %d: %.1f s wall (JVM start included), %s MB written\n' "$run" "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')" \
+      "$(du -sm "$out" | cut -f1)"
+  done
+  rm -rf "$out"
+}
+
+import() {
+  echo "benchmark: linkage import ${1:-1000000} residents"
+  java -Xmx4g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.bench.LinkageImportBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO) '
+}
+
+search() {
+  echo "benchmark: search under load ${1:-1000000} residents, ${2:-140} clients, ${3:-60} s"
+  java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.SearchLoadBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO|WARN) '
+}
+
+case "$which" in
+  generator) generator ;;
+  import) import "$@" ;;
+  search) search "$@" ;;
+  all) generator; import; search ;;
+  *) echo "不明なベンチマークです: $which（generator、import、search、all）" >&2; exit 2 ;;
+esac

@@ -60,6 +60,11 @@ public final class RunningMadoguchi implements AutoCloseable {
         return server.getApplicationContext().getBean(type);
     }
 
+    /** The drop folder the linkage import polls. */
+    public Path linkageInbox() {
+        return dataDir.resolve("linkage").resolve("inbox");
+    }
+
     /** The RPA folder the back-office export writes to. */
     public Path exportFolder() {
         return dataDir.resolve("exports").resolve("rpa");

@@ -36,17 +36,19 @@ final class LinkageReader implements AutoCloseable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final LinkageRow row;
+    private final java.util.function.Supplier<LinkageRow> rows;
     private final List<String> warnings = new ArrayList<>();
     private final CountingStream counting;
     private final LongConsumer progress;
     private final int operationCell;
     private long lastReported;
 
-    private LinkageReader(CSVParser parser, LinkageRow row, CountingStream counting, LongConsumer progress,
-                          int operationCell) {
+    private LinkageReader(CSVParser parser, java.util.function.Supplier<LinkageRow> rows, CountingStream counting,
+                          LongConsumer progress, int operationCell) {
         this.parser = parser;
         this.records = parser.iterator();
-        this.row = row;
+        this.rows = rows;
+        this.row = rows.get();
         this.counting = counting;
         this.progress = progress;
         this.operationCell = operationCell;
@@ -116,8 +118,8 @@ final class LinkageReader implements AutoCloseable {
                 parser.close();
                 return null;
             }
-            LinkageRow row = new LinkageRow(dataset, columns, cellOf, eras, problems);
-            return new LinkageReader(parser, row, counting, progress, operationCell);
+            return new LinkageReader(parser, () -> new LinkageRow(dataset, columns, cellOf, eras, problems), counting,
+                    progress, operationCell);
         } catch (CharacterCodingException e) {
             problems.add(new LinkageProblem(1, "", "ヘッダー行の文字コードが " + layout.charset().displayName() + " ではありません", null));
             return null;
@@ -162,6 +164,40 @@ final class LinkageReader implements AutoCloseable {
                 progress.accept(counting.count);
             }
             return row;
+        } catch (UncheckedIOException e) {
+            throw new MalformedFileException(parser.getRecordNumber() + 1, e.getCause() instanceof CharacterCodingException
+                    ? "文字コードが正しくない文字があります" : "CSV の形式が崩れています（引用符の閉じ忘れなど）: " + e.getCause().getMessage());
+        } catch (IllegalStateException e) {
+            throw new MalformedFileException(parser.getRecordNumber() + 1, "CSV の形式が崩れています: " + e.getMessage());
+        }
+    }
+
+    /** One data record as read, before any checking: for loaders that check rows on other threads. */
+    record Record(long line, String[] cells) {
+    }
+
+    /** A row to check records with; one per thread. */
+    LinkageRow newRow() {
+        return rows.get();
+    }
+
+    /**
+     * The next record, unchecked, or null at the end.
+     *
+     * @throws MalformedFileException when the file breaks off or changes encoding mid-way
+     */
+    Record nextRecord() {
+        try {
+            if (!records.hasNext()) {
+                progress.accept(counting.count);
+                return null;
+            }
+            CSVRecord record = records.next();
+            if (counting.count - lastReported > (1 << 22)) {
+                lastReported = counting.count;
+                progress.accept(counting.count);
+            }
+            return new Record(record.getRecordNumber(), record.values());
         } catch (UncheckedIOException e) {
             throw new MalformedFileException(parser.getRecordNumber() + 1, e.getCause() instanceof CharacterCodingException
                     ? "文字コードが正しくない文字があります" : "CSV の形式が崩れています（引用符の閉じ忘れなど）: " + e.getCause().getMessage());

@@ -24,8 +24,10 @@ final class LinkageRow {
     private final ProblemList problems;
     private final String[] raw;
     private final Object[] parsed;
+    /** Item name → position, looked up for every value of every row: a plain map, built once. */
+    private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
     private long line;
-    private long problemsBefore;
+    private int rowProblems;
 
     LinkageRow(ReplicaDataset dataset, LayoutColumn[] columns, int[] cellOf, EraTable eras, ProblemList problems) {
         this.dataset = dataset;
@@ -35,12 +37,15 @@ final class LinkageRow {
         this.problems = problems;
         this.raw = new String[dataset.items().size()];
         this.parsed = new Object[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            index.put(dataset.items().get(i), i);
+        }
     }
 
     /** Reads the cells of file line {@code line}; {@code deletion} relaxes 必須 (a 処理区分 3 row needs only its key). */
     void load(long line, String[] cells, boolean deletion) {
         this.line = line;
-        this.problemsBefore = problems.count();
+        this.rowProblems = 0;
         for (int i = 0; i < raw.length; i++) {
             int cell = cellOf[i];
             String value = cell < 0 || cell >= cells.length ? null : cells[cell];
@@ -92,7 +97,8 @@ final class LinkageRow {
                 }
             }
             case YEAR_MONTH -> {
-                if (!value.matches("\\d{4}(0[1-9]|1[0-2])")) {
+                if (value.length() != 6 || !isDigits(value) || value.charAt(4) > '1'
+                        || value.substring(4).equals("00") || Integer.parseInt(value.substring(4)) > 12) {
                     problem(item, "年月は YYYYMM の形式で指定してください");
                     return null;
                 }
@@ -117,7 +123,7 @@ final class LinkageRow {
         }
     }
 
-    private static boolean isDigits(String value) {
+    static boolean isDigits(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
@@ -127,28 +133,33 @@ final class LinkageRow {
         return true;
     }
 
+    private int indexOf(String item) {
+        Integer i = index.get(item);
+        return i == null ? -1 : i;
+    }
+
     long line() {
         return line;
     }
 
     /** No problem was found in this row (so far). */
     boolean clean() {
-        return problems.count() == problemsBefore;
+        return rowProblems == 0;
     }
 
     String text(String item) {
-        int i = dataset.indexOf(item);
+        int i = indexOf(item);
         return i < 0 ? null : raw[i];
     }
 
     LocalDate date(String item) {
-        int i = dataset.indexOf(item);
+        int i = indexOf(item);
         return i < 0 || !(parsed[i] instanceof LocalDate d) ? null : d;
     }
 
     /** The value as the column's 型 accepted it (for N, C, YM, TS the text). */
     String value(String item) {
-        int i = dataset.indexOf(item);
+        int i = indexOf(item);
         return i < 0 || !(parsed[i] instanceof String s) ? null : s;
     }
 
@@ -167,7 +178,7 @@ final class LinkageRow {
     }
 
     void problem(String item, String reason) {
-        problem(dataset.indexOf(item), reason);
+        problem(indexOf(item), reason);
     }
 
     private void problem(int item, String reason) {
@@ -177,6 +188,7 @@ final class LinkageRow {
             value = "*".repeat(value.length());
             reason = reason.replaceAll("\\d{6,}", "***");
         }
+        rowProblems++;
         problems.add(new LinkageProblem(line, column, reason, value));
     }
 }

@@ -149,17 +149,22 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
             dropAbandonedLoads(h, dataset, city);
             h.execute("CREATE TABLE " + partition + " (LIKE " + dataset.table() + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             boolean attached = false;
+            Map<String, Duration> phases = new LinkedHashMap<>();
+            Instant mark = clock.instant();
             try {
                 long rows = copyFull(h, partition, request, dataset, layout, problems, warnings, bytesRead);
                 if (!problems.isEmpty()) {
                     return new LoadOutcome.Rejected(rows, problems.kept(), problems.count());
                 }
+                mark = lap(phases, "読込（解析・検証・COPY）", mark);
                 // a CHECK that proves the partition bound spares ATTACH a scan inside the swap transaction
                 h.execute("ALTER TABLE " + partition + " ADD CONSTRAINT " + partition + "_city CHECK (city_code = '" + city + "')");
                 buildIndexes(dataset.table(), partition);
                 h.execute("ANALYZE " + partition);
+                mark = lap(phases, "索引・統計", mark);
                 Optional<String> current = currentPartition(h, dataset.table(), city);
                 long[] counts = current.isPresent() ? compare(h, dataset, current.get(), partition) : new long[] {rows, 0, 0};
+                mark = lap(phases, "前回との比較", mark);
                 h.useTransaction(t -> {
                     t.execute("SET LOCAL lock_timeout = '60s'");
                     current.ifPresent(old -> t.execute("ALTER TABLE " + dataset.table() + " DETACH PARTITION " + old));
@@ -168,10 +173,11 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                     record(t, request, "APPLIED", rows, counts[0], counts[1], counts[2], 0, String.join("\n", warnings), started);
                 });
                 attached = true;
+                lap(phases, "切替", mark);
                 Duration took = Duration.between(started, clock.instant());
-                LOG.info("連携ファイル {} を取り込みました: {} 行（追加 {}・変更 {}・削除 {}）{} ms", request.file().name(), rows,
-                        counts[0], counts[1], counts[2], took.toMillis());
-                return new LoadOutcome.Applied(rows, counts[0], counts[1], counts[2], took, warnings);
+                LOG.info("連携ファイル {} を取り込みました: {} 行（追加 {}・変更 {}・削除 {}）{} ms {}", request.file().name(), rows,
+                        counts[0], counts[1], counts[2], took.toMillis(), phases);
+                return new LoadOutcome.Applied(rows, counts[0], counts[1], counts[2], took, warnings, phases);
             } finally {
                 if (!attached) {
                     h.execute("DROP TABLE IF EXISTS " + partition);
@@ -180,44 +186,58 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
         }
     }
 
+    /**
+     * Streams the file into the new table. The calling thread reads CSV records; {@code checkers} threads check,
+     * map, seal and encode them in batches and write the chunks to COPY (one writer at a time). As soon as any
+     * problem is found nothing more is written, but every row is still checked so the report is complete.
+     */
     private long copyFull(Handle h, String partition, LoadRequest request, ReplicaDataset dataset, LinkageLayout layout,
                           ProblemList problems, List<String> warnings, LongConsumer bytesRead) {
         ReplicaDataset.Context context = new ReplicaDataset.Context(request.city().value(), sensitive, eras);
         long rows = 0;
         CopyIn copy = null;
+        ExecutorService checkers = null;
         try (LinkageReader reader = LinkageReader.open(request.path(), layout, dataset, eras, problems, warnings, bytesRead)) {
             if (reader == null) {
                 return 0;
             }
-            copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
+            CopyIn target = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + partition + " (" + String.join(", ", dataset.columns()) + ") FROM STDIN");
-            ReplicaDataset.Values values = new ReplicaDataset.Values(dataset.columns().size());
-            CopyBuffer buffer = new CopyBuffer();
-            Map<String, Long> keys = new HashMap<>(1 << 16);
-            for (LinkageRow row; (row = reader.next(false)) != null; ) {
-                rows++;
-                values.reset();
-                if (!row.clean() || !dataset.mapper().map(row, values, context)) {
-                    continue;
-                }
-                Long first = keys.putIfAbsent(dataset.key(row), row.line());
-                if (first != null) {
-                    row.problem(dataset.keyItems().get(0), "キー（" + String.join("・", dataset.keyItems()) + "）が " + first + " 行目と重複しています");
-                    continue;
-                }
-                if (problems.isEmpty()) {
-                    buffer.row(values.values);
-                    if (buffer.length() > CHUNK) {
-                        byte[] chunk = buffer.drain();
-                        copy.writeToCopy(chunk, 0, chunk.length);
+            copy = target;
+            Map<String, Long> keys = new java.util.concurrent.ConcurrentHashMap<>(1 << 16);
+            int threads = Math.max(1, indexWorkers);
+            checkers = Executors.newFixedThreadPool(threads);
+            java.util.concurrent.BlockingQueue<List<LinkageReader.Record>> batches = new java.util.concurrent.ArrayBlockingQueue<>(threads * 4);
+            List<LinkageReader.Record> poison = List.of();
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                running.add(checkers.submit(() -> {
+                    check(reader.newRow(), dataset, context, keys, problems, batches, poison, target);
+                    return null;
+                }));
+            }
+            try {
+                List<LinkageReader.Record> batch = new ArrayList<>(BATCH);
+                for (LinkageReader.Record record; (record = reader.nextRecord()) != null; ) {
+                    rows++;
+                    batch.add(record);
+                    if (batch.size() == BATCH) {
+                        put(batches, batch, running);
+                        batch = new ArrayList<>(BATCH);
                     }
                 }
+                put(batches, batch, running);
+            } finally {
+                for (int i = 0; i < threads; i++) {
+                    batches.offer(poison);
+                }
+            }
+            for (Future<?> future : running) {
+                future.get();
             }
             warnings.addAll(reader.warnings());
             if (problems.isEmpty()) {
-                byte[] chunk = buffer.drain();
-                copy.writeToCopy(chunk, 0, chunk.length);
-                copy.endCopy();
+                target.endCopy();
             }
             return rows;
         } catch (LinkageReader.MalformedFileException e) {
@@ -225,9 +245,74 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("データベースへの書き込みに失敗しました: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("取込が中断されました", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("取込に失敗しました: " + e.getCause().getMessage(), e.getCause());
         } finally {
+            if (checkers != null) {
+                checkers.shutdownNow();
+            }
             cancel(copy);
         }
+    }
+
+    private static final int BATCH = 2_000;
+
+    /** Hands a batch to the checkers, unless one of them has failed (then its error surfaces at {@code get}). */
+    private static void put(java.util.concurrent.BlockingQueue<List<LinkageReader.Record>> batches,
+                            List<LinkageReader.Record> batch, List<Future<?>> running)
+            throws InterruptedException, ExecutionException {
+        while (!batches.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            for (Future<?> future : running) {
+                if (future.isDone()) {
+                    future.get();
+                    throw new IllegalStateException("検証処理が終了しました");
+                }
+            }
+        }
+    }
+
+    private static void check(LinkageRow row, ReplicaDataset dataset, ReplicaDataset.Context context, Map<String, Long> keys,
+                              ProblemList problems, java.util.concurrent.BlockingQueue<List<LinkageReader.Record>> batches,
+                              List<LinkageReader.Record> poison, CopyIn copy) throws InterruptedException, SQLException {
+        ReplicaDataset.Values values = new ReplicaDataset.Values(dataset.columns().size());
+        CopyBuffer buffer = new CopyBuffer();
+        for (List<LinkageReader.Record> batch; (batch = batches.take()) != poison; ) {
+            for (LinkageReader.Record record : batch) {
+                row.load(record.line(), record.cells(), false);
+                values.reset();
+                if (!row.clean() || !dataset.mapper().map(row, values, context)) {
+                    continue;
+                }
+                Long other = keys.putIfAbsent(dataset.key(row), row.line());
+                if (other != null) {
+                    // reported on the later line, whichever thread saw it first
+                    problems.add(new jp.madoguchi.application.port.out.LinkageProblem(Math.max(other, row.line()),
+                            dataset.keyItems().get(0), "キー（" + String.join("・", dataset.keyItems()) + "）が "
+                            + Math.min(other, row.line()) + " 行目と重複しています", dataset.key(row)));
+                    continue;
+                }
+                if (problems.isEmpty()) {
+                    buffer.row(values.values);
+                }
+            }
+            if (problems.isEmpty() && buffer.length() > 0) {
+                byte[] chunk = buffer.drain();
+                synchronized (copy) {
+                    copy.writeToCopy(chunk, 0, chunk.length);
+                }
+            } else {
+                buffer.drain();
+            }
+        }
+    }
+
+    private Instant lap(Map<String, Duration> phases, String phase, Instant since) {
+        Instant now = clock.instant();
+        phases.put(phase, Duration.between(since, now));
+        return now;
     }
 
     private static void cancel(CopyIn copy) {
@@ -478,7 +563,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 Duration took = Duration.between(started, clock.instant());
                 LOG.info("差分ファイル {} を取り込みました: {} 行（追加 {}・変更 {}・削除 {}）{} ms", request.file().name(), total,
                         added, changed, deleted, took.toMillis());
-                return new LoadOutcome.Applied(total, added, changed, deleted, took, warnings);
+                return new LoadOutcome.Applied(total, added, changed, deleted, took, warnings, Map.of("差分の適用", took));
                 }
     }
 

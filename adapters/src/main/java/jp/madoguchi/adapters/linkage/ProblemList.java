@@ -5,7 +5,7 @@ import java.util.List;
 
 import jp.madoguchi.application.port.out.LinkageProblem;
 
-/** Every problem found in a file is counted; the first {@value #KEPT} are kept for the report. */
+/** Every problem found in a file is counted; the first {@value #KEPT} found are kept for the report. Thread-safe. */
 final class ProblemList {
 
     static final int KEPT = 1000;
@@ -13,22 +13,23 @@ final class ProblemList {
     private final List<LinkageProblem> kept = new ArrayList<>();
     private long count;
 
-    void add(LinkageProblem problem) {
+    synchronized void add(LinkageProblem problem) {
         count++;
         if (kept.size() < KEPT) {
             kept.add(problem);
         }
     }
 
-    long count() {
+    synchronized long count() {
         return count;
     }
 
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return count == 0;
     }
 
-    List<LinkageProblem> kept() {
-        return List.copyOf(kept);
+    /** In file order (parallel loading finds them out of order). */
+    synchronized List<LinkageProblem> kept() {
+        return kept.stream().sorted(java.util.Comparator.comparingLong(LinkageProblem::line)).toList();
     }
 }

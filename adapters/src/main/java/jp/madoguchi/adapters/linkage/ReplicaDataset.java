@@ -1,8 +1,6 @@
 package jp.madoguchi.adapters.linkage;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jp.madoguchi.application.port.out.SensitiveItems;
@@ -54,8 +52,6 @@ record ReplicaDataset(String linkageId, String title, String table, List<String>
         }
     }
 
-    private static final Map<ReplicaDataset, Map<String, Integer>> INDEX = new java.util.concurrent.ConcurrentHashMap<>();
-
     ReplicaDataset {
         items = List.copyOf(items);
         keyItems = List.copyOf(keyItems);
@@ -66,13 +62,7 @@ record ReplicaDataset(String linkageId, String title, String table, List<String>
     }
 
     int indexOf(String item) {
-        return INDEX.computeIfAbsent(this, d -> {
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < d.items.size(); i++) {
-                index.put(d.items.get(i), i);
-            }
-            return index;
-        }).getOrDefault(item, -1);
+        return items.indexOf(item);
     }
 
     boolean isKey(int item) {

@@ -166,7 +166,7 @@ final class ReplicaDatasets {
         String code = row.text("生年月日");
         try {
             if (notation != null) {
-                if (code != null && code.matches("[1-9]\\d{6}")) {
+                if (code != null && code.length() == 7 && LinkageRow.isDigits(code) && code.charAt(0) != '0') {
                     return WarekiDate.fromLegacyCode(code, notation, context.eras());
                 }
                 return WarekiDate.parse(notation, context.eras());

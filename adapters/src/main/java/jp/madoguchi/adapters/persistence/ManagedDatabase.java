@@ -55,6 +55,9 @@ public final class ManagedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF-8")
+                    // a FULL linkage file writes a million rows at once: no forced checkpoints in the middle
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_completion_target", "0.9")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("組み込み PostgreSQL を起動できません（データフォルダ " + dataDirectory + "）", e);

@@ -17,8 +17,17 @@ public final class MatchKey {
         if (text == null) {
             return "";
         }
-        return Normalizer.normalize(PersonName.withoutVariationSelectors(text), Normalizer.Form.NFKC)
-                .replaceAll("[\\s\u3000]", "");
+        String base = PersonName.withoutVariationSelectors(text);
+        // most names are already NFKC: checking is cheaper than normalising (the import keys a million of them)
+        String normal = Normalizer.isNormalized(base, Normalizer.Form.NFKC) ? base : Normalizer.normalize(base, Normalizer.Form.NFKC);
+        StringBuilder key = new StringBuilder(normal.length());
+        for (int i = 0; i < normal.length(); i++) {
+            char c = normal.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u3000') {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 
     /** フリガナ: as {@link #name}, and ひらがな folded to カタカナ so either may be typed. */

@@ -3,13 +3,18 @@ package jp.madoguchi.application.port.out;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** What became of one linkage file. Only {@link Applied} changed the replica. */
 public sealed interface LoadOutcome {
 
-    /** The file's rows are in the replica, all of them, in one transaction. */
-    record Applied(long rowsRead, long added, long changed, long deleted, Duration took, List<String> warnings)
-            implements LoadOutcome {
+    /**
+     * The file's rows are in the replica, all of them, in one transaction.
+     *
+     * @param phases how long each step took (読込, 索引, 比較, 切替 …), in order, for the history and benchmarks
+     */
+    record Applied(long rowsRead, long added, long changed, long deleted, Duration took, List<String> warnings,
+                   Map<String, Duration> phases) implements LoadOutcome {
     }
 
     /** The same file (by checksum) was applied before; nothing changed. */

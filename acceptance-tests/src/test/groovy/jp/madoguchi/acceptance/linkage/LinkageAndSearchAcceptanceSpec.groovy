@@ -1,0 +1,133 @@
+package jp.madoguchi.acceptance.linkage
+
+import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.RunningMadoguchi
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+
+/**
+ * 前方連携と住民検索 in the browser: the administrator reads the import history (the demo's own files came in
+ * through the import), runs an import of a bad file and reads its report; a clerk searches by kana and opens a
+ * resident with household and business statuses; a supervisor is kept out of both.
+ */
+@Stepwise
+class LinkageAndSearchAcceptanceSpec extends Specification {
+
+    @Shared
+    RunningMadoguchi app = RunningMadoguchi.start(['madoguchi.linkage.polling': false])
+
+    @Shared
+    Browser browser = Browser.open()
+
+    def cleanupSpec() {
+        browser?.close()
+        app?.close()
+    }
+
+    def login(String user) {
+        browser.deleteCookies()
+        browser.go(app.url('/staff/login'))
+        browser.type('#username', user)
+        browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
+        browser.clickAndLoad('#login')
+    }
+
+    def "管理者は取込履歴で、デモの連携ファイル7件が取り込まれたことを確かめる"() {
+        when:
+        login('admin')
+        browser.go(app.url('/admin/imports'))
+
+        then:
+        def outcomes = browser.texts('#imports tbody td.outcome')
+        outcomes.size() == 7
+        outcomes.every { it == '取込済' }
+        browser.texts('#imports tbody tr').any { it.contains('001o005_20260401000000_FULL.csv') && it.contains('400') }
+        browser.screenshot('20-admin-取込履歴')
+    }
+
+    def "誤りのあるファイルを今すぐ取り込むと、変更なしで拒否され、報告に行と列と理由が出る"() {
+        given:
+        Files.createDirectories(app.linkageInbox())
+        Files.writeString(app.linkageInbox().resolve('024o007_20260501000000_DIFF.csv'),
+                '処理区分,宛名番号,国保世帯番号,記号番号,資格取得年月日,資格喪失年月日\r\n2,0000000019,,国1,20260230,\r\n',
+                StandardCharsets.UTF_8)
+
+        when:
+        browser.clickAndLoad('#run-now button')
+
+        then:
+        browser.text('#ran') == '取込 0 件、取り込めなかったファイル 1 件'
+        browser.attribute('#imports tbody tr:first-child', 'data-outcome') == 'REJECTED'
+
+        when:
+        browser.clickAndLoad('#imports tbody tr:first-child a')
+
+        then:
+        browser.text('#outcome') == 'エラー（変更なし）'
+        browser.text('#report').contains('2行目「資格取得年月日」: 暦にない日付です')
+        Files.exists(app.linkageInbox().resolve('quarantine/024o007_20260501000000_DIFF.csv.errors.txt'))
+        browser.screenshot('21-admin-取込エラー報告')
+    }
+
+    def "窓口職員はフリガナで検索し、住民の世帯と資格を見る"() {
+        given:
+        login('clerk')
+
+        when: 'a search by the first kana of some resident, typed in ひらがな'
+        browser.go(app.url('/staff/residents'))
+        browser.type('#search-kana input[name=kana]', 'あ')
+        browser.clickAndLoad('#search-kana button')
+
+        then:
+        def rows = browser.texts('#results tbody tr')
+        !rows.isEmpty()
+        browser.texts('#results tbody tr td:nth-child(3)').every { it.startsWith('ア') }
+        browser.screenshot('22-staff-住民検索')
+
+        when:
+        browser.clickAndLoad('#results tbody tr:first-child a')
+
+        then:
+        browser.currentPath().startsWith('/staff/residents/')
+        def name = browser.text('#name')
+        browser.texts('#household tbody tr').any { it.contains(name) }
+        browser.texts('#household tbody td.relationship').every { !it.isEmpty() }
+        browser.texts('#enrolments th') == ['国民健康保険', '後期高齢者医療', '介護保険', '国民年金', '児童手当', '個人番号カード', '印鑑登録']
+        browser.text('#name') != ''
+        browser.screenshot('23-staff-住民情報')
+    }
+
+    def "4情報で照合すると、一致度の高い順に候補が出る"() {
+        given: 'the name of the resident just opened, typed without its space'
+        def name = browser.text('#name').replace('\u3000', ' ')
+        def number = browser.text('#number')
+
+        when:
+        browser.go(app.url('/staff/residents'))
+        browser.type('#search-four input[name=name]', name.replace(' ', ''))
+        browser.clickAndLoad('#search-four button')
+
+        then:
+        browser.attribute('#results tbody tr:first-child', 'data-number') == number
+        browser.texts('#results tbody td.score')[0].replaceAll(/\D.*/, '').toInteger() >= 45
+    }
+
+    def "統計担当は住民検索も取込履歴も開けない"() {
+        when:
+        login('supervisor')
+        browser.go(app.url('/staff/residents'))
+
+        then:
+        browser.currentPath() == '/staff/forbidden'
+
+        when:
+        browser.go(app.url('/admin/imports'))
+
+        then:
+        browser.currentPath() == '/staff/forbidden'
+    }
+}
