@@ -228,8 +228,13 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 }
                 put(batches, batch, running);
             } finally {
+                // one end marker per checker; a full queue drains as they work, unless they have all stopped
                 for (int i = 0; i < threads; i++) {
-                    batches.offer(poison);
+                    while (!batches.offer(poison, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        if (running.stream().allMatch(Future::isDone)) {
+                            break;
+                        }
+                    }
                 }
             }
             for (Future<?> future : running) {

@@ -30,6 +30,8 @@ import java.time.LocalDate
 class PostgresReplicaLoaderSpec extends DatabaseSpecification {
 
     static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
+    /** More rows than the checkers' queue holds in batches, so the parallel load is exercised end to end. */
+    static final int RESIDENTS = 25_000
 
     @Shared @TempDir Path work
     @Shared Path inbox
@@ -64,7 +66,7 @@ class PostgresReplicaLoaderSpec extends DatabaseSpecification {
 
     def "各レイアウトの見本ファイル（FULL）をすべて取り込む"() {
         given: 'the generator writes seven FULL files; 001o007 and 001o009 samples are written here'
-        new GenerateSyntheticResidentsService(new CsvLinkageFileWriter()).generate(CsvLinkageFileWriterSpec.command(inbox, 3_000), {})
+        new GenerateSyntheticResidentsService(new CsvLinkageFileWriter()).generate(CsvLinkageFileWriterSpec.command(inbox, RESIDENTS), {})
         write('001o007_20260401000000_FULL.csv', """宛名番号,異動連番,異動事由,異動年月日,届出年月日,前住所,新住所,前世帯番号,新世帯番号,備考
 ${number(1)},1,国内転入,20200401,20200401,東京都千代田区千代田1番,見本県みらい市本町一丁目1番,,${HouseholdNumber.fromSerial(1, 9).value()},
 ${number(1)},2,転居,20230501,20230502,見本県みらい市本町一丁目1番,見本県みらい市本町二丁目3番,,,\"備考に, カンマと\"\"引用符\"\"\"
@@ -80,7 +82,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         summary.files().size() == 9
         summary.files().every { it.applied() }
         summary.files()*.file()*.linkageId() == ['001o005', '001o007', '001o009', '001o013', '023o002', '024o007', '025o005', '026o001', '027o003']
-        count('resident') == 3_000
+        count('resident') == RESIDENTS
         count('resident_movement') == 2
         count('move_out_certificate') == 1
         count('card_status') > 0
@@ -98,7 +100,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         jdbi.withHandle { it.createQuery("SELECT remarks FROM resident_movement WHERE seq = 2").mapTo(String).one() } == '備考に, カンマと"引用符"'
 
         and: 'the history says what came in'
-        jdbi.withHandle { it.createQuery("SELECT rows_added FROM linkage_import WHERE linkage_id = '001o005'").mapTo(Long).one() } == 3_000
+        jdbi.withHandle { it.createQuery("SELECT rows_added FROM linkage_import WHERE linkage_id = '001o005'").mapTo(Long).one() } == RESIDENTS
     }
 
     def "同じファイルをもう一度置いても何も変わらない（チェックサムで判別）"() {
@@ -113,7 +115,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         summary.files().size() == 1
         summary.files()[0].outcome() instanceof LoadOutcome.Duplicate
         summary.files()[0].message().contains('取り込み済み')
-        count('resident') == 3_000
+        count('resident') == RESIDENTS
         jdbi.withHandle { it.createQuery("SELECT max(replicated_at) FROM resident").mapTo(String).one() } == before
     }
 
@@ -138,6 +140,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         then: 'nothing changed'
         count('resident') == before
         outcome.problemCount() == 4
+        outcome.rowsRead() == RESIDENTS
         outcome.problems()*.line() == [6L, 10L, 13L, 21L]  // the header is line 1
         outcome.problems()[0].column() == '宛名番号'
         outcome.problems()[0].reason().contains('検査数字')
