@@ -22,8 +22,8 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
  */
 public final class SearchResidentsService implements SearchResidentsUseCase {
 
-    /** Below this score a resident is not offered as a candidate. */
-    static final int MINIMUM_SCORE = 50;
+    /** Below this score a resident is not offered as a candidate: the name alone (45) is enough to be offered. */
+    static final int MINIMUM_SCORE = 45;
 
     private final ResidentRegistry registry;
 

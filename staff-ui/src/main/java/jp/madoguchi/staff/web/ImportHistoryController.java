@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -66,6 +67,7 @@ public class ImportHistoryController {
 
     /** 今すぐ取り込む: runs the configured sources once, as the scheduled poll would. */
     @Post("/run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> runNow(Authentication authentication) {
         ImportSummary summary = importer.importConfigured(StaffPrincipal.city(authentication), ImportLinkageFilesUseCase.ImportProgress.NONE);
