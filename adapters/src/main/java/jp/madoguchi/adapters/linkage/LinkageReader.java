@@ -148,28 +148,15 @@ final class LinkageReader implements AutoCloseable {
      * @throws MalformedFileException when the file breaks off or changes encoding mid-way
      */
     LinkageRow next(boolean deletionAllowed) {
-        try {
-            if (!records.hasNext()) {
-                progress.accept(counting.count);
-                return null;
-            }
-            CSVRecord record = records.next();
-            String[] cells = record.values();
-            boolean deletion = deletionAllowed && operationCell >= 0 && operationCell < cells.length
-                    && "3".equals(cells[operationCell]);
-            // the header is line 1 and every record one line: the numbers people see in an editor
-            row.load(record.getRecordNumber(), cells, deletion);
-            if (counting.count - lastReported > (1 << 22)) {
-                lastReported = counting.count;
-                progress.accept(counting.count);
-            }
-            return row;
-        } catch (UncheckedIOException e) {
-            throw new MalformedFileException(parser.getRecordNumber() + 1, e.getCause() instanceof CharacterCodingException
-                    ? "文字コードが正しくない文字があります" : "CSV の形式が崩れています（引用符の閉じ忘れなど）: " + e.getCause().getMessage());
-        } catch (IllegalStateException e) {
-            throw new MalformedFileException(parser.getRecordNumber() + 1, "CSV の形式が崩れています: " + e.getMessage());
+        Record record = nextRecord();
+        if (record == null) {
+            return null;
         }
+        String[] cells = record.cells();
+        boolean deletion = deletionAllowed && operationCell >= 0 && operationCell < cells.length
+                && "3".equals(cells[operationCell]);
+        row.load(record.line(), cells, deletion);
+        return row;
     }
 
     /** One data record as read, before any checking: for loaders that check rows on other threads. */
@@ -197,6 +184,7 @@ final class LinkageReader implements AutoCloseable {
                 lastReported = counting.count;
                 progress.accept(counting.count);
             }
+            // the header is line 1 and every record one line: the numbers people see in an editor
             return new Record(record.getRecordNumber(), record.values());
         } catch (UncheckedIOException e) {
             throw new MalformedFileException(parser.getRecordNumber() + 1, e.getCause() instanceof CharacterCodingException

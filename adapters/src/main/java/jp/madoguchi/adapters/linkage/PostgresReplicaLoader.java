@@ -122,7 +122,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                         : diff(request, dataset.get(), layout, problems, warnings, bytesRead, started);
                 if (outcome instanceof LoadOutcome.Rejected rejected) {
                     record(lock, request, "REJECTED", rejected.rowsRead(), 0, 0, 0, rejected.problemCount(),
-                            report(rejected.problems(), rejected.problemCount()), started);
+                            rejected.report(), started);
                 }
                 return outcome;
             } finally {
@@ -132,11 +132,11 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
     }
 
     private LoadOutcome rejectWhole(LoadRequest request, Instant started, String reason) {
-        List<LinkageProblem> problems = List.of(new LinkageProblem(0, "", reason, null));
+        LoadOutcome.Rejected rejected = new LoadOutcome.Rejected(0, List.of(new LinkageProblem(0, "", reason, null)), 1);
         try (Handle h = jdbi.open()) {
-            record(h, request, "REJECTED", 0, 0, 0, 0, 1, report(problems, 1), started);
+            record(h, request, "REJECTED", 0, 0, 0, 0, 1, rejected.report(), started);
         }
-        return new LoadOutcome.Rejected(0, problems, 1);
+        return rejected;
     }
 
     // ---------------------------------------------------------------- FULL
@@ -294,7 +294,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 Long other = keys.putIfAbsent(dataset.key(row), row.line());
                 if (other != null) {
                     // reported on the later line, whichever thread saw it first
-                    problems.add(new jp.madoguchi.application.port.out.LinkageProblem(Math.max(other, row.line()),
+                    problems.add(new LinkageProblem(Math.max(other, row.line()),
                             dataset.keyItems().get(0), "キー（" + String.join("・", dataset.keyItems()) + "）が "
                             + Math.min(other, row.line()) + " 行目と重複しています", dataset.key(row)));
                     continue;
@@ -483,7 +483,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
     private LoadOutcome applyDiff(Handle t, LoadRequest request, ReplicaDataset dataset, List<DiffRow> rows,
                                   ProblemList problems, List<String> warnings, long total, Instant started) throws SQLException {
                 {
-                ensurePartition(t, dataset.table(), request.city().value());
+                t.execute("SELECT ensure_city_partition(CAST(? AS regclass), ?)", dataset.table(), request.city().value());
                 String keyColumns = String.join(", ", dataset.keyColumns());
                 t.execute("CREATE TEMP TABLE diff_keys ON COMMIT DROP AS SELECT " + keyColumns + " FROM " + dataset.table() + " WITH NO DATA");
                 copyRows(t, "diff_keys", keyColumns, rows.stream().map(r -> r.key().toArray()).toList());
@@ -592,13 +592,6 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
         }
     }
 
-    /** The city's partition of {@code table}, created empty when the city has none yet. */
-    static void ensurePartition(Handle h, String table, String city) {
-        if (currentPartition(h, table, city).isEmpty()) {
-            h.execute("CREATE TABLE IF NOT EXISTS " + table + "_p" + city + " PARTITION OF " + table + " FOR VALUES IN ('" + city + "')");
-        }
-    }
-
     // ---------------------------------------------------------------- history
 
     private void record(Handle h, LoadRequest request, String outcome, long rows, long added, long changed,
@@ -620,16 +613,5 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 .bind("finished", finished.atZone(ZoneId.of("UTC")).toOffsetDateTime())
                 .bind("duration", Duration.between(started, finished).toMillis())
                 .execute();
-    }
-
-    private static String report(List<LinkageProblem> problems, long count) {
-        StringBuilder text = new StringBuilder();
-        for (LinkageProblem problem : problems) {
-            text.append(problem.describe()).append('\n');
-        }
-        if (count > problems.size()) {
-            text.append(String.format("ほか %,d 件%n", count - problems.size()));
-        }
-        return text.toString();
     }
 }

@@ -126,7 +126,7 @@ final class ReplicaDatasets {
         out.put(context.city()).put(number.value()).put(household.value()).put(type.code()).put(status.code())
                 .put(name.name()).put(name.nameKana()).put(name.formerSurname()).put(name.formerSurnameKana())
                 .put(name.alias()).put(name.aliasKana()).put(name.alphabetName())
-                .put(nameKey(name.name(), name.alias())).put(kanaKey(name.nameKana(), name.aliasKana()))
+                .put(MatchKey.nameOf(name)).put(MatchKey.kanaOf(name))
                 .put(born.era() == null ? null : born.era().name()).put(born.year()).put(born.month()).put(born.day())
                 .put(born.notation()).put(born.toLocalDate().orElse(null))
                 .put(sex.code()).put(relationship.label()).put(resident.headOfHouseholdName())
@@ -144,16 +144,6 @@ final class ReplicaDatasets {
                 .put(foreign == null ? null : foreign.article30_45Category())
                 .put(row.value("更新日時"));
         return true;
-    }
-
-    /** 氏名 and 通称 both find a foreign resident; the key keeps them apart with '|'. */
-    static String nameKey(String name, String alias) {
-        return alias == null ? MatchKey.name(name) : MatchKey.name(name) + "|" + MatchKey.name(alias);
-    }
-
-    static String kanaKey(String kana, String aliasKana) {
-        String key = kana == null ? "" : MatchKey.kana(kana);
-        return aliasKana == null ? key : key + "|" + MatchKey.kana(aliasKana);
     }
 
     /**

@@ -137,11 +137,8 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
     @Override
     public void store(Collection<Resident> residents) {
         jdbi.useTransaction(h -> {
-            residents.stream().map(r -> r.city().value()).distinct().forEach(city -> h.execute(
-                    "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
-                            + " WHERE i.inhparent = 'resident'::regclass AND pg_get_expr(c.relpartbound, c.oid) = 'FOR VALUES IN (''"
-                            + city + "'')') THEN CREATE TABLE resident_p" + city + " PARTITION OF resident FOR VALUES IN ('"
-                            + city + "'); END IF; END $$"));
+            residents.stream().map(r -> r.city().value()).distinct()
+                    .forEach(city -> h.execute("SELECT ensure_city_partition('resident', ?)", city));
             PreparedBatch batch = h.prepareBatch(UPSERT);
             for (Resident r : residents) {
                 bind(batch, r).add();
@@ -188,9 +185,8 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
                 .bind("period_of_stay_ends", foreign == null ? null : foreign.periodOfStayEnds())
                 .bind("residence_card_number", foreign == null ? null : foreign.residenceCardNumber())
                 .bind("article30_45_category", foreign == null ? null : foreign.article30_45Category())
-                .bind("name_key", name.alias() == null ? MatchKey.name(name.name()) : MatchKey.name(name.name()) + "|" + MatchKey.name(name.alias()))
-                .bind("kana_key", (name.nameKana() == null ? "" : MatchKey.kana(name.nameKana()))
-                        + (name.aliasKana() == null ? "" : "|" + MatchKey.kana(name.aliasKana())))
+                .bind("name_key", MatchKey.nameOf(name))
+                .bind("kana_key", MatchKey.kanaOf(name))
                 .bind("individual_number_sealed", r.individualNumberIfKnown().map(n -> sensitive.seal("個人番号", n.reveal())).orElse(null))
                 .bind("individual_number_key", r.individualNumberIfKnown().map(n -> sensitive.lookupKey("個人番号", n.reveal())).orElse(null));
     }

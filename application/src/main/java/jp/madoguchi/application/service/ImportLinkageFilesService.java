@@ -14,7 +14,6 @@ import java.util.List;
 
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
 import jp.madoguchi.application.port.out.LinkageFile;
-import jp.madoguchi.application.port.out.LinkageProblem;
 import jp.madoguchi.application.port.out.LinkageSource;
 import jp.madoguchi.application.port.out.LinkageSources;
 import jp.madoguchi.application.port.out.LoadOutcome;
@@ -104,13 +103,7 @@ public final class ImportLinkageFilesService implements ImportLinkageFilesUseCas
         text.append("連携ID: ").append(file.linkageId()).append("  区分: ").append(file.kind()).append('\n');
         text.append(message(file, outcome)).append('\n');
         if (outcome instanceof LoadOutcome.Rejected rejected) {
-            text.append('\n');
-            for (LinkageProblem problem : rejected.problems()) {
-                text.append(problem.describe()).append('\n');
-            }
-            if (rejected.problemCount() > rejected.problems().size()) {
-                text.append(String.format("ほか %,d 件%n", rejected.problemCount() - rejected.problems().size()));
-            }
+            text.append('\n').append(rejected.report());
         }
         return text.toString();
     }

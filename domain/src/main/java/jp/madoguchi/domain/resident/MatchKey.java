@@ -30,6 +30,17 @@ public final class MatchKey {
         return key.toString();
     }
 
+    /** The stored 氏名 key of a person: 氏名, and for a foreign resident with a 通称 also that, after a '|'. */
+    public static String nameOf(PersonName name) {
+        return name.alias() == null ? name(name.name()) : name(name.name()) + "|" + name(name.alias());
+    }
+
+    /** The stored フリガナ key of a person: フリガナ, and the 通称's フリガナ after a '|' when there is one. */
+    public static String kanaOf(PersonName name) {
+        String key = name.nameKana() == null ? "" : kana(name.nameKana());
+        return name.aliasKana() == null ? key : key + "|" + kana(name.aliasKana());
+    }
+
     /** フリガナ: as {@link #name}, and ひらがな folded to カタカナ so either may be typed. */
     public static String kana(String text) {
         String key = name(text);

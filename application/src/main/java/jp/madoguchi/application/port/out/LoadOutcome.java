@@ -27,6 +27,18 @@ public sealed interface LoadOutcome {
 
     /** The file has problems; nothing changed. {@code problems} lists the first ones, {@code problemCount} all. */
     record Rejected(long rowsRead, List<LinkageProblem> problems, long problemCount) implements LoadOutcome {
+
+        /** One problem per line, and how many more there were beyond those listed. */
+        public String report() {
+            StringBuilder text = new StringBuilder();
+            for (LinkageProblem problem : problems) {
+                text.append(problem.describe()).append('\n');
+            }
+            if (problemCount > problems.size()) {
+                text.append(String.format("ほか %,d 件%n", problemCount - problems.size()));
+            }
+            return text.toString();
+        }
     }
 
     /** Another import of the same ID is running; the file stays where it is for the next round. */
