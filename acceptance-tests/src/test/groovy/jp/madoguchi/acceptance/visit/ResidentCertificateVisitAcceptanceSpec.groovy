@@ -8,7 +8,7 @@ import com.lowagie.text.pdf.PdfReader
 import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
-import jp.madoguchi.adapters.cardreader.SimulatedMyNumberCardReader
+import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -38,7 +38,7 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
     String receptionNumber
 
     @Shared
-    String cardHolder = app.bean(SimulatedMyNumberCardReader).face().name()
+    String cardHolder = app.bean(SimulatedCardTerminal).card().get().face().name()
 
     def cleanupSpec() {
         browser?.close()

@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * 住民検索の負荷ベンチマーク (QUALITY.md): the whole system with N residents imported through the linkage import,
  * then {@code clients} simulated staff sessions, each sending 2 searches a second over HTTP for {@code seconds}:
  * by フリガナ prefix (JSON), by 宛名番号 (page) and by 生年月日 (page), in turn. Prints p50/p95/p99 and errors.
- * Usage: {@code SearchLoadBenchmark [residents] [clients] [seconds]} (default 1,000,000, 140, 60).
+ * Usage: {@code SearchLoadBenchmark [residents] [clients] [seconds] [warm-up seconds]} (default 1,000,000, 140, 60, 30).
  */
 public final class SearchLoadBenchmark {
 
@@ -36,16 +36,36 @@ public final class SearchLoadBenchmark {
         int residents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 140;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         long started = System.nanoTime();
         try (RunningMadoguchi app = RunningMadoguchi.start(Map.of("madoguchi.demo.residents", residents,
                 "madoguchi.linkage.polling", false))) {
             System.out.printf("system up with %,d residents in %.0f s%n", residents, (System.nanoTime() - started) / 1e9);
             List<String> numbers = app.bean(Jdbi.class).withHandle(h -> h.createQuery(
                     "SELECT addressee_number FROM resident TABLESAMPLE SYSTEM (1) LIMIT 5000").mapTo(String.class).list());
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             String cookie = login(http, app);
 
+            // a server that has just started is still compiling its hot paths: the first round warms it up
+            System.out.printf("warm-up: %d s at the same rate, not measured%n", warmUp);
+            Round warm = Round.run(http, app, cookie, numbers, clients, warmUp);
+            System.out.printf("  warm-up: %,d requests, %d errors, p99 %.1f ms%n", warm.sent, warm.errors, warm.quantile(0.99));
+            Round round = Round.run(http, app, cookie, numbers, clients, seconds);
+            System.out.printf("%d clients × 2 req/s × %d s: %,d requests, %d errors%n", clients, seconds, round.sent, round.errors);
+            System.out.printf("latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", round.quantile(0.50),
+                    round.quantile(0.95), round.quantile(0.99), round.quantile(1.0));
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("JVM heap in use after the run: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+        System.exit(0);
+    }
+
+    /** One timed round: every client sends 2 requests a second, spread over the second, for {@code seconds}. */
+    private record Round(int sent, int errors, long[] sorted) {
+
+        static Round run(HttpClient http, RunningMadoguchi app, String cookie, List<String> numbers, int clients, int seconds)
+                throws InterruptedException {
             long[] latencies = new long[clients * seconds * 2 + 1000];
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger errors = new AtomicInteger();
@@ -92,17 +112,12 @@ public final class SearchLoadBenchmark {
             int n = (int) Math.min(measured.get(), latencies.length);
             long[] sorted = Arrays.copyOf(latencies, n);
             Arrays.sort(sorted);
-            System.out.printf("%d clients × 2 req/s × %d s: %,d requests, %d errors%n", clients, seconds, sent.get(), errors.get());
-            System.out.printf("latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(sorted, 0.50), ms(sorted, 0.95),
-                    ms(sorted, 0.99), sorted[n - 1] / 1e6);
-            Runtime rt = Runtime.getRuntime();
-            System.out.printf("JVM heap in use after the run: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+            return new Round(sent.get(), errors.get(), sorted);
         }
-        System.exit(0);
-    }
 
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
+        double quantile(double q) {
+            return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+        }
     }
 
     private static String login(HttpClient http, RunningMadoguchi app) throws Exception {

@@ -9,7 +9,11 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import jp.madoguchi.adapters.cardreader.SimulatedMyNumberCardReader;
+import jp.madoguchi.adapters.cardreader.PcscCardTerminal;
+import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal;
+import jp.madoguchi.adapters.cardreader.TextApCardReader;
+import jp.madoguchi.adapters.cardreader.VirtualMyNumberCard;
+import jp.madoguchi.application.port.out.MyNumberCardReader;
 import jp.madoguchi.adapters.crypto.AesGcmSensitiveItems;
 import jp.madoguchi.adapters.crypto.DataKey;
 import jp.madoguchi.adapters.linkage.ConfiguredLinkageSources;
@@ -111,22 +115,36 @@ public class AdapterFactory {
     }
 
     /**
-     * The demo card: it belongs to the first household head of the demo population with an exact birth date,
-     * so it always finds its holder in the demo registry. PIN {@code madoguchi.card-simulator.pin}.
+     * The demo card: a virtual My Number Card on a simulated reader. It belongs to the first household head of the
+     * demo population with an exact birth date, so it always finds its holder in the demo registry.
+     * PIN {@code madoguchi.card-simulator.pin}.
      */
     @Singleton
     @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
-    SimulatedMyNumberCardReader simulatedCardReader(MadoguchiSettings settings,
-                                                    @Property(name = "madoguchi.card-simulator.pin", defaultValue = "1234") String pin) {
+    SimulatedCardTerminal simulatedCardTerminal(MadoguchiSettings settings,
+                                                @Property(name = "madoguchi.card-simulator.pin", defaultValue = "1234") String pin) {
         SyntheticPopulation.Settings population = settings.demoPopulation();
         Resident holder = new SyntheticPopulation(population).generate(200).stream()
                 .flatMap(h -> h.household().members().stream())
                 .filter(r -> r.isHeadOfHousehold() && !r.isForeign() && r.status() == ResidentStatus.RESIDENT
-                        && r.birthDate().toLocalDate().isPresent())
+                        && r.birthDate().toLocalDate().isPresent() && r.individualNumber() != null)
                 .findFirst()
                 .orElseThrow();
         CardFace face = new CardFace(holder.name().name(), holder.address().fullText(),
                 holder.birthDate().toLocalDate().orElseThrow().format(DateTimeFormatter.BASIC_ISO_DATE), holder.sex());
-        return new SimulatedMyNumberCardReader(face, pin);
+        return new SimulatedCardTerminal(VirtualMyNumberCard.of(face, holder.individualNumber(), pin));
+    }
+
+    @Singleton
+    @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
+    MyNumberCardReader simulatedCardReader(SimulatedCardTerminal terminal) {
+        return new TextApCardReader(terminal);
+    }
+
+    /** A real reader through PC/SC; {@code madoguchi.card-reader.name} picks one when several are connected. */
+    @Singleton
+    @Requires(property = "madoguchi.card-reader", value = "pcsc")
+    MyNumberCardReader pcscCardReader(@Property(name = "madoguchi.card-reader-name", defaultValue = "") String readerName) {
+        return new TextApCardReader(new PcscCardTerminal(readerName));
     }
 }

@@ -81,10 +81,12 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
     }
 
     @Override
-    public List<Resident> bornOn(LocalGovernmentCode city, LocalDate birthDate) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM resident WHERE city_code = :city AND birth_date = :born ORDER BY addressee_number")
+    public List<Resident> bornOn(LocalGovernmentCode city, LocalDate birthDate, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM resident WHERE city_code = :city AND birth_date = :born"
+                        + " ORDER BY addressee_number LIMIT :limit")
                 .bind("city", city.value())
                 .bind("born", birthDate)
+                .bind("limit", limit)
                 .map(this::resident)
                 .list());
     }
@@ -92,7 +94,11 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
     @Override
     public List<Resident> bornOnOrNamed(LocalGovernmentCode city, LocalDate birthDate, String nameKey) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM resident WHERE city_code = :city"
-                        + " AND (birth_date = :born OR name_key = :key) ORDER BY addressee_number LIMIT 500")
+                        + " AND (birth_date = :born OR name_key = :key"
+                        // "氏名|通称": either part alone is the person's name; the predicate matches the partial indexes
+                        + " OR (position('|' IN name_key) > 0 AND split_part(name_key, '|', 1) = :key)"
+                        + " OR (position('|' IN name_key) > 0 AND split_part(name_key, '|', 2) = :key))"
+                        + " ORDER BY addressee_number LIMIT 500")
                 .bind("city", city.value())
                 .bind("born", birthDate)
                 .bind("key", nameKey)

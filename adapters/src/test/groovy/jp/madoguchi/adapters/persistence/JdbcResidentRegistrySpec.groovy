@@ -1,6 +1,7 @@
 package jp.madoguchi.adapters.persistence
 
 import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.domain.resident.MatchKey
 import jp.madoguchi.domain.resident.Resident
 
 import java.time.LocalDate
@@ -58,8 +59,22 @@ class JdbcResidentRegistrySpec extends DatabaseSpecification {
         registry.store([nonBmpResident(CITY, 301), uncertainBirthResident(CITY, 302)])
 
         expect:
-        registry.bornOn(CITY, LocalDate.of(1989, 1, 8))*.addresseeNumber()*.value().contains(nonBmpResident(CITY, 301).addresseeNumber().value())
-        registry.bornOn(CITY, LocalDate.of(1945, 1, 1)).isEmpty()
+        registry.bornOn(CITY, LocalDate.of(1989, 1, 8), 50)*.addresseeNumber()*.value().contains(nonBmpResident(CITY, 301).addresseeNumber().value())
+        registry.bornOn(CITY, LocalDate.of(1945, 1, 1), 50).isEmpty()
+    }
+
+    def "通称を持つ外国人住民は、生年月日がなくても氏名だけ・通称だけのどちらでも候補に挙がる"() {
+        given:
+        def foreigner = foreignResident(CITY, 601)
+        def other = ivsResident(CITY, 602)
+        registry.store([foreigner, other])
+        def elsewhere = LocalDate.of(1901, 1, 1)
+
+        expect:
+        registry.bornOnOrNamed(CITY, elsewhere, MatchKey.name('金田　英子'))*.addresseeNumber().contains(foreigner.addresseeNumber())
+        registry.bornOnOrNamed(CITY, elsewhere, MatchKey.name('KIM YOUNGJA'))*.addresseeNumber().contains(foreigner.addresseeNumber())
+        !registry.bornOnOrNamed(CITY, elsewhere, MatchKey.name('金田　英子'))*.addresseeNumber().contains(other.addresseeNumber())
+        registry.bornOnOrNamed(CITY, elsewhere, MatchKey.name('金田 英')).isEmpty()
     }
 
     def "ほかの市の住民は見えない"() {
@@ -69,7 +84,7 @@ class JdbcResidentRegistrySpec extends DatabaseSpecification {
         expect:
         registry.find(OTHER_CITY, ivsResident(OTHER_CITY, 401).addresseeNumber()).isPresent()
         registry.find(CITY, ivsResident(OTHER_CITY, 401).addresseeNumber()).isEmpty()
-        registry.bornOn(CITY, LocalDate.of(1985, 4, 1)).every { it.city() == CITY }
+        registry.bornOn(CITY, LocalDate.of(1985, 4, 1), 50).every { it.city() == CITY }
     }
 
     def "同じ住民をもう一度受け取ると置き換える"() {

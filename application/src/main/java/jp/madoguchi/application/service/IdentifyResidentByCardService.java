@@ -30,9 +30,12 @@ public final class IdentifyResidentByCardService implements IdentifyResidentByCa
 
     @Override
     public CardIdentification identify(IdentifyByCardCommand command) {
-        CardReading reading = reader.readCardFace(command.pin());
+        CardReading reading = reader.read(command.pin(), false);
         if (reading instanceof CardReading.Failed failed) {
             return new CardIdentification.Failed(failed.message(), failed.triesLeft());
+        }
+        if (!(reading instanceof CardReading.Read)) {
+            return new CardIdentification.Failed("カードを読み取れませんでした。もう一度お試しください。", -1);
         }
         CardFace face = ((CardReading.Read) reading).face();
         FourItems items = new FourItems(face.name(), face.address(), birthDate(face.birthDate()).orElse(null), face.sex());

@@ -72,7 +72,7 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
 
     @Override
     public List<Resident> byBirthDate(LocalGovernmentCode city, LocalDate birthDate) {
-        return registry.bornOn(city, birthDate).stream().limit(LIMIT).toList();
+        return registry.bornOn(city, birthDate, LIMIT);
     }
 
     @Override

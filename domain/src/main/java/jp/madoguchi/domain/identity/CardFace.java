@@ -9,12 +9,13 @@ import jp.madoguchi.domain.resident.Sex;
  * the registry's.
  *
  * @param birthDate as written on the chip (usually {@code YYYYMMDD})
+ * @param sex       {@code null} when the card says 適用不能 (9) or something unknown
  */
 public record CardFace(String name, String address, String birthDate, Sex sex) {
 
     public CardFace {
         if (name == null || name.isBlank() || address == null || address.isBlank()
-                || birthDate == null || birthDate.isBlank() || sex == null) {
+                || birthDate == null || birthDate.isBlank()) {
             throw new IllegalArgumentException("カードの基本4情報が欠けています");
         }
     }

@@ -16,7 +16,7 @@ public interface ResidentRegistry {
     Optional<Resident> find(LocalGovernmentCode city, AddresseeNumber number);
 
     /** Residents (including 除票) born on a Gregorian day. */
-    List<Resident> bornOn(LocalGovernmentCode city, LocalDate birthDate);
+    List<Resident> bornOn(LocalGovernmentCode city, LocalDate birthDate, int limit);
 
     /** Residents born on {@code birthDate} or whose 氏名 or 通称 has the match key {@code nameKey}. */
     List<Resident> bornOnOrNamed(LocalGovernmentCode city, LocalDate birthDate, String nameKey);
