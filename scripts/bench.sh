@@ -4,6 +4,7 @@
 #   generator  ./madoguchi generate of 1,000,000 residents (all seven linkage files), 3 runs
 #   import     FULL import of N residents (default 1,000,000) against a bare COPY of the same file, a second FULL,
 #              and a DIFF of 10,000 rows (LinkageImportBenchmark)
+#   codes      2D code decoding: a 1920×1080 frame p50/p95/p99 and the rate on 50 damaged images (TwoDimensionalCodeBenchmark)
 #   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,12 @@ import() {
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 
+codes() {
+  echo "benchmark: 2D code decoding"
+  java -Djava.awt.headless=true -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.bench.TwoDimensionalCodeBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO) '
+}
+
 search() {
   echo "benchmark: search under load ${1:-1000000} residents, ${2:-140} clients, ${3:-60} s"
   java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.SearchLoadBenchmark "$@" \
@@ -54,7 +61,8 @@ search() {
 case "$which" in
   generator) generator ;;
   import) import "$@" ;;
+  codes) codes "$@" ;;
   search) search "$@" ;;
-  all) generator; import; search ;;
-  *) echo "不明なベンチマークです: $which（generator、import、search、all）" >&2; exit 2 ;;
+  all) generator; import; codes; search ;;
+  *) echo "不明なベンチマークです: $which（generator、import、codes、search、all）" >&2; exit 2 ;;
 esac
