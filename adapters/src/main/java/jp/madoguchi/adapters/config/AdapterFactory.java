@@ -14,6 +14,8 @@ import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal;
 import jp.madoguchi.adapters.cardreader.TextApCardReader;
 import jp.madoguchi.adapters.cardreader.VirtualMyNumberCard;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
+import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
+import jp.madoguchi.adapters.code2d.LayoutMoveOutCertificateCodes;
 import jp.madoguchi.adapters.crypto.AesGcmSensitiveItems;
 import jp.madoguchi.adapters.crypto.DataKey;
 import jp.madoguchi.adapters.linkage.ConfiguredLinkageSources;
@@ -139,6 +141,12 @@ public class AdapterFactory {
     @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
     MyNumberCardReader simulatedCardReader(SimulatedCardTerminal terminal) {
         return new TextApCardReader(terminal);
+    }
+
+    /** The 転出証明書 2D code layout: the city's copy in {@code <data>/code2d} replaces the shipped one. */
+    @Singleton
+    MoveOutCertificateCodes moveOutCertificateCodes(@Property(name = "madoguchi.data-dir", defaultValue = "data") String dataDir) {
+        return new LayoutMoveOutCertificateCodes(Path.of(dataDir, "code2d"), jp.madoguchi.domain.calendar.EraTable.standard());
     }
 
     /** A real reader through PC/SC; {@code madoguchi.card-reader.name} picks one when several are connected. */

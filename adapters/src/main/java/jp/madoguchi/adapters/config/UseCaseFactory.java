@@ -39,6 +39,9 @@ import jp.madoguchi.application.port.out.FormRenderer;
 import jp.madoguchi.application.port.out.LinkageFileWriter;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
+import jp.madoguchi.application.port.out.MoveOutCertificates;
+import jp.madoguchi.application.port.in.StartSpecialMoveInUseCase;
+import jp.madoguchi.application.service.StartSpecialMoveInService;
 import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Receptions;
@@ -69,6 +72,11 @@ public class UseCaseFactory {
     @Singleton
     StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry, Clock clock) {
         return new StartReceptionService(receptions, catalogue, registry, clock);
+    }
+
+    @Singleton
+    StartSpecialMoveInUseCase specialMoveIn(MoveOutCertificates certificates, StartReceptionUseCase receptions) {
+        return new StartSpecialMoveInService(certificates, receptions);
     }
 
     @Singleton
