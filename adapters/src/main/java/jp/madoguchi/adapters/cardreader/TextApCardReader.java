@@ -179,13 +179,13 @@ public final class TextApCardReader implements MyNumberCardReader {
         return new CardFace(name, address, birth, sexOf(sex));
     }
 
-    /** 性別: 1 男性, 2 女性; 9 適用不能 and anything else leave it open, so the search does not weigh it. */
+    /** 性別: 1 男性, 2 女性, 9 適用不能; anything else is 不明 and left open, so the search does not weigh it. */
     private static Sex sexOf(String code) {
-        return switch (code) {
-            case "1" -> Sex.MALE;
-            case "2" -> Sex.FEMALE;
-            default -> null;
-        };
+        try {
+            return Sex.fromCode(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static IndividualNumber individualNumber(byte[] file) {

@@ -168,7 +168,7 @@ public final class VirtualMyNumberCard {
         byte[] name = tlv(0xDF22, face.name().getBytes(StandardCharsets.UTF_8));
         byte[] address = tlv(0xDF23, face.address().getBytes(StandardCharsets.UTF_8));
         byte[] birth = tlv(0xDF24, face.birthDate().getBytes(StandardCharsets.UTF_8));
-        byte[] sex = tlv(0xDF25, (face.sex() == null ? "9" : face.sex().code()).getBytes(StandardCharsets.US_ASCII));
+        byte[] sex = tlv(0xDF25, (face.sex() == null ? "0" : face.sex().code()).getBytes(StandardCharsets.US_ASCII));
         byte[] offsets = tlv(0xDF21, new byte[8]);
         body.writeBytes(offsets);
         body.writeBytes(name);

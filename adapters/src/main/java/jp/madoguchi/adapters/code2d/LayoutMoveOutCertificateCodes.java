@@ -82,7 +82,7 @@ public final class LayoutMoveOutCertificateCodes implements MoveOutCertificateCo
             throw new UnreadableCode(problems);
         }
         return new MoveOutCertificate(values.get("転出証明書番号"), from, values.get("氏名"), values.get("氏名フリガナ"), born,
-                values.get("生年月日_表記"), sexCode.equals("1") ? Sex.MALE : sexCode.equals("2") ? Sex.FEMALE : null,
+                values.get("生年月日_表記"), sexCode.isEmpty() ? null : Sex.fromCode(sexCode),
                 values.get("続柄"), values.get("世帯主氏名"), values.get("旧住所"), values.get("転出先住所"), planned,
                 values.get("本籍"), values.get("筆頭者"), new MoveOutCertificate.BusinessStatuses(values.get("国保"),
                 values.get("後期高齢"), values.get("介護"), values.get("国民年金"), values.get("児童手当")));
@@ -98,7 +98,7 @@ public final class LayoutMoveOutCertificateCodes implements MoveOutCertificateCo
         values.put("氏名フリガナ", c.nameKana());
         values.put("生年月日", c.birthDate() == null ? null : format(c.birthDate(), layout.dateFormat()));
         values.put("生年月日_表記", c.birthNotation());
-        values.put("性別", c.sex() == null ? "9" : c.sex().code());
+        values.put("性別", c.sex() == null ? Sex.OTHER.code() : c.sex().code());
         values.put("続柄", c.relationship());
         values.put("世帯主氏名", c.headOfHouseholdName());
         values.put("旧住所", c.previousAddress());

@@ -30,18 +30,29 @@ record MoveOutCertificateCodeLayout(String name, String identifier, String separ
     record Item(String name, boolean required) {
     }
 
-    /** The city's copy in {@code folder} when there is one, else the shipped default. */
+    /** The city's copy in {@code folder} when there is one (read each time, so an edit needs no restart), else the shipped default. */
     static MoveOutCertificateCodeLayout load(Path folder) {
         Path own = folder == null ? null : folder.resolve("move-out-certificate.layout");
+        if (own == null || !Files.isRegularFile(own)) {
+            return Shipped.DEFAULT;
+        }
         try {
-            if (own != null && Files.isRegularFile(own)) {
-                return parse(Files.readString(own, StandardCharsets.UTF_8), own.toString());
-            }
-            try (InputStream shipped = MoveOutCertificateCodeLayout.class.getResourceAsStream("/code2d/move-out-certificate.layout")) {
-                return parse(new String(shipped.readAllBytes(), StandardCharsets.UTF_8), "move-out-certificate.layout");
-            }
+            return parse(Files.readString(own, StandardCharsets.UTF_8), own.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The default that ships in the jar: it cannot change while running, so it is parsed once. */
+    private static final class Shipped {
+        static final MoveOutCertificateCodeLayout DEFAULT = read();
+
+        private static MoveOutCertificateCodeLayout read() {
+            try (InputStream shipped = MoveOutCertificateCodeLayout.class.getResourceAsStream("/code2d/move-out-certificate.layout")) {
+                return parse(new String(shipped.readAllBytes(), StandardCharsets.UTF_8), "move-out-certificate.layout");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -60,10 +60,9 @@ public class JdbcMoveOutCertificates implements MoveOutCertificates {
     }
 
     private static MoveOutCertificate certificate(ResultSet rs, StatementContext ctx) throws SQLException {
-        String sex = rs.getString("sex");
         return new MoveOutCertificate(rs.getString("certificate_number"), new LocalGovernmentCode(rs.getString("from_city_code")),
                 rs.getString("name"), rs.getString("name_kana"), rs.getObject("birth_date", LocalDate.class),
-                rs.getString("birth_notation"), "1".equals(sex) ? Sex.MALE : "2".equals(sex) ? Sex.FEMALE : null,
+                rs.getString("birth_notation"), Sex.fromCode(rs.getString("sex")),
                 rs.getString("relationship"), rs.getString("head_of_household_name"), rs.getString("previous_address"),
                 rs.getString("destination_address"), rs.getObject("move_out_planned_on", LocalDate.class), rs.getString("domicile"),
                 rs.getString("domicile_head"), new MoveOutCertificate.BusinessStatuses(rs.getString("national_health_insurance"),

@@ -9,7 +9,7 @@ import jp.madoguchi.domain.resident.Sex;
  * the registry's.
  *
  * @param birthDate as written on the chip (usually {@code YYYYMMDD})
- * @param sex       {@code null} when the card says 適用不能 (9) or something unknown
+ * @param sex       {@code null} when the card holds a code that is not 1, 2 or 9 (不明)
  */
 public record CardFace(String name, String address, String birthDate, Sex sex) {
 
