@@ -40,8 +40,11 @@ import jp.madoguchi.application.port.out.LinkageFileWriter;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
 import jp.madoguchi.application.port.out.MoveOutCertificates;
-import jp.madoguchi.application.port.in.StartSpecialMoveInUseCase;
-import jp.madoguchi.application.service.StartSpecialMoveInService;
+import jp.madoguchi.application.port.in.StartMoveInUseCase;
+import jp.madoguchi.application.port.out.MoveIns;
+import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.application.service.StartMoveInService;
 import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Receptions;
@@ -75,8 +78,9 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    StartSpecialMoveInUseCase specialMoveIn(MoveOutCertificates certificates, StartReceptionUseCase receptions) {
-        return new StartSpecialMoveInService(certificates, receptions);
+    StartMoveInUseCase startMoveIn(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
+                                   TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions) {
+        return new StartMoveInService(certificates, certificateCodes, codes, moveIns, receptions);
     }
 
     @Singleton
@@ -117,9 +121,9 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    PrepareFormsUseCase prepareForms(Receptions receptions, ResidentRegistry registry, FormRenderer renderer,
+    PrepareFormsUseCase prepareForms(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormRenderer renderer,
                                      Municipalities municipalities, Clock clock) {
-        return new PrepareFormsService(receptions, registry, renderer, municipalities, clock);
+        return new PrepareFormsService(receptions, registry, moveIns, renderer, municipalities, clock);
     }
 
     @Singleton

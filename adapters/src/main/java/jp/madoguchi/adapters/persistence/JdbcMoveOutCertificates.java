@@ -59,7 +59,7 @@ public class JdbcMoveOutCertificates implements MoveOutCertificates {
         });
     }
 
-    private static MoveOutCertificate certificate(ResultSet rs, StatementContext ctx) throws SQLException {
+    static MoveOutCertificate certificate(ResultSet rs, StatementContext ctx) throws SQLException {
         return new MoveOutCertificate(rs.getString("certificate_number"), new LocalGovernmentCode(rs.getString("from_city_code")),
                 rs.getString("name"), rs.getString("name_kana"), rs.getObject("birth_date", LocalDate.class),
                 rs.getString("birth_notation"), Sex.fromCode(rs.getString("sex")),

@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import jp.madoguchi.application.port.in.PrepareFormsUseCase;
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
 import jp.madoguchi.application.port.out.FormRenderer;
+import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.procedure.Procedure;
-import jp.madoguchi.domain.reception.PrefilledForm;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.resident.Resident;
@@ -20,21 +21,23 @@ import jp.madoguchi.domain.shared.Operator;
 
 public final class PrepareFormsService implements PrepareFormsUseCase {
 
-    /** The procedure whose form exists so far; forms as data replace this mapping. */
+    /** The procedures whose forms exist so far; forms as data replace this mapping. */
     static final String RESIDENT_CERTIFICATE = "RESIDENT_CERTIFICATE";
 
     private final Receptions receptions;
     private final ReceptionSteps steps;
     private final ResidentRegistry registry;
+    private final MoveIns moveIns;
     private final FormRenderer renderer;
     private final Municipalities municipalities;
     private final Clock clock;
 
-    public PrepareFormsService(Receptions receptions, ResidentRegistry registry, FormRenderer renderer,
+    public PrepareFormsService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormRenderer renderer,
                                Municipalities municipalities, Clock clock) {
         this.receptions = receptions;
         this.steps = new ReceptionSteps(receptions);
         this.registry = registry;
+        this.moveIns = moveIns;
         this.renderer = renderer;
         this.municipalities = municipalities;
         this.clock = clock;
@@ -60,14 +63,23 @@ public final class PrepareFormsService implements PrepareFormsUseCase {
     }
 
     private RenderedDocument render(Reception reception) {
-        boolean certificate = reception.procedures().stream().map(Procedure::code).anyMatch(RESIDENT_CERTIFICATE::equals);
-        if (!certificate) {
-            throw new IllegalArgumentException("この受付の手続の申請書はまだ用意されていません");
+        String municipality = municipalities.nameOf(reception.city());
+        LocalDate today = LocalDate.now(clock);
+        if (has(reception, RESIDENT_CERTIFICATE)) {
+            Resident resident = reception.resident().flatMap(n -> registry.find(reception.city(), n))
+                    .orElseThrow(() -> new IllegalArgumentException("本人確認が済んでいないため申請書を作れません"));
+            return renderer.render(ResidentCertificateRequestForm.fill(reception, resident, municipality, today));
         }
-        Resident resident = reception.resident().flatMap(n -> registry.find(reception.city(), n))
-                .orElseThrow(() -> new IllegalArgumentException("本人確認が済んでいないため申請書を作れません"));
-        PrefilledForm form = ResidentCertificateRequestForm.fill(reception, resident,
-                municipalities.nameOf(reception.city()), LocalDate.now(clock));
-        return renderer.render(form);
+        if (has(reception, StartMoveInService.MOVE_IN)) {
+            MoveIn moveIn = moveIns.find(reception.city(), reception.number())
+                    .orElseThrow(() -> new IllegalArgumentException("転出証明書の内容がないため転入届を作れません。"
+                            + "転出証明書の二次元コードを読み取って受付し直してください"));
+            return renderer.render(MoveInNotificationForm.fill(reception, moveIn, municipality, today));
+        }
+        throw new IllegalArgumentException("この受付の手続の申請書はまだ用意されていません");
+    }
+
+    private static boolean has(Reception reception, String procedure) {
+        return reception.procedures().stream().map(Procedure::code).anyMatch(procedure::equals);
     }
 }

@@ -1,0 +1,86 @@
+package jp.madoguchi.application.service;
+
+import java.util.List;
+import java.util.Optional;
+
+import jp.madoguchi.application.port.in.StartMoveInUseCase;
+import jp.madoguchi.application.port.in.StartReceptionUseCase;
+import jp.madoguchi.application.port.out.MoveIns;
+import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
+import jp.madoguchi.application.port.out.MoveOutCertificates;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.domain.moving.MoveIn;
+import jp.madoguchi.domain.moving.MoveInBasis;
+import jp.madoguchi.domain.moving.MoveOutCertificate;
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.resident.MatchKey;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+/** Opens 転入届 receptions from a 転出証明書: its 2D code, or the 転出証明書情報 under 特例転入. */
+public final class StartMoveInService implements StartMoveInUseCase {
+
+    static final String MOVE_IN = "MOVE_IN_NOTIFICATION";
+    static final String NOT_FOUND = "転出証明書情報が見つかりませんでした。特例転入ではなく、紙の転出証明書で手続きできます。"
+            + "転出証明書をお持ちでしたら、二次元コードを読み取り機にかざしてください。お持ちでない場合は職員にお声がけください。";
+    static final String NO_CODE = "画像から二次元コードを見つけられませんでした。転出証明書の二次元コード全体が写るように、"
+            + "光の反射を避けてもう一度読み取ってください。";
+
+    private final MoveOutCertificates certificates;
+    private final MoveOutCertificateCodes certificateCodes;
+    private final TwoDimensionalCodes codes;
+    private final MoveIns moveIns;
+    private final StartReceptionUseCase receptions;
+
+    public StartMoveInService(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
+                              TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions) {
+        this.certificates = certificates;
+        this.certificateCodes = certificateCodes;
+        this.codes = codes;
+        this.moveIns = moveIns;
+        this.receptions = receptions;
+    }
+
+    @Override
+    public MoveInStart special(SpecialCommand command) {
+        Optional<MoveOutCertificate> found = certificates.forPerson(command.city(), command.individualNumber(),
+                MatchKey.name(command.card().name()), IdentifyResidentByCardService.birthDate(command.card().birthDate()).orElse(null));
+        return found
+                .<MoveInStart>map(c -> open(command.city(), command.channel(), command.operator(), new MoveIn(MoveInBasis.SPECIAL_MOVE_IN, c)))
+                .orElseGet(() -> new MoveInStart.NotStarted(NOT_FOUND));
+    }
+
+    @Override
+    public MoveInStart fromCertificateCode(CertificateCodeCommand command) {
+        Optional<String> payload;
+        if (command.image() != null && command.image().length > 0) {
+            try {
+                payload = codes.decode(command.image());
+            } catch (IllegalArgumentException notAnImage) {
+                return new MoveInStart.NotStarted("読み取った画像を開けませんでした（PNG・JPEG・BMPの画像を使ってください）。");
+            }
+        } else {
+            payload = Optional.of(TwoDimensionalCodes.fromKeyboardWedge(command.scannedText())).filter(s -> !s.isEmpty());
+        }
+        if (payload.isEmpty()) {
+            return new MoveInStart.NotStarted(NO_CODE);
+        }
+        MoveOutCertificate certificate;
+        try {
+            certificate = certificateCodes.read(payload.get());
+        } catch (MoveOutCertificateCodes.UnreadableCode | IllegalArgumentException e) {
+            return new MoveInStart.NotStarted("二次元コードは読めましたが、転出証明書の内容として解釈できませんでした（"
+                    + e.getMessage() + "）。他の書類のコードでないか確かめ、職員にお声がけください。");
+        }
+        return open(command.city(), command.channel(), command.operator(), new MoveIn(MoveInBasis.PAPER_CERTIFICATE, certificate));
+    }
+
+    private MoveInStart open(LocalGovernmentCode city, Channel channel, Operator operator, MoveIn moveIn) {
+        // the visitor is not a resident yet: the reception has no 宛名番号 until the 住記 system registers them
+        Reception reception = receptions.start(new StartReceptionUseCase.StartReceptionCommand(city, channel, null,
+                List.of(MOVE_IN), operator));
+        moveIns.save(city, reception.number(), moveIn);
+        return new MoveInStart.Started(reception, moveIn);
+    }
+}
