@@ -54,12 +54,13 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
         then:
         browser.text('h2') == 'マイナンバーカードで本人確認をします'
 
-        when: 'a wrong PIN on the on-screen keypad'
+        when: 'a wrong PIN on the on-screen keypad: the page hands it to the terminal agent on this PC'
         pressKeypad('9999')
-        browser.clickAndLoad('#read-card')
+        browser.click('#read-card')
 
         then: 'the tries left are told, nothing is read'
-        browser.text('#error') == '暗証番号が違います。あと2回間違えるとカードがロックされます。'
+        browser.waitForText('#error') == '暗証番号が違います。あと2回間違えるとカードがロックされます。'
+        browser.attribute('#pin', 'value') == ''
         browser.screenshot('02-kiosk-暗証番号の誤り')
 
         when: 'the right PIN'

@@ -91,6 +91,14 @@ public final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
     }
 
+    /** Waits until {@code css} shows some text (script on the page fills it in) and returns that text. */
+    public String waitForText(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            java.util.List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
+        });
+    }
+
     public String text(String css) {
         return find(css).getText();
     }

@@ -44,11 +44,19 @@ public final class RunningMadoguchi implements AutoCloseable {
                     "madoguchi.demo.password", DEMO_PASSWORD,
                     "micronaut.security.token.jwt.signatures.secret.generator.secret",
                     "acceptance-test-signing-secret-that-is-long-enough-0123456789"));
+            // the demo's built-in terminal agent on a free loopback port, so parallel runs do not collide
+            properties.put("madoguchi.terminal-agent.port", freePort());
             properties.putAll(overrides);
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
             return new RunningMadoguchi(server, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -125,7 +125,11 @@ public class AdapterFactory {
     @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
     SimulatedCardTerminal simulatedCardTerminal(MadoguchiSettings settings,
                                                 @Property(name = "madoguchi.card-simulator.pin", defaultValue = "1234") String pin) {
-        SyntheticPopulation.Settings population = settings.demoPopulation();
+        return demoCardTerminal(settings.demoPopulation(), pin);
+    }
+
+    /** A simulated reader holding the demo card of {@code population}; also what a terminal agent simulates. */
+    static SimulatedCardTerminal demoCardTerminal(SyntheticPopulation.Settings population, String pin) {
         Resident holder = new SyntheticPopulation(population).generate(200).stream()
                 .flatMap(h -> h.household().members().stream())
                 .filter(r -> r.isHeadOfHousehold() && !r.isForeign() && r.status() == ResidentStatus.RESIDENT

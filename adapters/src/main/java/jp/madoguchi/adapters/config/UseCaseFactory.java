@@ -38,9 +38,12 @@ import jp.madoguchi.application.port.out.DailyStatisticsQuery;
 import jp.madoguchi.application.port.out.FormRenderer;
 import jp.madoguchi.application.port.out.LinkageFileWriter;
 import jp.madoguchi.application.port.out.Municipalities;
-import jp.madoguchi.application.port.out.MyNumberCardReader;
+import jp.madoguchi.application.port.out.TerminalCardChannel;
 import jp.madoguchi.application.port.out.MoveOutCertificates;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
+import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
+import jp.madoguchi.application.port.out.PairedTerminals;
+import jp.madoguchi.application.service.ManageTerminalsService;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
@@ -84,8 +87,13 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    IdentifyResidentByCardUseCase identifyByCard(MyNumberCardReader reader, SearchResidentsUseCase search) {
-        return new IdentifyResidentByCardService(reader, search);
+    IdentifyResidentByCardUseCase identifyByCard(TerminalCardChannel terminals, SearchResidentsUseCase search) {
+        return new IdentifyResidentByCardService(terminals, search);
+    }
+
+    @Singleton
+    ManageTerminalsUseCase manageTerminals(PairedTerminals terminals, Clock clock) {
+        return new ManageTerminalsService(terminals, clock);
     }
 
     @Singleton

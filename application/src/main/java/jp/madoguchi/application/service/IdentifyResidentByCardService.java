@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.out.CardReading;
-import jp.madoguchi.application.port.out.MyNumberCardReader;
+import jp.madoguchi.application.port.out.TerminalCardChannel;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase.FourItems;
 import jp.madoguchi.domain.calendar.EraTable;
@@ -15,31 +16,46 @@ import jp.madoguchi.domain.calendar.WarekiDate;
 import jp.madoguchi.domain.identity.CardFace;
 
 /**
- * Reads the card and looks the holder up by the four items through the registry search, which ranks the
- * candidates. Card data never changes the registry.
+ * Hands out challenges for the terminal agents and opens their sealed readings, then looks the holder up by the four
+ * items through the registry search, which ranks the candidates. Card data never changes the registry.
  */
 public final class IdentifyResidentByCardService implements IdentifyResidentByCardUseCase {
 
-    private final MyNumberCardReader reader;
+    /** Procedures that need the 個人番号 from the card: 特例転入 finds the 転出証明書情報 by it. */
+    static final Set<String> NEED_INDIVIDUAL_NUMBER = Set.of(StartMoveInService.MOVE_IN);
+    static final String NOT_PAIRED = "この端末はカード読み取り用に登録されていません。職員にお声がけください"
+            + "（管理者が「端末の登録」で登録します）。";
+
+    private final TerminalCardChannel terminals;
     private final SearchResidentsUseCase search;
 
-    public IdentifyResidentByCardService(MyNumberCardReader reader, SearchResidentsUseCase search) {
-        this.reader = reader;
+    public IdentifyResidentByCardService(TerminalCardChannel terminals, SearchResidentsUseCase search) {
+        this.terminals = terminals;
         this.search = search;
     }
 
     @Override
+    public TerminalChallenge challenge(ChallengeCommand command) {
+        boolean individualNumber = command.roleAllowsIndividualNumber()
+                && command.procedureCodes().stream().anyMatch(NEED_INDIVIDUAL_NUMBER::contains);
+        return terminals.challenge(command.city(), command.terminalId(), individualNumber)
+                .<TerminalChallenge>map(c -> new TerminalChallenge.Issued(c, individualNumber))
+                .orElseGet(() -> new TerminalChallenge.Refused(NOT_PAIRED));
+    }
+
+    @Override
     public CardIdentification identify(IdentifyByCardCommand command) {
-        CardReading reading = reader.read(command.pin(), false);
+        CardReading reading = terminals.open(command.city(), command.terminalId(), command.reading());
         if (reading instanceof CardReading.Failed failed) {
             return new CardIdentification.Failed(failed.message(), failed.triesLeft());
         }
         if (!(reading instanceof CardReading.Read)) {
             return new CardIdentification.Failed("カードを読み取れませんでした。もう一度お試しください。", -1);
         }
-        CardFace face = ((CardReading.Read) reading).face();
+        CardReading.Read read = (CardReading.Read) reading;
+        CardFace face = read.face();
         FourItems items = new FourItems(face.name(), face.address(), birthDate(face.birthDate()).orElse(null), face.sex());
-        return new CardIdentification.Identified(face, search.byFourItems(command.city(), items));
+        return new CardIdentification.Identified(face, read.individualNumber(), search.byFourItems(command.city(), items));
     }
 
     /** The chip's birth date: {@code YYYYMMDD} as the readers we know give it, or 和暦 text. */

@@ -25,10 +25,10 @@ import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.TerminalChallenge;
 import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
-import jp.madoguchi.domain.identity.CardPin;
 import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Channel;
@@ -54,12 +54,17 @@ public class KioskController {
     private final StartReceptionUseCase startReception;
     private final IssueReceptionSlipUseCase slips;
     private final KioskVisits visits;
+    private final MoveInPages moveIns;
+    private final String agentUrl;
     private final LocalGovernmentCode city;
     private final Operator terminal;
     private final ZoneId zone;
 
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
                            StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, KioskVisits visits,
+                           MoveInPages moveIns,
+                           @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
+                           @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
                            @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode,
                            @Property(name = "madoguchi.kiosk.terminal-id", defaultValue = "KIOSK-01") String terminalId,
                            @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
@@ -68,6 +73,8 @@ public class KioskController {
         this.startReception = startReception;
         this.slips = slips;
         this.visits = visits;
+        this.moveIns = moveIns;
+        this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.city = new LocalGovernmentCode(cityCode);
         this.terminal = Operator.kiosk(terminalId);
         this.zone = ZoneId.of(zone);
@@ -83,26 +90,41 @@ public class KioskController {
                 "notifications", all.stream().filter(p -> p.lifeEvent() != LifeEvent.CERTIFICATE).toList());
     }
 
-    /** マイナンバーカードで本人確認. */
+    /** マイナンバーカードで本人確認: the page reads the card through the terminal agent on this PC. */
     @Get("/identify")
     public ModelAndView<Map<String, Object>> identifyPage(@QueryValue String procedure) {
-        return identifyView(procedure, null, -1);
+        return identifyView(procedure, null);
     }
 
-    @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public ModelAndView<Map<String, Object>> identify(String procedure, @Nullable String pin) {
+    /**
+     * A challenge for the terminal agent that sits next to this kiosk's reader; the page asks the agent for its
+     * terminal id first.
+     */
+    @Post(value = "/identify/challenge", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    public Map<String, Object> challenge(String procedure, @Nullable String terminal) {
         Procedure chosen = procedure(procedure);
-        CardPin cardPin;
-        try {
-            cardPin = new CardPin(pin == null ? "" : pin.strip());
-        } catch (IllegalArgumentException e) {
-            return identifyView(procedure, e.getMessage(), -1);
+        TerminalChallenge challenge = identify.challenge(new IdentifyResidentByCardUseCase.ChallengeCommand(city,
+                terminal == null ? "" : terminal, List.of(chosen.code()), true));
+        if (challenge instanceof TerminalChallenge.Issued issued) {
+            return Map.of("ok", true, "challenge", issued.challenge());
         }
-        CardIdentification result = identify.identify(new IdentifyResidentByCardUseCase.IdentifyByCardCommand(city, cardPin, terminal));
+        return Map.of("ok", false, "message", ((TerminalChallenge.Refused) challenge).message());
+    }
+
+    /** The agent's sealed reading arrives here; the PIN never does. */
+    @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public ModelAndView<Map<String, Object>> identify(String procedure, @Nullable String terminal, @Nullable String reading) {
+        Procedure chosen = procedure(procedure);
+        Operator kiosk = terminal == null || terminal.isBlank() ? this.terminal : Operator.kiosk(terminal);
+        CardIdentification result = identify.identify(new IdentifyResidentByCardUseCase.IdentifyByCardCommand(city,
+                terminal, reading, kiosk));
         if (result instanceof CardIdentification.Failed failed) {
-            return identifyView(procedure, failed.message(), failed.triesLeft());
+            return identifyView(procedure, failed.message());
         }
         CardIdentification.Identified identified = (CardIdentification.Identified) result;
+        if (MoveInPages.MOVE_IN.equals(chosen.code())) {
+            return moveIns.special(identified, kiosk);
+        }
         Resident resident = identified.exactMatch().orElse(null);
         if (resident == null) {
             return new ModelAndView<>("kiosk/not-found", Map.of("procedure", chosen));
@@ -115,6 +137,12 @@ public class KioskController {
         model.put("birthDate", resident.birthDateForDisplay());
         model.put("visit", visits.open(resident.addresseeNumber(), chosen.code()));
         return new ModelAndView<>("kiosk/confirm", model);
+    }
+
+    /** 紙の転出証明書: the handheld scanner types the certificate's 2D code into the page. */
+    @Post(value = "/move-in/certificate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public Object moveInFromCertificate(@Nullable String code) {
+        return moveIns.fromCertificate(code, terminal);
     }
 
     /** 受付する: opens the visit and shows the slip. */
@@ -155,11 +183,11 @@ public class KioskController {
         return HttpResponse.badRequest(new ModelAndView<>("kiosk/error", Map.of("message", e.getMessage())));
     }
 
-    private ModelAndView<Map<String, Object>> identifyView(String procedure, String error, int triesLeft) {
+    private ModelAndView<Map<String, Object>> identifyView(String procedure, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("procedure", procedure(procedure));
         model.put("error", error);
-        model.put("triesLeft", triesLeft);
+        model.put("agentUrl", agentUrl);
         return new ModelAndView<>("kiosk/identify", model);
     }
 

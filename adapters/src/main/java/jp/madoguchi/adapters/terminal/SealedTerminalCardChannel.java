@@ -1,0 +1,94 @@
+package jp.madoguchi.adapters.terminal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.out.CardReading;
+import jp.madoguchi.application.port.out.TerminalCardChannel;
+import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.resident.IndividualNumber;
+import jp.madoguchi.domain.resident.Sex;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+
+/**
+ * The server's side of the terminal envelope: issues challenges (remembered for five minutes, good for one answer)
+ * and opens the agent's sealed readings.
+ */
+@Singleton
+public class SealedTerminalCardChannel implements TerminalCardChannel {
+
+    static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+    private static final String UNTRUSTED = "カードの読み取り結果を確かめられませんでした。もう一度カードを読み取ってください。"
+            + "続くときは職員にお声がけください（端末の登録を確認します）。";
+
+    private final JdbiPairedTerminals terminals;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Issued and not yet answered: nonce → whether it allows the 個人番号. */
+    private final Cache<String, Boolean> issued = Caffeine.newBuilder()
+            .expireAfterWrite(CHALLENGE_LIFETIME)
+            .maximumSize(10_000)
+            .build();
+
+    public SealedTerminalCardChannel(JdbiPairedTerminals terminals, Clock clock) {
+        this.terminals = terminals;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> challenge(LocalGovernmentCode city, String terminalId, boolean individualNumber) {
+        return terminals.sealOf(city, terminalId).map(seal -> {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            String nonce = HexFormat.of().formatHex(bytes);
+            issued.put(key(city, terminalId, nonce), individualNumber);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put(TerminalAgent.NONCE, nonce);
+            fields.put(TerminalAgent.INDIVIDUAL_NUMBER, individualNumber ? "1" : "0");
+            fields.put(TerminalAgent.EXPIRES, String.valueOf(clock.instant().plus(CHALLENGE_LIFETIME).getEpochSecond()));
+            return seal.seal(TerminalSeal.Purpose.CHALLENGE, fields);
+        });
+    }
+
+    @Override
+    public CardReading open(LocalGovernmentCode city, String terminalId, String answer) {
+        Optional<TerminalSeal> seal = terminals.sealOf(city, terminalId);
+        if (seal.isEmpty()) {
+            return untrusted();
+        }
+        Map<String, String> fields;
+        try {
+            fields = seal.get().open(TerminalSeal.Purpose.READING, answer);
+        } catch (TerminalSeal.Untrusted e) {
+            return untrusted();
+        }
+        Boolean allowsNumber = issued.asMap().remove(key(city, terminalId, fields.getOrDefault(TerminalAgent.NONCE, "")));
+        if (allowsNumber == null) {
+            return untrusted();
+        }
+        try {
+            CardFace face = new CardFace(fields.get("name"), fields.get("address"), fields.get("birthDate"),
+                    fields.getOrDefault("sex", "").isEmpty() ? null : Sex.fromCode(fields.get("sex")));
+            String number = fields.getOrDefault(TerminalAgent.INDIVIDUAL_NUMBER, "");
+            return new CardReading.Read(face, allowsNumber && !number.isEmpty() ? new IndividualNumber(number) : null);
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            return untrusted();
+        }
+    }
+
+    private static CardReading untrusted() {
+        return new CardReading.Failed(CardReading.Reason.UNTRUSTED_READING, UNTRUSTED);
+    }
+
+    private static String key(LocalGovernmentCode city, String terminalId, String nonce) {
+        return city.value() + "/" + terminalId + "/" + nonce;
+    }
+}

@@ -1,0 +1,71 @@
+package jp.madoguchi.kiosk.web;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.views.ModelAndView;
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
+import jp.madoguchi.application.port.in.StartMoveInUseCase;
+import jp.madoguchi.application.port.in.StartMoveInUseCase.MoveInStart;
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+/**
+ * 転入届 at the kiosk: under 特例転入 the card alone opens the reception; without 転出証明書情報 the visitor holds the
+ * paper certificate's 2D code to the handheld scanner instead.
+ */
+@Singleton
+public class MoveInPages {
+
+    static final String MOVE_IN = "MOVE_IN_NOTIFICATION";
+
+    private final StartMoveInUseCase moveIn;
+    private final LocalGovernmentCode city;
+
+    public MoveInPages(StartMoveInUseCase moveIn,
+                       @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode) {
+        this.moveIn = moveIn;
+        this.city = new LocalGovernmentCode(cityCode);
+    }
+
+    ModelAndView<Map<String, Object>> special(CardIdentification.Identified card, Operator kiosk) {
+        MoveInStart result = moveIn.special(new StartMoveInUseCase.SpecialCommand(city, Channel.KIOSK, card.face(),
+                card.individualNumber(), kiosk));
+        return shown(result);
+    }
+
+    Object fromCertificate(String scanned, Operator kiosk) {
+        if (scanned == null || scanned.isBlank()) {
+            return paperPath("二次元コードを読み取れませんでした。転出証明書の二次元コードを読み取り機にかざしてください。");
+        }
+        MoveInStart result = moveIn.fromCertificateCode(new StartMoveInUseCase.CertificateCodeCommand(city, Channel.KIOSK,
+                null, scanned, kiosk));
+        if (result instanceof MoveInStart.Started started) {
+            return HttpResponse.seeOther(URI.create("/kiosk/slip/" + started.reception().number().value()));
+        }
+        return paperPath(((MoveInStart.NotStarted) result).message());
+    }
+
+    private ModelAndView<Map<String, Object>> shown(MoveInStart result) {
+        if (result instanceof MoveInStart.Started started) {
+            Map<String, Object> model = new HashMap<>();
+            var c = started.moveIn().certificate();
+            model.put("number", started.reception().number().value());
+            model.put("basis", started.moveIn().basis().label());
+            model.put("name", c.name());
+            model.put("previousAddress", c.previousAddress() == null ? "" : c.previousAddress());
+            model.put("birthDate", c.birthDateForDisplay());
+            return new ModelAndView<>("kiosk/move-in", model);
+        }
+        return paperPath(((MoveInStart.NotStarted) result).message());
+    }
+
+    private static ModelAndView<Map<String, Object>> paperPath(String message) {
+        return new ModelAndView<>("kiosk/move-in-paper", Map.of("message", message));
+    }
+}

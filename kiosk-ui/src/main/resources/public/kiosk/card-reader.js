@@ -1,0 +1,70 @@
+// Reads the My Number Card through the terminal agent on this PC (see TerminalAgent). The PIN goes to the agent
+// over loopback and nowhere else; what the server receives is the reading the agent sealed for the server's
+// challenge, which this page cannot read or change.
+(function () {
+  var form = document.getElementById('card-form');
+  if (!form) { return; }
+  var agent = form.dataset.agentUrl;
+  var pinInput = document.getElementById('pin');
+  var error = document.getElementById('error');
+  var progress = document.getElementById('progress');
+  var button = document.getElementById('read-card');
+  var NO_AGENT = 'カード読み取り機の接続ソフト（端末エージェント）に接続できません。職員にお声がけください。';
+
+  function show(message) {
+    progress.hidden = true;
+    button.disabled = false;
+    error.textContent = message;
+    error.hidden = false;
+    pinInput.value = '';
+    pinInput.focus();
+  }
+
+  function json(response) {
+    return response.json().catch(function () { return { ok: false, message: NO_AGENT }; });
+  }
+
+  function post(url, fields) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+      credentials: 'omit'
+    });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var pin = pinInput.value;
+    if (!/^[0-9]{4}$/.test(pin)) { show('暗証番号は数字4桁で入力してください。'); return; }
+    error.hidden = true;
+    progress.hidden = false;
+    button.disabled = true;
+    var procedure = form.elements['procedure'].value;
+    var terminal;
+    fetch(agent + '/v1/status', { credentials: 'omit' })
+      .then(json, function () { throw new Error(NO_AGENT); })
+      .then(function (status) {
+        if (!status.terminal) { throw new Error(status.message || NO_AGENT); }
+        terminal = status.terminal;
+        return fetch('/kiosk/identify/challenge', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ procedure: procedure, terminal: terminal }).toString()
+        }).then(json);
+      })
+      .then(function (challenge) {
+        if (!challenge.ok) { throw new Error(challenge.message); }
+        return post(agent + '/v1/card/read', { pin: pin, challenge: challenge.challenge })
+          .then(json, function () { throw new Error(NO_AGENT); });
+      })
+      .then(function (result) {
+        if (!result.ok) { throw new Error(result.message || NO_AGENT); }
+        pinInput.value = '';
+        document.getElementById('terminal').value = terminal;
+        document.getElementById('reading').value = result.reading;
+        form.submit();
+      })
+      .catch(function (e) { show(e.message || NO_AGENT); });
+  });
+})();
