@@ -91,6 +91,12 @@ public final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
     }
 
+    /** Waits until the browser is on a page whose path starts with {@code prefix} (after a form sent by a key press). */
+    public void waitForPath(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> currentPath().startsWith(prefix)
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     /** Waits until {@code css} shows some text (script on the page fills it in) and returns that text. */
     public String waitForText(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {

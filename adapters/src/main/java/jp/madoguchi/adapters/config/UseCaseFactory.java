@@ -43,6 +43,9 @@ import jp.madoguchi.application.port.out.MoveOutCertificates;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.out.PairedTerminals;
+import jp.madoguchi.application.port.out.UnconfirmedCards;
+import jp.madoguchi.application.port.in.ConfirmIdentityUseCase;
+import jp.madoguchi.application.service.ConfirmIdentityService;
 import jp.madoguchi.application.service.ManageTerminalsService;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
@@ -76,8 +79,14 @@ import jp.madoguchi.application.service.StartReceptionService;
 public class UseCaseFactory {
 
     @Singleton
-    StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry, Clock clock) {
-        return new StartReceptionService(receptions, catalogue, registry, clock);
+    StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,
+                                         UnconfirmedCards unconfirmedCards, Clock clock) {
+        return new StartReceptionService(receptions, catalogue, registry, unconfirmedCards, clock);
+    }
+
+    @Singleton
+    ConfirmIdentityUseCase confirmIdentity(Receptions receptions, ResidentRegistry registry, UnconfirmedCards unconfirmedCards, Clock clock) {
+        return new ConfirmIdentityService(receptions, registry, unconfirmedCards, clock);
     }
 
     @Singleton
@@ -119,8 +128,9 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    FindReceptionsUseCase findReceptions(Receptions receptions, ResidentRegistry registry, Clock clock) {
-        return new FindReceptionsService(receptions, registry, clock);
+    FindReceptionsUseCase findReceptions(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
+                                         UnconfirmedCards unconfirmedCards, SearchResidentsUseCase search, Clock clock) {
+        return new FindReceptionsService(receptions, registry, moveIns, unconfirmedCards, search, clock);
     }
 
     @Singleton

@@ -92,10 +92,11 @@ public class JdbcReceptions implements Receptions {
     public void update(Reception reception) {
         jdbi.useTransaction(h -> {
             int updated = h.createUpdate("""
-                            UPDATE reception SET state = :state, department_code = :departmentCode,
+                            UPDATE reception SET state = :state, addressee_number = :resident, department_code = :departmentCode,
                                    department_name = :departmentName, completed_at = :completedAt, version = version + 1
                             WHERE city_code = :city AND number = :number AND version = :version""")
                     .bind("state", reception.state().name())
+                    .bind("resident", reception.resident().map(AddresseeNumber::value).orElse(null))
                     .bind("departmentCode", reception.department().code())
                     .bind("departmentName", reception.department().name())
                     .bind("completedAt", reception.completedAt().map(JdbcReceptions::utc).orElse(null))

@@ -72,7 +72,7 @@ class StartMoveInSpec extends DatabaseSpecification {
         def registry = new JdbcResidentRegistry(jdbi, sensitive)
         def moveIns = new JdbcMoveIns(jdbi)
         moveIn = new StartMoveInService(new JdbcMoveOutCertificates(jdbi, sensitive), codes, zxing, moveIns,
-                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, clock))
+                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbcUnconfirmedCards(jdbi), clock))
         forms = new PrepareFormsService(receptions, registry, moveIns, new OpenPdfFormRenderer(new PdfFonts(
                 Path.of('/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf'),
                 Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')), zxing), { CITY.value() == it.value() ? 'みらい市' : null }, clock)

@@ -9,6 +9,11 @@ import java.util.Optional;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.application.port.out.MoveIns;
+import jp.madoguchi.application.port.out.UnconfirmedCards;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
+import jp.madoguchi.application.port.in.SearchResidentsUseCase;
+import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
@@ -19,11 +24,18 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
 
     private final Receptions receptions;
     private final ResidentRegistry registry;
+    private final MoveIns moveIns;
+    private final UnconfirmedCards unconfirmedCards;
+    private final SearchResidentsUseCase search;
     private final Clock clock;
 
-    public FindReceptionsService(Receptions receptions, ResidentRegistry registry, Clock clock) {
+    public FindReceptionsService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
+                                 UnconfirmedCards unconfirmedCards, SearchResidentsUseCase search, Clock clock) {
         this.receptions = receptions;
         this.registry = registry;
+        this.moveIns = moveIns;
+        this.unconfirmedCards = unconfirmedCards;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -39,7 +51,14 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
 
     @Override
     public Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number) {
-        return receptions.find(city, number)
-                .map(r -> new ReceptionDetails(r, r.resident().flatMap(n -> registry.find(city, n))));
+        return receptions.find(city, number).map(r -> {
+            Optional<CardFace> card = r.resident().isPresent() ? Optional.empty() : unconfirmedCards.find(city, number);
+            List<IdentifyResidentByCardUseCase.ResidentCandidate> candidates = card
+                    .map(face -> search.byFourItems(city, new SearchResidentsUseCase.FourItems(face.name(), face.address(),
+                            IdentifyResidentByCardService.birthDate(face.birthDate()).orElse(null), face.sex())))
+                    .orElse(List.of());
+            return new ReceptionDetails(r, r.resident().flatMap(n -> registry.find(city, n)), moveIns.find(city, number),
+                    card, candidates);
+        });
     }
 }

@@ -8,6 +8,7 @@ import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
@@ -17,12 +18,15 @@ public final class StartReceptionService implements StartReceptionUseCase {
     private final Receptions receptions;
     private final ProcedureCatalogue catalogue;
     private final ResidentRegistry registry;
+    private final UnconfirmedCards unconfirmedCards;
     private final Clock clock;
 
-    public StartReceptionService(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry, Clock clock) {
+    public StartReceptionService(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,
+                                 UnconfirmedCards unconfirmedCards, Clock clock) {
         this.receptions = receptions;
         this.catalogue = catalogue;
         this.registry = registry;
+        this.unconfirmedCards = unconfirmedCards;
         this.clock = clock;
     }
 
@@ -40,6 +44,9 @@ public final class StartReceptionService implements StartReceptionUseCase {
         Reception reception = Reception.open(command.city(), number, command.channel(), command.resident(),
                 procedures, command.operator(), clock.instant());
         receptions.add(reception);
+        if (command.cardToConfirm() != null) {
+            unconfirmedCards.hold(command.city(), number, command.cardToConfirm(), clock.instant());
+        }
         return reception;
     }
 }

@@ -30,7 +30,7 @@ public final class Reception {
     private final LocalGovernmentCode city;
     private final ReceptionNumber number;
     private final Channel channel;
-    private final AddresseeNumber resident;
+    private AddresseeNumber resident;
     private final List<Procedure> procedures;
     private final List<TimelineEntry> timeline;
     private final long version;
@@ -112,6 +112,22 @@ public final class Reception {
         append(entry(at, ReceptionState.REFERRED, by, department.name() + "から" + next.name() + "へ回付" + because));
         state = ReceptionState.REFERRED;
         department = next;
+    }
+
+    /**
+     * 本人確認: a clerk names the registry entry of a visitor whose card did not match one exactly. Only an
+     * unidentified, unfinished visit can be identified; the identity of an identified visit is not changed here.
+     */
+    public void identify(AddresseeNumber who, Operator by, Instant at, String how) {
+        Objects.requireNonNull(who, "宛名番号がありません");
+        if (resident != null) {
+            throw new ReceptionStateException("受付番号 " + number + " は本人確認済みです");
+        }
+        if (state == ReceptionState.COMPLETED) {
+            throw new ReceptionStateException("完了した受付の本人は変えられません（受付番号 " + number + "）");
+        }
+        append(entry(at, state, by, "本人確認（宛名番号 " + who.value() + "、" + how + "）"));
+        resident = who;
     }
 
     /** Writes something that happened without changing the state, e.g. 「申請書PDFを表示」. */

@@ -126,10 +126,22 @@ public class KioskController {
             return moveIns.special(identified, kiosk);
         }
         Resident resident = identified.exactMatch().orElse(null);
-        if (resident == null) {
+        if (resident == null && identified.candidates().isEmpty()) {
             return new ModelAndView<>("kiosk/not-found", Map.of("procedure", chosen));
         }
         Map<String, Object> model = new HashMap<>();
+        if (resident == null) {
+            // close but not exact (a moved address, a changed name, 異体字): the clerk compares card and registry
+            model.put("procedure", chosen);
+            model.put("unconfirmed", true);
+            model.put("name", identified.face().name());
+            model.put("kana", "");
+            model.put("address", identified.face().address());
+            model.put("birthDate", identified.face().birthDate());
+            model.put("visit", visits.openForConfirmation(identified.face(), chosen.code()));
+            return new ModelAndView<>("kiosk/confirm", model);
+        }
+        model.put("unconfirmed", false);
         model.put("procedure", chosen);
         model.put("name", resident.name().name());
         model.put("kana", resident.name().nameKana() == null ? "" : resident.name().nameKana());
@@ -151,7 +163,7 @@ public class KioskController {
         return visits.close(visit)
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
-                            city, Channel.KIOSK, v.resident(), List.of(v.procedure()), terminal));
+                            city, Channel.KIOSK, v.resident(), List.of(v.procedure()), terminal, v.card()));
                     return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value()));
                 })
                 .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));

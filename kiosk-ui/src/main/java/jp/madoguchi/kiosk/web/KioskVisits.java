@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
+import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 
 /**
@@ -30,16 +31,28 @@ public class KioskVisits {
         this.clock = clock;
     }
 
-    /** An identified card holder and the procedure they chose. */
-    record Visit(AddresseeNumber resident, String procedure, Instant expires) {
+    /**
+     * A card holder and the procedure they chose: identified ({@code resident}), or with the card face for the clerk
+     * to confirm when the card matched no registry entry exactly ({@code card}).
+     */
+    record Visit(AddresseeNumber resident, CardFace card, String procedure, Instant expires) {
     }
 
     String open(AddresseeNumber resident, String procedure) {
+        return open(resident, null, procedure);
+    }
+
+    /** A visit whose card the clerk will compare with the registry at the counter. */
+    String openForConfirmation(CardFace card, String procedure) {
+        return open(null, card, procedure);
+    }
+
+    private String open(AddresseeNumber resident, CardFace card, String procedure) {
         forgetExpired();
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
-        visits.put(token, new Visit(resident, procedure, clock.instant().plus(TIMEOUT)));
+        visits.put(token, new Visit(resident, card, procedure, clock.instant().plus(TIMEOUT)));
         return token;
     }
 

@@ -24,6 +24,10 @@ import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.application.port.in.ConfirmIdentityUseCase;
+import jp.madoguchi.domain.moving.MoveIn;
+import jp.madoguchi.domain.moving.MoveOutCertificate;
+import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.PrepareFormsUseCase;
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
@@ -53,17 +57,19 @@ public class ReceptionController {
     private final PrepareFormsUseCase forms;
     private final CompleteReceptionUseCase complete;
     private final ListProceduresUseCase procedures;
+    private final ConfirmIdentityUseCase identity;
     private final ZoneId zone;
 
     public ReceptionController(FindReceptionsUseCase receptions, AdvanceReceptionUseCase advance,
                                PrepareFormsUseCase forms, CompleteReceptionUseCase complete,
-                               ListProceduresUseCase procedures,
+                               ListProceduresUseCase procedures, ConfirmIdentityUseCase identity,
                                @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
         this.receptions = receptions;
         this.advance = advance;
         this.forms = forms;
         this.complete = complete;
         this.procedures = procedures;
+        this.identity = identity;
         this.zone = ZoneId.of(zone);
     }
 
@@ -108,6 +114,14 @@ public class ReceptionController {
     }
 
     /** 回付: sends the visit to another department's counter, with the reason the clerk gives. */
+    /** 本人確認: the clerk names the resident the card belongs to. */
+    @Post(value = "/{number}/identity", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirmIdentity(Authentication authentication, @PathVariable String number, long version,
+                                           String addresseeNumber) {
+        identity.confirm(step(authentication, number, version), new AddresseeNumber(addresseeNumber));
+        return back(number, "本人確認をしました（宛名番号 " + addresseeNumber + "）");
+    }
+
     @Post(value = "/{number}/refer", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> refer(Authentication authentication, @PathVariable String number, long version,
                                  String department, @Nullable String reason) {
@@ -166,6 +180,16 @@ public class ReceptionController {
                             .map(d -> Map.of("code", d.code(), "name", d.name())).toList());
                     model.put("finished", r.state() == jp.madoguchi.domain.reception.ReceptionState.COMPLETED);
                     model.put("resident", details.resident().map(ReceptionController::residentView).orElse(null));
+                    model.put("moveIn", details.moveIn().map(ReceptionController::moveInView).orElse(null));
+                    model.put("card", details.unconfirmedCard().map(c -> Map.of("name", c.name(), "address", c.address(),
+                            "birthDate", c.birthDate().matches("\\d{8}")
+                                    ? c.birthDate().substring(0, 4) + "年" + Integer.parseInt(c.birthDate().substring(4, 6)) + "月"
+                                    + Integer.parseInt(c.birthDate().substring(6)) + "日" : c.birthDate(), "sex", c.sex() == null ? "" : c.sex().label())).orElse(null));
+                    model.put("candidates", details.candidates().stream().map(c -> {
+                        Map<String, Object> view = residentView(c.resident());
+                        view.put("score", c.score());
+                        return view;
+                    }).toList());
                     model.put("notice", notice);
                     model.put("error", error);
                     return HttpResponse.status(status).header("Cache-Control", "no-store")
@@ -173,6 +197,25 @@ public class ReceptionController {
                 })
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("staff/error",
                         Map.of("message", "受付番号 " + number + " の受付はありません"))));
+    }
+
+    private static Map<String, Object> moveInView(MoveIn m) {
+        MoveOutCertificate c = m.certificate();
+        Map<String, Object> view = new HashMap<>();
+        view.put("basis", m.basis().label());
+        view.put("certificateNumber", c.certificateNumber() == null ? "" : c.certificateNumber());
+        view.put("fromCity", c.fromCity().value());
+        view.put("name", c.name());
+        view.put("kana", c.nameKana() == null ? "" : c.nameKana());
+        view.put("birthDate", c.birthDateForDisplay());
+        view.put("sex", c.sex() == null ? "" : c.sex().label());
+        view.put("relationship", c.relationship() == null ? "" : c.relationship());
+        view.put("head", c.headOfHouseholdName() == null ? "" : c.headOfHouseholdName());
+        view.put("previousAddress", c.previousAddress() == null ? "" : c.previousAddress());
+        view.put("destination", c.destinationAddress() == null ? "" : c.destinationAddress());
+        view.put("plannedOn", c.plannedMoveOutOn() == null ? "" : c.plannedMoveOutOn().toString());
+        view.put("domicile", c.domicile() == null ? "" : c.domicile());
+        return view;
     }
 
     private static Map<String, Object> residentView(Resident r) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
@@ -23,6 +25,14 @@ public interface FindReceptionsUseCase {
                             ReceptionState state, String department, String residentName) {
     }
 
-    record ReceptionDetails(Reception reception, Optional<Resident> resident) {
+    /**
+     * @param moveIn         for a 転入届, the 転出証明書 content it was opened with
+     * @param unconfirmedCard the card face waiting for the clerk's 本人確認, with {@code candidates} from the registry
+     */
+    record ReceptionDetails(Reception reception, Optional<Resident> resident, Optional<MoveIn> moveIn,
+                            Optional<CardFace> unconfirmedCard, List<IdentifyResidentByCardUseCase.ResidentCandidate> candidates) {
+        public ReceptionDetails {
+            candidates = List.copyOf(candidates);
+        }
     }
 }

@@ -2,6 +2,7 @@ package jp.madoguchi.application.port.in;
 
 import java.util.List;
 
+import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.AddresseeNumber;
@@ -14,10 +15,18 @@ public interface StartReceptionUseCase {
     Reception start(StartReceptionCommand command);
 
     /**
-     * @param resident the identified resident, or null when not yet identified
+     * @param resident       the identified resident, or null when not yet identified
+     * @param cardToConfirm  the card face of a visitor whose card matched no registry entry exactly, for the clerk
+     *                       to confirm; null otherwise
      */
     record StartReceptionCommand(LocalGovernmentCode city, Channel channel, AddresseeNumber resident,
-                                 List<String> procedureCodes, Operator operator) {
+                                 List<String> procedureCodes, Operator operator, CardFace cardToConfirm) {
+
+        public StartReceptionCommand(LocalGovernmentCode city, Channel channel, AddresseeNumber resident,
+                                     List<String> procedureCodes, Operator operator) {
+            this(city, channel, resident, procedureCodes, operator, null);
+        }
+
         public StartReceptionCommand {
             if (city == null || channel == null || operator == null) {
                 throw new IllegalArgumentException("市区町村・受付経路・操作者が必要です");
@@ -26,6 +35,9 @@ public interface StartReceptionUseCase {
                 throw new IllegalArgumentException("手続を選んでください");
             }
             procedureCodes = List.copyOf(procedureCodes);
+            if (resident != null && cardToConfirm != null) {
+                throw new IllegalArgumentException("本人確認済みの受付に確認待ちのカードは付けられません");
+            }
         }
     }
 }

@@ -1,0 +1,231 @@
+package jp.madoguchi.acceptance.identity
+
+import com.lowagie.text.pdf.PdfReader
+import com.lowagie.text.pdf.parser.PdfTextExtractor
+import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
+import jp.madoguchi.adapters.cardreader.VirtualMyNumberCard
+import jp.madoguchi.adapters.testing.DamagedCodeImages
+import jp.madoguchi.application.port.out.MoveOutCertificateCodes
+import jp.madoguchi.domain.identity.CardFace
+import jp.madoguchi.domain.moving.MoveOutCertificate
+import jp.madoguchi.domain.resident.IndividualNumber
+import jp.madoguchi.domain.resident.Sex
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+
+import javax.imageio.ImageIO
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.time.LocalDate
+
+/**
+ * 本人確認と転入: 記載台でカードが住民登録と一部しか合わないときは職員が照合し、転入は紙の転出証明書の二次元コード
+ * （記載台のハンディスキャナ、窓口の写真）から記入済みの転入届になる。管理者は端末を登録し、取り消せる。
+ */
+@Stepwise
+class IdentityAtTheCounterAcceptanceSpec extends Specification {
+
+    static final MoveOutCertificate PAPER = new MoveOutCertificate('R8-000901', new LocalGovernmentCode('999989'),
+            '転入 一郎', 'テンニュウ イチロウ', LocalDate.of(1979, 7, 7), null, Sex.MALE, '世帯主', '転入 一郎',
+            '見本県となり市緑町5番6号', '見本県みらい市本町一丁目1番2号', LocalDate.of(2026, 11, 20), '見本県となり市緑町5番地',
+            '転入 一郎', new MoveOutCertificate.BusinessStatuses('1', null, null, '1', null))
+
+    @Shared
+    RunningMadoguchi app = RunningMadoguchi.start()
+
+    @Shared
+    Browser browser = Browser.open()
+
+    @Shared
+    SimulatedCardTerminal reader = app.bean(SimulatedCardTerminal)
+
+    @Shared
+    VirtualMyNumberCard demoCard = reader.card().get()
+
+    @Shared
+    String partialReception
+
+    def cleanupSpec() {
+        reader?.place(demoCard)
+        browser?.close()
+        app?.close()
+    }
+
+    def "記載台: 住所が住民登録と違うカードでも受付でき、職員の本人確認待ちになる"() {
+        given: 'the holder moved within the city and the card still shows the old address'
+        def face = demoCard.face()
+        reader.place(VirtualMyNumberCard.of(new CardFace(face.name(), '見本県みらい市旧町九丁目9番9号', face.birthDate(), face.sex()),
+                IndividualNumber.fromFirstElevenDigits('12345678901'), '1234'))
+
+        when:
+        browser.go(app.url('/kiosk'))
+        browser.clickAndLoad('a[data-procedure=RESIDENT_CERTIFICATE]')
+        pressKeypad('1234')
+        browser.clickAndLoad('#read-card')
+
+        then: 'the citizen is told a clerk will check; what is shown is the card, not the registry'
+        browser.text('#needs-check').contains('職員が本人確認')
+        browser.text('#name') == face.name()
+        browser.screenshot('21-kiosk-本人確認は窓口で')
+
+        when:
+        browser.clickAndLoad('#receive')
+        partialReception = browser.text('#reception-number')
+
+        then:
+        partialReception ==~ /\d{8}-\d{4}/
+    }
+
+    def "窓口: カードと候補を見比べて本人を選ぶと、本人確認済みになり住民記録が出る"() {
+        given:
+        login('clerk')
+
+        when:
+        browser.go(app.url("/staff/receptions/${partialReception}"))
+
+        then: 'the card beside the registry candidates, the holder among them'
+        browser.text('#card-name') == demoCard.face().name()
+        browser.texts('#candidates tbody tr').any { it.contains(demoCard.face().name()) }
+        !browser.exists('#resident-name')
+        browser.screenshot('22-staff-本人確認の照合')
+
+        when:
+        browser.clickAndLoad('#candidates tbody tr:first-child .confirm-identity')
+
+        then:
+        browser.text('#resident-name') == demoCard.face().name()
+        !browser.exists('#identity-check')
+        browser.texts('#timeline tbody tr').any { it.contains('本人確認（宛名番号') && it.contains('カードと住民登録を職員が照合') }
+    }
+
+    def "窓口: 転出証明書の写真（傾き・低コントラスト）から、記入済みの転入届の受付になる"() {
+        given: 'a photo of a generated certificate code'
+        def codes = app.bean(MoveOutCertificateCodes)
+        def photo = Files.createTempFile('転出証明書', '.jpg')
+        ImageIO.write(DamagedCodeImages.set(codes.write(PAPER), 3, 5L)[2].image(), 'jpg', photo.toFile())
+
+        when:
+        browser.go(app.url('/staff/move-ins'))
+        browser.type('#image', photo.toString())
+        browser.screenshot('23-staff-転出証明書の読み取り')
+        browser.clickAndLoad('#read-certificate')
+        def number = browser.text('#reception-number')
+
+        then: 'the reception shows the certificate, nobody typed it'
+        browser.text('#notice') == '転出証明書から転入届の受付を作りました'
+        browser.text('#move-in-basis') == '転出証明書'
+        browser.text('#move-in-name') == '転入 一郎'
+        browser.text('#move-in-previous-address') == '見本県となり市緑町5番6号'
+        browser.screenshot('24-staff-転入届の受付')
+
+        when: 'the 転入届 itself'
+        def pdf = fetch("/staff/receptions/${number}/form.pdf")
+        def text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).replaceAll(/[\s\u00a0]+/, ' ')
+
+        then:
+        text.contains('住民異動届（転入）')
+        text.contains('転入 一郎')
+        text.contains('見本県となり市緑町5番6号')
+        text.contains('R8-000901')
+    }
+
+    def "窓口: 二次元コードのない画像は受付を作らず、撮り直しを促す"() {
+        given:
+        def blank = Files.createTempFile('白紙', '.png')
+        ImageIO.write(new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB), 'png', blank.toFile())
+
+        when:
+        browser.go(app.url('/staff/move-ins'))
+        browser.type('#image', blank.toString())
+        browser.clickAndLoad('#read-certificate')
+
+        then:
+        browser.currentPath() == '/staff/move-ins'
+        browser.text('#error').contains('二次元コードを見つけられませんでした')
+    }
+
+    def "記載台: 特例転入の情報がなければ紙の転出証明書へ案内し、ハンディスキャナの入力で受付票まで進む"() {
+        given:
+        reader.place(demoCard)
+        def payload = app.bean(MoveOutCertificateCodes).write(PAPER)
+
+        when: 'a card holder chooses 転入届'
+        browser.go(app.url('/kiosk/identify?procedure=MOVE_IN_NOTIFICATION'))
+        pressKeypad('1234')
+        browser.clickAndLoad('#read-card')
+
+        then: 'no 転出証明書情報 for this person: the paper path is offered'
+        browser.text('#error').contains('転出証明書情報が見つかりませんでした')
+        browser.screenshot('25-kiosk-紙の転出証明書へ')
+
+        when: 'the handheld scanner types the code and Enter'
+        browser.type('#code', payload + '\n')
+        browser.waitForPath('/kiosk/slip/')
+
+        then:
+        browser.text('#reception-number') ==~ /\d{8}-\d{4}/
+        browser.screenshot('26-kiosk-転入の受付票')
+    }
+
+    def "管理者: 端末を登録するとトークンを一度だけ表示し、取り消した端末ではカードを読めない"() {
+        given:
+        browser.go(app.url('/logout'))
+        login('admin')
+
+        when:
+        browser.go(app.url('/admin/terminals'))
+        browser.type('#terminalId', 'KIOSK-02')
+        browser.type('#label', '本庁1階 記載台2')
+        browser.clickAndLoad('#pair')
+
+        then:
+        browser.text('#token').startsWith('mdgp1.')
+        browser.text('#command').contains('./madoguchi terminal-agent --terminal KIOSK-02')
+        browser.text("tr[data-terminal='KIOSK-02'] .state") == '使用中'
+        browser.screenshot('27-admin-端末の登録')
+
+        when: 'the list again: the token is not shown a second time'
+        browser.go(app.url('/admin/terminals'))
+
+        then:
+        !browser.exists('#token')
+
+        when:
+        browser.clickAndLoad("tr[data-terminal='KIOSK-02'] .revoke")
+
+        then:
+        browser.text('#notice').contains('KIOSK-02 の登録を取り消しました')
+        browser.text("tr[data-terminal='KIOSK-02'] .state").startsWith('取消')
+        post('/kiosk/identify/challenge', 'procedure=RESIDENT_CERTIFICATE&terminal=KIOSK-02').body().contains('"ok":false')
+        post('/kiosk/identify/challenge', 'procedure=RESIDENT_CERTIFICATE&terminal=KIOSK-01').body().contains('"ok":true')
+    }
+
+    private void login(String user) {
+        browser.go(app.url('/staff/login'))
+        browser.type('#username', user)
+        browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
+        browser.clickAndLoad('#login')
+    }
+
+    private void pressKeypad(String digits) {
+        browser.click('.keypad button[data-clear]')
+        digits.each { browser.click(".keypad button[data-digit='${it}']") }
+    }
+
+    private byte[] fetch(String path) {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header('Cookie', 'JWT=' + browser.cookie('JWT')).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body()
+    }
+
+    private HttpResponse<String> post(String path, String form) {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header('Content-Type', 'application/x-www-form-urlencoded')
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+    }
+}
