@@ -173,6 +173,49 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
         browser.screenshot('26-kiosk-転入の受付票')
     }
 
+    def "事前入力: スマートフォンで手続を選んだQRコードを記載台でかざすと受付票が出て、窓口で宛名番号により本人確認する"() {
+        when: 'at home: two procedures, a QR code'
+        browser.go(app.url('/kiosk/pre-entry'))
+        browser.click("input[data-procedure='RESIDENT_CERTIFICATE']")
+        browser.click("input[data-procedure='SEAL_CERTIFICATE']")
+        browser.clickAndLoad('#make-code')
+        def code = decodeQr(browser.attribute('#qr', 'src'))
+        browser.screenshot('28-事前入力のQRコード')
+
+        then: 'a reference only'
+        code ==~ /MADOGUCHI:P:999997:[A-Za-z0-9_-]{22}/
+        browser.texts('#chosen li') == ['住民票の写し', '印鑑登録証明書']
+
+        when: 'at the kiosk the handheld scanner types it'
+        browser.go(app.url('/kiosk'))
+        browser.clickAndLoad('#pre-entry-scan')
+        browser.type('#code', code + '\n')
+        browser.waitForPath('/kiosk/slip/')
+        def number = browser.text('#reception-number')
+
+        then:
+        browser.text('#reception-number') ==~ /\d{8}-\d{4}/
+        browser.screenshot('29-kiosk-事前入力の受付票')
+
+        when: 'the same code again'
+        browser.go(app.url('/kiosk/pre-entry/scan'))
+        browser.type('#code', code + '\n')
+        browser.waitForText('#error')
+
+        then:
+        browser.text('#error').contains('使用済み')
+
+        when: 'the clerk checks an ID document and names the resident'
+        login('clerk')
+        browser.go(app.url("/staff/receptions/${number}"))
+        browser.type('#addresseeNumber', demoHolderAddresseeNumber())
+        browser.clickAndLoad('#confirm-by-number')
+
+        then:
+        browser.text('#resident-name') == demoCard.face().name()
+        browser.texts('#timeline tbody tr').any { it.contains('事前入力で受付（住民票の写し・印鑑登録証明書）') }
+    }
+
     def "管理者: 端末を登録するとトークンを一度だけ表示し、取り消した端末ではカードを読めない"() {
         given:
         browser.go(app.url('/logout'))
@@ -204,6 +247,21 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
         browser.text("tr[data-terminal='KIOSK-02'] .state").startsWith('取消')
         post('/kiosk/identify/challenge', 'procedure=RESIDENT_CERTIFICATE&terminal=KIOSK-02').body().contains('"ok":false')
         post('/kiosk/identify/challenge', 'procedure=RESIDENT_CERTIFICATE&terminal=KIOSK-01').body().contains('"ok":true')
+    }
+
+    private String demoHolderAddresseeNumber() {
+        def registry = app.bean(jp.madoguchi.application.port.in.SearchResidentsUseCase)
+        def face = demoCard.face()
+        registry.byFourItems(new LocalGovernmentCode('999997'), new jp.madoguchi.application.port.in.SearchResidentsUseCase.FourItems(
+                face.name(), face.address(), LocalDate.parse(face.birthDate(), java.time.format.DateTimeFormatter.BASIC_ISO_DATE), face.sex()))
+                .find { it.exact() }.resident().addresseeNumber().value()
+    }
+
+    private static String decodeQr(String dataUri) {
+        def png = Base64.decoder.decode(dataUri.substring(dataUri.indexOf(',') + 1))
+        def image = ImageIO.read(new ByteArrayInputStream(png))
+        new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).text
     }
 
     private void login(String user) {

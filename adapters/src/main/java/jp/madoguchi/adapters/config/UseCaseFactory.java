@@ -43,6 +43,9 @@ import jp.madoguchi.application.port.out.MoveOutCertificates;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.out.PairedTerminals;
+import jp.madoguchi.application.port.out.PreEntries;
+import jp.madoguchi.application.port.in.PreEntryUseCase;
+import jp.madoguchi.application.service.PreEntryService;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.application.port.in.ConfirmIdentityUseCase;
 import jp.madoguchi.application.service.ConfirmIdentityService;
@@ -82,6 +85,12 @@ public class UseCaseFactory {
     StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,
                                          UnconfirmedCards unconfirmedCards, Clock clock) {
         return new StartReceptionService(receptions, catalogue, registry, unconfirmedCards, clock);
+    }
+
+    @Singleton
+    PreEntryUseCase preEntry(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
+                             StartReceptionUseCase receptions, Clock clock) {
+        return new PreEntryService(preEntries, catalogue, codes, receptions, clock);
     }
 
     @Singleton

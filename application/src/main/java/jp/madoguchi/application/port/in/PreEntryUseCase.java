@@ -1,0 +1,34 @@
+package jp.madoguchi.application.port.in;
+
+import java.time.Instant;
+import java.util.List;
+
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+/**
+ * 事前入力: the citizen chooses the procedures at home and gets a QR code; at the city hall the kiosk's scanner
+ * reads it and the visit opens with those procedures. The code is a reference, never personal data.
+ */
+public interface PreEntryUseCase {
+
+    PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes);
+
+    /** @param scanned the QR text as the handheld scanner typed it */
+    Redemption redeem(LocalGovernmentCode city, String scanned, Operator operator);
+
+    /** @param qrPng the code as a QR image to show on the phone or print */
+    record PreparedPreEntry(String code, byte[] qrPng, Instant expiresAt, List<String> procedureNames) {
+    }
+
+    sealed interface Redemption {
+
+        record Opened(Reception reception) implements Redemption {
+        }
+
+        /** The code could not open a visit; {@code message} says why, for the citizen. */
+        record Refused(String message) implements Redemption {
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package jp.madoguchi.application.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jp.madoguchi.domain.reception.PreEntryCode;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+
+/** 事前入力 kept until the citizen comes: single use, with an expiry. */
+public interface PreEntries {
+
+    void add(PreEntryCode code, List<String> procedureCodes, Instant createdAt, Instant expiresAt);
+
+    /**
+     * Marks the code used and gives its procedures — atomically, so two kiosks scanning one code open one visit.
+     *
+     * @return empty when the code is unknown, used or expired
+     */
+    Optional<List<String>> use(PreEntryCode code, Instant now);
+
+    /** Notes which reception the used code opened. */
+    void opened(PreEntryCode code, ReceptionNumber reception);
+}

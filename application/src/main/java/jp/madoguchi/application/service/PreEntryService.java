@@ -1,0 +1,81 @@
+package jp.madoguchi.application.service;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+import jp.madoguchi.application.port.in.PreEntryUseCase;
+import jp.madoguchi.application.port.in.StartReceptionUseCase;
+import jp.madoguchi.application.port.out.PreEntries;
+import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.PreEntryCode;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+public final class PreEntryService implements PreEntryUseCase {
+
+    /** Long enough to come on another day of the week, short enough that forgotten codes do not pile up. */
+    static final Duration VALID_FOR = Duration.ofDays(7);
+
+    private final PreEntries preEntries;
+    private final ProcedureCatalogue catalogue;
+    private final TwoDimensionalCodes codes;
+    private final StartReceptionUseCase receptions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public PreEntryService(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
+                           StartReceptionUseCase receptions, Clock clock) {
+        this.preEntries = preEntries;
+        this.catalogue = catalogue;
+        this.codes = codes;
+        this.receptions = receptions;
+        this.clock = clock;
+    }
+
+    @Override
+    public PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes) {
+        List<String> chosen = List.copyOf(new LinkedHashSet<>(procedureCodes == null ? List.of() : procedureCodes));
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("手続を1つ以上選んでください");
+        }
+        List<String> names = chosen.stream().map(c -> catalogue.find(c).map(Procedure::name)
+                .orElseThrow(() -> new IllegalArgumentException("選ばれた手続が見つかりません。選び直してください。"))).toList();
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        PreEntryCode code = new PreEntryCode(city, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        Instant now = clock.instant();
+        Instant expires = now.plus(VALID_FOR);
+        preEntries.add(code, chosen, now, expires);
+        return new PreparedPreEntry(code.text(), codes.qrPng(code.text(), 360), expires, names);
+    }
+
+    @Override
+    public Redemption redeem(LocalGovernmentCode city, String scanned, Operator operator) {
+        Optional<PreEntryCode> code = PreEntryCode.parse(TwoDimensionalCodes.fromKeyboardWedge(scanned));
+        if (code.isEmpty()) {
+            return new Redemption.Refused("事前入力のQRコードとして読み取れませんでした。スマートフォンの画面を明るくして、もう一度かざしてください。");
+        }
+        if (!code.get().city().equals(city)) {
+            return new Redemption.Refused("このQRコードは別の市区町村の事前入力です。");
+        }
+        Optional<List<String>> procedures = preEntries.use(code.get(), clock.instant());
+        if (procedures.isEmpty()) {
+            return new Redemption.Refused("このQRコードは使用済みか、有効期限（作成から7日）が過ぎています。"
+                    + "もう一度事前入力をするか、記載台でご用件を選んでください。");
+        }
+        Reception reception = receptions.start(new StartReceptionUseCase.StartReceptionCommand(city, Channel.PRE_ENTRY, null,
+                procedures.get(), operator));
+        preEntries.opened(code.get(), reception.number());
+        return new Redemption.Opened(reception);
+    }
+}
