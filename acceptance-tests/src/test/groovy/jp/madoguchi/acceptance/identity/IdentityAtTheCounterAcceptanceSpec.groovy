@@ -135,6 +135,31 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
         text.contains('R8-000901')
     }
 
+    def "窓口: スキャナーが保存した転出証明書の画像を、端末エージェント経由で読み取って受付し、画像は残さない"() {
+        given: 'the counter scanner saved a scan'
+        Files.createDirectories(app.scannerFolder())
+        def scan = app.scannerFolder().resolve('scan0001.png')
+        def other = new MoveOutCertificate('R8-000902', PAPER.fromCity(), '走査 花子', 'ソウサ ハナコ', LocalDate.of(1990, 1, 2), null,
+                Sex.FEMALE, '世帯主', '走査 花子', '見本県となり市青葉町1番', null, LocalDate.of(2026, 11, 21), null, null, null)
+        ImageIO.write(DamagedCodeImages.frame(app.bean(MoveOutCertificateCodes).write(other), 3L), 'png', scan.toFile())
+
+        when:
+        browser.go(app.url('/staff/move-ins'))
+        browser.click('#from-scanner')
+        browser.waitForPath('/staff/receptions/')
+
+        then:
+        browser.text('#move-in-name') == '走査 花子'
+        !Files.exists(scan)
+
+        when: 'nothing new from the scanner'
+        browser.go(app.url('/staff/move-ins'))
+        browser.click('#from-scanner')
+
+        then:
+        browser.waitForText('#scanner-message').contains('新しい画像が届いていません')
+    }
+
     def "窓口: 二次元コードのない画像は受付を作らず、撮り直しを促す"() {
         given:
         def blank = Files.createTempFile('白紙', '.png')

@@ -73,6 +73,11 @@ public final class RunningMadoguchi implements AutoCloseable {
         return dataDir.resolve("linkage").resolve("inbox");
     }
 
+    /** The folder the built-in terminal agent's scanner saves into. */
+    public Path scannerFolder() {
+        return dataDir.resolve("scanner");
+    }
+
     /** The RPA folder the back-office export writes to. */
     public Path exportFolder() {
         return dataDir.resolve("exports").resolve("rpa");

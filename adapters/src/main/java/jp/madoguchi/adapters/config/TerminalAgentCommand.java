@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 import jp.madoguchi.adapters.cardreader.PcscCardTerminal;
 import jp.madoguchi.adapters.cardreader.TextApCardReader;
+import jp.madoguchi.adapters.code2d.ZxingTwoDimensionalCodes;
 import jp.madoguchi.adapters.terminal.TerminalAgent;
 import jp.madoguchi.application.port.out.CardReading;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
@@ -34,6 +35,7 @@ public final class TerminalAgentCommand {
               --port N             待ち受けるポート（既定 47110）
               --reader pcsc|simulator  pcsc: 接続されたカードリーダー（既定）、simulator: デモ用の仮想カード（暗証番号 1234）
               --reader-name NAME   複数のリーダーがあるときに使うリーダー名の一部
+              --scan-folder DIR    スキャナー（書類カメラ）が画像を保存するフォルダ。読み取った画像は削除します
             終了コード: 2 指定の誤り、1 起動できない""";
 
     private TerminalAgentCommand() {
@@ -49,6 +51,7 @@ public final class TerminalAgentCommand {
         String tokenFile = null;
         String reader = "pcsc";
         String readerName = "";
+        Path scanFolder = null;
         int port = TerminalAgent.DEFAULT_PORT;
         Set<String> origins = new LinkedHashSet<>();
         try {
@@ -64,6 +67,7 @@ public final class TerminalAgentCommand {
                     case "--port" -> port = Integer.parseInt(value(args, ++i));
                     case "--reader" -> reader = value(args, ++i);
                     case "--reader-name" -> readerName = value(args, ++i);
+                    case "--scan-folder" -> scanFolder = Path.of(value(args, ++i));
                     default -> throw new IllegalArgumentException("不明な指定です: " + args[i]);
                 }
             }
@@ -81,8 +85,8 @@ public final class TerminalAgentCommand {
                         new LocalGovernmentCode("999997"), "見本県", "みらい市", 20261122L, LocalDate.parse("2026-04-01")), "1234"));
                 default -> throw new IllegalArgumentException("--reader は pcsc か simulator です: " + reader);
             };
-            TerminalAgent agent = TerminalAgent.start(new TerminalAgent.Settings(terminal, token, origins, port), cardReader,
-                    Clock.systemDefaultZone());
+            TerminalAgent agent = TerminalAgent.start(new TerminalAgent.Settings(terminal, token, origins, port, scanFolder),
+                    cardReader, new ZxingTwoDimensionalCodes(), Clock.systemDefaultZone());
             CardReading status = cardReader.status();
             System.out.println("端末エージェント " + agent.terminalId() + " を起動しました: http://127.0.0.1:" + agent.port()
                     + "（接続を許すサーバー: " + String.join(", ", origins) + "）");

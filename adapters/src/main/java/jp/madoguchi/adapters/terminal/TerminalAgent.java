@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jp.madoguchi.application.port.out.CardReading;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.identity.CardPin;
 
 /**
@@ -54,8 +56,15 @@ public final class TerminalAgent implements AutoCloseable {
     /**
      * @param allowedOrigins the Madoguchi server as the browser names it, e.g. {@code https://madoguchi.city.example}
      * @param port           0 picks a free port
+     * @param scanFolder     where the flatbed scanner or document camera saves its images ("scan to folder"), or
+     *                       {@code null} when this PC has none
      */
-    public record Settings(String terminalId, String pairingToken, Set<String> allowedOrigins, int port) {
+    public record Settings(String terminalId, String pairingToken, Set<String> allowedOrigins, int port, Path scanFolder) {
+
+        public Settings(String terminalId, String pairingToken, Set<String> allowedOrigins, int port) {
+            this(terminalId, pairingToken, allowedOrigins, port, null);
+        }
+
         public Settings {
             allowedOrigins = Set.copyOf(allowedOrigins);
             if (allowedOrigins.isEmpty()) {
@@ -70,18 +79,25 @@ public final class TerminalAgent implements AutoCloseable {
     private final TerminalSeal seal;
     private final Set<String> allowedOrigins;
     private final Clock clock;
+    private final ScanFolder scanner;
 
     private TerminalAgent(HttpServer server, ExecutorService executor, MyNumberCardReader reader, TerminalSeal seal,
-                          Set<String> allowedOrigins, Clock clock) {
+                          Set<String> allowedOrigins, Clock clock, ScanFolder scanner) {
         this.server = server;
         this.executor = executor;
         this.reader = reader;
         this.seal = seal;
         this.allowedOrigins = allowedOrigins;
         this.clock = clock;
+        this.scanner = scanner;
     }
 
     public static TerminalAgent start(Settings settings, MyNumberCardReader reader, Clock clock) {
+        return start(settings, reader, null, clock);
+    }
+
+    /** @param codes decodes the scanner's images; {@code null} when the PC has no scanner */
+    public static TerminalAgent start(Settings settings, MyNumberCardReader reader, TwoDimensionalCodes codes, Clock clock) {
         TerminalSeal seal = TerminalSeal.fromToken(settings.pairingToken(), JdbiPairedTerminals.requireTerminalId(settings.terminalId()));
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 16);
@@ -90,7 +106,9 @@ public final class TerminalAgent implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            TerminalAgent agent = new TerminalAgent(server, executor, reader, seal, settings.allowedOrigins(), clock);
+            ScanFolder scanner = settings.scanFolder() == null || codes == null ? null
+                    : new ScanFolder(settings.scanFolder(), codes, clock);
+            TerminalAgent agent = new TerminalAgent(server, executor, reader, seal, settings.allowedOrigins(), clock, scanner);
             server.createContext("/", agent::handle);
             server.setExecutor(executor);
             server.start();
@@ -140,6 +158,15 @@ public final class TerminalAgent implements AutoCloseable {
                 Map<String, String> form = form(exchange.getRequestBody());
                 Map<String, Object> result = read(form.get("pin"), form.get("challenge"));
                 respond(exchange, result.containsKey("status") ? (int) result.remove("status") : 200, allowOrigin, result);
+            } else if ("GET".equals(method) && "/v1/scanner/latest".equals(path)) {
+                if (!originAllowed) {
+                    // a scanned certificate is personal data: only for the Madoguchi page
+                    respond(exchange, 403, null, Map.of("ok", false, "message", "このページからは端末エージェントを使えません"));
+                    return;
+                }
+                respond(exchange, 200, allowOrigin, scanner == null
+                        ? Map.of("ok", false, "message", "この端末にはスキャナーが設定されていません（--scan-folder）")
+                        : scanner.takeLatest());
             } else {
                 respond(exchange, 404, allowOrigin, Map.of("ok", false, "message", "ありません: " + path));
             }

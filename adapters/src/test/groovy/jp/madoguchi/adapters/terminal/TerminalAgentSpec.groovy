@@ -169,6 +169,42 @@ class TerminalAgentSpec extends DatabaseSpecification {
         card.triesLeft() == 3
     }
 
+    def "スキャナーのフォルダの新しい画像の二次元コードを返し、見た画像はすべて消す（Madoguchi の画面にだけ）"() {
+        given:
+        def folder = java.nio.file.Files.createTempDirectory('scanner')
+        def zxing = new jp.madoguchi.adapters.code2d.ZxingTwoDimensionalCodes()
+        agent.close()
+        agent = TerminalAgent.start(new TerminalAgent.Settings('KIOSK-07', tokenOf(), [SERVER] as Set, 0, folder),
+                new TextApCardReader(new SimulatedCardTerminal(card)), zxing, Clock.systemUTC())
+        java.nio.file.Files.write(folder.resolve('old.png'), zxing.qrPng('OLD', 300))
+        java.nio.file.Files.setLastModifiedTime(folder.resolve('old.png'),
+                java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofMinutes(10))))
+        java.nio.file.Files.write(folder.resolve('new.png'), zxing.qrPng('MOC1|R8-000123', 300))
+
+        expect: 'not for a page of another site'
+        raw('GET', '/v1/scanner/latest', "127.0.0.1:${agent.port()}", 'https://evil.example', null).startsWith('HTTP/1.1 403')
+        raw('GET', '/v1/scanner/latest', "127.0.0.1:${agent.port()}", null, null).startsWith('HTTP/1.1 403')
+
+        when:
+        def answer = flatJson(body(raw('GET', '/v1/scanner/latest', "127.0.0.1:${agent.port()}", SERVER, null)))
+
+        then: 'the fresh scan, and nothing left behind'
+        answer.ok == true
+        answer.text == 'MOC1|R8-000123'
+        java.nio.file.Files.list(folder).count() == 0
+
+        when:
+        def none = flatJson(body(raw('GET', '/v1/scanner/latest', "127.0.0.1:${agent.port()}", SERVER, null)))
+
+        then:
+        none.ok == false
+        none.message.contains('新しい画像が届いていません')
+    }
+
+    private static String body(String response) {
+        response.substring(response.indexOf('\r\n\r\n') + 4)
+    }
+
     private String tokenOf() {
         // the agent restarted with the same key: re-pairing would change it, so read it back from the sealed row
         def seal = terminals.sealOf(CITY, 'KIOSK-07').orElseThrow()

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -33,9 +34,14 @@ import jp.madoguchi.staff.security.StaffRole;
 public class MoveInController {
 
     private final StartMoveInUseCase moveIn;
+    private final String agentUrl;
 
-    public MoveInController(StartMoveInUseCase moveIn) {
+    public MoveInController(StartMoveInUseCase moveIn,
+                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
+                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort) {
         this.moveIn = moveIn;
+        // the counter PC's own terminal agent, like the kiosk's
+        this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
     }
 
     @Get
@@ -67,8 +73,9 @@ public class MoveInController {
         return HttpResponse.unprocessableEntity().body(page(authentication, ((MoveInStart.NotStarted) result).message()));
     }
 
-    private static ModelAndView<Map<String, Object>> page(Authentication authentication, String error) {
+    private ModelAndView<Map<String, Object>> page(Authentication authentication, String error) {
         Map<String, Object> model = new HashMap<>();
+        model.put("agentUrl", agentUrl);
         model.put("staffName", StaffPrincipal.displayName(authentication));
         model.put("error", error);
         return new ModelAndView<>("staff/move-in", model);
