@@ -89,6 +89,9 @@ public class ResidentSearchController {
         model.put("searched", searched);
         model.put("error", error == null ? "" : error);
         model.put("results", results);
+        model.put("rows", ResidentRows.html(results));
+        model.put("scored", !results.isEmpty() && !results.get(0).get("score").toString().isEmpty());
+        model.put("limited", results.size() >= SearchResidentsUseCase.LIMIT);
         model.put("limit", SearchResidentsUseCase.LIMIT);
         return model;
     }

@@ -1,0 +1,121 @@
+package jp.madoguchi.acceptance.privacy
+
+import ch.qos.logback.classic.Level
+import ch.qos.logback.classic.Logger
+import ch.qos.logback.classic.LoggerContext
+import ch.qos.logback.classic.spi.ILoggingEvent
+import ch.qos.logback.classic.spi.ThrowableProxyUtil
+import ch.qos.logback.core.AppenderBase
+import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase
+import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import org.slf4j.LoggerFactory
+import spock.lang.Specification
+
+import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.LocalDate
+import java.time.LocalDateTime
+import java.util.function.IntConsumer
+import java.util.concurrent.ConcurrentLinkedQueue
+
+/**
+ * 個人番号はログに出ない: the whole system runs at DEBUG while it imports the demo registry (個人番号 in every
+ * row), reads a card with its 個人番号 for 特例転入, refuses a linkage file whose rows carry broken 個人番号 and
+ * shows residents; then every log line, stack trace and report file is searched for every fixture 個人番号.
+ */
+class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
+
+    /** The demo population (the settings RunningMadoguchi starts with). */
+    static final SyntheticPopulation.Settings POPULATION = new SyntheticPopulation.Settings(new LocalGovernmentCode('999997'),
+            '見本県', 'みらい市', 20261122L, LocalDate.parse('2026-04-01'))
+
+    def "取込・カード読み取り・取込エラー・画面表示のどのログと報告にも、個人番号が現れない"() {
+        given: 'everything logged, at DEBUG'
+        def captured = new ConcurrentLinkedQueue<String>()
+        def root = (LoggerFactory.getILoggerFactory() as LoggerContext).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        def previous = root.level
+        def appender = new AppenderBase<ILoggingEvent>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                captured.add(event.formattedMessage + ' ' + (event.throwableProxy ? ThrowableProxyUtil.asString(event.throwableProxy) : '')
+                        + ' ' + event.MDCPropertyMap)
+            }
+        }
+        appender.context = root.loggerContext
+        appender.start()
+        root.addAppender(appender)
+        root.level = Level.DEBUG
+
+        when: 'the system imports its demo registry and serves a day'
+        def app = RunningMadoguchi.start()
+        def browser = Browser.open()
+        def card = app.bean(SimulatedCardTerminal).card().get()
+        try {
+            // 特例転入 asks the agent for the 個人番号 and looks the certificate up by it
+            browser.go(app.url('/kiosk/identify?procedure=MOVE_IN_NOTIFICATION'))
+            browser.click('.keypad button[data-clear]')
+            '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
+            browser.clickAndLoad('#read-card')
+            assert browser.currentPath() == '/kiosk/identify'
+
+            // a registry file whose 個人番号 fail their check digit is refused with a report
+            def work = Files.createTempDirectory('linkage')
+            def generated = app.bean(GenerateSyntheticResidentsUseCase).generate(new GenerateSyntheticResidentsUseCase.GenerateCommand(
+                    POPULATION, 400, work, LocalDateTime.of(2026, 6, 1, 0, 0)), { } as IntConsumer)
+            def full = generated.files().find { it.fileName.toString().startsWith('001o005_') }
+            def lines = new String(Files.readAllBytes(full), StandardCharsets.UTF_8).split('\r\n') as List
+            def header = lines[0].replace('\uFEFF', '').replace('"', '').split(',', -1) as List
+            def column = header.indexOf('個人番号')
+            def broken = [lines[0]] + lines.drop(1).collect { line ->
+                def cells = line.split(',', -1)
+                if (cells[column] ==~ /"?\d{12}"?/) {
+                    def digits = cells[column].replace('"', '')
+                    cells[column] = digits.substring(0, 11) + ((digits[11] as int) + 1) % 10
+                }
+                cells.join(',')
+            }
+            Files.createDirectories(app.linkageInbox())
+            Files.writeString(app.linkageInbox().resolve('001o005_20260601000000_FULL.csv'), broken.join('\r\n') + '\r\n')
+            login(browser, app, 'admin')
+            browser.go(app.url('/admin/imports'))
+            browser.clickAndLoad('#run-now button')
+            assert browser.text('#ran').contains('取り込めなかったファイル 1 件')
+
+            // a clerk views residents
+            browser.go(app.url('/staff/residents?kana=' + URLEncoder.encode('ア', 'UTF-8')))
+            browser.go(app.url('/staff/residents/0000000019'))
+        } finally {
+            browser.close()
+            app.close()
+            root.detachAppender(appender)
+            root.level = previous
+        }
+        def numbers = new SyntheticPopulation(POPULATION).generate(400)
+                .collectMany { it.household().members() }.findAll { it.individualNumber() != null }
+                .collect { it.individualNumber().reveal() }
+        def reports = Files.walk(app.linkageInbox().parent.parent)
+                .filter { Files.isRegularFile(it) && it.fileName.toString() ==~ /.*\.(log|txt)$/ }
+                .collect { it.toString() + ': ' + Files.readString(it) }
+
+        then: 'there was plenty to look at'
+        captured.size() > 1000
+        numbers.size() > 300
+        reports.any { it.contains('個人番号') }
+
+        and: 'no 個人番号 — as written, or with the broken check digit — anywhere'
+        def leaks = (captured + reports).findAll { text -> numbers.any { n -> text.contains(n) || text.contains(n.substring(0, 11)) } }
+        leaks.isEmpty()
+    }
+
+    private static void login(Browser browser, RunningMadoguchi app, String user) {
+        browser.go(app.url('/staff/login'))
+        browser.type('#username', user)
+        browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
+        browser.clickAndLoad('#login')
+    }
+}
