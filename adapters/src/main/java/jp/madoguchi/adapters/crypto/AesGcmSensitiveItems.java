@@ -28,7 +28,11 @@ public final class AesGcmSensitiveItems implements SensitiveItems {
     private final SecretKeySpec lookupKey;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
     private final ThreadLocal<Mac> macs;
-    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
+    /**
+     * GCM nonces need uniqueness, not a shared entropy pool: a DRBG per thread (seeded from the system) avoids the
+     * lock of the default NativePRNG, which showed up in bulk imports that seal two items per row.
+     */
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(() -> instance(() -> SecureRandom.getInstance("DRBG")));
 
     /** @param masterKey at least 32 random bytes */
     public AesGcmSensitiveItems(byte[] masterKey) {

@@ -2,7 +2,6 @@ package jp.madoguchi.adapters.linkage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HexFormat;
 
 /**
  * Rows in PostgreSQL's COPY text format, collected until a chunk is worth sending: tab-separated, {@code \N} for
@@ -11,7 +10,7 @@ import java.util.HexFormat;
  */
 final class CopyBuffer {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final StringBuilder text = new StringBuilder(1 << 18);
 
     void row(Object[] values) {
@@ -25,7 +24,10 @@ final class CopyBuffer {
             } else if (value instanceof String s) {
                 escape(s);
             } else if (value instanceof byte[] bytes) {
-                text.append("\\\\x").append(HEX.formatHex(bytes));
+                text.append("\\\\x");
+                for (byte b : bytes) {
+                    text.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                }
             } else if (value instanceof Boolean b) {
                 text.append(b ? 't' : 'f');
             } else if (value instanceof LocalDate || value instanceof Number) {
@@ -38,6 +40,10 @@ final class CopyBuffer {
     }
 
     private void escape(String s) {
+        if (plain(s)) {
+            text.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -48,6 +54,17 @@ final class CopyBuffer {
                 default -> text.append(c);
             }
         }
+    }
+
+    /** Nearly every value has nothing to escape: one scan, then one bulk append. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     int length() {

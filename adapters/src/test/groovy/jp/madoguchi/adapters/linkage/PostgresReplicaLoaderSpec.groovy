@@ -129,7 +129,11 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         def broken2 = row(9); broken2[header.indexOf('続柄')] = '祖父'
         def broken3 = row(12); broken3[header.indexOf('生年月日')] = '19990231'; broken3[header.indexOf('生年月日_表記')] = ''
         def broken4 = row(20); broken4[header.indexOf('個人番号')] = '123456789012'
+        def broken5 = row(25); broken5[header.indexOf('更新日時')] = '2026/04/01 09:00'
+        def withOffset = row(26); withOffset[header.indexOf('更新日時')] = '2026-04-01T09:00:00+09:00'
+        def withoutOffset = row(27); withoutOffset[header.indexOf('更新日時')] = '2026-04-01T09:00:00'
         lines[5] = broken1.join(','); lines[9] = broken2.join(','); lines[12] = broken3.join(','); lines[20] = broken4.join(',')
+        lines[25] = broken5.join(','); lines[26] = withOffset.join(','); lines[27] = withoutOffset.join(',')
         Files.write(inbox.resolve('001o005_20260402000000_FULL.csv'), lines, StandardCharsets.UTF_8)
         def before = count('resident')
 
@@ -139,15 +143,17 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
 
         then: 'nothing changed'
         count('resident') == before
-        outcome.problemCount() == 4
+        outcome.problemCount() == 5
         outcome.rowsRead() == RESIDENTS
-        outcome.problems()*.line() == [6L, 10L, 13L, 21L]  // the header is line 1
+        outcome.problems()*.line() == [6L, 10L, 13L, 21L, 26L]  // the header is line 1; 更新日時 with or without offset is fine
         outcome.problems()[0].column() == '宛名番号'
         outcome.problems()[0].reason().contains('検査数字')
         outcome.problems()[1].reason().contains('続柄')
         outcome.problems()[2].reason().contains('暦にない日付')
         outcome.problems()[3].column() == '個人番号'
         outcome.problems()[3].value() == '************'
+        outcome.problems()[4].column() == '更新日時'
+        outcome.problems()[4].reason().contains('ISO 8601')
 
         and: 'the file waits in quarantine with its report, which never shows a 個人番号'
         def report = Files.readString(inbox.resolve('quarantine/001o005_20260402000000_FULL.csv.errors.txt'))
@@ -157,7 +163,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         Files.exists(inbox.resolve('quarantine/001o005_20260402000000_FULL.csv'))
 
         and: 'the history keeps the rejection'
-        jdbi.withHandle { it.createQuery("SELECT error_count FROM linkage_import WHERE outcome = 'REJECTED'").mapTo(Integer).one() } == 4
+        jdbi.withHandle { it.createQuery("SELECT error_count FROM linkage_import WHERE outcome = 'REJECTED'").mapTo(Integer).one() } == 5
     }
 
     def "差分（DIFF）の追加・更新・削除をファイルの順に適用する"() {
