@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micronaut.runtime.Micronaut;
+import jp.madoguchi.staff.cli.AuditSubcommand;
 import jp.madoguchi.staff.cli.GenerateSubcommand;
 import jp.madoguchi.staff.cli.ImportSubcommand;
 
@@ -34,6 +35,7 @@ public final class MadoguchiApplication {
             case "run" -> run(rest);
             case "generate" -> System.exit(GenerateSubcommand.run(rest));
             case "import" -> System.exit(ImportSubcommand.run(rest));
+            case "audit" -> System.exit(AuditSubcommand.run(rest));
             case "help" -> System.out.println(usage());
             default -> {
                 System.err.println("不明なサブコマンドです: " + command + "\n" + usage());
@@ -82,6 +84,7 @@ public final class MadoguchiApplication {
                   run        記載台（/kiosk）と窓口（/staff）を起動します（既定）
                   generate   合成住民データを前方連携ファイルとして書き出します（--help で詳細）
                   import     前方連携ファイルをフォルダか s3:// から取り込みます（--help で詳細）
+                  audit verify  アクセス記録のハッシュの鎖を検証します
                   help       この説明を表示します""";
     }
 }

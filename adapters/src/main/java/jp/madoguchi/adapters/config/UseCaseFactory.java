@@ -43,6 +43,8 @@ import jp.madoguchi.application.port.out.MoveOutCertificates;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.out.PairedTerminals;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.in.VerifyAuditTrailUseCase;
 import jp.madoguchi.application.port.out.PreEntries;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.service.PreEntryService;
@@ -91,6 +93,11 @@ public class UseCaseFactory {
     PreEntryUseCase preEntry(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
                              StartReceptionUseCase receptions, Clock clock) {
         return new PreEntryService(preEntries, catalogue, codes, receptions, clock);
+    }
+
+    @Singleton
+    VerifyAuditTrailUseCase verifyAuditTrail(AuditTrail trail) {
+        return trail::verify;
     }
 
     @Singleton
