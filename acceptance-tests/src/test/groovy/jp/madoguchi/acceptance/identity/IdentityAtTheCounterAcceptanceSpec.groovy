@@ -278,7 +278,8 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
         def registry = app.bean(jp.madoguchi.application.port.in.SearchResidentsUseCase)
         def face = demoCard.face()
         registry.byFourItems(new LocalGovernmentCode('999997'), new jp.madoguchi.application.port.in.SearchResidentsUseCase.FourItems(
-                face.name(), face.address(), LocalDate.parse(face.birthDate(), java.time.format.DateTimeFormatter.BASIC_ISO_DATE), face.sex()))
+                face.name(), face.address(), LocalDate.parse(face.birthDate(), java.time.format.DateTimeFormatter.BASIC_ISO_DATE), face.sex()),
+                jp.madoguchi.domain.shared.Operator.system('acceptance-test'))
                 .find { it.exact() }.resident().addresseeNumber().value()
     }
 

@@ -99,6 +99,16 @@ class LinkageAndSearchAcceptanceSpec extends Specification {
         browser.texts('#enrolments th') == ['国民健康保険', '後期高齢者医療', '介護保険', '国民年金', '児童手当', '個人番号カード', '印鑑登録']
         browser.text('#name') != ''
         browser.screenshot('23-staff-住民情報')
+
+        and: 'the search and the view are in the access history, with whom they showed, and the chain holds'
+        def number = browser.text('#number')
+        def entries = app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
+            h.createQuery("SELECT action, actor_id, residents FROM audit_entry WHERE actor_id = 'clerk' ORDER BY seq")
+                    .map { rs, ctx -> [rs.getString('action'), rs.getString('actor_id'), (rs.getArray('residents').array as String[]) as List] }.list()
+        }
+        entries.any { it[0] == 'SEARCH_RESIDENTS' && it[2].size() == rows.size() }
+        entries.any { it[0] == 'VIEW_RESIDENT' && it[2] == [number] }
+        app.bean(jp.madoguchi.application.port.in.VerifyAuditTrailUseCase).verify().intact()
     }
 
     def "4情報で照合すると、一致度の高い順に候補が出る"() {

@@ -122,8 +122,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    SearchResidentsUseCase searchResidents(ResidentRegistry registry) {
-        return new SearchResidentsService(registry);
+    SearchResidentsUseCase searchResidents(ResidentRegistry registry, AuditTrail trail, Clock clock) {
+        return new SearchResidentsService(registry, trail, clock);
     }
 
     @Singleton

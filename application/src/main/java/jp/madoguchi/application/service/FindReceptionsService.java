@@ -19,6 +19,7 @@ import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
 
 public final class FindReceptionsService implements FindReceptionsUseCase {
 
@@ -50,14 +51,14 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
     }
 
     @Override
-    public Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number) {
+    public Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number, Operator by) {
         return receptions.find(city, number).map(r -> {
             Optional<CardFace> card = r.resident().isPresent() ? Optional.empty() : unconfirmedCards.find(city, number);
             List<IdentifyResidentByCardUseCase.ResidentCandidate> candidates = card
                     .map(face -> search.byFourItems(city, new SearchResidentsUseCase.FourItems(face.name(), face.address(),
-                            IdentifyResidentByCardService.birthDate(face.birthDate()).orElse(null), face.sex())))
+                            IdentifyResidentByCardService.birthDate(face.birthDate()).orElse(null), face.sex()), by))
                     .orElse(List.of());
-            return new ReceptionDetails(r, r.resident().flatMap(n -> registry.find(city, n)), moveIns.find(city, number),
+            return new ReceptionDetails(r, r.resident().flatMap(n -> search.byAddresseeNumber(city, n, by)), moveIns.find(city, number),
                     card, candidates);
         });
     }

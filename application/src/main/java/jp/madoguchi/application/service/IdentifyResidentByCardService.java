@@ -55,7 +55,7 @@ public final class IdentifyResidentByCardService implements IdentifyResidentByCa
         CardReading.Read read = (CardReading.Read) reading;
         CardFace face = read.face();
         FourItems items = new FourItems(face.name(), face.address(), birthDate(face.birthDate()).orElse(null), face.sex());
-        return new CardIdentification.Identified(face, read.individualNumber(), search.byFourItems(command.city(), items));
+        return new CardIdentification.Identified(face, read.individualNumber(), search.byFourItems(command.city(), items, command.operator()));
     }
 
     /** The chip's birth date: {@code YYYYMMDD} as the readers we know give it, or 和暦 text. */

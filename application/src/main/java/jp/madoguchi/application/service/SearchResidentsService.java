@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Optional;
 
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.ResidentCandidate;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.domain.audit.AuditEntry;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.domain.enrolment.Enrolments;
 import jp.madoguchi.domain.resident.AddresseeNumber;
@@ -15,6 +19,7 @@ import jp.madoguchi.domain.resident.HouseholdNumber;
 import jp.madoguchi.domain.resident.MatchKey;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
 
 /**
  * The registry lookups. Four-item matching draws candidates by birth date or by 氏名 key, then ranks them:
@@ -26,26 +31,41 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
     static final int MINIMUM_SCORE = 45;
 
     private final ResidentRegistry registry;
+    private final AuditTrail trail;
+    private final Clock clock;
 
-    public SearchResidentsService(ResidentRegistry registry) {
+    public SearchResidentsService(ResidentRegistry registry, AuditTrail trail, Clock clock) {
         this.registry = registry;
+        this.trail = trail;
+        this.clock = clock;
     }
 
     @Override
-    public Optional<Resident> byAddresseeNumber(LocalGovernmentCode city, AddresseeNumber number) {
-        return registry.find(city, number);
+    public Optional<Resident> byAddresseeNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by) {
+        Optional<Resident> found = registry.find(city, number);
+        record(city, by, AuditAction.VIEW_RESIDENT, found.stream().toList(), "宛名番号で表示" + (found.isEmpty() ? "（該当なし）" : ""));
+        return found;
     }
 
     @Override
-    public List<ResidentCandidate> byFourItems(LocalGovernmentCode city, FourItems items) {
+    public List<ResidentCandidate> byFourItems(LocalGovernmentCode city, FourItems items, Operator by) {
         String nameKey = MatchKey.name(items.name());
-        return registry.bornOnOrNamed(city, items.birthDate(), nameKey).stream()
+        List<ResidentCandidate> candidates = registry.bornOnOrNamed(city, items.birthDate(), nameKey).stream()
                 .map(r -> score(items, r))
                 .filter(c -> c.score() >= MINIMUM_SCORE)
                 .sorted(Comparator.comparingInt(ResidentCandidate::score).reversed()
                         .thenComparing(c -> c.resident().addresseeNumber().value()))
                 .limit(LIMIT)
                 .toList();
+        record(city, by, AuditAction.SEARCH_RESIDENTS, candidates.stream().map(ResidentCandidate::resident).toList(),
+                "4情報で照合（候補 " + candidates.size() + " 件）");
+        return candidates;
+    }
+
+    /** The terms searched for are personal data too: the entry says how, and whom it returned, not what was typed. */
+    private void record(LocalGovernmentCode city, Operator by, AuditAction action, List<Resident> residents, String detail) {
+        trail.append(new AuditEntry(clock.instant(), city, by, by.kind() == Operator.Kind.STAFF ? "" : by.id(), action,
+                residents.stream().map(r -> r.addresseeNumber().value()).toList(), "", detail));
     }
 
     static ResidentCandidate score(FourItems items, Resident resident) {
@@ -60,28 +80,33 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
     }
 
     @Override
-    public List<Resident> byKana(LocalGovernmentCode city, String kana, KanaMatch match) {
+    public List<Resident> byKana(LocalGovernmentCode city, String kana, KanaMatch match, Operator by) {
         String key = MatchKey.kana(kana);
         if (key.isEmpty()) {
             return List.of();
         }
         // an infix shorter than a trigram cannot use the trigram index: it is searched as a prefix
         boolean prefix = match == KanaMatch.PREFIX || key.codePointCount(0, key.length()) < 3;
-        return registry.byKanaKey(city, key, prefix, LIMIT);
+        List<Resident> found = registry.byKanaKey(city, key, prefix, LIMIT);
+        record(city, by, AuditAction.SEARCH_RESIDENTS, found, "フリガナで検索（" + (prefix ? "前方一致" : "部分一致") + "、" + found.size() + " 件）");
+        return found;
     }
 
     @Override
-    public List<Resident> byBirthDate(LocalGovernmentCode city, LocalDate birthDate) {
-        return registry.bornOn(city, birthDate, LIMIT);
+    public List<Resident> byBirthDate(LocalGovernmentCode city, LocalDate birthDate, Operator by) {
+        List<Resident> found = registry.bornOn(city, birthDate, LIMIT);
+        record(city, by, AuditAction.SEARCH_RESIDENTS, found, "生年月日で検索（" + found.size() + " 件）");
+        return found;
     }
 
     @Override
-    public Optional<Household> household(LocalGovernmentCode city, HouseholdNumber number) {
+    public Optional<Household> household(LocalGovernmentCode city, HouseholdNumber number, Operator by) {
         List<Resident> members = registry.householdMembers(city, number).stream()
                 .sorted(Comparator.comparing((Resident r) -> r.status().isRemoved())
                         .thenComparing(r -> !r.isHeadOfHousehold())
                         .thenComparing(r -> r.birthDate().toLocalDate().orElse(LocalDate.MAX)))
                 .toList();
+        record(city, by, AuditAction.VIEW_RESIDENT, members, "世帯の表示（世帯番号 " + number.value() + "）");
         return members.isEmpty() ? Optional.empty() : Optional.of(new Household(number, members));
     }
 

@@ -157,7 +157,7 @@ public class ReceptionController {
 
     private HttpResponse<?> page(Authentication authentication, ReceptionNumber number, String notice, String error,
                                  HttpStatus status) {
-        return receptions.details(StaffPrincipal.city(authentication), number)
+        return receptions.details(StaffPrincipal.city(authentication), number, StaffPrincipal.operator(authentication))
                 .<HttpResponse<?>>map(details -> {
                     Reception r = details.reception();
                     Map<String, Object> model = new HashMap<>();

@@ -30,6 +30,7 @@ import jp.madoguchi.domain.resident.Household;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.staff.security.StaffPrincipal;
 import jp.madoguchi.staff.security.StaffRole;
 
@@ -58,6 +59,7 @@ public class ResidentSearchController {
                                     Optional<String> match, Optional<String> born, Optional<String> name,
                                     Optional<String> address, Optional<String> sex) {
         LocalGovernmentCode city = StaffPrincipal.city(authentication);
+        Operator by = StaffPrincipal.operator(authentication);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("staffName", StaffPrincipal.displayName(authentication));
         model.put("q", Map.of("number", number.orElse(""), "kana", kana.orElse(""), "match", match.orElse("prefix"),
@@ -67,19 +69,19 @@ public class ResidentSearchController {
         boolean searched = true;
         try {
             if (number.filter(s -> !s.isBlank()).isPresent()) {
-                search.byAddresseeNumber(city, new AddresseeNumber(number.get().strip()))
+                search.byAddresseeNumber(city, new AddresseeNumber(number.get().strip()), by)
                         .ifPresent(r -> results.add(summary(r, null)));
             } else if (name.filter(s -> !s.isBlank()).isPresent()) {
                 FourItems items = new FourItems(name.get(), address.orElse(""), date(born.orElse("")),
                         sex.filter(s -> !s.isBlank()).map(Sex::fromCode).orElse(null));
-                for (ResidentCandidate candidate : search.byFourItems(city, items)) {
+                for (ResidentCandidate candidate : search.byFourItems(city, items, by)) {
                     results.add(summary(candidate.resident(), candidate));
                 }
             } else if (kana.filter(s -> !s.isBlank()).isPresent()) {
-                search.byKana(city, kana.get(), "partial".equals(match.orElse("")) ? KanaMatch.PARTIAL : KanaMatch.PREFIX)
+                search.byKana(city, kana.get(), "partial".equals(match.orElse("")) ? KanaMatch.PARTIAL : KanaMatch.PREFIX, by)
                         .forEach(r -> results.add(summary(r, null)));
             } else if (born.filter(s -> !s.isBlank()).isPresent()) {
-                search.byBirthDate(city, date(born.get())).forEach(r -> results.add(summary(r, null)));
+                search.byBirthDate(city, date(born.get()), by).forEach(r -> results.add(summary(r, null)));
             } else {
                 searched = false;
             }
@@ -101,7 +103,8 @@ public class ResidentSearchController {
     @Header(name = "Cache-Control", value = "no-store")
     public List<Map<String, Object>> api(Authentication authentication, Optional<String> kana, Optional<String> match) {
         return search.byKana(StaffPrincipal.city(authentication), kana.orElse(""),
-                        "partial".equals(match.orElse("")) ? KanaMatch.PARTIAL : KanaMatch.PREFIX).stream()
+                        "partial".equals(match.orElse("")) ? KanaMatch.PARTIAL : KanaMatch.PREFIX,
+                        StaffPrincipal.operator(authentication)).stream()
                 .map(r -> Map.<String, Object>of("addresseeNumber", r.addresseeNumber().value(), "name", r.name().name(),
                         "kana", r.name().nameKana() == null ? "" : r.name().nameKana(),
                         "status", r.status().label()))
@@ -116,7 +119,7 @@ public class ResidentSearchController {
         if (!AddresseeNumber.isValid(number)) {
             return HttpResponse.notFound();
         }
-        Optional<Resident> found = search.byAddresseeNumber(city, new AddresseeNumber(number));
+        Optional<Resident> found = search.byAddresseeNumber(city, new AddresseeNumber(number), StaffPrincipal.operator(authentication));
         if (found.isEmpty()) {
             return HttpResponse.notFound();
         }
@@ -125,7 +128,7 @@ public class ResidentSearchController {
         model.put("staffName", StaffPrincipal.displayName(authentication));
         model.put("r", summary(resident, null));
         List<Map<String, Object>> members = new ArrayList<>();
-        search.household(city, resident.householdNumber()).map(Household::members).orElse(List.of())
+        search.household(city, resident.householdNumber(), StaffPrincipal.operator(authentication)).map(Household::members).orElse(List.of())
                 .forEach(m -> members.add(summary(m, null)));
         model.put("members", members);
         model.put("enrolments", enrolments(search.enrolments(city, resident.addresseeNumber())));

@@ -12,6 +12,7 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.reception.ReceptionState;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
 
 /** 受付一覧と受付の詳細 for the counter staff. */
 public interface FindReceptionsUseCase {
@@ -19,7 +20,8 @@ public interface FindReceptionsUseCase {
     /** Today's visits, newest first. */
     List<ReceptionSummary> today(LocalGovernmentCode city);
 
-    Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number);
+    /** The visit with its resident's record: a view of that resident, recorded in the access history. */
+    Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number, Operator by);
 
     record ReceptionSummary(ReceptionNumber number, Instant openedAt, Channel channel, List<String> procedures,
                             ReceptionState state, String department, String residentName) {
