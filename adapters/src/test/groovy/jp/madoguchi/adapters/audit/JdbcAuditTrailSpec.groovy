@@ -33,6 +33,10 @@ class JdbcAuditTrailSpec extends DatabaseSpecification {
         }
     }
 
+    def cleanup() {
+        trail?.close()
+    }
+
     def "手を加えていない記録は検証を通る"() {
         when:
         def result = trail.verify()
