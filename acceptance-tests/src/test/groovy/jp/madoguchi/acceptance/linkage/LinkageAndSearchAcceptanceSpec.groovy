@@ -126,6 +126,27 @@ class LinkageAndSearchAcceptanceSpec extends Specification {
         browser.texts('#results tbody td.score')[0].replaceAll(/\D.*/, '').toInteger() >= 45
     }
 
+    def "ログインの成功と失敗もアクセス記録に残り、パスワードは残らない"() {
+        when:
+        browser.deleteCookies()
+        browser.go(app.url('/staff/login'))
+        browser.type('#username', 'clerk')
+        browser.type('#password', 'wrong-password-123')
+        browser.clickAndLoad('#login')
+        login('clerk')
+        def entries = app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
+            h.createQuery("SELECT action || ' ' || actor_id || ' ' || detail FROM audit_entry WHERE action IN ('LOGIN', 'LOGIN_FAILED') ORDER BY seq")
+                    .mapTo(String).list()
+        }
+
+        then:
+        entries.contains('LOGIN_FAILED clerk ログイン失敗（パスワードの誤り）')
+        entries.last() == 'LOGIN clerk ログイン'
+        app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
+            h.createQuery("SELECT count(*) FROM audit_entry WHERE detail LIKE '%wrong-password%' OR actor_name LIKE '%wrong-password%'").mapTo(Integer).one()
+        } == 0
+    }
+
     def "統計担当は住民検索も取込履歴も開けない"() {
         when:
         login('supervisor')

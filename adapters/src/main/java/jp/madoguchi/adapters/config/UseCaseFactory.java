@@ -199,7 +199,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    StaffAccountService staffAccounts(StaffAccounts accounts, PasswordHashes hashes) {
-        return new StaffAccountService(accounts, hashes);
+    StaffAccountService staffAccounts(StaffAccounts accounts, PasswordHashes hashes, AuditTrail trail, Clock clock,
+                                      MadoguchiSettings settings) {
+        return new StaffAccountService(accounts, hashes, trail, clock, settings.city());
     }
 }
