@@ -4,8 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -13,9 +11,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.CardReading;
 import jp.madoguchi.application.port.out.TerminalCardChannel;
-import jp.madoguchi.domain.identity.CardFace;
-import jp.madoguchi.domain.resident.IndividualNumber;
-import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
 /**
@@ -50,11 +45,8 @@ public class SealedTerminalCardChannel implements TerminalCardChannel {
             random.nextBytes(bytes);
             String nonce = HexFormat.of().formatHex(bytes);
             issued.put(key(city, terminalId, nonce), individualNumber);
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put(TerminalAgent.NONCE, nonce);
-            fields.put(TerminalAgent.INDIVIDUAL_NUMBER, individualNumber ? "1" : "0");
-            fields.put(TerminalAgent.EXPIRES, String.valueOf(clock.instant().plus(CHALLENGE_LIFETIME).getEpochSecond()));
-            return seal.seal(TerminalSeal.Purpose.CHALLENGE, fields);
+            return new TerminalMessages.Challenge(nonce, individualNumber,
+                    clock.instant().plus(CHALLENGE_LIFETIME).getEpochSecond()).sealWith(seal);
         });
     }
 
@@ -64,24 +56,17 @@ public class SealedTerminalCardChannel implements TerminalCardChannel {
         if (seal.isEmpty()) {
             return untrusted();
         }
-        Map<String, String> fields;
+        TerminalMessages.Reading reading;
         try {
-            fields = seal.get().open(TerminalSeal.Purpose.READING, answer);
-        } catch (TerminalSeal.Untrusted e) {
+            reading = TerminalMessages.Reading.openWith(seal.get(), answer);
+        } catch (TerminalSeal.Untrusted | IllegalArgumentException e) {
             return untrusted();
         }
-        Boolean allowsNumber = issued.asMap().remove(key(city, terminalId, fields.getOrDefault(TerminalAgent.NONCE, "")));
+        Boolean allowsNumber = issued.asMap().remove(key(city, terminalId, reading.nonce()));
         if (allowsNumber == null) {
             return untrusted();
         }
-        try {
-            CardFace face = new CardFace(fields.get("name"), fields.get("address"), fields.get("birthDate"),
-                    fields.getOrDefault("sex", "").isEmpty() ? null : Sex.fromCode(fields.get("sex")));
-            String number = fields.getOrDefault(TerminalAgent.INDIVIDUAL_NUMBER, "");
-            return new CardReading.Read(face, allowsNumber && !number.isEmpty() ? new IndividualNumber(number) : null);
-        } catch (IllegalArgumentException | NullPointerException malformed) {
-            return untrusted();
-        }
+        return new CardReading.Read(reading.face(), allowsNumber ? reading.individualNumber() : null);
     }
 
     private static CardReading untrusted() {

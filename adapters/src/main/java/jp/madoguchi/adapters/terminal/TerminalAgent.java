@@ -45,9 +45,6 @@ import jp.madoguchi.domain.identity.CardPin;
 public final class TerminalAgent implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 47110;
-    static final String NONCE = "nonce";
-    static final String INDIVIDUAL_NUMBER = "individualNumber";
-    static final String EXPIRES = "expires";
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
     private static final int MAX_BODY = 8 * 1024;
     private static final String NOT_PAIRED = "この端末はサーバーに登録されていないか、登録し直されています。"
@@ -136,7 +133,9 @@ public final class TerminalAgent implements AutoCloseable {
             boolean originAllowed = origin != null && allowedOrigins.contains(origin);
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (origin != null && !originAllowed) {
+            // another site's page never; a tool without an origin may see the status, but a card reading or a
+            // scanned certificate is personal data and goes only to the Madoguchi page
+            if (origin != null ? !originAllowed : !"/v1/status".equals(path)) {
                 respond(exchange, 403, null, Map.of("ok", false, "message", "このページからは端末エージェントを使えません"));
                 return;
             }
@@ -150,20 +149,10 @@ public final class TerminalAgent implements AutoCloseable {
             } else if ("GET".equals(method) && "/v1/status".equals(path)) {
                 respond(exchange, 200, allowOrigin, status());
             } else if ("POST".equals(method) && "/v1/card/read".equals(path)) {
-                if (!originAllowed) {
-                    // a card is read only for the Madoguchi page, never for a tool without an origin
-                    respond(exchange, 403, null, Map.of("ok", false, "message", "このページからは端末エージェントを使えません"));
-                    return;
-                }
                 Map<String, String> form = form(exchange.getRequestBody());
                 Map<String, Object> result = read(form.get("pin"), form.get("challenge"));
                 respond(exchange, result.containsKey("status") ? (int) result.remove("status") : 200, allowOrigin, result);
             } else if ("GET".equals(method) && "/v1/scanner/latest".equals(path)) {
-                if (!originAllowed) {
-                    // a scanned certificate is personal data: only for the Madoguchi page
-                    respond(exchange, 403, null, Map.of("ok", false, "message", "このページからは端末エージェントを使えません"));
-                    return;
-                }
                 respond(exchange, 200, allowOrigin, scanner == null
                         ? Map.of("ok", false, "message", "この端末にはスキャナーが設定されていません（--scan-folder）")
                         : scanner.takeLatest());
@@ -192,9 +181,9 @@ public final class TerminalAgent implements AutoCloseable {
 
     private Map<String, Object> read(String pinText, String challenge) {
         Map<String, Object> body = new LinkedHashMap<>();
-        Map<String, String> granted;
+        TerminalMessages.Challenge granted;
         try {
-            granted = seal.open(TerminalSeal.Purpose.CHALLENGE, challenge);
+            granted = TerminalMessages.Challenge.openWith(seal, challenge);
         } catch (TerminalSeal.Untrusted e) {
             body.put("status", 403);
             body.put("ok", false);
@@ -202,8 +191,7 @@ public final class TerminalAgent implements AutoCloseable {
             body.put("message", NOT_PAIRED);
             return body;
         }
-        long expires = Long.parseLong(granted.getOrDefault(EXPIRES, "0"));
-        if (clock.instant().minus(CLOCK_SKEW).getEpochSecond() > expires) {
+        if (clock.instant().minus(CLOCK_SKEW).getEpochSecond() > granted.expiresEpochSecond()) {
             body.put("ok", false);
             body.put("reason", "EXPIRED");
             body.put("message", "時間が経ったため読み取りをやり直します。画面を最初からやり直してください。");
@@ -218,21 +206,12 @@ public final class TerminalAgent implements AutoCloseable {
             body.put("message", e.getMessage());
             return body;
         }
-        boolean individualNumber = "1".equals(granted.get(INDIVIDUAL_NUMBER));
-        CardReading reading = reader.read(pin, individualNumber);
+        CardReading reading = reader.read(pin, granted.individualNumber());
         if (reading instanceof CardReading.Read read) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put(NONCE, granted.get(NONCE));
-            fields.put("name", read.face().name());
-            fields.put("address", read.face().address());
-            fields.put("birthDate", read.face().birthDate());
-            fields.put("sex", read.face().sex() == null ? "" : read.face().sex().code());
-            if (individualNumber && read.individualNumber() != null) {
-                fields.put(INDIVIDUAL_NUMBER, read.individualNumber().reveal());
-            }
             body.put("ok", true);
             body.put("terminal", seal.terminalId());
-            body.put("reading", seal.seal(TerminalSeal.Purpose.READING, fields));
+            body.put("reading", new TerminalMessages.Reading(granted.nonce(), read.face(),
+                    granted.individualNumber() ? read.individualNumber() : null).sealWith(seal));
         } else if (reading instanceof CardReading.Failed failed) {
             body.put("ok", false);
             body.put("reason", failed.reason().name());

@@ -49,8 +49,6 @@ public sealed interface CardReading {
         UNREADABLE,
         /** The card answered with a status word the reader does not expect. */
         UNEXPECTED_STATUS,
-        /** The terminal agent cannot be reached from the page (not started, or another PC). */
-        NO_TERMINAL_AGENT,
         /** A reading that did not come from a paired terminal for a challenge the server issued, or came twice. */
         UNTRUSTED_READING
     }
