@@ -49,7 +49,11 @@
         terminal = status.terminal;
         return fetch('/kiosk/identify/challenge', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            // the page's CSRF token (see CsrfFilter): the challenge is a state change like any form
+            'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]').content
+          },
           body: new URLSearchParams({ procedure: procedure, terminal: terminal }).toString()
         }).then(json);
       })

@@ -4,6 +4,7 @@ import com.lowagie.text.pdf.PdfReader
 import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
 import jp.madoguchi.adapters.cardreader.VirtualMyNumberCard
 import jp.madoguchi.adapters.testing.DamagedCodeImages
@@ -243,7 +244,7 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
 
     def "管理者: 端末を登録するとトークンを一度だけ表示し、取り消した端末ではカードを読めない"() {
         given:
-        browser.go(app.url('/logout'))
+        browser.deleteCookies()
         login('admin')
 
         when:
@@ -291,10 +292,7 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
     }
 
     private void login(String user) {
-        browser.go(app.url('/staff/login'))
-        browser.type('#username', user)
-        browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
-        browser.clickAndLoad('#login')
+        StaffLogin.inBrowser(browser, app, user)
     }
 
     private void pressKeypad(String digits) {
@@ -307,8 +305,12 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
                 .header('Cookie', 'JWT=' + browser.cookie('JWT')).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body()
     }
 
+    /** A kiosk request as the page's script makes it: with the browser's CSRF cookie and token. */
     private HttpResponse<String> post(String path, String form) {
+        browser.go(app.url('/kiosk'))
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header('Cookie', 'MADOGUCHI_CSRF=' + browser.cookie('MADOGUCHI_CSRF'))
+                .header('X-CSRF-Token', browser.attribute('meta[name=csrf-token]', 'content'))
                 .header('Content-Type', 'application/x-www-form-urlencoded')
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
     }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil
 import ch.qos.logback.core.AppenderBase
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase
 import jp.madoguchi.application.synthetic.SyntheticPopulation
@@ -113,9 +114,6 @@ class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
     }
 
     private static void login(Browser browser, RunningMadoguchi app, String user) {
-        browser.go(app.url('/staff/login'))
-        browser.type('#username', user)
-        browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
-        browser.clickAndLoad('#login')
+        StaffLogin.inBrowser(browser, app, user)
     }
 }

@@ -182,7 +182,7 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
 
     def "統計: 監督者は本日の手続別の件数を見られ、住民の画面は見られない"() {
         when:
-        browser.go(app.url('/logout'))
+        browser.deleteCookies()
         browser.go(app.url('/staff/login'))
         browser.type('#username', 'supervisor')
         browser.type('#password', RunningMadoguchi.DEMO_PASSWORD)
@@ -218,9 +218,12 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
                 .header('Cookie', 'JWT=' + browser.cookie('JWT')).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body()
     }
 
+    /** A form as the browser sends it: with the login cookie, the CSRF cookie and the page's CSRF token. */
     private HttpResponse<String> post(String path, String form) {
+        def token = browser.attribute('meta[name=csrf-token]', 'content')
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header('Cookie', 'JWT=' + browser.cookie('JWT'))
+                .header('Cookie', 'JWT=' + browser.cookie('JWT') + '; MADOGUCHI_CSRF=' + browser.cookie('MADOGUCHI_CSRF'))
+                .header('X-CSRF-Token', token)
                 .header('Content-Type', 'application/x-www-form-urlencoded')
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
     }

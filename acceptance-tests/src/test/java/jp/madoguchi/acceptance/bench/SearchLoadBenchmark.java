@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import jp.madoguchi.acceptance.support.RunningMadoguchi;
+import jp.madoguchi.acceptance.support.StaffLogin;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -126,13 +127,7 @@ public final class SearchLoadBenchmark {
         }
     }
 
-    private static String login(HttpClient http, RunningMadoguchi app) throws Exception {
-        String form = "username=clerk&password=" + URLEncoder.encode(RunningMadoguchi.DEMO_PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app.url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        List<String> cookies = new ArrayList<>(response.headers().allValues("set-cookie"));
-        return cookies.stream().filter(c -> c.startsWith("JWT=")).map(c -> c.split(";")[0]).findFirst()
-                .orElseThrow(() -> new IllegalStateException("ログインできません: " + response.statusCode()));
+    private static String login(HttpClient http, RunningMadoguchi app) {
+        return StaffLogin.overHttp(http, app, "clerk").cookies();
     }
 }

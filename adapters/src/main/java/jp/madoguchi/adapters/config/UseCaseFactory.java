@@ -1,6 +1,7 @@
 package jp.madoguchi.adapters.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;
@@ -56,12 +57,15 @@ import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.service.StartMoveInService;
+import jp.madoguchi.application.port.out.AuditTrailQuery;
+import jp.madoguchi.application.port.out.OneTimePasswords;
 import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.ResidentReplica;
 import jp.madoguchi.application.port.out.StaffAccounts;
+import jp.madoguchi.application.port.out.StaffRoles;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.service.AdvanceReceptionService;
 import jp.madoguchi.application.service.CompleteReceptionService;
@@ -73,7 +77,10 @@ import jp.madoguchi.application.service.ListProceduresService;
 import jp.madoguchi.application.service.PrepareDemoService;
 import jp.madoguchi.application.service.PrepareFormsService;
 import jp.madoguchi.application.service.ShowDailyStatisticsService;
-import jp.madoguchi.application.service.StaffAccountService;
+import jp.madoguchi.application.service.LoginPolicy;
+import jp.madoguchi.application.service.ReadAuditTrailService;
+import jp.madoguchi.application.service.StaffAdministrationService;
+import jp.madoguchi.application.service.StaffLoginService;
 import jp.madoguchi.application.service.StartReceptionService;
 
 /**
@@ -185,22 +192,45 @@ public class UseCaseFactory {
         return new GenerateSyntheticResidentsService(writer);
     }
 
-    /** Demo accounts: 窓口 (clerk), 統計 (supervisor) and 管理 (administrator), all with the demo password. */
+    /**
+     * Demo accounts: 窓口 (clerk), 統計 (supervisor), 管理 (administrator) and 監査 (auditor), all with the demo
+     * password; the administrator and the auditor with the demo's published second-factor secret.
+     */
     @Singleton
     PrepareDemoUseCase prepareDemo(ResidentReplica replica, GenerateSyntheticResidentsUseCase generator,
-                                   ImportLinkageFilesUseCase importer, StaffAccountService staff, MadoguchiSettings settings,
+                                   ImportLinkageFilesUseCase importer, StaffAdministrationService staff,
+                                   MadoguchiSettings settings,
                                    @Property(name = "madoguchi.demo.residents", defaultValue = "2000") int residents,
-                                   @Property(name = "madoguchi.demo.password", defaultValue = "madoguchi-demo") String password) {
+                                   @Property(name = "madoguchi.demo.password", defaultValue = "madoguchi-demo") String password,
+                                   @Property(name = "madoguchi.demo.second-factor-secret") String secondFactor) {
         return new PrepareDemoService(replica, generator, importer, staff, settings.demoPopulation(), residents,
                 settings.dataDir().resolve("linkage").resolve("demo"), List.of(
                 new RegisterStaffCommand(settings.city(), "clerk", "窓口 一郎", password, Set.of("CLERK")),
                 new RegisterStaffCommand(settings.city(), "supervisor", "統計 花子", password, Set.of("SUPERVISOR")),
-                new RegisterStaffCommand(settings.city(), "admin", "管理 次郎", password, Set.of("ADMINISTRATOR", "SUPERVISOR", "CLERK"))));
+                new RegisterStaffCommand(settings.city(), "admin", "管理 次郎", password,
+                        Set.of("ADMINISTRATOR", "SUPERVISOR", "CLERK"), secondFactor),
+                new RegisterStaffCommand(settings.city(), "auditor", "監査 三郎", password, Set.of("AUDITOR"), secondFactor)));
     }
 
     @Singleton
-    StaffAccountService staffAccounts(StaffAccounts accounts, PasswordHashes hashes, AuditTrail trail, Clock clock,
-                                      MadoguchiSettings settings) {
-        return new StaffAccountService(accounts, hashes, trail, clock, settings.city());
+    StaffLoginService staffLogin(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
+                                 OneTimePasswords oneTimePasswords, AuditTrail trail, Clock clock, MadoguchiSettings settings,
+                                 @Property(name = "madoguchi.security.lockout.failures", defaultValue = "5") int failures,
+                                 @Property(name = "madoguchi.security.lockout.duration", defaultValue = "15m") Duration lock,
+                                 @Property(name = "madoguchi.security.second-factor.everyone", defaultValue = "false")
+                                 boolean everyone) {
+        return new StaffLoginService(accounts, roles, hashes, oneTimePasswords, trail, clock, settings.city(),
+                new LoginPolicy(failures, lock, everyone, "書かない窓口 " + settings.cityName()));
+    }
+
+    @Singleton
+    ReadAuditTrailService readAuditTrail(AuditTrailQuery query, AuditTrail trail, Clock clock) {
+        return new ReadAuditTrailService(query, trail, clock);
+    }
+
+    @Singleton
+    StaffAdministrationService staffAdministration(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
+                                                   AuditTrail trail, Clock clock) {
+        return new StaffAdministrationService(accounts, roles, hashes, trail, clock);
     }
 }

@@ -8,15 +8,14 @@ import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.PasswordHashes;
 
 /**
  * PBKDF2-HMAC-SHA256 with a random salt and 210,000 iterations (the OWASP 2023 figure), from the JDK alone.
- * The stored form names the algorithm and its cost, so a later switch to Argon2 can verify old hashes.
+ * No longer used for new hashes: {@link Argon2PasswordHashes} verifies the ones stored before it, and replaces
+ * each at the account's next login.
  */
-@Singleton
-public class Pbkdf2PasswordHashes implements PasswordHashes {
+final class Pbkdf2PasswordHashes implements PasswordHashes {
 
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int ITERATIONS = 210_000;
@@ -24,6 +23,11 @@ public class Pbkdf2PasswordHashes implements PasswordHashes {
     private static final int KEY_BITS = 256;
 
     private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public boolean needsRehash(String hash) {
+        return true;
+    }
 
     @Override
     public String hash(String password) {

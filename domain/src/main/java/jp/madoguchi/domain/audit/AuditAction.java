@@ -11,6 +11,7 @@ public enum AuditAction {
     LOGIN_FAILED("ログイン失敗"),
     LOGOUT("ログアウト"),
     REVEAL_INDIVIDUAL_NUMBER("個人番号の表示"),
+    READ_AUDIT_TRAIL("アクセス記録の閲覧"),
     ADMINISTRATION("管理操作");
 
     private final String label;

@@ -1,8 +1,13 @@
 package jp.madoguchi.staff.security;
 
+import java.util.List;
+import java.util.Map;
+
 import io.micronaut.security.authentication.Authentication;
+import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.StaffMember;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.staff.Permission;
 
 /** Reads the logged-in member of staff from the token: their city and their name for the timeline. */
 public final class StaffPrincipal {
@@ -11,6 +16,21 @@ public final class StaffPrincipal {
     static final String DISPLAY_NAME = "displayName";
 
     private StaffPrincipal() {
+    }
+
+    /** What the login token says about a member of staff: user ID, permissions, city and display name. */
+    public static Authentication of(StaffMember member) {
+        List<String> permissions = member.permissions().stream().map(Permission::name).sorted().toList();
+        return Authentication.build(member.username(), permissions, Map.of(
+                CITY, member.city().value(),
+                DISPLAY_NAME, member.displayName()));
+    }
+
+    /** The same member, with only what {@link #of} put in (not the previous token's times). */
+    static Authentication renewed(Authentication authentication) {
+        return Authentication.build(authentication.getName(), authentication.getRoles(), Map.of(
+                CITY, authentication.getAttributes().get(CITY),
+                DISPLAY_NAME, displayName(authentication)));
     }
 
     public static LocalGovernmentCode city(Authentication authentication) {
@@ -24,5 +44,9 @@ public final class StaffPrincipal {
 
     public static String displayName(Authentication authentication) {
         return operator(authentication).displayName();
+    }
+
+    public static boolean may(Authentication authentication, Permission permission) {
+        return authentication.getRoles().contains(permission.name());
     }
 }

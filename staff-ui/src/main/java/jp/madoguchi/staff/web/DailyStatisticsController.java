@@ -12,11 +12,11 @@ import io.micronaut.views.View;
 import jp.madoguchi.application.port.in.DailyStatistics;
 import jp.madoguchi.application.port.in.ShowDailyStatisticsUseCase;
 import jp.madoguchi.staff.security.StaffPrincipal;
-import jp.madoguchi.staff.security.StaffRole;
+import jp.madoguchi.staff.security.Permissions;
 
 /** 日次統計: receptions per procedure today, for supervisors (counts only, no resident data). */
 @Controller("/staff/statistics")
-@Secured({StaffRole.SUPERVISOR})
+@Secured({Permissions.STATISTICS})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class DailyStatisticsController {
 

@@ -25,11 +25,11 @@ import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportSummary;
 import jp.madoguchi.application.port.in.ShowImportHistoryUseCase;
 import jp.madoguchi.application.port.out.ImportRecord;
 import jp.madoguchi.staff.security.StaffPrincipal;
-import jp.madoguchi.staff.security.StaffRole;
+import jp.madoguchi.staff.security.Permissions;
 
 /** 取込履歴 for administrators: every linkage file seen, what became of it, and its error report. */
 @Controller("/admin/imports")
-@Secured({StaffRole.ADMINISTRATOR})
+@Secured({Permissions.LINKAGE})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class ImportHistoryController {
 

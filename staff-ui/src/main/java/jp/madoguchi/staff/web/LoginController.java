@@ -1,26 +1,143 @@
 package jp.madoguchi.staff.web;
 
+import java.net.URI;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import jp.madoguchi.application.port.in.AuthenticateStaffUseCase;
+import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginAttempt;
+import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginOutcome;
+import jp.madoguchi.application.port.out.OneTimePasswords;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.domain.staff.Permission;
+import jp.madoguchi.staff.security.CsrfFilter;
+import jp.madoguchi.staff.security.StaffPrincipal;
+import jp.madoguchi.staff.security.StaffSessions;
 
-/** The login page; the form posts to Micronaut Security's {@code /login}. */
+/**
+ * 職員ログイン: user ID and password, then, where the role or the city asks for it, the 6-digit code of an
+ * authenticator app (set up on the spot at the first login, from a QR code). The password is typed again with the
+ * code rather than carried between the two pages.
+ */
 @Controller("/staff")
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class LoginController {
 
+    private final AuthenticateStaffUseCase authenticate;
+    private final TwoDimensionalCodes codes;
+    private final StaffSessions sessions;
+    private final CsrfFilter csrf;
+    private final OneTimePasswords oneTimePasswords;
+    private final Clock clock;
+    private final boolean demo;
+    private final String demoSecret;
+
+    public LoginController(AuthenticateStaffUseCase authenticate, TwoDimensionalCodes codes, StaffSessions sessions,
+                           CsrfFilter csrf, OneTimePasswords oneTimePasswords, Clock clock,
+                           @Property(name = "madoguchi.demo.enabled", defaultValue = "false") boolean demo,
+                           @Property(name = "madoguchi.demo.second-factor-secret", defaultValue = "") String demoSecret) {
+        this.authenticate = authenticate;
+        this.codes = codes;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.oneTimePasswords = oneTimePasswords;
+        this.clock = clock;
+        this.demo = demo;
+        this.demoSecret = demoSecret;
+    }
+
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @View("staff/login")
-    public Map<String, Object> login(@Nullable @QueryValue String error) {
-        return Map.of("error", error != null);
+    @Produces(MediaType.TEXT_HTML)
+    public ModelAndView<Map<String, Object>> login(@Nullable @QueryValue String notice) {
+        Map<String, Object> model = page("", null);
+        model.put("notice", notice);
+        return new ModelAndView<>("staff/login", model);
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> logIn(@Body Map<String, String> form, HttpRequest<?> request) {
+        String terminal = request.getRemoteAddress().getAddress().getHostAddress();
+        LoginOutcome outcome = authenticate.logIn(new LoginAttempt(form.get("username"), form.get("password"),
+                form.get("code"), terminal));
+        if (outcome instanceof LoginOutcome.LoggedIn in) {
+            return HttpResponse.seeOther(URI.create(home(in)))
+                    .cookie(sessions.cookieFor(StaffPrincipal.of(in.member()), request))
+                    // the pre-login CSRF value must not outlive the login
+                    .cookie(csrf.renewedCookie(request));
+        }
+        if (outcome instanceof LoginOutcome.SecondFactorRequired ask) {
+            Map<String, Object> model = page(ask.username(), ask.message());
+            model.put("askCode", true);
+            return HttpResponse.ok(new ModelAndView<>("staff/login", model));
+        }
+        if (outcome instanceof LoginOutcome.SecondFactorEnrolment enrol) {
+            Map<String, Object> model = page(enrol.username(), enrol.message());
+            model.put("askCode", true);
+            model.put("enrolQr", "data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(codes.qrPng(enrol.provisioningUri(), 240)));
+            model.put("enrolSecret", enrol.secret().replaceAll("(.{4})(?!$)", "$1 "));
+            return HttpResponse.ok(new ModelAndView<>("staff/login", model));
+        }
+        LoginOutcome.Refused refused = (LoginOutcome.Refused) outcome;
+        // 200, not 401: Micronaut Security turns a 401 into a redirect to this very page, losing the message
+        return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.getOrDefault("username", ""), refused.message())));
+    }
+
+    /** The first page the member's permissions open. */
+    private static String home(LoginOutcome.LoggedIn in) {
+        var permissions = in.member().permissions();
+        if (permissions.contains(Permission.RECEPTION)) {
+            return "/staff";
+        }
+        if (permissions.contains(Permission.RESIDENT_SEARCH)) {
+            return "/staff/residents";
+        }
+        if (permissions.contains(Permission.STATISTICS)) {
+            return "/staff/statistics";
+        }
+        if (permissions.contains(Permission.ACCOUNTS)) {
+            return "/admin/staff";
+        }
+        if (permissions.contains(Permission.AUDIT)) {
+            return "/admin/audit";
+        }
+        if (permissions.contains(Permission.LINKAGE)) {
+            return "/admin/imports";
+        }
+        return permissions.contains(Permission.TERMINALS) ? "/admin/terminals" : "/staff/forbidden";
+    }
+
+    private Map<String, Object> page(String username, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("username", username == null ? "" : username);
+        model.put("error", error);
+        model.put("askCode", false);
+        if (demo && !demoSecret.isBlank()) {
+            // the demo's secret is published in the README; a real installation has demo switched off
+            model.put("demoCode", oneTimePasswords.currentCode(demoSecret, clock.instant()));
+        }
+        return model;
     }
 
     @Get("/forbidden")

@@ -22,14 +22,14 @@ import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartMoveInUseCase.MoveInStart;
 import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.staff.security.StaffPrincipal;
-import jp.madoguchi.staff.security.StaffRole;
+import jp.madoguchi.staff.security.Permissions;
 
 /**
  * 転入届の受付（窓口）: the clerk reads the paper 転出証明書's 2D code — a photo or scan of it, or the handheld scanner
  * typing into the page — and gets a 転入届 reception filled from it.
  */
 @Controller("/staff/move-ins")
-@Secured({StaffRole.CLERK})
+@Secured({Permissions.RECEPTION})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class MoveInController {
 

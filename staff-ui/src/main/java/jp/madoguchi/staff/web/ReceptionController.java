@@ -38,7 +38,7 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.reception.ReceptionStateException;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.staff.security.StaffPrincipal;
-import jp.madoguchi.staff.security.StaffRole;
+import jp.madoguchi.staff.security.Permissions;
 
 /**
  * 受付の詳細: the resident's registry data, the pre-filled form, the timeline, and one button per step
@@ -46,7 +46,7 @@ import jp.madoguchi.staff.security.StaffRole;
  * one visit cannot overwrite each other.
  */
 @Controller("/staff/receptions")
-@Secured({StaffRole.CLERK})
+@Secured({Permissions.RECEPTION})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class ReceptionController {
 

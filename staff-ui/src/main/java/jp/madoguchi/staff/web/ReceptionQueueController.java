@@ -14,11 +14,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.staff.security.StaffPrincipal;
-import jp.madoguchi.staff.security.StaffRole;
+import jp.madoguchi.staff.security.Permissions;
 
 /** 受付一覧: today's visits of the clerk's city, newest first. */
 @Controller("/staff")
-@Secured({StaffRole.CLERK})
+@Secured({Permissions.RECEPTION})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class ReceptionQueueController {
 

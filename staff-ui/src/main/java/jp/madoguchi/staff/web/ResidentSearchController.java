@@ -32,7 +32,7 @@ import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.staff.security.StaffPrincipal;
-import jp.madoguchi.staff.security.StaffRole;
+import jp.madoguchi.staff.security.Permissions;
 
 /**
  * 住民検索 for counter staff: by 宛名番号, by フリガナ (前方一致・部分一致), by 生年月日, or by the four items as on a card
@@ -40,7 +40,7 @@ import jp.madoguchi.staff.security.StaffRole;
  * endpoint serves type-ahead search. Pages hold personal data and are never cached.
  */
 @Controller
-@Secured({StaffRole.CLERK})
+@Secured({Permissions.RESIDENT_SEARCH})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class ResidentSearchController {
 

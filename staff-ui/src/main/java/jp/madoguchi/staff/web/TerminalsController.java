@@ -25,14 +25,14 @@ import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.out.PairedTerminal;
 import jp.madoguchi.staff.security.StaffPrincipal;
-import jp.madoguchi.staff.security.StaffRole;
+import jp.madoguchi.staff.security.Permissions;
 
 /**
  * 端末の登録: administrators pair the kiosk and counter PCs whose terminal agents may read cards, see the token once
  * with the command to start the agent, and withdraw a PC that was lost or replaced.
  */
 @Controller("/admin/terminals")
-@Secured({StaffRole.ADMINISTRATOR})
+@Secured({Permissions.TERMINALS})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class TerminalsController {
 

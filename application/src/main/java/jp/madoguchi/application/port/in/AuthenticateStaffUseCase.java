@@ -1,19 +1,69 @@
 package jp.madoguchi.application.port.in;
 
-import java.util.Optional;
 import java.util.Set;
 
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.staff.Permission;
 
-/** 職員のログイン. */
+/** 職員のログインとログアウト: password, lockout and the second factor, each recorded in the access history. */
 public interface AuthenticateStaffUseCase {
 
-    /** The member of staff when the credentials are right and the account is enabled. */
-    Optional<StaffMember> authenticate(String username, String password);
+    LoginOutcome logIn(LoginAttempt attempt);
 
-    record StaffMember(LocalGovernmentCode city, String username, String displayName, Set<String> roles) {
+    /** Records the logout of a member of staff. */
+    void loggedOut(LocalGovernmentCode city, String username, String terminal);
+
+    /**
+     * @param oneTimeCode the 6-digit code of the authenticator app, or blank when the page did not ask for one yet
+     * @param terminal    where the attempt came from (the browser's address), for the access history
+     */
+    record LoginAttempt(String username, String password, String oneTimeCode, String terminal) {
+        public LoginAttempt {
+            username = username == null ? "" : username.strip();
+            password = password == null ? "" : password;
+            oneTimeCode = oneTimeCode == null ? "" : oneTimeCode.replaceAll("\\s", "");
+            terminal = terminal == null ? "" : terminal;
+        }
+
+        @Override
+        public String toString() {
+            return "LoginAttempt[" + username + "]";
+        }
+    }
+
+    /** What the login page shows next. */
+    sealed interface LoginOutcome {
+
+        /** Logged in: the permissions are those of all the member's roles. */
+        record LoggedIn(StaffMember member) implements LoginOutcome {
+        }
+
+        /** The password was right; now the code from the authenticator app. */
+        record SecondFactorRequired(String username, String message) implements LoginOutcome {
+        }
+
+        /**
+         * The password was right and a second factor is required but not yet set up: the page shows the secret
+         * (as a QR code and as text) and asks for the first code to confirm it.
+         */
+        record SecondFactorEnrolment(String username, String secret, String provisioningUri, String message)
+                implements LoginOutcome {
+            @Override
+            public String toString() {
+                return "SecondFactorEnrolment[" + username + "]";
+            }
+        }
+
+        /** Refused, with what to tell the person at the terminal (never which of user ID or password was wrong). */
+        record Refused(String message) implements LoginOutcome {
+        }
+    }
+
+    record StaffMember(LocalGovernmentCode city, String username, String displayName, Set<String> roles,
+                       Set<Permission> permissions) {
         public StaffMember {
             roles = Set.copyOf(roles);
+            permissions = Set.copyOf(permissions);
         }
     }
 }

@@ -4,28 +4,28 @@ import java.util.Set;
 
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
-/** 職員アカウントの登録. */
+/** 職員アカウントの登録 at installation (the demo accounts); administrators use {@link ManageStaffUseCase}. */
 public interface RegisterStaffAccountUseCase {
 
-    /** The roles a member of staff can have. */
-    Set<String> ROLES = Set.of("CLERK", "SUPERVISOR", "ADMINISTRATOR");
+    /** Adds the standard roles (窓口担当, 監査担当 …) the city does not have yet; changed ones stay as they are. */
+    void ensureDefaultRoles(LocalGovernmentCode city);
 
     /** Registers the account unless the username exists; returns whether it was created. */
     boolean registerIfAbsent(RegisterStaffCommand command);
 
+    /** @param secondFactorSecret a TOTP secret set up in advance (the demo's), or {@code null} to enrol at login */
     record RegisterStaffCommand(LocalGovernmentCode city, String username, String displayName, String password,
-                                Set<String> roles) {
+                                Set<String> roles, String secondFactorSecret) {
         public RegisterStaffCommand {
-            if (username == null || !username.matches("[a-z][a-z0-9._-]{2,31}")) {
-                throw new IllegalArgumentException("ユーザーIDは英小文字で始まる3〜32文字の英数字です");
-            }
-            if (password == null || password.length() < 10) {
-                throw new IllegalArgumentException("パスワードは10文字以上にしてください");
-            }
-            if (roles == null || roles.isEmpty() || !ROLES.containsAll(roles)) {
-                throw new IllegalArgumentException("役割は " + ROLES + " から選んでください");
-            }
+            StaffAccountRules.requireUserId(username);
+            StaffAccountRules.requirePassword(username, password);
+            StaffAccountRules.requireRoles(roles);
             roles = Set.copyOf(roles);
+        }
+
+        public RegisterStaffCommand(LocalGovernmentCode city, String username, String displayName, String password,
+                                    Set<String> roles) {
+            this(city, username, displayName, password, roles, null);
         }
 
         @Override

@@ -6,4 +6,7 @@ public interface PasswordHashes {
     String hash(String password);
 
     boolean matches(String password, String hash);
+
+    /** Whether a stored hash was made with an older algorithm or cost and should be replaced at the next login. */
+    boolean needsRehash(String hash);
 }

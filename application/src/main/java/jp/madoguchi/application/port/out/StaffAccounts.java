@@ -1,22 +1,74 @@
 package jp.madoguchi.application.port.out;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
-/** Staff user accounts. */
+/** Staff user accounts, with what login needs: the failure count, the lock and the second factor. */
 public interface StaffAccounts {
 
     Optional<StaffAccount> find(String username);
 
+    /** The city's accounts, by user ID. */
+    List<StaffAccount> list(LocalGovernmentCode city);
+
     void add(StaffAccount account);
 
-    /** A stored account; {@code passwordHash} is the output of {@link PasswordHashes}. */
+    /**
+     * Counts one more failed login in one statement (two terminals guessing at once both count) and locks the
+     * account until {@code lockUntil} when the count reaches {@code threshold}.
+     *
+     * @return the failures since the last successful login, this one included
+     */
+    int recordFailedLogin(String username, int threshold, Instant lockUntil);
+
+    /** A successful login: the failure count and any lock are cleared, and the code's time step is kept. */
+    void recordLogin(String username, long oneTimeStep);
+
+    void replacePasswordHash(String username, String hash);
+
+    /** A second-factor secret shown for enrolment, not yet confirmed with a code. */
+    void setPendingSecondFactor(String username, String secret);
+
+    /** Makes the pending secret the account's second factor. */
+    void activateSecondFactor(String username, long oneTimeStep);
+
+    /** Forgets both secrets: the member enrols again at the next login. */
+    void resetSecondFactor(String username);
+
+    /** Clears the failure count and the lock. */
+    void unlock(String username);
+
+    /**
+     * Changes the name, roles and enabled flag, if nobody else changed the account since {@code version}.
+     *
+     * @throws ConcurrentUpdateException when somebody did
+     */
+    void update(String username, String displayName, Set<String> roles, boolean enabled, int version);
+
+    /**
+     * A stored account; {@code passwordHash} is the output of {@link PasswordHashes}; the second-factor secrets are
+     * opened (they are sealed at rest) and {@code null} when there is none.
+     */
     record StaffAccount(LocalGovernmentCode city, String username, String displayName, String passwordHash,
-                        Set<String> roles, boolean enabled) {
+                        Set<String> roles, boolean enabled, int failedLogins, Instant lockedUntil,
+                        String secondFactorSecret, String pendingSecondFactorSecret, long lastOneTimeStep,
+                        int version) {
         public StaffAccount {
             roles = Set.copyOf(roles);
+        }
+
+        /** A new account, enabled, with no failures and no second factor yet. */
+        public static StaffAccount create(LocalGovernmentCode city, String username, String displayName,
+                                          String passwordHash, Set<String> roles) {
+            return new StaffAccount(city, username, displayName, passwordHash, roles, true, 0, null, null, null, 0, 0);
+        }
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
         }
 
         @Override

@@ -1,0 +1,31 @@
+package jp.madoguchi.application.port.in;
+
+import java.util.Set;
+
+import jp.madoguchi.domain.staff.PasswordPolicy;
+
+/** The checks every command that creates an account or sets a password makes, with the messages staff read. */
+final class StaffAccountRules {
+
+    private StaffAccountRules() {
+    }
+
+    static void requireUserId(String username) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{2,31}")) {
+            throw new IllegalArgumentException("ユーザーIDは英小文字で始まる3〜32文字の英小文字・数字・記号（. _ -）です");
+        }
+    }
+
+    static void requirePassword(String username, String password) {
+        var problems = PasswordPolicy.problems(username, password);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("。", problems) + "。");
+        }
+    }
+
+    static void requireRoles(Set<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("役割を一つ以上選んでください");
+        }
+    }
+}

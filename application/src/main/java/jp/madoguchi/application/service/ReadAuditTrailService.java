@@ -1,0 +1,68 @@
+package jp.madoguchi.application.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jp.madoguchi.application.port.in.ReadAuditTrailUseCase;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.AuditTrailQuery;
+import jp.madoguchi.application.port.out.AuditTrailQuery.AuditSearch;
+import jp.madoguchi.application.port.out.AuditTrailQuery.RecordedAuditEntry;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.domain.audit.AuditEntry;
+
+public final class ReadAuditTrailService implements ReadAuditTrailUseCase {
+
+    private final AuditTrailQuery query;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public ReadAuditTrailService(AuditTrailQuery query, AuditTrail trail, Clock clock) {
+        this.query = query;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<RecordedAuditEntry> search(AuditSearchCommand command) {
+        List<RecordedAuditEntry> found = query.search(criteria(command), PAGE);
+        record(command, AuditAction.READ_AUDIT_TRAIL, "アクセス記録の検索（" + describe(command) + "、" + found.size() + "件）");
+        return found;
+    }
+
+    @Override
+    public long export(AuditSearchCommand command, OutputStream out) throws IOException {
+        long written = query.exportCsv(criteria(command), out);
+        record(command, AuditAction.EXPORT, "アクセス記録のCSV出力（" + describe(command) + "、" + written + "件）");
+        return written;
+    }
+
+    private AuditSearch criteria(AuditSearchCommand c) {
+        Instant from = c.from() == null ? null : c.from().atStartOfDay(clock.getZone()).toInstant();
+        Instant to = c.to() == null ? null : c.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        return new AuditSearch(c.city(), c.actor(), c.resident(), from, to, c.action());
+    }
+
+    private void record(AuditSearchCommand c, AuditAction action, String detail) {
+        trail.append(new AuditEntry(clock.instant(), c.city(), c.by(), "", action,
+                c.resident().isEmpty() ? List.of() : List.of(c.resident()), "監査", detail));
+    }
+
+    private static String describe(AuditSearchCommand c) {
+        StringBuilder text = new StringBuilder();
+        if (!c.actor().isEmpty()) {
+            text.append("操作者 ").append(c.actor()).append(' ');
+        }
+        if (!c.resident().isEmpty()) {
+            text.append("宛名番号 ").append(c.resident()).append(' ');
+        }
+        text.append("期間 ").append(c.from() == null ? "最初" : c.from()).append("〜").append(c.to() == null ? "今日" : c.to());
+        if (c.action() != null) {
+            text.append(" 操作 ").append(c.action().label());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package jp.madoguchi.application.service;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jp.madoguchi.application.port.in.ManageStaffUseCase;
+import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.PasswordHashes;
+import jp.madoguchi.application.port.out.StaffAccounts;
+import jp.madoguchi.application.port.out.StaffAccounts.StaffAccount;
+import jp.madoguchi.application.port.out.StaffRoles;
+import jp.madoguchi.application.port.out.StaffRoles.StaffRole;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.domain.audit.AuditEntry;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.staff.PasswordPolicy;
+import jp.madoguchi.domain.staff.Permission;
+
+/** Accounts and roles, as administrators and the installation manage them; each change is in the access history. */
+public final class StaffAdministrationService implements ManageStaffUseCase, RegisterStaffAccountUseCase {
+
+    /** The roles every installation starts with; a city renames, changes or adds to them on the page. */
+    static final List<DefaultRole> DEFAULT_ROLES = List.of(
+            new DefaultRole("CLERK", "窓口担当", EnumSet.of(Permission.RECEPTION, Permission.RESIDENT_SEARCH)),
+            new DefaultRole("NUMBER_CLERK", "個人番号利用事務担当", EnumSet.of(Permission.RECEPTION,
+                    Permission.RESIDENT_SEARCH, Permission.INDIVIDUAL_NUMBER_REVEAL)),
+            new DefaultRole("SUPERVISOR", "統計担当（監督者）", EnumSet.of(Permission.STATISTICS)),
+            new DefaultRole("ADMINISTRATOR", "システム管理者", EnumSet.of(Permission.LINKAGE, Permission.TERMINALS,
+                    Permission.ACCOUNTS)),
+            new DefaultRole("AUDITOR", "監査担当", EnumSet.of(Permission.AUDIT)));
+
+    record DefaultRole(String name, String label, Set<Permission> permissions) {
+    }
+
+    private final StaffAccounts accounts;
+    private final StaffRoles roles;
+    private final PasswordHashes hashes;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public StaffAdministrationService(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes, AuditTrail trail,
+                                      Clock clock) {
+        this.accounts = accounts;
+        this.roles = roles;
+        this.hashes = hashes;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Override
+    public void ensureDefaultRoles(LocalGovernmentCode city) {
+        for (DefaultRole role : DEFAULT_ROLES) {
+            if (roles.find(city, role.name()).isEmpty()) {
+                roles.save(new StaffRole(city, role.name(), role.label(), role.permissions(), ""));
+            }
+        }
+    }
+
+    @Override
+    public boolean registerIfAbsent(RegisterStaffCommand command) {
+        if (accounts.find(command.username()).isPresent()) {
+            return false;
+        }
+        accounts.add(StaffAccount.create(command.city(), command.username(), command.displayName(),
+                hashes.hash(command.password()), command.roles()));
+        if (command.secondFactorSecret() != null) {
+            accounts.setPendingSecondFactor(command.username(), command.secondFactorSecret());
+            accounts.activateSecondFactor(command.username(), 0);
+        }
+        return true;
+    }
+
+    @Override
+    public List<AccountSummary> accounts(LocalGovernmentCode city) {
+        return accounts.list(city).stream()
+                .map(a -> new AccountSummary(a.username(), a.displayName(), new TreeSet<>(a.roles()), a.enabled(),
+                        a.lockedAt(clock.instant()), a.lockedUntil(), a.failedLogins(), a.secondFactorSecret() != null,
+                        a.version()))
+                .toList();
+    }
+
+    @Override
+    public List<StaffRole> roles(LocalGovernmentCode city) {
+        return roles.list(city).stream().sorted(Comparator.comparing(StaffRole::name)).toList();
+    }
+
+    @Override
+    public void createAccount(CreateAccountCommand command) {
+        requireKnownRoles(command.city(), command.roles());
+        if (accounts.find(command.username()).isPresent()) {
+            throw new IllegalArgumentException("ユーザーID「" + command.username() + "」はもう使われています");
+        }
+        accounts.add(StaffAccount.create(command.city(), command.username(), command.displayName(),
+                hashes.hash(command.password()), command.roles()));
+        record(command.city(), command.by(), "職員の登録: " + command.username() + "（役割 "
+                + String.join("・", new TreeSet<>(command.roles())) + "）");
+    }
+
+    @Override
+    public void updateAccount(UpdateAccountCommand command) {
+        requireKnownRoles(command.city(), command.roles());
+        StaffAccount before = accountOf(command.city(), command.username());
+        if (command.by().id().equals(command.username()) && !command.enabled()) {
+            throw new IllegalArgumentException("自分のアカウントは無効にできません");
+        }
+        accounts.update(command.username(), command.displayName(), command.roles(), command.enabled(),
+                command.version());
+        record(command.city(), command.by(), "職員の変更: " + command.username() + "（役割 "
+                + String.join("・", new TreeSet<>(before.roles())) + " → " + String.join("・", new TreeSet<>(command.roles()))
+                + (before.enabled() != command.enabled() ? command.enabled() ? "、有効にした" : "、無効にした" : "") + "）");
+    }
+
+    @Override
+    public void resetPassword(LocalGovernmentCode city, String username, String newPassword, Operator by) {
+        accountOf(city, username);
+        var problems = PasswordPolicy.problems(username, newPassword);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("。", problems) + "。");
+        }
+        accounts.replacePasswordHash(username, hashes.hash(newPassword));
+        record(city, by, "パスワードの再設定: " + username);
+    }
+
+    @Override
+    public void unlock(LocalGovernmentCode city, String username, Operator by) {
+        accountOf(city, username);
+        accounts.unlock(username);
+        record(city, by, "ロックの解除: " + username);
+    }
+
+    @Override
+    public void resetSecondFactor(LocalGovernmentCode city, String username, Operator by) {
+        accountOf(city, username);
+        accounts.resetSecondFactor(username);
+        record(city, by, "二要素認証の再登録を指示: " + username);
+    }
+
+    @Override
+    public void saveRole(SaveRoleCommand command) {
+        boolean exists = roles.find(command.city(), command.name()).isPresent();
+        roles.save(new StaffRole(command.city(), command.name(), command.label(), command.permissions(),
+                command.department()));
+        record(command.city(), command.by(), (exists ? "役割の変更: " : "役割の追加: ") + command.name() + "（"
+                + command.permissions().stream().map(Permission::name).sorted().reduce((a, b) -> a + "・" + b).orElse("")
+                + "）");
+    }
+
+    /** The account, if it is this city's: an administrator never touches another city's staff. */
+    private StaffAccount accountOf(LocalGovernmentCode city, String username) {
+        return accounts.find(username).filter(a -> a.city().equals(city))
+                .orElseThrow(() -> new IllegalArgumentException("ユーザーID「" + username + "」の職員はいません"));
+    }
+
+    private void requireKnownRoles(LocalGovernmentCode city, Set<String> names) {
+        for (String name : names) {
+            if (roles.find(city, name).isEmpty()) {
+                throw new IllegalArgumentException("役割「" + name + "」はありません");
+            }
+        }
+    }
+
+    private void record(LocalGovernmentCode city, Operator by, String detail) {
+        trail.append(new AuditEntry(clock.instant(), city, by, "", AuditAction.ADMINISTRATION, List.of(), "", detail));
+    }
+}

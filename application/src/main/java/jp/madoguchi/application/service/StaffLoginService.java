@@ -1,0 +1,197 @@
+package jp.madoguchi.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import jp.madoguchi.application.port.in.AuthenticateStaffUseCase;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.OneTimePasswords;
+import jp.madoguchi.application.port.out.PasswordHashes;
+import jp.madoguchi.application.port.out.StaffAccounts;
+import jp.madoguchi.application.port.out.StaffAccounts.StaffAccount;
+import jp.madoguchi.application.port.out.StaffRoles;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.domain.audit.AuditEntry;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.staff.Permission;
+
+/**
+ * Login: a locked account is refused before its password is even checked (so guessing stops during the lock),
+ * wrong passwords and wrong codes both count towards the lock, and the messages never say which of user ID or
+ * password was wrong. Every attempt is in the access history; the password never is.
+ */
+public final class StaffLoginService implements AuthenticateStaffUseCase {
+
+    /** A typed user name is kept in the failure entry only this long: the field is not a place to store text. */
+    private static final int USERNAME_IN_TRAIL = 64;
+    private static final String WRONG = "ユーザーIDまたはパスワードが違います。";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H時mm分");
+
+    private final StaffAccounts accounts;
+    private final StaffRoles roles;
+    private final PasswordHashes hashes;
+    private final OneTimePasswords oneTimePasswords;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final LocalGovernmentCode city;
+    private final LoginPolicy policy;
+    /** Hashed for unknown user IDs, so the answer takes as long as for a known one. */
+    private final String decoyHash;
+
+    /** @param city the city a failed login of an unknown user name is recorded under */
+    public StaffLoginService(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
+                             OneTimePasswords oneTimePasswords, AuditTrail trail, Clock clock,
+                             LocalGovernmentCode city, LoginPolicy policy) {
+        this.accounts = accounts;
+        this.roles = roles;
+        this.hashes = hashes;
+        this.oneTimePasswords = oneTimePasswords;
+        this.trail = trail;
+        this.clock = clock;
+        this.city = city;
+        this.policy = policy;
+        this.decoyHash = hashes.hash("decoy-password-never-used");
+    }
+
+    @Override
+    public LoginOutcome logIn(LoginAttempt attempt) {
+        Instant now = clock.instant();
+        if (attempt.username().isEmpty() || attempt.password().isEmpty()) {
+            return refuse(attempt, city, "入力なし", "ユーザーIDとパスワードを入力してください。");
+        }
+        Optional<StaffAccount> found = accounts.find(attempt.username());
+        if (found.isEmpty()) {
+            hashes.matches(attempt.password(), decoyHash);
+            return refuse(attempt, city, "存在しない利用者名", WRONG);
+        }
+        StaffAccount account = found.get();
+        if (account.lockedAt(now)) {
+            return refuse(attempt, account.city(), "ロック中", locked(account.lockedUntil()));
+        }
+        if (!hashes.matches(attempt.password(), account.passwordHash())) {
+            return failure(attempt, account, "パスワードの誤り", WRONG);
+        }
+        if (!account.enabled()) {
+            return refuse(attempt, account.city(), "無効なアカウント",
+                    "このアカウントは使えなくなっています。システム管理者に確認してください。");
+        }
+        Set<Permission> permissions = permissionsOf(account);
+        boolean secondFactor = policy.secondFactorForEveryone()
+                || permissions.stream().anyMatch(Permission::administrative);
+        long step = account.lastOneTimeStep();
+        if (secondFactor) {
+            SecondFactorCheck check = secondFactor(attempt, account, now);
+            if (check instanceof SecondFactorCheck.Stopped stopped) {
+                return stopped.next();
+            }
+            step = ((SecondFactorCheck.Passed) check).step();
+        }
+        accounts.recordLogin(account.username(), step);
+        if (hashes.needsRehash(account.passwordHash())) {
+            accounts.replacePasswordHash(account.username(), hashes.hash(attempt.password()));
+        }
+        trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(), AuditAction.LOGIN,
+                List.of(), "", secondFactor ? "ログイン（二要素認証）" : "ログイン"));
+        return new LoginOutcome.LoggedIn(new StaffMember(account.city(), account.username(), account.displayName(),
+                account.roles(), permissions));
+    }
+
+    /** The second factor passed (with its code's time step), or what the page shows instead. */
+    private sealed interface SecondFactorCheck {
+        record Passed(long step) implements SecondFactorCheck {
+        }
+
+        record Stopped(LoginOutcome next) implements SecondFactorCheck {
+        }
+    }
+
+    private SecondFactorCheck secondFactor(LoginAttempt attempt, StaffAccount account, Instant now) {
+        if (account.secondFactorSecret() != null) {
+            if (attempt.oneTimeCode().isEmpty()) {
+                return new SecondFactorCheck.Stopped(new LoginOutcome.SecondFactorRequired(account.username(),
+                        "認証アプリに表示されている6桁の確認コードを入力してください。"));
+            }
+            OptionalLong step = oneTimePasswords.verify(account.secondFactorSecret(), attempt.oneTimeCode(), now,
+                    account.lastOneTimeStep());
+            if (step.isPresent()) {
+                return new SecondFactorCheck.Passed(step.getAsLong());
+            }
+            LoginOutcome failed = failure(attempt, account, "確認コードの誤り", "確認コードが違います。");
+            // still unlocked: ask again for the code (the password was right); locked: say so
+            return new SecondFactorCheck.Stopped(accounts.find(account.username()).filter(a -> a.lockedAt(now)).isPresent()
+                    ? failed
+                    : new LoginOutcome.SecondFactorRequired(account.username(), ((LoginOutcome.Refused) failed).message()
+                    + "認証アプリの最新のコードを入力してください。"));
+        }
+        String pending = account.pendingSecondFactorSecret();
+        if (pending != null && !attempt.oneTimeCode().isEmpty()) {
+            OptionalLong step = oneTimePasswords.verify(pending, attempt.oneTimeCode(), now, 0);
+            if (step.isPresent()) {
+                accounts.activateSecondFactor(account.username(), step.getAsLong());
+                trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(),
+                        AuditAction.ADMINISTRATION, List.of(), "", "二要素認証の登録: " + account.username()));
+                return new SecondFactorCheck.Passed(step.getAsLong());
+            }
+        }
+        if (pending == null) {
+            pending = oneTimePasswords.newSecret();
+            accounts.setPendingSecondFactor(account.username(), pending);
+        }
+        String message = attempt.oneTimeCode().isEmpty()
+                ? "この役割では二要素認証が必要です。認証アプリ（Google Authenticator、Microsoft Authenticator など）で"
+                + "下のQRコードを読み取り、表示された6桁の確認コードを入力してください。"
+                : "確認コードが違います。認証アプリに登録した「" + policy.issuer() + "」の最新のコードを入力してください。";
+        return new SecondFactorCheck.Stopped(new LoginOutcome.SecondFactorEnrolment(account.username(), pending,
+                oneTimePasswords.provisioningUri(policy.issuer(), account.username(), pending), message));
+    }
+
+    private LoginOutcome failure(LoginAttempt attempt, StaffAccount account, String reason, String message) {
+        Instant lockUntil = clock.instant().plus(policy.lockoutDuration());
+        int failures = accounts.recordFailedLogin(account.username(), policy.lockoutThreshold(), lockUntil);
+        if (failures >= policy.lockoutThreshold()) {
+            return refuse(attempt, account.city(), reason + "、" + failures + "回目でロック", message + locked(lockUntil));
+        }
+        int left = policy.lockoutThreshold() - failures;
+        String warning = left <= 2 ? "あと" + left + "回続けて失敗すると、アカウントがロックされます。" : "";
+        return refuse(attempt, account.city(), reason + "、" + failures + "回目", message + warning);
+    }
+
+    private String locked(Instant until) {
+        return "ログインに続けて失敗したため、このアカウントは" + TIME.format(until.atZone(clock.getZone()))
+                + "まで使えません。急ぐときはシステム管理者にロックの解除を依頼してください。";
+    }
+
+    private LoginOutcome refuse(LoginAttempt attempt, LocalGovernmentCode where, String reason, String message) {
+        String typed = attempt.username().isEmpty() ? "（空欄）"
+                : attempt.username().substring(0, Math.min(attempt.username().length(), USERNAME_IN_TRAIL));
+        trail.append(new AuditEntry(clock.instant(), where, Operator.staff(typed, typed), attempt.terminal(),
+                AuditAction.LOGIN_FAILED, List.of(), "", "ログイン失敗（" + reason + "）"));
+        return new LoginOutcome.Refused(message);
+    }
+
+    private Set<Permission> permissionsOf(StaffAccount account) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String role : account.roles()) {
+            roles.find(account.city(), role).ifPresent(r -> permissions.addAll(r.permissions()));
+        }
+        return permissions;
+    }
+
+    @Override
+    public void loggedOut(LocalGovernmentCode where, String username, String terminal) {
+        String name = accounts.find(username).map(StaffAccount::displayName).orElse(username);
+        trail.append(new AuditEntry(clock.instant(), where, Operator.staff(username, name), terminal,
+                AuditAction.LOGOUT, List.of(), "", "ログアウト"));
+    }
+
+    private static Operator operator(StaffAccount account) {
+        return Operator.staff(account.username(), account.displayName());
+    }
+}
