@@ -111,17 +111,22 @@ public class ResidentSearchController {
                 .toList();
     }
 
+    private static HttpResponse<?> notFound(String message) {
+        return HttpResponse.notFound(new io.micronaut.views.ModelAndView<>("staff/error", Map.of("message", message)));
+    }
+
     @Get("/staff/residents/{number}")
     @View("staff/resident")
     @Header(name = "Cache-Control", value = "no-store")
     public HttpResponse<?> resident(Authentication authentication, String number) {
         LocalGovernmentCode city = StaffPrincipal.city(authentication);
+        // a 404 with no model under @View never answered (found by the endpoint × role walk): say it in a page
         if (!AddresseeNumber.isValid(number)) {
-            return HttpResponse.notFound();
+            return notFound("宛名番号「" + number + "」は形式が正しくありません（検査数字を含む数字）。");
         }
         Optional<Resident> found = search.byAddresseeNumber(city, new AddresseeNumber(number), StaffPrincipal.operator(authentication));
         if (found.isEmpty()) {
-            return HttpResponse.notFound();
+            return notFound("宛名番号「" + number + "」の住民は見つかりません。");
         }
         Resident resident = found.get();
         Map<String, Object> model = new LinkedHashMap<>();
