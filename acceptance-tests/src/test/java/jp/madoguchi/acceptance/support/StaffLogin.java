@@ -51,7 +51,9 @@ public final class StaffLogin {
         while (true) {
             long now = Instant.now().getEpochSecond() / 30;
             long last = LAST_STEP.getOrDefault(key, 0L);
-            long step = Math.max(now - 1, last + 1);
+            // the current step first (not the previous one): a code taken at the end of a step must still be
+            // accepted when the server checks it in the next one
+            long step = Math.max(now, last + 1);
             if (step <= now + 1) {
                 LAST_STEP.put(key, step);
                 return TotpOneTimePasswords.codeAt(DEMO_SECOND_FACTOR_SECRET, Instant.ofEpochSecond(step * 30));
