@@ -119,10 +119,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     @Override
     public void resetPassword(LocalGovernmentCode city, String username, String newPassword, Operator by) {
         accountOf(city, username);
-        var problems = PasswordPolicy.problems(username, newPassword);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("。", problems) + "。");
-        }
+        PasswordPolicy.require(username, newPassword);
         accounts.replacePasswordHash(username, hashes.hash(newPassword));
         record(city, by, "パスワードの再設定: " + username);
     }

@@ -76,7 +76,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
             return refuse(attempt, account.city(), "ロック中", locked(account.lockedUntil()));
         }
         if (!hashes.matches(attempt.password(), account.passwordHash())) {
-            return failure(attempt, account, "パスワードの誤り", WRONG);
+            return failure(attempt, account, "パスワードの誤り", WRONG).refused();
         }
         if (!account.enabled()) {
             return refuse(attempt, account.city(), "無効なアカウント",
@@ -123,11 +123,10 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
             if (step.isPresent()) {
                 return new SecondFactorCheck.Passed(step.getAsLong());
             }
-            LoginOutcome failed = failure(attempt, account, "確認コードの誤り", "確認コードが違います。");
+            Failure failed = failure(attempt, account, "確認コードの誤り", "確認コードが違います。");
             // still unlocked: ask again for the code (the password was right); locked: say so
-            return new SecondFactorCheck.Stopped(accounts.find(account.username()).filter(a -> a.lockedAt(now)).isPresent()
-                    ? failed
-                    : new LoginOutcome.SecondFactorRequired(account.username(), ((LoginOutcome.Refused) failed).message()
+            return new SecondFactorCheck.Stopped(failed.locked() ? failed.refused()
+                    : new LoginOutcome.SecondFactorRequired(account.username(), failed.refused().message()
                     + "認証アプリの最新のコードを入力してください。"));
         }
         String pending = account.pendingSecondFactorSecret();
@@ -152,15 +151,20 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
                 oneTimePasswords.provisioningUri(policy.issuer(), account.username(), pending), message));
     }
 
-    private LoginOutcome failure(LoginAttempt attempt, StaffAccount account, String reason, String message) {
+    /** A counted failure: what to tell the person, and whether it has just locked the account. */
+    private record Failure(LoginOutcome.Refused refused, boolean locked) {
+    }
+
+    private Failure failure(LoginAttempt attempt, StaffAccount account, String reason, String message) {
         Instant lockUntil = clock.instant().plus(policy.lockoutDuration());
         int failures = accounts.recordFailedLogin(account.username(), policy.lockoutThreshold(), lockUntil);
         if (failures >= policy.lockoutThreshold()) {
-            return refuse(attempt, account.city(), reason + "、" + failures + "回目でロック", message + locked(lockUntil));
+            return new Failure(refuse(attempt, account.city(), reason + "、" + failures + "回目でロック",
+                    message + locked(lockUntil)), true);
         }
         int left = policy.lockoutThreshold() - failures;
         String warning = left <= 2 ? "あと" + left + "回続けて失敗すると、アカウントがロックされます。" : "";
-        return refuse(attempt, account.city(), reason + "、" + failures + "回目", message + warning);
+        return new Failure(refuse(attempt, account.city(), reason + "、" + failures + "回目", message + warning), false);
     }
 
     private String locked(Instant until) {
@@ -168,7 +172,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
                 + "まで使えません。急ぐときはシステム管理者にロックの解除を依頼してください。";
     }
 
-    private LoginOutcome refuse(LoginAttempt attempt, LocalGovernmentCode where, String reason, String message) {
+    private LoginOutcome.Refused refuse(LoginAttempt attempt, LocalGovernmentCode where, String reason, String message) {
         String typed = attempt.username().isEmpty() ? "（空欄）"
                 : attempt.username().substring(0, Math.min(attempt.username().length(), USERNAME_IN_TRAIL));
         trail.append(new AuditEntry(clock.instant(), where, Operator.staff(typed, typed), attempt.terminal(),

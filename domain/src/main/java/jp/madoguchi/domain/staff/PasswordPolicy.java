@@ -25,6 +25,14 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /** @throws IllegalArgumentException with every reason, for the page, when the password is refused */
+    public static void require(String userId, String password) {
+        List<String> problems = problems(userId, password);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("。", problems) + "。");
+        }
+    }
+
     /** The reasons the password is refused, in plain Japanese; empty when it is acceptable. */
     public static List<String> problems(String userId, String password) {
         List<String> problems = new ArrayList<>();

@@ -1,7 +1,6 @@
 package jp.madoguchi.staff.security;
 
 import java.util.Optional;
-import java.util.Set;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -38,8 +37,6 @@ public class CsrfFilter implements Ordered {
     /** Request attribute: the browser value of this request (the cookie's, or a new one about to be set). */
     static final String BROWSER_VALUE = "madoguchi.csrf.browser-value";
     private static final String NEW_VALUE = "madoguchi.csrf.new";
-    private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
 
     private final CsrfTokens tokens;
     private final FilterBodyParser bodies;
@@ -51,26 +48,29 @@ public class CsrfFilter implements Ordered {
         this.hosts = hosts;
     }
 
-    /**
-     * Runs on the blocking pool and waits there for a form's body: Micronaut 4.10 loses the filter context when an
-     * asynchronous request filter completes after the body arrives with a browser's Origin header.
-     */
+    /** Every page learns its browser value (for the forms' token); a browser without one gets one. */
     @RequestFilter
+    public void assignBrowserValue(HttpRequest<?> request) {
+        if (StaticAssets.requested(request)) {
+            return;
+        }
+        Optional<String> cookie = browserCookie(request);
+        request.setAttribute(BROWSER_VALUE, cookie.orElseGet(() -> {
+            String fresh = tokens.newBrowserValue();
+            request.setAttribute(NEW_VALUE, fresh);
+            return fresh;
+        }));
+    }
+
+    /**
+     * Only state-changing requests are checked, and only they run on the blocking pool, where this waits for a
+     * form's body: Micronaut 4.10 loses the filter context when an asynchronous request filter completes after the
+     * body arrives with a browser's Origin header. Pages and searches stay on their own threads.
+     */
+    @RequestFilter(methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
     @ExecuteOn(TaskExecutors.BLOCKING)
     public @Nullable HttpResponse<?> check(HttpRequest<?> request) {
-        if (request.getPath().contains("/assets/")) {
-            return null;
-        }
-        Optional<String> cookie = request.getCookies().findCookie(COOKIE_NAME).map(Cookie::getValue)
-                .filter(v -> !v.isBlank());
-        String browserValue = cookie.orElseGet(tokens::newBrowserValue);
-        request.setAttribute(BROWSER_VALUE, browserValue);
-        if (cookie.isEmpty()) {
-            request.setAttribute(NEW_VALUE, browserValue);
-        }
-        if (!STATE_CHANGING.contains(request.getMethod())) {
-            return null;
-        }
+        Optional<String> cookie = browserCookie(request);
         Optional<String> header = request.getHeaders().findFirst(CsrfTokens.HEADER);
         if (header.isPresent()) {
             return refusalUnless(request, cookie, header.get());
@@ -82,6 +82,10 @@ public class CsrfFilter implements Ordered {
         }
         Object field = bodies.parseBody(request).join().get(CsrfTokens.FIELD);
         return refusalUnless(request, cookie, field == null ? null : field.toString());
+    }
+
+    private static Optional<String> browserCookie(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE_NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
     /** {@code null} (go on) when the token matches the cookie, else the refusal page. */

@@ -25,7 +25,7 @@ public class IdleTimeoutFilter {
 
     @ResponseFilter
     public void renew(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.getStatus().getCode() >= 400 || request.getPath().contains("/assets/")) {
+        if (response.getStatus().getCode() >= 400 || StaticAssets.requested(request)) {
             return;
         }
         request.getUserPrincipal(Authentication.class)

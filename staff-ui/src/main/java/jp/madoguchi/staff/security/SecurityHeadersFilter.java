@@ -38,7 +38,7 @@ public class SecurityHeadersFilter {
         response.header("Cross-Origin-Opener-Policy", "same-origin");
         response.header("Cross-Origin-Resource-Policy", "same-origin");
         response.header("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=()");
-        if (request.getPath().contains("/assets/")) {
+        if (StaticAssets.requested(request)) {
             response.header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
         } else {
             response.header(HttpHeaders.CACHE_CONTROL, "no-store");

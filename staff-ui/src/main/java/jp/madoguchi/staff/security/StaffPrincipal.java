@@ -21,16 +21,18 @@ public final class StaffPrincipal {
     /** What the login token says about a member of staff: user ID, permissions, city and display name. */
     public static Authentication of(StaffMember member) {
         List<String> permissions = member.permissions().stream().map(Permission::name).sorted().toList();
-        return Authentication.build(member.username(), permissions, Map.of(
-                CITY, member.city().value(),
-                DISPLAY_NAME, member.displayName()));
+        return build(member.username(), permissions, member.city().value(), member.displayName());
     }
 
     /** The same member, with only what {@link #of} put in (not the previous token's times). */
     static Authentication renewed(Authentication authentication) {
-        return Authentication.build(authentication.getName(), authentication.getRoles(), Map.of(
-                CITY, authentication.getAttributes().get(CITY),
-                DISPLAY_NAME, displayName(authentication)));
+        return build(authentication.getName(), authentication.getRoles(),
+                (String) authentication.getAttributes().get(CITY), displayName(authentication));
+    }
+
+    private static Authentication build(String username, java.util.Collection<String> permissions, String city,
+                                        String displayName) {
+        return Authentication.build(username, permissions, Map.of(CITY, city, DISPLAY_NAME, displayName));
     }
 
     public static LocalGovernmentCode city(Authentication authentication) {

@@ -17,10 +17,7 @@ final class StaffAccountRules {
     }
 
     static void requirePassword(String username, String password) {
-        var problems = PasswordPolicy.problems(username, password);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("。", problems) + "。");
-        }
+        PasswordPolicy.require(username, password);
     }
 
     static void requireRoles(Set<String> roles) {
