@@ -51,7 +51,7 @@ public class JdbcAuditTrailQuery implements AuditTrailQuery {
 
     @Override
     public List<RecordedAuditEntry> search(AuditSearch search, int limit) {
-        return jdbi.withHandle(h -> bind(h.createQuery("SELECT * FROM audit_entry" + WHERE
+        return jdbi.withHandle(h -> bind(h.createQuery("SELECT * FROM audit_entry " + WHERE
                         + " ORDER BY seq DESC LIMIT :limit"), search)
                 .bind("limit", limit)
                 .map((rs, ctx) -> new RecordedAuditEntry(rs.getLong("seq"), entry(rs)))
@@ -63,7 +63,7 @@ public class JdbcAuditTrailQuery implements AuditTrailQuery {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write('\uFEFF');
         writer.write(CsvRow.of(HEADER));
-        long written = jdbi.inTransaction(h -> bind(h.createQuery("SELECT * FROM audit_entry" + WHERE + " ORDER BY seq"), search)
+        long written = jdbi.inTransaction(h -> bind(h.createQuery("SELECT * FROM audit_entry " + WHERE + " ORDER BY seq"), search)
                 .setFetchSize(5_000)
                 .scanResultSet((supplier, ctx) -> {
                     ResultSet rs = supplier.get();

@@ -56,13 +56,15 @@ public class ImportHistoryController {
         return model;
     }
 
+    // no @View: it would also apply to the 404 and render the detail page without its model
     @Get("/{id}")
-    @View("admin/import")
     public HttpResponse<?> detail(Authentication authentication, long id) {
         return history.find(StaffPrincipal.city(authentication), id)
-                .<HttpResponse<?>>map(r -> HttpResponse.ok(Map.of("staffName", StaffPrincipal.displayName(authentication),
-                        "row", row(r), "report", r.report() == null ? "" : r.report())))
-                .orElseGet(() -> HttpResponse.notFound());
+                .<HttpResponse<?>>map(r -> HttpResponse.ok(new ModelAndView<>("admin/import", Map.of(
+                        "staffName", StaffPrincipal.displayName(authentication),
+                        "row", row(r), "report", r.report() == null ? "" : r.report()))))
+                .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("staff/error",
+                        Map.of("message", "取込履歴 " + id + " は見つかりません。"))));
     }
 
     /** 今すぐ取り込む: runs the configured sources once, as the scheduled poll would. */

@@ -18,6 +18,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.ResidentCandidate;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
@@ -112,15 +113,15 @@ public class ResidentSearchController {
     }
 
     private static HttpResponse<?> notFound(String message) {
-        return HttpResponse.notFound(new io.micronaut.views.ModelAndView<>("staff/error", Map.of("message", message)));
+        return HttpResponse.notFound(new ModelAndView<>("staff/error", Map.of("message", message)));
     }
 
+    // no @View here: it would override the error page's view and render staff/resident without its model, which
+    // failed while the body was being written and left the request hanging (found by the endpoint × role walk)
     @Get("/staff/residents/{number}")
-    @View("staff/resident")
     @Header(name = "Cache-Control", value = "no-store")
     public HttpResponse<?> resident(Authentication authentication, String number) {
         LocalGovernmentCode city = StaffPrincipal.city(authentication);
-        // a 404 with no model under @View never answered (found by the endpoint × role walk): say it in a page
         if (!AddresseeNumber.isValid(number)) {
             return notFound("宛名番号「" + number + "」は形式が正しくありません（検査数字を含む数字）。");
         }
@@ -137,7 +138,7 @@ public class ResidentSearchController {
                 .forEach(m -> members.add(summary(m, null)));
         model.put("members", members);
         model.put("enrolments", enrolments(search.enrolments(city, resident.addresseeNumber())));
-        return HttpResponse.ok(model);
+        return HttpResponse.ok(new ModelAndView<>("staff/resident", model));
     }
 
     private List<Map<String, String>> enrolments(Enrolments e) {
