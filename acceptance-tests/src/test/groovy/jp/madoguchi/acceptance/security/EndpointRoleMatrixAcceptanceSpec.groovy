@@ -48,6 +48,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /staff/residents'                    : 'RESIDENT_SEARCH',
             'GET /staff/api/residents'                : 'RESIDENT_SEARCH',
             'GET /staff/residents/{number}'           : 'RESIDENT_SEARCH',
+            'POST /staff/residents/{number}/individual-number': 'INDIVIDUAL_NUMBER_REVEAL',
             'GET /staff/statistics'                   : 'STATISTICS',
             'GET /admin/imports'                      : 'LINKAGE',
             'GET /admin/imports/{id}'                 : 'LINKAGE',
@@ -81,6 +82,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
     /** The permissions of the demo members, through their roles (see StaffAdministrationService.DEFAULT_ROLES). */
     static final Map<String, Set<String>> MEMBERS = [
             clerk     : ['RECEPTION', 'RESIDENT_SEARCH'] as Set,
+            mynumber  : ['RECEPTION', 'RESIDENT_SEARCH', 'INDIVIDUAL_NUMBER_REVEAL'] as Set,
             supervisor: ['STATISTICS'] as Set,
             admin     : ['LINKAGE', 'TERMINALS', 'ACCOUNTS', 'STATISTICS', 'RECEPTION', 'RESIDENT_SEARCH'] as Set,
             auditor   : ['AUDIT'] as Set,

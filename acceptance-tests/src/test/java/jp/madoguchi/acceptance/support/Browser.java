@@ -130,6 +130,11 @@ public final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
+    /** Runs a script in the page, e.g. to take away a browser-side check and see the server's own. */
+    public Object execute(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
     public void deleteCookies() {
         driver.manage().deleteAllCookies();
     }

@@ -37,7 +37,9 @@ public final class RunningMadoguchi implements AutoCloseable {
             Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                     "micronaut.server.port", -1,
                     "madoguchi.database.url", TestDatabase.freshDatabaseUrl(),
-                    "madoguchi.database.username", "postgres",
+                    "madoguchi.database.owner-username", "postgres",
+                    // the system runs as its own role, as in production: it cannot change the access history
+                    "madoguchi.database.username", "madoguchi_app",
                     "madoguchi.data-dir", dataDir.toString(),
                     "madoguchi.demo.enabled", true,
                     "madoguchi.demo.residents", 400,

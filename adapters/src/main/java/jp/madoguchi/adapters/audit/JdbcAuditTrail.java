@@ -6,12 +6,17 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +26,15 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.out.AuditCheckpoint;
+import jp.madoguchi.application.port.out.AuditPruning;
 import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.CheckpointSeal;
 import jp.madoguchi.application.port.out.AuditVerification;
 import jp.madoguchi.domain.audit.AuditEntry;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -39,12 +49,16 @@ public class JdbcAuditTrail implements AuditTrail {
     private static final int MAX_GROUP = 500;
 
     private final Jdbi jdbi;
+    private final CheckpointSeal seal;
+    /** Used by the one writer thread only. */
+    private final ChainHasher writerHasher = new ChainHasher();
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
     private final Thread writer;
     private volatile boolean stopped;
 
-    public JdbcAuditTrail(Jdbi jdbi) {
+    public JdbcAuditTrail(Jdbi jdbi, CheckpointSeal seal) {
         this.jdbi = jdbi;
+        this.seal = seal;
         this.writer = new Thread(this::writeLoop, "audit-trail-writer");
         writer.setDaemon(true);
         writer.start();
@@ -100,8 +114,7 @@ public class JdbcAuditTrail implements AuditTrail {
 
     private void write(List<Pending> group) {
         jdbi.useTransaction(h -> {
-            Head head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                    .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getBytes("hash"))).one();
+            Head head = head(h, true);
             long seq = head.seq();
             byte[] previous = head.hash();
             PreparedBatch batch = h.prepareBatch("""
@@ -113,10 +126,10 @@ public class JdbcAuditTrail implements AuditTrail {
                 AuditEntry entry = pending.entry();
                 // PostgreSQL keeps microseconds (rounding the rest): hash exactly what is stored
                 OffsetDateTime at = OffsetDateTime.ofInstant(entry.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-                byte[] content = contentHash(at, entry.city().value(), entry.actor().kind().name(), entry.actor().id(),
+                byte[] content = writerHasher.content(at, entry.city().value(), entry.actor().kind().name(), entry.actor().id(),
                         entry.actor().displayName(), entry.terminal(), entry.action().name(), entry.residents(),
                         entry.purpose(), entry.detail());
-                byte[] hash = chain(previous, content);
+                byte[] hash = writerHasher.chain(previous, content);
                 seq++;
                 batch.bind("seq", seq)
                         .bind("at", at)
@@ -152,44 +165,128 @@ public class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public AuditVerification verify() {
-        return jdbi.inTransaction(h -> {
-            Head head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
-                    .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getBytes("hash"))).one();
-            Walk walk = new Walk();
-            h.createQuery("SELECT * FROM audit_entry ORDER BY seq")
-                    .setFetchSize(10_000)
-                    .scanResultSet((supplier, ctx) -> {
-                        ResultSet rs = supplier.get();
-                        while (rs.next() && walk.step(rs)) {
-                            // step() keeps the state; it stops at the first entry that does not fit
-                        }
-                        return null;
-                    });
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            Head head = head(h, false);
+            NavigableMap<Long, Checkpoint> checkpoints = checkpoints(h);
+            for (Checkpoint checkpoint : checkpoints.values()) {
+                if (!seal.verify(checkpoint.seq(), checkpoint.hash(), checkpoint.signature())) {
+                    return new AuditVerification(0, checkpoint.seq(), "第" + checkpoint.seq()
+                            + "番のチェックポイントの署名が正しくありません（チェックポイントが書き換えられています）");
+                }
+            }
+            if (head.prunedSeq() > 0) {
+                Checkpoint anchor = checkpoints.get(head.prunedSeq());
+                if (anchor == null || !Arrays.equals(anchor.hash(), head.prunedHash())) {
+                    return new AuditVerification(0, head.prunedSeq() + 1, "保存期間を過ぎて削除した範囲（第"
+                            + head.prunedSeq() + "番まで）の終わりが、署名済みのチェックポイントと一致しません");
+                }
+            }
+            Walk walk = walk(h, head.prunedSeq(), head.prunedHash(), checkpoints);
             if (walk.broken < 0 && (walk.lastSeq != head.seq() || !Arrays.equals(walk.lastHash, head.hash()))) {
-                walk.broken = walk.lastSeq + 1;
-                walk.finding = "第" + walk.broken + "番以降の記録が削除されています（記録の末尾が台帳の先頭と合いません）";
+                walk.stop(walk.lastSeq + 1, "第" + (walk.lastSeq + 1) + "番以降の記録が削除されています（記録の末尾が台帳の先頭と合いません）");
+            }
+            if (walk.broken < 0 && !checkpoints.isEmpty() && checkpoints.lastKey() > walk.lastSeq) {
+                walk.stop(walk.lastSeq + 1, "第" + (walk.lastSeq + 1) + "番以降の記録が削除されています（第"
+                        + checkpoints.lastKey() + "番のチェックポイントまで届きません）");
             }
             return new AuditVerification(walk.checked, walk.broken, walk.finding);
         });
     }
 
+    /**
+     * Checks the entries since the last checkpoint (a checkpoint must not vouch for a chain that is already
+     * broken), then signs the head. The head's row lock holds appends back for that short walk.
+     */
+    @Override
+    public Optional<AuditCheckpoint> checkpoint(Instant at) {
+        return jdbi.inTransaction(h -> {
+            Head head = head(h, true);
+            NavigableMap<Long, Checkpoint> checkpoints = checkpoints(h);
+            Map.Entry<Long, Checkpoint> last = checkpoints.lastEntry();
+            if (head.seq() == 0 || (last != null && last.getKey() == head.seq())) {
+                return Optional.empty();
+            }
+            long fromSeq = last == null ? head.prunedSeq() : last.getKey();
+            byte[] fromHash = last == null ? head.prunedHash() : last.getValue().hash();
+            Walk walk = walk(h, fromSeq, fromHash, new TreeMap<>());
+            if (walk.broken >= 0 || walk.lastSeq != head.seq() || !Arrays.equals(walk.lastHash, head.hash())) {
+                throw new IllegalStateException("アクセス記録が壊れているため、チェックポイントを作れません: "
+                        + (walk.broken >= 0 ? walk.finding : "記録の末尾が台帳の先頭と合いません"));
+            }
+            OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+            h.createUpdate("INSERT INTO audit_checkpoint (seq, hash, at, signature) VALUES (:seq, :hash, :at, :signature)")
+                    .bind("seq", head.seq()).bind("hash", head.hash()).bind("at", when)
+                    .bind("signature", seal.sign(head.seq(), head.hash()))
+                    .execute();
+            return Optional.of(new AuditCheckpoint(head.seq(), at));
+        });
+    }
+
+    @Override
+    public AuditPruning prune(Instant before) {
+        return jdbi.inTransaction(h -> h.createQuery("SELECT removed, through_seq FROM prune_audit_entries(:before)")
+                .bind("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                .map((rs, ctx) -> new AuditPruning(rs.getLong("removed"), rs.getLong("through_seq")))
+                .one());
+    }
+
+    private static Head head(Handle h, boolean forUpdate) {
+        return h.createQuery("SELECT seq, hash, pruned_seq, pruned_hash FROM audit_head WHERE id = 1" + (forUpdate ? " FOR UPDATE" : ""))
+                .map((rs, ctx) -> new Head(rs.getLong("seq"), rs.getBytes("hash"), rs.getLong("pruned_seq"), rs.getBytes("pruned_hash")))
+                .one();
+    }
+
+    private static NavigableMap<Long, Checkpoint> checkpoints(Handle h) {
+        NavigableMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+        h.createQuery("SELECT seq, hash, signature FROM audit_checkpoint ORDER BY seq")
+                .map((rs, ctx) -> new Checkpoint(rs.getLong("seq"), rs.getBytes("hash"), rs.getBytes("signature")))
+                .forEach(c -> checkpoints.put(c.seq(), c));
+        return checkpoints;
+    }
+
+    /** Walks the entries after {@code fromSeq}, whose chain hash must be {@code fromHash}. */
+    private static Walk walk(Handle h, long fromSeq, byte[] fromHash, NavigableMap<Long, Checkpoint> checkpoints) {
+        Walk walk = new Walk(fromSeq, fromHash, checkpoints);
+        h.createQuery("SELECT * FROM audit_entry WHERE seq > :from ORDER BY seq")
+                .bind("from", fromSeq)
+                .setFetchSize(10_000)
+                .scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next() && walk.step(rs)) {
+                        // step() keeps the state; it stops at the first entry that does not fit
+                    }
+                    return null;
+                });
+        return walk;
+    }
+
     /** One pass over the chain, stopping at the first entry that does not fit. */
     private static final class Walk {
+        private final ChainHasher hasher = new ChainHasher();
+        private final NavigableMap<Long, Checkpoint> checkpoints;
         long checked;
         long lastSeq;
-        byte[] lastHash = new byte[32];
+        byte[] lastHash;
+        long lastCheckpoint;
         long broken = -1;
         String finding = "";
 
+        Walk(long fromSeq, byte[] fromHash, NavigableMap<Long, Checkpoint> checkpoints) {
+            this.lastSeq = fromSeq;
+            this.lastHash = fromHash;
+            this.lastCheckpoint = fromSeq;
+            this.checkpoints = checkpoints;
+        }
+
         boolean step(ResultSet rs) throws SQLException {
             long seq = rs.getLong("seq");
-            byte[] content = contentHash(rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+            byte[] content = hasher.content(rs.getObject("at", OffsetDateTime.class),
                     rs.getString("city_code"), rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name"),
                     rs.getString("terminal"), rs.getString("action"), residents(rs.getArray("residents")),
                     rs.getString("purpose"), rs.getString("detail"));
             byte[] prev = rs.getBytes("prev_hash");
             byte[] hash = rs.getBytes("hash");
-            if (!Arrays.equals(content, rs.getBytes("content_hash")) || !Arrays.equals(hash, chain(prev, content))) {
+            if (!Arrays.equals(content, rs.getBytes("content_hash")) || !Arrays.equals(hash, hasher.chain(prev, content))) {
                 return stop(seq, "第" + seq + "番の記録の内容が変更されています");
             }
             if (seq != lastSeq + 1) {
@@ -199,13 +296,22 @@ public class JdbcAuditTrail implements AuditTrail {
             if (!Arrays.equals(prev, lastHash)) {
                 return stop(seq, "第" + seq + "番の記録が前の記録とつながりません（並べ替えられたか、前の記録が差し替えられています）");
             }
+            Checkpoint checkpoint = checkpoints.get(seq);
+            if (checkpoint != null) {
+                if (!Arrays.equals(checkpoint.hash(), hash)) {
+                    // every hash fits its neighbours, yet not the signed head: the chain was recomputed after a change
+                    return stop(lastCheckpoint + 1, "第" + (lastCheckpoint + 1) + "番〜第" + seq
+                            + "番の記録が作り直されています（署名済みのチェックポイント第" + seq + "番と一致しません）");
+                }
+                lastCheckpoint = seq;
+            }
             checked++;
             lastSeq = seq;
             lastHash = hash;
             return true;
         }
 
-        private boolean stop(long at, String what) {
+        boolean stop(long at, String what) {
             broken = at;
             finding = what;
             return false;
@@ -216,28 +322,40 @@ public class JdbcAuditTrail implements AuditTrail {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    static byte[] contentHash(OffsetDateTime at, String city, String kind, String actorId, String actorName, String terminal,
-                              String action, List<String> residents, String purpose, String detail) {
-        StringBuilder text = new StringBuilder(256);
-        field(text, String.valueOf(at.toInstant().getEpochSecond() * 1_000_000 + at.getNano() / 1_000));
-        for (String f : new String[] {city, kind, actorId, actorName, terminal, action}) {
-            field(text, f);
+    /**
+     * The entry hash: SHA-256 over every field, length-prefixed so no two entries encode alike, and the chain hash
+     * {@code SHA-256(prev ‖ content)}. One per thread (the writer, each walk): it reuses its digest and buffer.
+     */
+    static final class ChainHasher {
+        private final MessageDigest digest = sha256();
+        private final StringBuilder text = new StringBuilder(256);
+
+        byte[] content(OffsetDateTime at, String city, String kind, String actorId, String actorName, String terminal,
+                       String action, List<String> residents, String purpose, String detail) {
+            text.setLength(0);
+            long micros = at.toInstant().getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+            field(String.valueOf(micros));
+            field(city);
+            field(kind);
+            field(actorId);
+            field(actorName);
+            field(terminal);
+            field(action);
+            field(String.valueOf(residents.size()));
+            residents.forEach(this::field);
+            field(purpose);
+            field(detail);
+            return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
         }
-        field(text, String.valueOf(residents.size()));
-        residents.forEach(r -> field(text, r));
-        field(text, purpose);
-        field(text, detail);
-        return sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static void field(StringBuilder text, String value) {
-        text.append(value.length()).append(':').append(value).append(';');
-    }
+        byte[] chain(byte[] previous, byte[] content) {
+            digest.update(previous);
+            return digest.digest(content);
+        }
 
-    static byte[] chain(byte[] previous, byte[] content) {
-        MessageDigest digest = sha256();
-        digest.update(previous);
-        return digest.digest(content);
+        private void field(String value) {
+            text.append(value.length()).append(':').append(value).append(';');
+        }
     }
 
     private static MessageDigest sha256() {
@@ -248,6 +366,9 @@ public class JdbcAuditTrail implements AuditTrail {
         }
     }
 
-    private record Head(long seq, byte[] hash) {
+    private record Checkpoint(long seq, byte[] hash, byte[] signature) {
+    }
+
+    private record Head(long seq, byte[] hash, long prunedSeq, byte[] prunedHash) {
     }
 }

@@ -18,6 +18,8 @@ import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.adapters.code2d.LayoutMoveOutCertificateCodes;
 import jp.madoguchi.adapters.crypto.AesGcmSensitiveItems;
 import jp.madoguchi.adapters.crypto.DataKey;
+import jp.madoguchi.adapters.crypto.HmacCheckpointSeal;
+import jp.madoguchi.application.port.out.CheckpointSeal;
 import jp.madoguchi.adapters.linkage.ConfiguredLinkageSources;
 import jp.madoguchi.adapters.linkage.JdbiImportHistory;
 import jp.madoguchi.adapters.linkage.JdbiReplicaRetention;
@@ -63,8 +65,19 @@ public class AdapterFactory {
     @Singleton
     SensitiveItems sensitiveItems(MadoguchiSettings settings,
                                   @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
+        return new AesGcmSensitiveItems(masterKey(settings, dataKey));
+    }
+
+    /** Checkpoints of the access history are signed under the same key kept outside the database. */
+    @Singleton
+    CheckpointSeal checkpointSeal(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
+        return new HmacCheckpointSeal(masterKey(settings, dataKey));
+    }
+
+    private static byte[] masterKey(MadoguchiSettings settings, String dataKey) {
         String key = dataKey.isBlank() ? System.getenv().getOrDefault("MADOGUCHI_DATA_KEY", "") : dataKey;
-        return new AesGcmSensitiveItems(DataKey.load(key, settings.dataDir().resolve("secrets").resolve("data-key")));
+        return DataKey.load(key, settings.dataDir().resolve("secrets").resolve("data-key"));
     }
 
     /** Layouts: the city's folder ({@code madoguchi.linkage.layouts}, default {@code <data>/linkage/layouts}) over the shipped ones. */

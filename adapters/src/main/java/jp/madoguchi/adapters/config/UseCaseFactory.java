@@ -46,6 +46,8 @@ import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.out.PairedTerminals;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.in.VerifyAuditTrailUseCase;
+import jp.madoguchi.application.port.in.MaintainAuditTrailUseCase;
+import jp.madoguchi.application.service.MaintainAuditTrailService;
 import jp.madoguchi.application.port.out.PreEntries;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.service.PreEntryService;
@@ -107,6 +109,13 @@ public class UseCaseFactory {
         return trail::verify;
     }
 
+    /** アクセス記録の保存期間 {@code madoguchi.audit.retention} (ISO 8601 period, default P5Y, at least P1Y). */
+    @Singleton
+    MaintainAuditTrailUseCase maintainAuditTrail(AuditTrail trail, MadoguchiSettings settings, Clock clock,
+                                                 @Property(name = "madoguchi.audit.retention", defaultValue = "P5Y") String retention) {
+        return new MaintainAuditTrailService(trail, Period.parse(retention), settings.city(), clock);
+    }
+
     @Singleton
     ConfirmIdentityUseCase confirmIdentity(Receptions receptions, ResidentRegistry registry, UnconfirmedCards unconfirmedCards, Clock clock) {
         return new ConfirmIdentityService(receptions, registry, unconfirmedCards, clock);
@@ -134,8 +143,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    ImportLinkageFilesUseCase importLinkageFiles(LinkageSources sources, ReplicaLoader loader) {
-        return new ImportLinkageFilesService(sources, loader);
+    ImportLinkageFilesUseCase importLinkageFiles(LinkageSources sources, ReplicaLoader loader, AuditTrail trail, Clock clock) {
+        return new ImportLinkageFilesService(sources, loader, trail, clock);
     }
 
     @Singleton
@@ -163,13 +172,14 @@ public class UseCaseFactory {
 
     @Singleton
     PrepareFormsUseCase prepareForms(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormRenderer renderer,
-                                     Municipalities municipalities, Clock clock) {
-        return new PrepareFormsService(receptions, registry, moveIns, renderer, municipalities, clock);
+                                     Municipalities municipalities, AuditTrail trail, Clock clock) {
+        return new PrepareFormsService(receptions, registry, moveIns, renderer, municipalities, trail, clock);
     }
 
     @Singleton
-    CompleteReceptionUseCase completeReception(Receptions receptions, ResidentRegistry registry, BackOfficeExport export, Clock clock) {
-        return new CompleteReceptionService(receptions, registry, export, clock);
+    CompleteReceptionUseCase completeReception(Receptions receptions, ResidentRegistry registry, BackOfficeExport export,
+                                               AuditTrail trail, Clock clock) {
+        return new CompleteReceptionService(receptions, registry, export, trail, clock);
     }
 
     @Singleton
@@ -193,7 +203,7 @@ public class UseCaseFactory {
     }
 
     /**
-     * Demo accounts: 窓口 (clerk), 統計 (supervisor), 管理 (administrator) and 監査 (auditor), all with the demo
+     * Demo accounts: 窓口 (clerk), 個人番号利用事務 (mynumber), 統計 (supervisor), 管理 (administrator) and 監査 (auditor), all with the demo
      * password; the administrator and the auditor with the demo's published second-factor secret.
      */
     @Singleton
@@ -207,6 +217,7 @@ public class UseCaseFactory {
                 settings.dataDir().resolve("linkage").resolve("demo"), List.of(
                 new RegisterStaffCommand(settings.city(), "clerk", "窓口 一郎", password, Set.of("CLERK")),
                 new RegisterStaffCommand(settings.city(), "supervisor", "統計 花子", password, Set.of("SUPERVISOR")),
+                new RegisterStaffCommand(settings.city(), "mynumber", "番号 四郎", password, Set.of("NUMBER_CLERK")),
                 new RegisterStaffCommand(settings.city(), "admin", "管理 次郎", password,
                         Set.of("ADMINISTRATOR", "SUPERVISOR", "CLERK"), secondFactor),
                 new RegisterStaffCommand(settings.city(), "auditor", "監査 三郎", password, Set.of("AUDITOR"), secondFactor)));

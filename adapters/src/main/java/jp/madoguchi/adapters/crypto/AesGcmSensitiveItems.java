@@ -87,7 +87,7 @@ public final class AesGcmSensitiveItems implements SensitiveItems {
         return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] derive(byte[] master, String purpose) {
+    static byte[] derive(byte[] master, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(master, "HmacSHA256"));

@@ -18,11 +18,16 @@ public class DatabaseFactory {
     ManagedDatabase database(@Property(name = "madoguchi.database.url", defaultValue = "") String url,
                              @Property(name = "madoguchi.database.username", defaultValue = "") String username,
                              @Property(name = "madoguchi.database.password", defaultValue = "") String password,
+                             @Property(name = "madoguchi.database.owner-username", defaultValue = "") String owner,
+                             @Property(name = "madoguchi.database.owner-password", defaultValue = "") String ownerPassword,
                              @Property(name = "madoguchi.database.pool-size", defaultValue = "10") int poolSize,
                              @Property(name = "madoguchi.data-dir", defaultValue = "data") String dataDir) {
         return url.isBlank()
                 ? ManagedDatabase.embedded(Path.of(dataDir).toAbsolutePath().resolve("postgres"), poolSize)
-                : ManagedDatabase.external(url, username, password, poolSize);
+                : owner.isBlank() || owner.equals(username)
+                ? ManagedDatabase.external(url, username, password, poolSize)
+                : ManagedDatabase.external(url, new ManagedDatabase.Login(owner, ownerPassword),
+                        new ManagedDatabase.Login(username, password), poolSize);
     }
 
     @Singleton

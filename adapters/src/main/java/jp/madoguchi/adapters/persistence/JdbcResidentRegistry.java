@@ -21,6 +21,7 @@ import jp.madoguchi.domain.resident.Address;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.resident.ForeignResidence;
 import jp.madoguchi.domain.resident.HouseholdNumber;
+import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.resident.PersonName;
 import jp.madoguchi.domain.resident.Relationship;
 import jp.madoguchi.domain.resident.Resident;
@@ -77,6 +78,16 @@ public class JdbcResidentRegistry implements ResidentRegistry, ResidentReplica {
                 .bind("city", city.value())
                 .bind("number", number.value())
                 .map(this::resident)
+                .findOne());
+    }
+
+    @Override
+    public Optional<IndividualNumber> individualNumberOf(LocalGovernmentCode city, AddresseeNumber number) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT individual_number_sealed FROM resident WHERE city_code = :city"
+                        + " AND addressee_number = :number AND individual_number_sealed IS NOT NULL")
+                .bind("city", city.value())
+                .bind("number", number.value())
+                .map((rs, ctx) -> new IndividualNumber(sensitive.open("個人番号", rs.getBytes(1))))
                 .findOne());
     }
 

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class ManagedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedDatabase.class);
+    private static final Login EMBEDDED_OWNER = new Login("postgres", "");
+    /** What the system logs in as: it may read and append to the access history, never change it. */
+    private static final Login EMBEDDED_APPLICATION = new Login("madoguchi_app", "");
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
@@ -32,10 +35,18 @@ public final class ManagedDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Connects to an external PostgreSQL. */
+    /** Connects to an external PostgreSQL with one login for everything (no separate role for the application). */
     public static ManagedDatabase external(String url, String user, String password, int poolSize) {
+        return external(url, new Login(user, password), new Login(user, password), poolSize);
+    }
+
+    /**
+     * Connects to an external PostgreSQL: {@code owner} runs the migrations and owns the access history,
+     * {@code application} is what the running system logs in as (created by the owner when missing, if it may).
+     */
+    public static ManagedDatabase external(String url, Login owner, Login application, int poolSize) {
         LOG.info("外部の PostgreSQL に接続します: {}", url.replaceAll("password=[^&]*", "password=***"));
-        return migrated(null, pool(url, user, password, poolSize));
+        return migrated(null, url, owner, application, poolSize);
     }
 
     /** Starts (or restarts) the embedded PostgreSQL in {@code dataDirectory}, creating it on first use. */
@@ -44,7 +55,7 @@ public final class ManagedDatabase implements AutoCloseable {
         if (running != null) {
             // the server is up on this folder (a CLI command next to it): use it rather than start a second one
             LOG.info("実行中の組み込み PostgreSQL（ポート {}）に接続します", running);
-            return migrated(null, pool("jdbc:postgresql://localhost:" + running + "/postgres", "postgres", "", poolSize));
+            return migrated(null, "jdbc:postgresql://localhost:" + running + "/postgres", EMBEDDED_OWNER, EMBEDDED_APPLICATION, poolSize);
         }
         EmbeddedPostgres postgres;
         try {
@@ -63,7 +74,7 @@ public final class ManagedDatabase implements AutoCloseable {
             throw new UncheckedIOException("組み込み PostgreSQL を起動できません（データフォルダ " + dataDirectory + "）", e);
         }
         LOG.info("組み込み PostgreSQL を起動しました（ポート {}、データ {}）", postgres.getPort(), dataDirectory);
-        return migrated(postgres, pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", poolSize));
+        return migrated(postgres, postgres.getJdbcUrl("postgres", "postgres"), EMBEDDED_OWNER, EMBEDDED_APPLICATION, poolSize);
     }
 
     /** The port of a live PostgreSQL already running on {@code dataDirectory}, from its postmaster.pid. */
@@ -85,7 +96,7 @@ public final class ManagedDatabase implements AutoCloseable {
 
     private static HikariDataSource pool(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(user == null || user.isBlank() ? url : withoutLogin(url));
         if (user != null && !user.isBlank()) {
             config.setUsername(user);
         }
@@ -101,9 +112,63 @@ public final class ManagedDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static ManagedDatabase migrated(EmbeddedPostgres embedded, HikariDataSource pool) {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        return new ManagedDatabase(embedded, pool);
+    /** The driver prefers a user in the URL to the one given apart: the owner's and the application's share a URL. */
+    private static String withoutLogin(String url) {
+        return url.replaceAll("(?<=[?&])(user|password)=[^&]*(&|$)", "").replaceAll("[?&]$", "");
+    }
+
+    private static ManagedDatabase migrated(EmbeddedPostgres embedded, String url, Login owner, Login application,
+                                            int poolSize) {
+        try (HikariDataSource ownerPool = pool(url, owner.user(), owner.password(), 4)) {   // Flyway holds a lock connection besides the migrating one
+            if (!application.user().equals(owner.user())) {
+                ensureRole(ownerPool, application);
+            } else {
+                LOG.warn("アプリケーションが所有者と同じロール（{}）で接続します。アクセス記録を保護するには、別のロールを "
+                        + "MADOGUCHI_DB_USER に、所有者を MADOGUCHI_DB_OWNER に設定してください", owner.user());
+            }
+            Flyway.configure().dataSource(ownerPool).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("appRole", application.user())).load().migrate();
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                closeQuietly(embedded);
+            }
+            throw e;
+        }
+        return new ManagedDatabase(embedded, pool(url, application.user(), application.password(), poolSize));
+    }
+
+    /** Creates the application's login role when it does not exist yet (the embedded server trusts local logins). */
+    private static void ensureRole(DataSource owner, Login application) {
+        try (java.sql.Connection c = owner.getConnection();
+             java.sql.PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            exists.setString(1, application.user());
+            if (exists.executeQuery().next()) {
+                return;
+            }
+            try (java.sql.Statement create = c.createStatement()) {
+                create.execute("CREATE ROLE \"" + application.user().replace("\"", "\"\"") + "\" LOGIN"
+                        + (application.password().isEmpty() ? "" : " PASSWORD '" + application.password().replace("'", "''") + "'"));
+            }
+            LOG.info("アプリケーション用のロール {} を作成しました", application.user());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("アプリケーション用のロール " + application.user()
+                    + " がなく、作成もできません。データベース管理者に作成を依頼してください: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            LOG.warn("組み込み PostgreSQL の停止に失敗しました", e);
+        }
+    }
+
+    /** A database login; an empty password means none (the embedded server trusts local connections). */
+    public record Login(String user, String password) {
+        public Login {
+            password = password == null ? "" : password;
+        }
     }
 
     public DataSource dataSource() {
@@ -118,11 +183,7 @@ public final class ManagedDatabase implements AutoCloseable {
     public void close() {
         pool.close();
         if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                LOG.warn("組み込み PostgreSQL の停止に失敗しました", e);
-            }
+            closeQuietly(embedded);
         }
     }
 }

@@ -24,7 +24,7 @@ class JdbcAuditTrailQuerySpec extends DatabaseSpecification {
     @Shared JdbcAuditTrailQuery query
 
     def setupSpec() {
-        trail = new JdbcAuditTrail(jdbi)
+        trail = new JdbcAuditTrail(jdbi, new jp.madoguchi.adapters.crypto.HmacCheckpointSeal(new byte[32]))
         query = new JdbcAuditTrailQuery(jdbi, Clock.system(ZoneId.of('Asia/Tokyo')))
         trail.append(entry(CITY, 'clerk', AuditAction.VIEW_RESIDENT, ['0000000011'], 0))
         trail.append(entry(CITY, 'clerk', AuditAction.SEARCH_RESIDENTS, [], 60))

@@ -1,5 +1,6 @@
 package jp.madoguchi.adapters.audit
 
+import jp.madoguchi.adapters.crypto.HmacCheckpointSeal
 import jp.madoguchi.adapters.persistence.DatabaseSpecification
 import jp.madoguchi.domain.audit.AuditAction
 import jp.madoguchi.domain.audit.AuditEntry
@@ -15,21 +16,29 @@ import java.util.concurrent.Executors
 class JdbcAuditTrailSpec extends DatabaseSpecification {
 
     static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
+    static final HmacCheckpointSeal SEAL = new HmacCheckpointSeal(new byte[32])
 
     JdbcAuditTrail trail
 
     def setup() {
-        jdbi.useHandle { h ->
-            h.execute('ALTER TABLE audit_entry DISABLE TRIGGER USER')
-            h.execute('DELETE FROM audit_entry')
-            h.execute('ALTER TABLE audit_entry ENABLE TRIGGER USER')
-            h.execute("UPDATE audit_head SET seq = 0, hash = '\\x0000000000000000000000000000000000000000000000000000000000000000'")
-        }
-        trail = new JdbcAuditTrail(jdbi)
+        reset()
+        trail = new JdbcAuditTrail(jdbi, SEAL)
         (1..10).each { i ->
             trail.append(new AuditEntry(Instant.parse('2026-11-22T00:00:00.123456789Z').plusSeconds(i), CITY,
                     Operator.staff('clerk', '窓口 一郎'), 'COUNTER-0' + (i % 3), AuditAction.VIEW_RESIDENT,
                     ['00000000' + (10 + i)], '受付 20261122-000' + i, '住民記録を表示'))
+        }
+    }
+
+    private void reset() {
+        jdbi.useHandle { h ->
+            h.execute('ALTER TABLE audit_entry DISABLE TRIGGER USER')
+            h.execute('DELETE FROM audit_entry')
+            h.execute('ALTER TABLE audit_entry ENABLE TRIGGER USER')
+            h.execute('ALTER TABLE audit_checkpoint DISABLE TRIGGER USER')
+            h.execute('DELETE FROM audit_checkpoint')
+            h.execute('ALTER TABLE audit_checkpoint ENABLE TRIGGER USER')
+            h.execute("UPDATE audit_head SET seq = 0, hash = '\\x0000000000000000000000000000000000000000000000000000000000000000', pruned_seq = 0, pruned_hash = '\\x0000000000000000000000000000000000000000000000000000000000000000'")
         }
     }
 
@@ -118,6 +127,135 @@ class JdbcAuditTrailSpec extends DatabaseSpecification {
 
         cleanup:
         pool.shutdown()
+    }
+
+    def "鎖ごと作り直しても、署名済みのチェックポイントと合わないので分かる"() {
+        given: 'a checkpoint over entries 1..10, then five more entries'
+        trail.checkpoint(Instant.parse('2026-11-22T01:00:00Z'))
+        appendMore(5)
+
+        when: 'someone with the owner\'s rights changes entry 4 and recomputes every hash after it'
+        tamper("UPDATE audit_entry SET detail = '閲覧なし' WHERE seq = 4")
+        recomputeChain()
+        def result = trail.verify()
+
+        then:
+        !result.intact()
+        result.firstBroken() == 1
+        result.finding().contains('第1番〜第10番の記録が作り直されています')
+    }
+
+    def "チェックポイントの署名を書き換えると分かる"() {
+        given:
+        trail.checkpoint(Instant.now())
+
+        when:
+        jdbi.useHandle { h ->
+            h.execute('ALTER TABLE audit_checkpoint DISABLE TRIGGER USER')
+            h.execute("UPDATE audit_checkpoint SET signature = '\\x00'")
+            h.execute('ALTER TABLE audit_checkpoint ENABLE TRIGGER USER')
+        }
+
+        then:
+        trail.verify().finding().contains('第10番のチェックポイントの署名が正しくありません')
+    }
+
+    def "チェックポイントは新しい記録があるときだけ作られ、壊れた鎖には署名しない"() {
+        expect:
+        trail.checkpoint(Instant.now()).get().seq() == 10
+        !trail.checkpoint(Instant.now()).present
+
+        when:
+        appendMore(2)
+        tamper("UPDATE audit_entry SET actor_id = 'someone' WHERE seq = 11")
+        trail.checkpoint(Instant.now())
+
+        then:
+        def e = thrown(IllegalStateException)
+        e.message.contains('第11番の記録の内容が変更されています')
+    }
+
+    def "保存期間を過ぎた記録はチェックポイントまでだけ削除され、残りの鎖は検証を通る"() {
+        given: 'a fresh trail: four entries from 2019, a checkpoint, two more from 2019, two from today, a checkpoint'
+        reset()
+        4.times { appendAt(Instant.parse('2019-04-01T00:00:00Z').plusSeconds(it)) }
+        trail.checkpoint(Instant.parse('2019-04-02T00:00:00Z'))
+        2.times { appendAt(Instant.parse('2019-05-01T00:00:00Z').plusSeconds(it)) }
+        appendMore(2)
+        trail.checkpoint(Instant.now())
+
+        when: 'everything before 2021 is past retention, but only entries 1-4 are behind a checkpoint'
+        def pruning = trail.prune(Instant.parse('2021-01-01T00:00:00Z'))
+
+        then:
+        pruning.removed() == 4
+        pruning.throughSeq() == 4
+        jdbi.withHandle { it.createQuery('SELECT min(seq) FROM audit_entry').mapTo(Long).one() } == 5
+        trail.verify().intact()
+        trail.verify().entries() == 4
+
+        and: 'pruning again removes nothing more'
+        trail.prune(Instant.parse('2021-01-01T00:00:00Z')).removed() == 0
+    }
+
+    def "1年より新しい記録は、削除を頼まれても消さない"() {
+        given:
+        trail.checkpoint(Instant.now())
+
+        when:
+        trail.prune(Instant.now())
+
+        then:
+        def e = thrown(UnableToExecuteStatementException)
+        e.message.contains('アクセス記録は1年以上保存します')
+        trail.verify().entries() == 10
+    }
+
+    def "削除済みの範囲の終わりを書き換えると分かる"() {
+        given:
+        reset()
+        3.times { appendAt(Instant.parse('2019-04-01T00:00:00Z').plusSeconds(it)) }
+        trail.checkpoint(Instant.parse('2019-04-02T00:00:00Z'))
+        appendMore(1)
+        trail.prune(Instant.parse('2021-01-01T00:00:00Z'))
+
+        when:
+        jdbi.useHandle { it.execute('UPDATE audit_head SET pruned_seq = 2') }
+
+        then:
+        trail.verify().finding().contains('削除した範囲（第2番まで）の終わりが、署名済みのチェックポイントと一致しません')
+    }
+
+    private void appendAt(Instant at) {
+        trail.append(new AuditEntry(at, CITY, Operator.staff('clerk', '窓口 一郎'), 'COUNTER-01', AuditAction.VIEW_RESIDENT,
+                ['0000000011'], '', '古い記録'))
+    }
+
+    private void appendMore(int count) {
+        count.times { i ->
+            trail.append(new AuditEntry(Instant.now(), CITY, Operator.staff('clerk', '窓口 一郎'), 'COUNTER-01',
+                    AuditAction.SEARCH_RESIDENTS, [], '', "追加 ${i}"))
+        }
+    }
+
+    /** What an attacker with the owner's rights could do: rebuild every hash so that neighbours fit again. */
+    private void recomputeChain() {
+        def hasher = new JdbcAuditTrail.ChainHasher()
+        byte[] previous = new byte[32]
+        jdbi.useHandle { h ->
+            h.execute('ALTER TABLE audit_entry DISABLE TRIGGER USER')
+            h.createQuery('SELECT * FROM audit_entry ORDER BY seq').mapToMap().list().each { row ->
+                def at = h.createQuery('SELECT at FROM audit_entry WHERE seq = :seq').bind('seq', row.seq).mapTo(java.time.OffsetDateTime).one()
+                def content = hasher.content(at, row.city_code, row.actor_kind, row.actor_id,
+                        row.actor_name, row.terminal, row.action, (row.residents as java.sql.Array).array as List, row.purpose, row.detail)
+                def hash = hasher.chain(previous, content)
+                h.createUpdate('UPDATE audit_entry SET content_hash = :c, prev_hash = :p, hash = :h WHERE seq = :seq')
+                        .bind('c', content).bind('p', previous).bind('h', hash).bind('seq', row.seq).execute()
+                previous = hash
+            }
+            h.createUpdate('UPDATE audit_head SET hash = :h WHERE id = 1').bind('h', previous).execute()
+            h.execute('ALTER TABLE audit_entry ENABLE TRIGGER USER')
+        }
     }
 
     private void tamper(String sql) {

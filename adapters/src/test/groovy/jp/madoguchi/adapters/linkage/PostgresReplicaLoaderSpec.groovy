@@ -1,5 +1,6 @@
 package jp.madoguchi.adapters.linkage
 
+import jp.madoguchi.domain.shared.Operator
 import jp.madoguchi.adapters.linkage.layout.LinkageLayouts
 import jp.madoguchi.adapters.persistence.DatabaseSpecification
 import jp.madoguchi.adapters.persistence.JdbcResidentRegistry
@@ -44,12 +45,12 @@ class PostgresReplicaLoaderSpec extends DatabaseSpecification {
         layouts = Files.createDirectories(work.resolve('layouts'))
         def sources = new ConfiguredLinkageSources(inbox, false, '', new ConfiguredLinkageSources.ObjectStorage('', 'ap-northeast-1', '', '', true))
         def loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(layouts), Fixtures.sensitiveItems(), Clock.systemUTC(), 2)
-        importer = new ImportLinkageFilesService(sources, loader)
+        importer = new ImportLinkageFilesService(sources, loader, Fixtures.auditTrail(jdbi), Clock.systemUTC())
         registry = new JdbcResidentRegistry(jdbi, Fixtures.sensitiveItems())
     }
 
     def importInbox() {
-        importer.importFrom(inbox.toString(), CITY, ImportProgress.NONE)
+        importer.importFrom(inbox.toString(), CITY, ImportProgress.NONE, Operator.system('test-import'))
     }
 
     long count(String table) {
@@ -101,6 +102,14 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
 
         and: 'the history says what came in'
         jdbi.withHandle { it.createQuery("SELECT rows_added FROM linkage_import WHERE linkage_id = '001o005'").mapTo(Long).one() } == RESIDENTS
+
+        and: 'the access history has one 取込 entry per file, by whoever imported, naming the file'
+        def imports = jdbi.withHandle {
+            it.createQuery("SELECT actor_id, purpose, detail FROM audit_entry WHERE action = 'IMPORT' ORDER BY seq").mapToMap().list()
+        }
+        imports*.actor_id.every { it == 'test-import' }
+        imports.find { it.purpose == '前方連携 001o005' }.detail.contains('001o005_20260401000000_FULL.csv')
+        imports*.purpose.toSet().size() == imports.size()
     }
 
     def "同じファイルをもう一度置いても何も変わらない（チェックサムで判別）"() {

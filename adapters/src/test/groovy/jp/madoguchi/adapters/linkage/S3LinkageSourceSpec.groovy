@@ -1,5 +1,6 @@
 package jp.madoguchi.adapters.linkage
 
+import jp.madoguchi.domain.shared.Operator
 import jp.madoguchi.adapters.linkage.layout.LinkageLayouts
 import jp.madoguchi.adapters.persistence.DatabaseSpecification
 import jp.madoguchi.adapters.testing.Fixtures
@@ -73,10 +74,11 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
         def sources = new ConfiguredLinkageSources(work.resolve('inbox'), false, '',
                 new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', true))
         def importer = new ImportLinkageFilesService(sources,
-                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), Clock.systemUTC(), 2))
+                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), Clock.systemUTC(), 2),
+                Fixtures.auditTrail(jdbi), Clock.systemUTC())
 
         when:
-        def summary = importer.importFrom('s3://linkage/city/', CITY, ImportProgress.NONE)
+        def summary = importer.importFrom('s3://linkage/city/', CITY, ImportProgress.NONE, Operator.system('test-import'))
 
         then: 'only the complete file was imported'
         summary.files().size() == 1
@@ -93,7 +95,7 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
 
         when: 'the marker arrives'
         s3.putObject({ it.bucket('linkage').key("city/001o013/${cards}.end") }, RequestBody.empty())
-        def second = importer.importFrom('s3://linkage/city/', CITY, ImportProgress.NONE)
+        def second = importer.importFrom('s3://linkage/city/', CITY, ImportProgress.NONE, Operator.system('test-import'))
 
         then:
         second.files()*.file()*.name() == [cards]
@@ -106,12 +108,13 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
         def sources = new ConfiguredLinkageSources(work.resolve('inbox'), false, '',
                 new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', false))
         def importer = new ImportLinkageFilesService(sources,
-                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), Clock.systemUTC(), 2))
+                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), Clock.systemUTC(), 2),
+                Fixtures.auditTrail(jdbi), Clock.systemUTC())
         s3.putObject({ it.bucket('linkage').key('bad/023o002/023o002_20260401000000_FULL.csv') },
                 RequestBody.fromString('宛名番号,被保険者番号\r\n12345,K1\r\n'))
 
         when:
-        def summary = importer.importFrom('s3://linkage/bad', CITY, ImportProgress.NONE)
+        def summary = importer.importFrom('s3://linkage/bad', CITY, ImportProgress.NONE, Operator.system('test-import'))
 
         then:
         summary.refused() == 1

@@ -75,7 +75,8 @@ class StartMoveInSpec extends DatabaseSpecification {
                 new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbcUnconfirmedCards(jdbi), clock))
         forms = new PrepareFormsService(receptions, registry, moveIns, new OpenPdfFormRenderer(new PdfFonts(
                 Path.of('/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf'),
-                Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')), zxing), { CITY.value() == it.value() ? 'みらい市' : null }, clock)
+                Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')), zxing), { CITY.value() == it.value() ? 'みらい市' : null },
+                jp.madoguchi.adapters.testing.Fixtures.auditTrail(jdbi), clock)
     }
 
     def "特例転入: カードの個人番号で転出証明書情報を見つけ、転入届の受付を宛名番号なしで始める"() {

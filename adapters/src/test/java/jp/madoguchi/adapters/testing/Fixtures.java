@@ -31,6 +31,11 @@ public final class Fixtures {
     }
 
     /** Sealing with a fixed test key (never used outside tests). */
+    /** The real access history on {@code jdbi}, with checkpoints signed under a fixed test key. */
+    public static jp.madoguchi.adapters.audit.JdbcAuditTrail auditTrail(org.jdbi.v3.core.Jdbi jdbi) {
+        return new jp.madoguchi.adapters.audit.JdbcAuditTrail(jdbi, new jp.madoguchi.adapters.crypto.HmacCheckpointSeal(new byte[32]));
+    }
+
     public static SensitiveItems sensitiveItems() {
         byte[] key = new byte[32];
         for (int i = 0; i < key.length; i++) {

@@ -17,6 +17,8 @@ import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.application.port.out.AuditTrail;
 
 /**
  * Finishes a visit and hands it to the back office. The delivery comes first and is idempotent (keyed by
@@ -33,8 +35,11 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
     private final ResidentRegistry registry;
     private final BackOfficeExport export;
     private final Clock clock;
+    private final AccessRecords access;
 
-    public CompleteReceptionService(Receptions receptions, ResidentRegistry registry, BackOfficeExport export, Clock clock) {
+    public CompleteReceptionService(Receptions receptions, ResidentRegistry registry, BackOfficeExport export,
+                                    AuditTrail trail, Clock clock) {
+        this.access = new AccessRecords(trail, clock);
         this.steps = new ReceptionSteps(receptions);
         this.receptions = receptions;
         this.registry = registry;
@@ -51,6 +56,7 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
         String file = receipt.location().substring(receipt.location().lastIndexOf('/') + 1);
         reception.record(Operator.system("export"), clock.instant(), "基幹系への連携データを出力（" + file + "）");
         receptions.update(reception);
+        access.record(reception, command.operator(), AuditAction.EXPORT, "基幹系への連携データを出力（" + file + "）");
         return receipt;
     }
 

@@ -21,6 +21,10 @@ import jp.madoguchi.application.port.out.LoadRequest;
 import jp.madoguchi.application.port.out.LocalCopy;
 import jp.madoguchi.application.port.out.ReplicaLoader;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.application.port.out.AuditTrail;
+import java.time.Clock;
 
 /**
  * Takes each waiting file, oldest first within its linkage ID, fingerprints it and hands it to the loader; then
@@ -31,18 +35,20 @@ public final class ImportLinkageFilesService implements ImportLinkageFilesUseCas
 
     private final LinkageSources sources;
     private final ReplicaLoader loader;
+    private final AccessRecords access;
 
-    public ImportLinkageFilesService(LinkageSources sources, ReplicaLoader loader) {
+    public ImportLinkageFilesService(LinkageSources sources, ReplicaLoader loader, AuditTrail trail, Clock clock) {
         this.sources = sources;
         this.loader = loader;
+        this.access = new AccessRecords(trail, clock);
     }
 
     @Override
-    public ImportSummary importConfigured(LocalGovernmentCode city, ImportProgress progress) {
+    public ImportSummary importConfigured(LocalGovernmentCode city, ImportProgress progress, Operator by) {
         List<FileResult> results = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         for (LinkageSource source : sources.configured()) {
-            ImportSummary summary = importFrom(source, city, progress);
+            ImportSummary summary = importFrom(source, city, progress, by);
             results.addAll(summary.files());
             descriptions.add(summary.source());
         }
@@ -50,11 +56,11 @@ public final class ImportLinkageFilesService implements ImportLinkageFilesUseCas
     }
 
     @Override
-    public ImportSummary importFrom(String location, LocalGovernmentCode city, ImportProgress progress) {
-        return importFrom(sources.at(location), city, progress);
+    public ImportSummary importFrom(String location, LocalGovernmentCode city, ImportProgress progress, Operator by) {
+        return importFrom(sources.at(location), city, progress, by);
     }
 
-    private ImportSummary importFrom(LinkageSource source, LocalGovernmentCode city, ImportProgress progress) {
+    private ImportSummary importFrom(LinkageSource source, LocalGovernmentCode city, ImportProgress progress, Operator by) {
         List<LinkageFile> files = source.pending().stream()
                 .sorted(Comparator.comparing(LinkageFile::linkageId).thenComparing(LinkageFile::stamp))
                 .toList();
@@ -63,8 +69,9 @@ public final class ImportLinkageFilesService implements ImportLinkageFilesUseCas
             LinkageFile file = files.get(i);
             progress.fileStarted(file, i + 1, files.size());
             LoadOutcome outcome;
+            LoadRequest request;
             try (LocalCopy copy = source.fetch(file)) {
-                LoadRequest request = new LoadRequest(city, file, copy.path(), sha256(copy.path()), source.description());
+                request = new LoadRequest(city, file, copy.path(), sha256(copy.path()), source.description());
                 outcome = loader.load(request, bytes -> progress.bytesRead(file, bytes));
             }
             FileResult result = new FileResult(file, outcome, message(file, outcome));
@@ -74,6 +81,9 @@ public final class ImportLinkageFilesService implements ImportLinkageFilesUseCas
                 source.quarantine(file, report(file, outcome));
             }
             results.add(result);
+            // the file's residents are too many to list: the entry names the file, its fingerprint and the counts
+            access.record(city, by, AuditAction.IMPORT, List.of(), "前方連携 " + file.linkageId(),
+                    result.message() + "（" + source.description() + "、SHA-256 " + request.checksum().substring(0, 16) + "…）");
             progress.fileFinished(result);
         }
         return new ImportSummary(source.description(), results, List.of());

@@ -1,5 +1,7 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Operator;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +56,7 @@ public final class PrepareDemoService implements PrepareDemoUseCase {
             generator.generate(new GenerateCommand(population, residents, workFolder,
                     LocalDateTime.of(population.asOf(), LocalTime.MIDNIGHT)), n -> { });
             ImportSummary summary = importer.importFrom(workFolder.toString(), population.city(),
-                    ImportLinkageFilesUseCase.ImportProgress.NONE);
+                    ImportLinkageFilesUseCase.ImportProgress.NONE, Operator.system("demo"));
             if (summary.refused() > 0) {
                 throw new IllegalStateException("デモデータを取り込めません: " + summary.files());
             }

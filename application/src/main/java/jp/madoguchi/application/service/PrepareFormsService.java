@@ -18,6 +18,8 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.application.port.out.AuditTrail;
 
 public final class PrepareFormsService implements PrepareFormsUseCase {
 
@@ -31,9 +33,11 @@ public final class PrepareFormsService implements PrepareFormsUseCase {
     private final FormRenderer renderer;
     private final Municipalities municipalities;
     private final Clock clock;
+    private final AccessRecords access;
 
     public PrepareFormsService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormRenderer renderer,
-                               Municipalities municipalities, Clock clock) {
+                               Municipalities municipalities, AuditTrail trail, Clock clock) {
+        this.access = new AccessRecords(trail, clock);
         this.receptions = receptions;
         this.steps = new ReceptionSteps(receptions);
         this.registry = registry;
@@ -50,6 +54,7 @@ public final class PrepareFormsService implements PrepareFormsUseCase {
         RenderedDocument document = render(reception);
         reception.record(operator, clock.instant(), "申請書を表示（" + document.fileName() + "）");
         receptions.appendTimeline(reception);
+        access.record(reception, operator, AuditAction.VIEW_RESIDENT, "申請書を画面に表示（" + document.fileName() + "）");
         return document;
     }
 
@@ -59,6 +64,7 @@ public final class PrepareFormsService implements PrepareFormsUseCase {
         RenderedDocument document = render(reception);
         reception.markPrinted(command.operator(), clock.instant(), "申請書を印刷（" + document.fileName() + "）");
         receptions.update(reception);
+        access.record(reception, command.operator(), AuditAction.PRINT, "申請書を印刷（" + document.fileName() + "）");
         return document;
     }
 

@@ -10,10 +10,10 @@ import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.ResidentCa
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.domain.audit.AuditAction;
-import jp.madoguchi.domain.audit.AuditEntry;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.domain.enrolment.Enrolments;
 import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.resident.Household;
 import jp.madoguchi.domain.resident.HouseholdNumber;
 import jp.madoguchi.domain.resident.MatchKey;
@@ -31,13 +31,25 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
     static final int MINIMUM_SCORE = 45;
 
     private final ResidentRegistry registry;
-    private final AuditTrail trail;
+    private final AccessRecords access;
     private final Clock clock;
 
     public SearchResidentsService(ResidentRegistry registry, AuditTrail trail, Clock clock) {
         this.registry = registry;
-        this.trail = trail;
+        this.access = new AccessRecords(trail, clock);
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<IndividualNumber> revealIndividualNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by,
+                                                             String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("個人番号を表示する目的（受付番号や事務の名前）を入力してください");
+        }
+        Optional<IndividualNumber> found = registry.individualNumberOf(city, number);
+        access.record(city, by, AuditAction.REVEAL_INDIVIDUAL_NUMBER, List.of(number.value()), purpose.strip(),
+                found.isPresent() ? "個人番号を表示" : "個人番号を表示（登録なし）");
+        return found;
     }
 
     @Override
@@ -64,8 +76,7 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
 
     /** The terms searched for are personal data too: the entry says how, and whom it returned, not what was typed. */
     private void record(LocalGovernmentCode city, Operator by, AuditAction action, List<Resident> residents, String detail) {
-        trail.append(new AuditEntry(clock.instant(), city, by, by.kind() == Operator.Kind.STAFF ? "" : by.id(), action,
-                residents.stream().map(r -> r.addresseeNumber().value()).toList(), "", detail));
+        access.record(city, by, action, residents.stream().map(r -> r.addresseeNumber().value()).toList(), "", detail);
     }
 
     static ResidentCandidate score(FourItems items, Resident resident) {

@@ -1,5 +1,7 @@
 package jp.madoguchi.staff.cli;
 
+import jp.madoguchi.domain.shared.Operator;
+
 import io.micronaut.context.ApplicationContext;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.FileResult;
@@ -59,7 +61,9 @@ public final class ImportSubcommand {
             LocalGovernmentCode target = new LocalGovernmentCode(city != null ? city
                     : context.getProperty("madoguchi.city.code", String.class).orElse("999997"));
             ImportLinkageFilesUseCase importer = context.getBean(ImportLinkageFilesUseCase.class);
-            ImportSummary summary = importer.importFrom(location, target, new BarProgress());
+            ImportSummary summary = importer.importFrom(location, target, new BarProgress(),
+                    // the person at the console, as the operating system knows them
+                    new Operator(Operator.Kind.SYSTEM, "cli:" + System.getProperty("user.name"), "取込コマンド"));
             System.out.println();
             System.out.printf("取込元: %s%n", summary.source());
             if (summary.files().isEmpty()) {

@@ -1,5 +1,7 @@
 package jp.madoguchi.staff.jobs;
 
+import jp.madoguchi.domain.shared.Operator;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -39,7 +41,8 @@ public class LinkagePolling {
     @Scheduled(fixedDelay = "${madoguchi.linkage.poll-interval:5m}", initialDelay = "${madoguchi.linkage.poll-initial-delay:1m}")
     void poll() {
         try {
-            ImportSummary summary = importer.importConfigured(city, ImportLinkageFilesUseCase.ImportProgress.NONE);
+            ImportSummary summary = importer.importConfigured(city, ImportLinkageFilesUseCase.ImportProgress.NONE,
+                    Operator.system("linkage-polling"));
             for (FileResult result : summary.files()) {
                 if (result.refused()) {
                     LOG.warn("前方連携: {}", result.message());

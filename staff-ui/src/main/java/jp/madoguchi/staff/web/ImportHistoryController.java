@@ -72,7 +72,8 @@ public class ImportHistoryController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> runNow(Authentication authentication) {
-        ImportSummary summary = importer.importConfigured(StaffPrincipal.city(authentication), ImportLinkageFilesUseCase.ImportProgress.NONE);
+        ImportSummary summary = importer.importConfigured(StaffPrincipal.city(authentication), ImportLinkageFilesUseCase.ImportProgress.NONE,
+                StaffPrincipal.operator(authentication));
         String message = summary.files().isEmpty() ? "取り込むファイルはありませんでした"
                 : "取込 " + summary.applied() + " 件、取り込めなかったファイル " + summary.refused() + " 件";
         return HttpResponse.seeOther(URI.create("/admin/imports?ran=" + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8)));

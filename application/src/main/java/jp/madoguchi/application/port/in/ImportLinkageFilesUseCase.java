@@ -5,6 +5,7 @@ import java.util.List;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LoadOutcome;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
 
 /**
  * 前方連携の取込: imports the complete files waiting in a source into the city's replica, oldest first within
@@ -13,11 +14,11 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
  */
 public interface ImportLinkageFilesUseCase {
 
-    /** Imports from the sources this installation polls. */
-    ImportSummary importConfigured(LocalGovernmentCode city, ImportProgress progress);
+    /** Imports from the sources this installation polls; {@code by} is recorded in the access history per file. */
+    ImportSummary importConfigured(LocalGovernmentCode city, ImportProgress progress, Operator by);
 
     /** Imports from a folder or an {@code s3://bucket/prefix} address a person named. */
-    ImportSummary importFrom(String location, LocalGovernmentCode city, ImportProgress progress);
+    ImportSummary importFrom(String location, LocalGovernmentCode city, ImportProgress progress, Operator by);
 
     /** Told what is happening, for a progress bar. */
     interface ImportProgress {

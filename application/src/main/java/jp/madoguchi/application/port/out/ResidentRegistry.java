@@ -7,13 +7,18 @@ import java.util.Optional;
 import jp.madoguchi.domain.enrolment.Enrolments;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.resident.HouseholdNumber;
+import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
 /** The local replica of the city's resident registry and business data (read side). */
 public interface ResidentRegistry {
 
+    /** The resident without the 個人番号, which stays sealed until {@link #individualNumberOf} is asked. */
     Optional<Resident> find(LocalGovernmentCode city, AddresseeNumber number);
+
+    /** Opens the resident's sealed 個人番号; empty when there is no such resident or the replica has none. */
+    Optional<IndividualNumber> individualNumberOf(LocalGovernmentCode city, AddresseeNumber number);
 
     /** Residents (including 除票) born on a Gregorian day. */
     List<Resident> bornOn(LocalGovernmentCode city, LocalDate birthDate, int limit);
