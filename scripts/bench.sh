@@ -5,6 +5,7 @@
 #   import     FULL import of N residents (default 1,000,000) against a bare COPY of the same file, a second FULL,
 #              and a DIFF of 10,000 rows (LinkageImportBenchmark)
 #   codes      2D code decoding: a 1920×1080 frame p50/p95/p99 and the rate on 50 damaged images (TwoDimensionalCodeBenchmark)
+#   audit      access history: append latency (1 and 32 request threads) and verifying 10,000,000 entries (AuditTrailBenchmark)
 #   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,12 @@ codes() {
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 
+audit() {
+  echo "benchmark: access history ${1:-10000000} entries"
+  java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.audit.AuditTrailBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO) '
+}
+
 search() {
   echo "benchmark: search under load ${1:-1000000} residents, ${2:-140} clients, ${3:-60} s"
   java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.SearchLoadBenchmark "$@" \
@@ -62,7 +69,8 @@ case "$which" in
   generator) generator ;;
   import) import "$@" ;;
   codes) codes "$@" ;;
+  audit) audit "$@" ;;
   search) search "$@" ;;
-  all) generator; import; codes; search ;;
-  *) echo "不明なベンチマークです: $which（generator、import、codes、search、all）" >&2; exit 2 ;;
+  all) generator; import; codes; audit; search ;;
+  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、search、all）" >&2; exit 2 ;;
 esac

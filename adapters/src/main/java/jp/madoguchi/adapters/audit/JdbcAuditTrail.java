@@ -1,11 +1,5 @@
 package jp.madoguchi.adapters.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +15,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -50,15 +47,33 @@ public class JdbcAuditTrail implements AuditTrail {
 
     private final Jdbi jdbi;
     private final CheckpointSeal seal;
+    private final int parts;
+    private final int minimumPerPart;
+    /** Whether the last verification was settled by the walk in parts (for tests and the benchmark). */
+    volatile boolean lastWalkedInParts;
     /** Used by the one writer thread only. */
     private final ChainHasher writerHasher = new ChainHasher();
+    /** The head as the writer last left it (writer thread only); null when unknown. */
+    private Head knownHead;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
     private final Thread writer;
     private volatile boolean stopped;
 
+    @jakarta.inject.Inject
     public JdbcAuditTrail(Jdbi jdbi, CheckpointSeal seal) {
+        this(jdbi, seal, Math.max(2, Runtime.getRuntime().availableProcessors()), 250_000);
+    }
+
+    /**
+     * @param parts          how many stretches {@link #verify()} walks at once (the database works on one while this
+     *                       side hashes another)
+     * @param minimumPerPart below this many entries per stretch the chain is walked in one pass
+     */
+    JdbcAuditTrail(Jdbi jdbi, CheckpointSeal seal, int parts, int minimumPerPart) {
         this.jdbi = jdbi;
         this.seal = seal;
+        this.parts = parts;
+        this.minimumPerPart = minimumPerPart;
         this.writer = new Thread(this::writeLoop, "audit-trail-writer");
         writer.setDaemon(true);
         writer.start();
@@ -112,46 +127,86 @@ public class JdbcAuditTrail implements AuditTrail {
         }
     }
 
+    /**
+     * One transaction per group: move the head, insert the entries. The head is kept here between groups, so the
+     * common case is one UPDATE that only succeeds if nobody else moved the head meanwhile (a command such as
+     * {@code ./madoguchi import} next to the server appends too); otherwise the head is read under its row lock and
+     * the group chained to it.
+     */
     private void write(List<Pending> group) {
-        jdbi.useTransaction(h -> {
-            Head head = head(h, true);
-            long seq = head.seq();
-            byte[] previous = head.hash();
-            PreparedBatch batch = h.prepareBatch("""
-                    INSERT INTO audit_entry (seq, at, city_code, actor_kind, actor_id, actor_name, terminal, action,
-                                             residents, purpose, detail, content_hash, prev_hash, hash)
-                    VALUES (:seq, :at, :city, :kind, :actorId, :actorName, :terminal, :action, :residents, :purpose,
-                            :detail, :content, :prev, :hash)""");
-            for (Pending pending : group) {
-                AuditEntry entry = pending.entry();
-                // PostgreSQL keeps microseconds (rounding the rest): hash exactly what is stored
-                OffsetDateTime at = OffsetDateTime.ofInstant(entry.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-                byte[] content = writerHasher.content(at, entry.city().value(), entry.actor().kind().name(), entry.actor().id(),
-                        entry.actor().displayName(), entry.terminal(), entry.action().name(), entry.residents(),
-                        entry.purpose(), entry.detail());
-                byte[] hash = writerHasher.chain(previous, content);
-                seq++;
-                batch.bind("seq", seq)
-                        .bind("at", at)
-                        .bind("city", entry.city().value())
-                        .bind("kind", entry.actor().kind().name())
-                        .bind("actorId", entry.actor().id())
-                        .bind("actorName", entry.actor().displayName())
-                        .bind("terminal", entry.terminal())
-                        .bind("action", entry.action().name())
-                        .bind("residents", entry.residents().toArray(String[]::new))
-                        .bind("purpose", entry.purpose())
-                        .bind("detail", entry.detail())
-                        .bind("content", content)
-                        .bind("prev", previous)
-                        .bind("hash", hash)
-                        .add();
-                previous = hash;
-            }
-            batch.execute();
-            h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
-                    .bind("seq", seq).bind("hash", previous).execute();
-        });
+        try {
+            jdbi.useTransaction(h -> {
+                Head head = knownHead;
+                Chained chained = head == null ? null : chain(head, group);
+                if (chained == null || h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash"
+                                + " WHERE id = 1 AND seq = :was AND hash = :wasHash")
+                        .bind("seq", chained.seq()).bind("hash", chained.hash())
+                        .bind("was", head.seq()).bind("wasHash", head.hash()).execute() == 0) {
+                    head = head(h, true);
+                    chained = chain(head, group);
+                    h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
+                            .bind("seq", chained.seq()).bind("hash", chained.hash()).execute();
+                }
+                insert(h, chained.rows());
+                knownHead = new Head(chained.seq(), chained.hash(), head.prunedSeq(), head.prunedHash());
+            });
+        } catch (RuntimeException e) {
+            knownHead = null;
+            throw e;
+        }
+    }
+
+    /** The group's entries numbered and hashed after {@code head}. */
+    private Chained chain(Head head, List<Pending> group) {
+        long seq = head.seq();
+        byte[] previous = head.hash();
+        List<Row> rows = new ArrayList<>(group.size());
+        for (Pending pending : group) {
+            AuditEntry entry = pending.entry();
+            // PostgreSQL keeps microseconds: store and hash exactly the same instant
+            OffsetDateTime at = OffsetDateTime.ofInstant(entry.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+            byte[] content = writerHasher.content(at, entry.city().value(), entry.actor().kind().name(), entry.actor().id(),
+                    entry.actor().displayName(), entry.terminal(), entry.action().name(), entry.residents(),
+                    entry.purpose(), entry.detail());
+            byte[] hash = writerHasher.chain(previous, content);
+            seq++;
+            rows.add(new Row(seq, at, entry, content, previous, hash));
+            previous = hash;
+        }
+        return new Chained(rows, seq, previous);
+    }
+
+    private static void insert(Handle h, List<Row> rows) {
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO audit_entry (seq, at, city_code, actor_kind, actor_id, actor_name, terminal, action,
+                                         residents, purpose, detail, content_hash, prev_hash, hash)
+                VALUES (:seq, :at, :city, :kind, :actorId, :actorName, :terminal, :action, :residents, :purpose,
+                        :detail, :content, :prev, :hash)""");
+        for (Row row : rows) {
+            AuditEntry entry = row.entry();
+            batch.bind("seq", row.seq())
+                    .bind("at", row.at())
+                    .bind("city", entry.city().value())
+                    .bind("kind", entry.actor().kind().name())
+                    .bind("actorId", entry.actor().id())
+                    .bind("actorName", entry.actor().displayName())
+                    .bind("terminal", entry.terminal())
+                    .bind("action", entry.action().name())
+                    .bind("residents", entry.residents().toArray(String[]::new))
+                    .bind("purpose", entry.purpose())
+                    .bind("detail", entry.detail())
+                    .bind("content", row.content())
+                    .bind("prev", row.previous())
+                    .bind("hash", row.hash())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private record Chained(List<Row> rows, long seq, byte[] hash) {
+    }
+
+    private record Row(long seq, OffsetDateTime at, AuditEntry entry, byte[] content, byte[] previous, byte[] hash) {
     }
 
     @PreDestroy
@@ -163,34 +218,89 @@ public class JdbcAuditTrail implements AuditTrail {
     private record Pending(AuditEntry entry, CompletableFuture<Void> done) {
     }
 
+    /**
+     * Walks the chain in {@link #parts} stretches at once, each on its own connection, and checks that each stretch
+     * starts where the one before ended. When anything does not fit, the whole chain is walked again in one pass, to
+     * name the first entry that does not fit exactly as a single walk would.
+     */
     @Override
     public AuditVerification verify() {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            Head head = head(h, false);
-            NavigableMap<Long, Checkpoint> checkpoints = checkpoints(h);
-            for (Checkpoint checkpoint : checkpoints.values()) {
-                if (!seal.verify(checkpoint.seq(), checkpoint.hash(), checkpoint.signature())) {
-                    return new AuditVerification(0, checkpoint.seq(), "第" + checkpoint.seq()
-                            + "番のチェックポイントの署名が正しくありません（チェックポイントが書き換えられています）");
-                }
+        Snapshot snapshot = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                h -> new Snapshot(head(h, false), checkpoints(h)));
+        Head head = snapshot.head();
+        for (Checkpoint checkpoint : snapshot.checkpoints().values()) {
+            if (!seal.verify(checkpoint.seq(), checkpoint.hash(), checkpoint.signature())) {
+                return new AuditVerification(0, checkpoint.seq(), "第" + checkpoint.seq()
+                        + "番のチェックポイントの署名が正しくありません（チェックポイントが書き換えられています）");
             }
-            if (head.prunedSeq() > 0) {
-                Checkpoint anchor = checkpoints.get(head.prunedSeq());
-                if (anchor == null || !Arrays.equals(anchor.hash(), head.prunedHash())) {
-                    return new AuditVerification(0, head.prunedSeq() + 1, "保存期間を過ぎて削除した範囲（第"
-                            + head.prunedSeq() + "番まで）の終わりが、署名済みのチェックポイントと一致しません");
-                }
-            }
-            Walk walk = walk(h, head.prunedSeq(), head.prunedHash(), checkpoints);
-            if (walk.broken < 0 && (walk.lastSeq != head.seq() || !Arrays.equals(walk.lastHash, head.hash()))) {
-                walk.stop(walk.lastSeq + 1, "第" + (walk.lastSeq + 1) + "番以降の記録が削除されています（記録の末尾が台帳の先頭と合いません）");
-            }
-            if (walk.broken < 0 && !checkpoints.isEmpty() && checkpoints.lastKey() > walk.lastSeq) {
-                walk.stop(walk.lastSeq + 1, "第" + (walk.lastSeq + 1) + "番以降の記録が削除されています（第"
-                        + checkpoints.lastKey() + "番のチェックポイントまで届きません）");
-            }
-            return new AuditVerification(walk.checked, walk.broken, walk.finding);
+        }
+        NavigableMap<Long, byte[]> signed = new TreeMap<>();
+        snapshot.checkpoints().forEach((seq, checkpoint) -> signed.put(seq, checkpoint.hash()));
+        if (head.prunedSeq() > 0 && !Arrays.equals(signed.get(head.prunedSeq()), head.prunedHash())) {
+            return new AuditVerification(0, head.prunedSeq() + 1, "保存期間を過ぎて削除した範囲（第"
+                    + head.prunedSeq() + "番まで）の終わりが、署名済みのチェックポイントと一致しません");
+        }
+        Optional<ChainWalk> inParts = head.seq() - head.prunedSeq() >= (long) parts * minimumPerPart
+                ? walkInParts(head, signed) : Optional.empty();
+        lastWalkedInParts = inParts.isPresent();
+        ChainWalk walk = inParts.orElseGet(() -> walkWhole(head, signed));
+        if (walk.intact() && (walk.lastSeq != head.seq() || !Arrays.equals(walk.lastHash, head.hash()))) {
+            walk.stop(walk.lastSeq + 1, "第" + (walk.lastSeq + 1) + "番以降の記録が削除されています（記録の末尾が台帳の先頭と合いません）");
+        }
+        if (walk.intact() && !signed.isEmpty() && signed.lastKey() > walk.lastSeq) {
+            walk.stop(walk.lastSeq + 1, "第" + (walk.lastSeq + 1) + "番以降の記録が削除されています（第"
+                    + signed.lastKey() + "番のチェックポイントまで届きません）");
+        }
+        return new AuditVerification(walk.checked, walk.broken, walk.finding);
+    }
+
+    private ChainWalk walkWhole(Head head, NavigableMap<Long, byte[]> signed) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                h -> new ChainWalk(head.prunedSeq(), head.prunedHash(), signed).run(h, head.seq()));
+    }
+
+    /** The walks of all stretches joined into one, or empty when any stretch or any joint does not fit. */
+    private Optional<ChainWalk> walkInParts(Head head, NavigableMap<Long, byte[]> signed) {
+        long from = head.prunedSeq();
+        long size = (head.seq() - from + parts - 1) / parts;
+        ExecutorService pool = Executors.newFixedThreadPool(parts, r -> {
+            Thread thread = new Thread(r, "audit-verify");
+            thread.setDaemon(true);
+            return thread;
         });
+        try {
+            List<Future<ChainWalk>> running = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                long start = from + part * size;
+                long end = Math.min(head.seq(), start + size);
+                byte[] startHash = part == 0 ? head.prunedHash() : null;
+                running.add(pool.submit(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                        h -> new ChainWalk(start, startHash, signed).run(h, end))));
+            }
+            ChainWalk joined = new ChainWalk(from, head.prunedHash(), signed);
+            for (int part = 0; part < parts; part++) {
+                ChainWalk walk = running.get(part).get();
+                long start = from + part * size;
+                boolean meets = joined.lastSeq == start
+                        && (walk.firstPrevious == null || Arrays.equals(walk.firstPrevious, joined.lastHash));
+                if (!walk.intact() || !meets) {
+                    return Optional.empty();
+                }
+                joined.checked += walk.checked;
+                if (walk.checked > 0) {
+                    joined.lastSeq = walk.lastSeq;
+                    joined.lastHash = walk.lastHash;
+                }
+            }
+            return Optional.of(joined);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("アクセス記録の検証が中断されました", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("アクセス記録を検証できません: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -208,10 +318,10 @@ public class JdbcAuditTrail implements AuditTrail {
             }
             long fromSeq = last == null ? head.prunedSeq() : last.getKey();
             byte[] fromHash = last == null ? head.prunedHash() : last.getValue().hash();
-            Walk walk = walk(h, fromSeq, fromHash, new TreeMap<>());
-            if (walk.broken >= 0 || walk.lastSeq != head.seq() || !Arrays.equals(walk.lastHash, head.hash())) {
+            ChainWalk walk = new ChainWalk(fromSeq, fromHash, new TreeMap<>()).run(h, head.seq());
+            if (!walk.intact() || walk.lastSeq != head.seq() || !Arrays.equals(walk.lastHash, head.hash())) {
                 throw new IllegalStateException("アクセス記録が壊れているため、チェックポイントを作れません: "
-                        + (walk.broken >= 0 ? walk.finding : "記録の末尾が台帳の先頭と合いません"));
+                        + (!walk.intact() ? walk.finding : "記録の末尾が台帳の先頭と合いません"));
             }
             OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
             h.createUpdate("INSERT INTO audit_checkpoint (seq, hash, at, signature) VALUES (:seq, :hash, :at, :signature)")
@@ -244,131 +354,12 @@ public class JdbcAuditTrail implements AuditTrail {
         return checkpoints;
     }
 
-    /** Walks the entries after {@code fromSeq}, whose chain hash must be {@code fromHash}. */
-    private static Walk walk(Handle h, long fromSeq, byte[] fromHash, NavigableMap<Long, Checkpoint> checkpoints) {
-        Walk walk = new Walk(fromSeq, fromHash, checkpoints);
-        h.createQuery("SELECT * FROM audit_entry WHERE seq > :from ORDER BY seq")
-                .bind("from", fromSeq)
-                .setFetchSize(10_000)
-                .scanResultSet((supplier, ctx) -> {
-                    ResultSet rs = supplier.get();
-                    while (rs.next() && walk.step(rs)) {
-                        // step() keeps the state; it stops at the first entry that does not fit
-                    }
-                    return null;
-                });
-        return walk;
-    }
-
-    /** One pass over the chain, stopping at the first entry that does not fit. */
-    private static final class Walk {
-        private final ChainHasher hasher = new ChainHasher();
-        private final NavigableMap<Long, Checkpoint> checkpoints;
-        long checked;
-        long lastSeq;
-        byte[] lastHash;
-        long lastCheckpoint;
-        long broken = -1;
-        String finding = "";
-
-        Walk(long fromSeq, byte[] fromHash, NavigableMap<Long, Checkpoint> checkpoints) {
-            this.lastSeq = fromSeq;
-            this.lastHash = fromHash;
-            this.lastCheckpoint = fromSeq;
-            this.checkpoints = checkpoints;
-        }
-
-        boolean step(ResultSet rs) throws SQLException {
-            long seq = rs.getLong("seq");
-            byte[] content = hasher.content(rs.getObject("at", OffsetDateTime.class),
-                    rs.getString("city_code"), rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name"),
-                    rs.getString("terminal"), rs.getString("action"), residents(rs.getArray("residents")),
-                    rs.getString("purpose"), rs.getString("detail"));
-            byte[] prev = rs.getBytes("prev_hash");
-            byte[] hash = rs.getBytes("hash");
-            if (!Arrays.equals(content, rs.getBytes("content_hash")) || !Arrays.equals(hash, hasher.chain(prev, content))) {
-                return stop(seq, "第" + seq + "番の記録の内容が変更されています");
-            }
-            if (seq != lastSeq + 1) {
-                return stop(lastSeq + 1, "第" + (lastSeq + 1) + "番" + (seq > lastSeq + 2 ? "〜第" + (seq - 1) + "番" : "")
-                        + "の記録が削除されています");
-            }
-            if (!Arrays.equals(prev, lastHash)) {
-                return stop(seq, "第" + seq + "番の記録が前の記録とつながりません（並べ替えられたか、前の記録が差し替えられています）");
-            }
-            Checkpoint checkpoint = checkpoints.get(seq);
-            if (checkpoint != null) {
-                if (!Arrays.equals(checkpoint.hash(), hash)) {
-                    // every hash fits its neighbours, yet not the signed head: the chain was recomputed after a change
-                    return stop(lastCheckpoint + 1, "第" + (lastCheckpoint + 1) + "番〜第" + seq
-                            + "番の記録が作り直されています（署名済みのチェックポイント第" + seq + "番と一致しません）");
-                }
-                lastCheckpoint = seq;
-            }
-            checked++;
-            lastSeq = seq;
-            lastHash = hash;
-            return true;
-        }
-
-        boolean stop(long at, String what) {
-            broken = at;
-            finding = what;
-            return false;
-        }
-    }
-
-    private static List<String> residents(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    /**
-     * The entry hash: SHA-256 over every field, length-prefixed so no two entries encode alike, and the chain hash
-     * {@code SHA-256(prev ‖ content)}. One per thread (the writer, each walk): it reuses its digest and buffer.
-     */
-    static final class ChainHasher {
-        private final MessageDigest digest = sha256();
-        private final StringBuilder text = new StringBuilder(256);
-
-        byte[] content(OffsetDateTime at, String city, String kind, String actorId, String actorName, String terminal,
-                       String action, List<String> residents, String purpose, String detail) {
-            text.setLength(0);
-            long micros = at.toInstant().getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
-            field(String.valueOf(micros));
-            field(city);
-            field(kind);
-            field(actorId);
-            field(actorName);
-            field(terminal);
-            field(action);
-            field(String.valueOf(residents.size()));
-            residents.forEach(this::field);
-            field(purpose);
-            field(detail);
-            return digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        byte[] chain(byte[] previous, byte[] content) {
-            digest.update(previous);
-            return digest.digest(content);
-        }
-
-        private void field(String value) {
-            text.append(value.length()).append(':').append(value).append(';');
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private record Checkpoint(long seq, byte[] hash, byte[] signature) {
     }
 
     private record Head(long seq, byte[] hash, long prunedSeq, byte[] prunedHash) {
+    }
+
+    private record Snapshot(Head head, NavigableMap<Long, Checkpoint> checkpoints) {
     }
 }

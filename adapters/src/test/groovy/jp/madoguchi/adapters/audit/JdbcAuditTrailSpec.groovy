@@ -68,6 +68,24 @@ class JdbcAuditTrailSpec extends DatabaseSpecification {
                       'TRUNCATE audit_entry']
     }
 
+    def "非BMP・IVS の文字や複数の住民、空の項目を含む記録も、そのまま検証を通る"() {
+        given: 'what the appender hashed as Java strings, the verifier hashes from the bytes PostgreSQL sends'
+        trail.append(new AuditEntry(Instant.parse('2026-11-22T01:02:03.000001Z'), CITY, Operator.staff('clerk', '𠮷野 葛' + new String(Character.toChars(0xE0100)) + '子'), '',
+                AuditAction.SEARCH_RESIDENTS, ['0000000011', '0000000029', ''], '', '𩸽と髙と「，」;:\t\n\\'))
+        trail.append(new AuditEntry(Instant.parse('1999-12-31T23:59:59.999999Z'), CITY, Operator.kiosk('KIOSK-01'), 'KIOSK-01',
+                AuditAction.VIEW_RESIDENT, [], '', ''))
+
+        expect:
+        trail.verify().intact()
+        trail.verify().entries() == 12
+
+        when:
+        tamper("UPDATE audit_entry SET actor_name = '𠮷野 葛子' WHERE seq = 11")
+
+        then:
+        trail.verify().finding().contains('第11番の記録の内容が変更されています')
+    }
+
     def "トリガーを外して内容を書き換えても、その記録の番号で見つかる"() {
         when:
         tamper("UPDATE audit_entry SET residents = ARRAY['0000000099'] WHERE seq = 4")
@@ -226,6 +244,42 @@ class JdbcAuditTrailSpec extends DatabaseSpecification {
         trail.verify().finding().contains('削除した範囲（第2番まで）の終わりが、署名済みのチェックポイントと一致しません')
     }
 
+    def "何本かに分けて並行に検証しても、同じ改ざんを同じ番号で見つける: #what"() {
+        given: 'fifteen entries with a checkpoint after the tenth, walked in three stretches of five'
+        def parted = new JdbcAuditTrail(jdbi, SEAL, 3, 1)
+        trail.checkpoint(Instant.now())
+        appendMore(5)
+
+        when:
+        tampering.each { tamper(it) }
+        if (recompute) {
+            recomputeChain()
+        }
+        def single = trail.verify()
+        def inParts = parted.verify()
+
+        then:
+        inParts == single
+        inParts.intact() == (what == '改ざんなし')
+
+        and: 'stretches that all fit settle it (a cut-off tail then shows against the head); anything else is walked again whole'
+        parted.lastWalkedInParts == (inParts.intact() || what == '末尾の削除')
+
+        cleanup:
+        parted.close()
+
+        where:
+        what               | tampering                                                                                                  | recompute
+        '改ざんなし'        | []                                                                                                         | false
+        '内容の変更'        | ["UPDATE audit_entry SET detail = 'x' WHERE seq = 12"]                                                     | false
+        '区切りの後の削除'  | ['DELETE FROM audit_entry WHERE seq = 6']                                                                  | false
+        '区切りの前の削除'  | ['DELETE FROM audit_entry WHERE seq = 5']                                                                  | false
+        '一区切りの全削除'  | ['DELETE FROM audit_entry WHERE seq BETWEEN 6 AND 10']                                                     | false
+        '末尾の削除'        | ['DELETE FROM audit_entry WHERE seq = 15']                                                                 | false
+        '並べ替え'          | ['UPDATE audit_entry SET seq = -5 WHERE seq = 5', 'UPDATE audit_entry SET seq = 5 WHERE seq = 8', 'UPDATE audit_entry SET seq = 8 WHERE seq = -5'] | false
+        '鎖の作り直し'      | ["UPDATE audit_entry SET detail = 'x' WHERE seq = 4"]                                                      | true
+    }
+
     private void appendAt(Instant at) {
         trail.append(new AuditEntry(at, CITY, Operator.staff('clerk', '窓口 一郎'), 'COUNTER-01', AuditAction.VIEW_RESIDENT,
                 ['0000000011'], '', '古い記録'))
@@ -240,7 +294,7 @@ class JdbcAuditTrailSpec extends DatabaseSpecification {
 
     /** What an attacker with the owner's rights could do: rebuild every hash so that neighbours fit again. */
     private void recomputeChain() {
-        def hasher = new JdbcAuditTrail.ChainHasher()
+        def hasher = new ChainHasher()
         byte[] previous = new byte[32]
         jdbi.useHandle { h ->
             h.execute('ALTER TABLE audit_entry DISABLE TRIGGER USER')
