@@ -8,7 +8,13 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil
 import ch.qos.logback.core.AppenderBase
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.StaffLogin
+import jp.madoguchi.application.port.in.StartReceptionUseCase
+import jp.madoguchi.domain.reception.Channel
+import jp.madoguchi.domain.resident.AddresseeNumber
+import jp.madoguchi.domain.shared.Operator
+import java.net.http.HttpClient
 import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase
 import jp.madoguchi.application.synthetic.SyntheticPopulation
@@ -52,6 +58,13 @@ class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
         root.addAppender(appender)
         root.level = Level.DEBUG
 
+        and: 'the fixture 個人番号: those of the demo population'
+        def numbers = new SyntheticPopulation(POPULATION).generate(400)
+                .collectMany { it.household().members() }.findAll { it.individualNumber() != null }
+                .collect { it.individualNumber().reveal() }
+        def answers = []
+        def exports = []
+
         when: 'the system imports its demo registry and serves a day'
         def app = RunningMadoguchi.start()
         def browser = Browser.open()
@@ -90,27 +103,67 @@ class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
             // a clerk views residents
             browser.go(app.url('/staff/residents?kana=' + URLEncoder.encode('ア', 'UTF-8')))
             browser.go(app.url('/staff/residents/0000000019'))
+
+            // a 個人番号 typed where it does not belong: every refusal is looked at
+            def http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+            def clerk = StaffLogin.overHttp(http, app, 'clerk')
+            def typed = numbers.first()
+            def reception = visit(app)
+            answers << KioskRegistration.get(http, app, "/staff/residents/${typed}", clerk)
+            answers << KioskRegistration.get(http, app, "/staff/residents?number=${typed}", clerk)
+            answers << KioskRegistration.get(http, app, "/staff/residents?born=${typed}", clerk)
+            answers << KioskRegistration.post(http, app, "/staff/receptions/${reception}/identity", clerk,
+                    "version=${version(app, reception)}&addresseeNumber=${typed}")
+            answers << KioskRegistration.get(http, app, "/staff/receptions/${typed}", clerk)
+            answers << KioskRegistration.post(http, app, '/kiosk/pre-entry/scan', KioskRegistration.anonymous(http, app), "code=${typed}")
+            answers << KioskRegistration.post(http, app, '/kiosk/move-in/certificate', KioskRegistration.anonymous(http, app), "code=${typed}")
+            answers << KioskRegistration.get(http, app, "/admin/audit?resident=${typed}", StaffLogin.overHttp(http, app, 'auditor'))
+
+            // a visit finished: its data goes to the back office; the auditor exports the whole access history
+            ['hearing', 'confirm', 'print', 'complete'].each { step ->
+                def done = KioskRegistration.post(http, app, "/staff/receptions/${reception}/${step}", clerk, "version=${version(app, reception)}")
+                assert done.statusCode() == 303
+            }
+            exports.addAll(Files.walk(app.exportFolder()).filter { Files.isRegularFile(it) }.collect { Files.readString(it) })
+            exports << KioskRegistration.post(http, app, '/admin/audit/export', StaffLogin.overHttp(http, app, 'auditor'),
+                    'actor=&resident=&from=&to=&action=').body()
         } finally {
             browser.close()
             app.close()
             root.detachAppender(appender)
             root.level = previous
         }
-        def numbers = new SyntheticPopulation(POPULATION).generate(400)
-                .collectMany { it.household().members() }.findAll { it.individualNumber() != null }
-                .collect { it.individualNumber().reveal() }
         def reports = Files.walk(app.linkageInbox().parent.parent)
                 .filter { Files.isRegularFile(it) && it.fileName.toString() ==~ /.*\.(log|txt)$/ }
                 .collect { it.toString() + ': ' + Files.readString(it) }
 
+        def refusals = answers.findAll { it.statusCode() >= 400 || it.body().contains('class="error"') }
+
         then: 'there was plenty to look at'
-        captured.size() > 1000
+        captured.size() > 500
         numbers.size() > 300
         reports.any { it.contains('個人番号') }
+        refusals.size() >= 6
+        exports.size() >= 2
+        exports.last().readLines().size() > 20
 
-        and: 'no 個人番号 — as written, or with the broken check digit — anywhere'
-        def leaks = (captured + reports).findAll { text -> numbers.any { n -> text.contains(n) || text.contains(n.substring(0, 11)) } }
+        and: 'no 個人番号 — as written, or with the broken check digit — in logs, reports, refusals or exports'
+        def texts = captured + reports + refusals.collect { it.uri().toString().replaceAll(/\d{12}/, '…') + ' ' + it.body() } + exports
+        def leaks = texts.findAll { text -> numbers.any { n -> text.contains(n) || text.contains(n.substring(0, 11)) } }
         leaks.isEmpty()
+    }
+
+    /** A visit for a resident with a 個人番号, as the kiosk opens one. */
+    private static String visit(RunningMadoguchi app) {
+        def resident = app.bean(org.jdbi.v3.core.Jdbi).withHandle {
+            it.createQuery("SELECT min(addressee_number) FROM resident WHERE individual_number_sealed IS NOT NULL AND status = '1'").mapTo(String).one()
+        }
+        app.bean(StartReceptionUseCase).start(new StartReceptionUseCase.StartReceptionCommand(POPULATION.city(), Channel.KIOSK,
+                new AddresseeNumber(resident), ['RESIDENT_CERTIFICATE'], Operator.kiosk('KIOSK-01'), null)).number().value()
+    }
+
+    private static long version(RunningMadoguchi app, String reception) {
+        app.bean(org.jdbi.v3.core.Jdbi).withHandle { it.createQuery('SELECT version FROM reception WHERE number = :n').bind('n', reception).mapTo(Long).one() }
     }
 
     private static void login(Browser browser, RunningMadoguchi app, String user) {

@@ -4,6 +4,7 @@ import io.micronaut.security.annotation.Secured
 import io.micronaut.web.router.Router
 import io.micronaut.web.router.UriRouteInfo
 import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.domain.staff.Permission
 import jp.madoguchi.staff.security.Permissions
@@ -65,18 +66,22 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /admin/staff/roles'                 : 'ACCOUNTS',
             'GET /admin/audit'                        : 'AUDIT',
             'POST /admin/audit/export'                : 'AUDIT',
-            // 記載台: open to the person standing at it (the card and its PIN identify them)
-            'GET /kiosk'                              : ANYONE,
-            'GET /kiosk/identify'                     : ANYONE,
-            'POST /kiosk/identify/challenge'          : ANYONE,
-            'POST /kiosk/identify'                    : ANYONE,
-            'POST /kiosk/move-in/certificate'         : ANYONE,
-            'POST /kiosk/receptions'                  : ANYONE,
-            'GET /kiosk/slip/{number}'                : ANYONE,
+            // 記載台: a registered kiosk's browser only; what its card holder identifies stays with that visit
+            'GET /kiosk'                              : 'KIOSK_DEVICE',
+            'GET /kiosk/identify'                     : 'KIOSK_DEVICE',
+            'POST /kiosk/identify/challenge'          : 'KIOSK_DEVICE',
+            'POST /kiosk/identify'                    : 'KIOSK_DEVICE',
+            'POST /kiosk/move-in/certificate'         : 'KIOSK_DEVICE',
+            'POST /kiosk/receptions'                  : 'KIOSK_DEVICE',
+            'GET /kiosk/slip/{number}'                : 'KIOSK_DEVICE',
+            'GET /kiosk/pre-entry/scan'               : 'KIOSK_DEVICE',
+            'POST /kiosk/pre-entry/scan'              : 'KIOSK_DEVICE',
+            // 記載台の登録: the page where a kiosk PC's browser is registered with its terminal's token
+            'GET /kiosk/device'                       : ANYONE,
+            'POST /kiosk/device'                      : ANYONE,
+            // 事前入力: on the citizen's own phone, before coming; nothing personal is asked
             'GET /kiosk/pre-entry'                    : ANYONE,
             'POST /kiosk/pre-entry'                   : ANYONE,
-            'GET /kiosk/pre-entry/scan'               : ANYONE,
-            'POST /kiosk/pre-entry/scan'              : ANYONE,
     ]
 
     /** The permissions of the demo members, through their roles (see StaffAdministrationService.DEFAULT_ROLES). */
@@ -86,9 +91,11 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             supervisor: ['STATISTICS'] as Set,
             admin     : ['LINKAGE', 'TERMINALS', 'ACCOUNTS', 'STATISTICS', 'RECEPTION', 'RESIDENT_SEARCH'] as Set,
             auditor   : ['AUDIT'] as Set,
+            kiosk     : ['KIOSK_DEVICE'] as Set,
     ]
 
-    @Shared @AutoCleanup RunningMadoguchi app = RunningMadoguchi.start()
+    /** No demo kiosk: every kiosk here is registered, as in production. */
+    @Shared @AutoCleanup RunningMadoguchi app = RunningMadoguchi.start(['madoguchi.kiosk.demo-device': false])
     @Shared HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
 
     def "画面の権限名はドメインの権限と一致する"() {
@@ -111,13 +118,16 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
 
     def "役割×ルートの全組み合わせで、許可されたものだけが通る"() {
         given:
-        def sessions = [anonymous: anonymousSession()] + MEMBERS.keySet().collectEntries { [(it): StaffLogin.overHttp(http, app, it)] }
+        def sessions = [anonymous: KioskRegistration.anonymous(http, app)] + MEMBERS.keySet().findAll { it != 'kiosk' }
+                .collectEntries { [(it): StaffLogin.overHttp(http, app, it)] }
+        sessions.kiosk = KioskRegistration.register(http, app, 'KIOSK-07', KioskRegistration.pair(http, app, 'KIOSK-07', '1階 記載台'))
         def mismatches = []
 
         when:
         RULES.findAll { !it.key.endsWith(' /logout') }.each { route, rule ->
             sessions.each { who, session ->
-                boolean expected = rule == ANYONE || (rule == LOGGED_IN ? who != 'anonymous' : MEMBERS[who]?.contains(rule))
+                // a kiosk is no member of staff: on staff pages it is as anonymous as anyone
+                boolean expected = rule == ANYONE || (rule == LOGGED_IN ? !(who in ['anonymous', 'kiosk']) : MEMBERS[who]?.contains(rule))
                 def response
                 try {
                     response = send(route, session)
@@ -154,10 +164,6 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
         route.annotationMetadata.stringValues(Secured) as List
     }
 
-    private StaffLogin.Session anonymousSession() {
-        def page = http.send(HttpRequest.newBuilder(URI.create(app.url('/staff/login'))).build(), HttpResponse.BodyHandlers.ofString())
-        new StaffLogin.Session('MADOGUCHI_CSRF=' + StaffLogin.cookie(page, 'MADOGUCHI_CSRF'), StaffLogin.token(page.body()))
-    }
 
     private HttpResponse<String> send(String route, StaffLogin.Session session) {
         def (method, template) = route.split(' ', 2)

@@ -133,8 +133,8 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    ManageTerminalsUseCase manageTerminals(PairedTerminals terminals, Clock clock) {
-        return new ManageTerminalsService(terminals, clock);
+    ManageTerminalsUseCase manageTerminals(PairedTerminals terminals, AuditTrail trail, Clock clock) {
+        return new ManageTerminalsService(terminals, trail, clock);
     }
 
     @Singleton

@@ -75,8 +75,33 @@ public class JdbiPairedTerminals implements PairedTerminals {
                 .execute()) > 0;
     }
 
+    @Override
+    public Optional<PairedTerminal> authenticate(LocalGovernmentCode city, String terminalId, String token) {
+        byte[] offered;
+        try {
+            offered = TerminalSeal.keyOf(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return keyOf(city, terminalId)
+                .filter(key -> java.security.MessageDigest.isEqual(key, offered))
+                .flatMap(key -> active(city, terminalId));
+    }
+
+    @Override
+    public Optional<PairedTerminal> active(LocalGovernmentCode city, String terminalId) {
+        if (terminalId == null || !TERMINAL_ID.matcher(terminalId).matches()) {
+            return Optional.empty();
+        }
+        return all(city).stream().filter(t -> t.terminalId().equals(terminalId) && t.active()).findFirst();
+    }
+
     /** The seal of a terminal in force; empty when it is unknown or revoked. */
     Optional<TerminalSeal> sealOf(LocalGovernmentCode city, String terminalId) {
+        return keyOf(city, terminalId).map(key -> TerminalSeal.of(key, terminalId));
+    }
+
+    private Optional<byte[]> keyOf(LocalGovernmentCode city, String terminalId) {
         if (terminalId == null || !TERMINAL_ID.matcher(terminalId).matches()) {
             return Optional.empty();
         }
@@ -87,7 +112,7 @@ public class JdbiPairedTerminals implements PairedTerminals {
                 .bind("id", terminalId)
                 .mapTo(byte[].class)
                 .findOne())
-                .map(sealed -> TerminalSeal.of(Base64.getDecoder().decode(sensitive.open(KEY_ITEM, sealed)), terminalId));
+                .map(sealed -> Base64.getDecoder().decode(sensitive.open(KEY_ITEM, sealed)));
     }
 
     static String requireTerminalId(String terminalId) {

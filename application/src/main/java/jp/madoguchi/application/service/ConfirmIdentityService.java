@@ -27,7 +27,7 @@ public final class ConfirmIdentityService implements ConfirmIdentityUseCase {
     @Override
     public Reception confirm(ReceptionStepCommand step, AddresseeNumber resident) {
         if (registry.find(step.city(), resident).isEmpty()) {
-            throw new IllegalArgumentException("宛名番号 " + resident.value() + " の住民が見つかりません");
+            throw new IllegalArgumentException("入力された宛名番号の住民が見つかりません（番号を確かめてください）");
         }
         String how = cards.find(step.city(), step.number()).isPresent() ? "カードと住民登録を職員が照合" : "職員が確認";
         Reception reception = steps.apply(step, r -> r.identify(resident, step.operator(), clock.instant(), how));

@@ -46,8 +46,14 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
                 .sorted(Comparator.comparing(Reception::number).reversed())
                 .map(r -> new ReceptionSummary(r.number(), r.openedAt(), r.channel(),
                         r.procedures().stream().map(Procedure::name).toList(), r.state(), r.department().name(),
+                        r.department().code(),
                         r.resident().flatMap(n -> registry.find(city, n)).map(Resident::nameForDisplay).orElse("（未確認）")))
                 .toList();
+    }
+
+    @Override
+    public Optional<jp.madoguchi.domain.procedure.Department> departmentOf(LocalGovernmentCode city, ReceptionNumber number) {
+        return receptions.find(city, number).map(Reception::department);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package jp.madoguchi.application.service;
 
+import java.util.Optional;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.domain.audit.AuditAction;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -12,10 +16,12 @@ import jp.madoguchi.domain.shared.Operator;
 public final class ManageTerminalsService implements ManageTerminalsUseCase {
 
     private final PairedTerminals terminals;
+    private final AccessRecords access;
     private final Clock clock;
 
-    public ManageTerminalsService(PairedTerminals terminals, Clock clock) {
+    public ManageTerminalsService(PairedTerminals terminals, AuditTrail trail, Clock clock) {
         this.terminals = terminals;
+        this.access = new AccessRecords(trail, clock);
         this.clock = clock;
     }
 
@@ -27,11 +33,33 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
     @Override
     public Pairing pair(LocalGovernmentCode city, String terminalId, String label, Operator by) {
         String id = terminalId == null ? "" : terminalId.strip();
-        return new Pairing(id, terminals.pair(city, id, label, by, clock.instant()));
+        Pairing pairing = new Pairing(id, terminals.pair(city, id, label, by, clock.instant()));
+        access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + id + "（" + label + "）を登録（ペアリングトークンを発行）");
+        return pairing;
+    }
+
+    @Override
+    public Optional<PairedTerminal> enrolKiosk(LocalGovernmentCode city, String terminalId, String token, String from) {
+        String id = terminalId == null ? "" : terminalId.strip();
+        Optional<PairedTerminal> enrolled = terminals.authenticate(city, id, token);
+        access.record(city, Operator.kiosk(id.isEmpty() ? "（空）" : id),
+                enrolled.isPresent() ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, List.of(), "記載台の登録",
+                (enrolled.isPresent() ? "記載台のブラウザを登録" : "記載台のブラウザの登録を拒否（端末IDまたはトークンが違う、または登録取消済み）")
+                        + "（接続元 " + from + "）");
+        return enrolled;
+    }
+
+    @Override
+    public Optional<PairedTerminal> activeTerminal(LocalGovernmentCode city, String terminalId) {
+        return terminals.active(city, terminalId);
     }
 
     @Override
     public boolean revoke(LocalGovernmentCode city, String terminalId, Operator by) {
-        return terminals.revoke(city, terminalId, clock.instant());
+        boolean revoked = terminals.revoke(city, terminalId, clock.instant());
+        if (revoked) {
+            access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + terminalId + " の登録を取消");
+        }
+        return revoked;
     }
 }

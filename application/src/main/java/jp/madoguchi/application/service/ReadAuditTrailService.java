@@ -29,14 +29,14 @@ public final class ReadAuditTrailService implements ReadAuditTrailUseCase {
     @Override
     public List<RecordedAuditEntry> search(AuditSearchCommand command) {
         List<RecordedAuditEntry> found = query.search(criteria(command), PAGE);
-        record(command, AuditAction.READ_AUDIT_TRAIL, "アクセス記録の検索（" + describe(command) + "、" + found.size() + "件）");
+        record(command, found.size(), AuditAction.READ_AUDIT_TRAIL, "アクセス記録の検索（" + describe(command, found.size()) + "、" + found.size() + "件）");
         return found;
     }
 
     @Override
     public long export(AuditSearchCommand command, OutputStream out) throws IOException {
         long written = query.exportCsv(criteria(command), out);
-        record(command, AuditAction.EXPORT, "アクセス記録のCSV出力（" + describe(command) + "、" + written + "件）");
+        record(command, written, AuditAction.EXPORT, "アクセス記録のCSV出力（" + describe(command, written) + "、" + written + "件）");
         return written;
     }
 
@@ -46,18 +46,22 @@ public final class ReadAuditTrailService implements ReadAuditTrailUseCase {
         return new AuditSearch(c.city(), c.actor(), c.resident(), from, to, c.action());
     }
 
-    private void record(AuditSearchCommand c, AuditAction action, String detail) {
+    /**
+     * The 宛名番号 searched for is recorded only when the history knows it (some entries matched): what was typed
+     * might be anything, a 個人番号 included, and that must not enter the history.
+     */
+    private void record(AuditSearchCommand c, long matched, AuditAction action, String detail) {
         trail.append(new AuditEntry(clock.instant(), c.city(), c.by(), "", action,
-                c.resident().isEmpty() ? List.of() : List.of(c.resident()), "監査", detail));
+                c.resident().isEmpty() || matched == 0 ? List.of() : List.of(c.resident()), "監査", detail));
     }
 
-    private static String describe(AuditSearchCommand c) {
+    private static String describe(AuditSearchCommand c, long matched) {
         StringBuilder text = new StringBuilder();
         if (!c.actor().isEmpty()) {
             text.append("操作者 ").append(c.actor()).append(' ');
         }
         if (!c.resident().isEmpty()) {
-            text.append("宛名番号 ").append(c.resident()).append(' ');
+            text.append("宛名番号 ").append(matched == 0 ? "（該当なし）" : c.resident()).append(' ');
         }
         text.append("期間 ").append(c.from() == null ? "最初" : c.from()).append("〜").append(c.to() == null ? "今日" : c.to());
         if (c.action() != null) {

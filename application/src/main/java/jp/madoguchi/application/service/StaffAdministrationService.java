@@ -141,11 +141,14 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     @Override
     public void saveRole(SaveRoleCommand command) {
         boolean exists = roles.find(command.city(), command.name()).isPresent();
+        if (!command.department().isEmpty() && !command.department().matches("[A-Z][A-Z0-9_]{1,31}")) {
+            throw new IllegalArgumentException("担当課の指定が正しくありません: " + command.department());
+        }
         roles.save(new StaffRole(command.city(), command.name(), command.label(), command.permissions(),
                 command.department()));
         record(command.city(), command.by(), (exists ? "役割の変更: " : "役割の追加: ") + command.name() + "（"
                 + command.permissions().stream().map(Permission::name).sorted().reduce((a, b) -> a + "・" + b).orElse("")
-                + "）");
+                + "）" + (command.department().isEmpty() ? "" : " 担当課 " + command.department()));
     }
 
     /** The account, if it is this city's: an administrator never touches another city's staff. */

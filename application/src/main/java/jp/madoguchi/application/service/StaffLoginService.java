@@ -100,7 +100,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(), AuditAction.LOGIN,
                 List.of(), "", secondFactor ? "ログイン（二要素認証）" : "ログイン"));
         return new LoginOutcome.LoggedIn(new StaffMember(account.city(), account.username(), account.displayName(),
-                account.roles(), permissions));
+                account.roles(), permissions, departmentsOf(account)));
     }
 
     /** The second factor passed (with its code's time step), or what the page shows instead. */
@@ -178,6 +178,19 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         trail.append(new AuditEntry(clock.instant(), where, Operator.staff(typed, typed), attempt.terminal(),
                 AuditAction.LOGIN_FAILED, List.of(), "", "ログイン失敗（" + reason + "）"));
         return new LoginOutcome.Refused(message);
+    }
+
+    /** The union of the roles' departments, or all (empty) as soon as one role is not tied to a department. */
+    private Set<String> departmentsOf(StaffAccount account) {
+        Set<String> departments = new java.util.TreeSet<>();
+        for (String role : account.roles()) {
+            Optional<StaffRoles.StaffRole> found = roles.find(account.city(), role);
+            if (found.isPresent() && found.get().department().isEmpty()) {
+                return Set.of();
+            }
+            found.ifPresent(r -> departments.add(r.department()));
+        }
+        return departments;
     }
 
     private Set<Permission> permissionsOf(StaffAccount account) {

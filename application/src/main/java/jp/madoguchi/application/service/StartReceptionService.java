@@ -37,7 +37,7 @@ public final class StartReceptionService implements StartReceptionUseCase {
                         .orElseThrow(() -> new IllegalArgumentException("手続「" + code + "」は登録されていません")))
                 .toList();
         if (command.resident() != null && registry.find(command.city(), command.resident()).isEmpty()) {
-            throw new IllegalArgumentException("宛名番号 " + command.resident() + " の住民が見つかりません");
+            throw new IllegalArgumentException("指定された宛名番号の住民が見つかりません");
         }
         LocalDate today = LocalDate.now(clock);
         ReceptionNumber number = receptions.nextNumber(command.city(), today);

@@ -27,7 +27,7 @@ public record ReceptionNumber(LocalDate day, int serial) implements Comparable<R
     public static ReceptionNumber parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("受付番号の形式が正しくありません（例: 20261122-0007）: " + text);
+            throw new IllegalArgumentException("受付番号の形式が正しくありません（例: 20261122-0007）");
         }
         try {
             return new ReceptionNumber(LocalDate.parse(m.group(1), BASIC), Integer.parseInt(m.group(2)));

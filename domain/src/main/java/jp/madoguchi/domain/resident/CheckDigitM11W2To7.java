@@ -20,7 +20,7 @@ final class CheckDigitM11W2To7 {
 
     static char of(String serial) {
         if (!Modulus11.isDigits(serial)) {
-            throw new IllegalArgumentException("番号は数字だけで指定してください: " + serial);
+            throw new IllegalArgumentException("番号は数字だけで指定してください");
         }
         int remainder = Modulus11.remainder(serial, i -> 2 + (i - 1) % 6);
         int check = remainder <= 1 ? 0 : 11 - remainder;
@@ -35,15 +35,19 @@ final class CheckDigitM11W2To7 {
                 && of(value.substring(0, value.length() - 1)) == value.charAt(value.length() - 1);
     }
 
+    /**
+     * The value is not repeated in the message: a 個人番号 typed into the wrong field would otherwise travel on into
+     * an error page or a log (the linkage report names line and column instead).
+     */
     static void requireValid(String value, String label) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(label + "がありません");
         }
         if (!Modulus11.isDigits(value) || value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(label + "は" + MIN_LENGTH + "〜" + MAX_LENGTH + "桁の数字です: " + value);
+            throw new IllegalArgumentException(label + "は" + MIN_LENGTH + "〜" + MAX_LENGTH + "桁の数字です（入力は" + value.length() + "文字）");
         }
         if (!isValid(value)) {
-            throw new IllegalArgumentException(label + "の検査数字が正しくありません: " + value);
+            throw new IllegalArgumentException(label + "の検査数字が正しくありません（" + value.length() + "桁）");
         }
     }
 }

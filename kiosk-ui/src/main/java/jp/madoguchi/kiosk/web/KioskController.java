@@ -37,13 +37,15 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.kiosk.device.KioskDevice;
+import io.micronaut.security.authentication.Authentication;
 
 /**
  * 記載台: the citizen chooses what they came for, identifies with the My Number Card, confirms, and takes a
  * reception slip. They write nothing.
  */
 @Controller("/kiosk")
-@Secured(SecurityRule.IS_ANONYMOUS)
+@Secured(KioskDevice.ROLE)
 @Requires(property = "madoguchi.kiosk.enabled", notEquals = "false")
 public class KioskController {
 
@@ -57,7 +59,6 @@ public class KioskController {
     private final MoveInPages moveIns;
     private final String agentUrl;
     private final LocalGovernmentCode city;
-    private final Operator terminal;
     private final ZoneId zone;
 
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
@@ -66,7 +67,6 @@ public class KioskController {
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
                            @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode,
-                           @Property(name = "madoguchi.kiosk.terminal-id", defaultValue = "KIOSK-01") String terminalId,
                            @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
         this.procedures = procedures;
         this.identify = identify;
@@ -76,7 +76,6 @@ public class KioskController {
         this.moveIns = moveIns;
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.city = new LocalGovernmentCode(cityCode);
-        this.terminal = Operator.kiosk(terminalId);
         this.zone = ZoneId.of(zone);
     }
 
@@ -101,8 +100,12 @@ public class KioskController {
      * terminal id first.
      */
     @Post(value = "/identify/challenge", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
-    public Map<String, Object> challenge(String procedure, @Nullable String terminal) {
+    public Map<String, Object> challenge(Authentication authentication, String procedure, @Nullable String terminal) {
         Procedure chosen = procedure(procedure);
+        KioskDevice kiosk = device(authentication);
+        if (!readerBelongsTo(kiosk, terminal)) {
+            return Map.of("ok", false, "message", otherReader(kiosk));
+        }
         TerminalChallenge challenge = identify.challenge(new IdentifyResidentByCardUseCase.ChallengeCommand(city,
                 terminal == null ? "" : terminal, List.of(chosen.code()), true));
         if (challenge instanceof TerminalChallenge.Issued issued) {
@@ -113,9 +116,14 @@ public class KioskController {
 
     /** The agent's sealed reading arrives here; the PIN never does. */
     @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public ModelAndView<Map<String, Object>> identify(String procedure, @Nullable String terminal, @Nullable String reading) {
+    public ModelAndView<Map<String, Object>> identify(Authentication authentication, String procedure,
+                                                      @Nullable String terminal, @Nullable String reading) {
         Procedure chosen = procedure(procedure);
-        Operator kiosk = terminal == null || terminal.isBlank() ? this.terminal : Operator.kiosk(terminal);
+        KioskDevice device = device(authentication);
+        if (!readerBelongsTo(device, terminal)) {
+            return identifyView(procedure, otherReader(device));
+        }
+        Operator kiosk = device.operator();
         CardIdentification result = identify.identify(new IdentifyResidentByCardUseCase.IdentifyByCardCommand(city,
                 terminal, reading, kiosk));
         if (result instanceof CardIdentification.Failed failed) {
@@ -138,7 +146,7 @@ public class KioskController {
             model.put("kana", "");
             model.put("address", identified.face().address());
             model.put("birthDate", identified.face().birthDate());
-            model.put("visit", visits.openForConfirmation(identified.face(), chosen.code()));
+            model.put("visit", visits.openForConfirmation(device.terminalId(), identified.face(), chosen.code()));
             return new ModelAndView<>("kiosk/confirm", model);
         }
         model.put("unconfirmed", false);
@@ -147,23 +155,25 @@ public class KioskController {
         model.put("kana", resident.name().nameKana() == null ? "" : resident.name().nameKana());
         model.put("address", resident.address().fullText());
         model.put("birthDate", resident.birthDateForDisplay());
-        model.put("visit", visits.open(resident.addresseeNumber(), chosen.code()));
+        model.put("visit", visits.open(device.terminalId(), resident.addresseeNumber(), chosen.code()));
         return new ModelAndView<>("kiosk/confirm", model);
     }
 
     /** 紙の転出証明書: the handheld scanner types the certificate's 2D code into the page. */
     @Post(value = "/move-in/certificate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public Object moveInFromCertificate(@Nullable String code) {
-        return moveIns.fromCertificate(code, terminal);
+    public Object moveInFromCertificate(Authentication authentication, @Nullable String code) {
+        return moveIns.fromCertificate(code, device(authentication).operator());
     }
 
     /** 受付する: opens the visit and shows the slip. */
     @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> receive(@Nullable String visit) {
-        return visits.close(visit)
+    public HttpResponse<?> receive(Authentication authentication, @Nullable String visit) {
+        KioskDevice kiosk = device(authentication);
+        return visits.close(visit, kiosk.terminalId())
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
-                            city, Channel.KIOSK, v.resident(), List.of(v.procedure()), terminal, v.card()));
+                            city, Channel.KIOSK, v.resident(), List.of(v.procedure()), kiosk.operator(), v.card()));
+                    visits.issued(kiosk.terminalId(), reception.number().value());
                     return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value()));
                 })
                 .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
@@ -171,11 +181,15 @@ public class KioskController {
 
     /** 受付票. */
     @Get("/slip/{number}")
-    public HttpResponse<?> slip(@PathVariable String number) {
+    public HttpResponse<?> slip(Authentication authentication, @PathVariable String number) {
         ReceptionNumber receptionNumber;
         try {
             receptionNumber = ReceptionNumber.parse(number);
         } catch (IllegalArgumentException e) {
+            return HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of()));
+        }
+        // only the kiosk that issued it, right after: a kiosk never shows another visit's reception
+        if (!visits.mayShowSlip(device(authentication).terminalId(), receptionNumber.value())) {
             return HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of()));
         }
         return slips.slip(city, receptionNumber)
@@ -187,6 +201,19 @@ public class KioskController {
                         "department", s.department(),
                         "qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng())))))
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of())));
+    }
+
+    private static KioskDevice device(Authentication authentication) {
+        return KioskDevice.of(authentication).orElseThrow(() -> new IllegalStateException("記載台として登録されていません"));
+    }
+
+    /** The agent on this PC says which terminal its reader belongs to: it must be this kiosk's. */
+    private static boolean readerBelongsTo(KioskDevice kiosk, String agentTerminal) {
+        return agentTerminal == null || agentTerminal.isBlank() || agentTerminal.strip().equals(kiosk.terminalId());
+    }
+
+    private static String otherReader(KioskDevice kiosk) {
+        return "このパソコンのカードリーダーは、この記載台（" + kiosk.terminalId() + "）に登録されたものではありません。職員にお声がけください。";
     }
 
     /** A mistake at the kiosk gets a plain page with a way back, never a stack trace. */

@@ -35,35 +35,64 @@ public class KioskVisits {
      * A card holder and the procedure they chose: identified ({@code resident}), or with the card face for the clerk
      * to confirm when the card matched no registry entry exactly ({@code card}).
      */
-    record Visit(AddresseeNumber resident, CardFace card, String procedure, Instant expires) {
+    record Visit(String kiosk, AddresseeNumber resident, CardFace card, String procedure, Instant expires) {
     }
 
-    String open(AddresseeNumber resident, String procedure) {
-        return open(resident, null, procedure);
+    /** A slip this kiosk may show: only the one it just issued, and only for a few minutes. */
+    private record Slip(String kiosk, String reception, Instant expires) {
+    }
+
+    private final Map<String, Slip> slips = new ConcurrentHashMap<>();
+
+    String open(String kiosk, AddresseeNumber resident, String procedure) {
+        return open(kiosk, resident, null, procedure);
     }
 
     /** A visit whose card the clerk will compare with the registry at the counter. */
-    String openForConfirmation(CardFace card, String procedure) {
-        return open(null, card, procedure);
+    String openForConfirmation(String kiosk, CardFace card, String procedure) {
+        return open(kiosk, null, card, procedure);
     }
 
-    private String open(AddresseeNumber resident, CardFace card, String procedure) {
+    private String open(String kiosk, AddresseeNumber resident, CardFace card, String procedure) {
         forgetExpired();
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
-        visits.put(token, new Visit(resident, card, procedure, clock.instant().plus(TIMEOUT)));
+        String token = newToken();
+        visits.put(token, new Visit(kiosk, resident, card, procedure, clock.instant().plus(TIMEOUT)));
         return token;
     }
 
-    /** Takes the visit out: a token serves once. */
-    Optional<Visit> close(String token) {
+    /** Takes the visit out: a token serves once, and only at the kiosk where the card was read. */
+    Optional<Visit> close(String token, String kiosk) {
         forgetExpired();
-        return token == null ? Optional.empty() : Optional.ofNullable(visits.remove(token));
+        if (token == null) {
+            return Optional.empty();
+        }
+        Visit visit = visits.get(token);
+        if (visit == null || !visit.kiosk().equals(kiosk)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(visits.remove(token));
+    }
+
+    /** Remembers that {@code kiosk} issued {@code reception}, so it (and only it) may show the slip for a while. */
+    void issued(String kiosk, String reception) {
+        forgetExpired();
+        slips.put(kiosk + "|" + reception, new Slip(kiosk, reception, clock.instant().plus(TIMEOUT)));
+    }
+
+    boolean mayShowSlip(String kiosk, String reception) {
+        forgetExpired();
+        return slips.containsKey(kiosk + "|" + reception);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private void forgetExpired() {
         Instant now = clock.instant();
         visits.values().removeIf(v -> v.expires().isBefore(now));
+        slips.values().removeIf(s -> s.expires().isBefore(now));
     }
 }

@@ -25,18 +25,20 @@ public class MoveInPages {
     static final String MOVE_IN = "MOVE_IN_NOTIFICATION";
 
     private final StartMoveInUseCase moveIn;
+    private final KioskVisits visits;
     private final LocalGovernmentCode city;
 
-    public MoveInPages(StartMoveInUseCase moveIn,
+    public MoveInPages(StartMoveInUseCase moveIn, KioskVisits visits,
                        @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode) {
         this.moveIn = moveIn;
+        this.visits = visits;
         this.city = new LocalGovernmentCode(cityCode);
     }
 
     ModelAndView<Map<String, Object>> special(CardIdentification.Identified card, Operator kiosk) {
         MoveInStart result = moveIn.special(new StartMoveInUseCase.SpecialCommand(city, Channel.KIOSK, card.face(),
                 card.individualNumber(), kiosk));
-        return shown(result);
+        return shown(result, kiosk);
     }
 
     Object fromCertificate(String scanned, Operator kiosk) {
@@ -46,13 +48,15 @@ public class MoveInPages {
         MoveInStart result = moveIn.fromCertificateCode(new StartMoveInUseCase.CertificateCodeCommand(city, Channel.KIOSK,
                 null, scanned, kiosk));
         if (result instanceof MoveInStart.Started started) {
+            visits.issued(kiosk.id(), started.reception().number().value());
             return HttpResponse.seeOther(URI.create("/kiosk/slip/" + started.reception().number().value()));
         }
         return paperPath(((MoveInStart.NotStarted) result).message());
     }
 
-    private ModelAndView<Map<String, Object>> shown(MoveInStart result) {
+    private ModelAndView<Map<String, Object>> shown(MoveInStart result, Operator kiosk) {
         if (result instanceof MoveInStart.Started started) {
+            visits.issued(kiosk.id(), started.reception().number().value());
             Map<String, Object> model = new HashMap<>();
             var c = started.moveIn().certificate();
             model.put("number", started.reception().number().value());

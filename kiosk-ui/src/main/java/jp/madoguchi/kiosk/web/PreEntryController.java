@@ -41,17 +41,14 @@ public class PreEntryController {
     private final PreEntryUseCase preEntry;
     private final ListProceduresUseCase procedures;
     private final LocalGovernmentCode city;
-    private final Operator terminal;
     private final ZoneId zone;
 
     public PreEntryController(PreEntryUseCase preEntry, ListProceduresUseCase procedures,
                               @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode,
-                              @Property(name = "madoguchi.kiosk.terminal-id", defaultValue = "KIOSK-01") String terminalId,
                               @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
         this.preEntry = preEntry;
         this.procedures = procedures;
         this.city = new LocalGovernmentCode(cityCode);
-        this.terminal = Operator.kiosk(terminalId);
         this.zone = ZoneId.of(zone);
     }
 
@@ -78,23 +75,6 @@ public class PreEntryController {
         model.put("procedures", prepared.procedureNames());
         model.put("expires", DAY.format(prepared.expiresAt().atZone(zone)));
         return new ModelAndView<>("kiosk/pre-entry-code", model);
-    }
-
-    /** 記載台: the scanner reads the QR. */
-    @Get("/scan")
-    public ModelAndView<Map<String, Object>> scanPage() {
-        return new ModelAndView<>("kiosk/pre-entry-scan", new HashMap<>());
-    }
-
-    @Post(value = "/scan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> scan(@Nullable String code) {
-        Redemption result = preEntry.redeem(city, code, terminal);
-        if (result instanceof Redemption.Opened opened) {
-            return HttpResponse.seeOther(URI.create("/kiosk/slip/" + opened.reception().number().value()));
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("error", ((Redemption.Refused) result).message());
-        return HttpResponse.unprocessableEntity().body(new ModelAndView<>("kiosk/pre-entry-scan", model));
     }
 
     private ModelAndView<Map<String, Object>> chooser(String error) {

@@ -14,6 +14,7 @@ public final class StaffPrincipal {
 
     static final String CITY = "city";
     static final String DISPLAY_NAME = "displayName";
+    static final String DEPARTMENTS = "departments";
 
     private StaffPrincipal() {
     }
@@ -21,18 +22,38 @@ public final class StaffPrincipal {
     /** What the login token says about a member of staff: user ID, permissions, city and display name. */
     public static Authentication of(StaffMember member) {
         List<String> permissions = member.permissions().stream().map(Permission::name).sorted().toList();
-        return build(member.username(), permissions, member.city().value(), member.displayName());
+        return build(member.username(), permissions, member.city().value(), member.displayName(),
+                member.departments().stream().sorted().toList());
     }
 
     /** The same member, with only what {@link #of} put in (not the previous token's times). */
     static Authentication renewed(Authentication authentication) {
         return build(authentication.getName(), authentication.getRoles(),
-                (String) authentication.getAttributes().get(CITY), displayName(authentication));
+                (String) authentication.getAttributes().get(CITY), displayName(authentication),
+                List.copyOf(departments(authentication)));
     }
 
     private static Authentication build(String username, java.util.Collection<String> permissions, String city,
-                                        String displayName) {
-        return Authentication.build(username, permissions, Map.of(CITY, city, DISPLAY_NAME, displayName));
+                                        String displayName, List<String> departments) {
+        return Authentication.build(username, permissions, Map.of(CITY, city, DISPLAY_NAME, displayName,
+                DEPARTMENTS, departments));
+    }
+
+    /** The 担当課 codes whose receptions the member serves; empty for all. */
+    public static java.util.Set<String> departments(Authentication authentication) {
+        Object value = authentication.getAttributes().get(DEPARTMENTS);
+        if (!(value instanceof java.util.Collection<?> codes)) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> departments = new java.util.TreeSet<>();
+        codes.forEach(code -> departments.add(String.valueOf(code)));
+        return departments;
+    }
+
+    /** Whether the member serves receptions of the department {@code code} (a role for one 担当課 serves that one). */
+    public static boolean serves(Authentication authentication, String code) {
+        java.util.Set<String> departments = departments(authentication);
+        return departments.isEmpty() || departments.contains(code);
     }
 
     public static LocalGovernmentCode city(Authentication authentication) {

@@ -75,12 +75,14 @@ public class ReceptionController {
 
     @Get("/{number}")
     public HttpResponse<?> show(Authentication authentication, @PathVariable String number, @Nullable @QueryValue String notice) {
+        requireServed(authentication, number);
         return page(authentication, ReceptionNumber.parse(number), notice, null, HttpStatus.OK);
     }
 
     /** 申請書（PDF）: the form pre-filled from the registry, for the screen. */
     @Get("/{number}/form.pdf")
     public HttpResponse<byte[]> form(Authentication authentication, @PathVariable String number) {
+        requireServed(authentication, number);
         return pdf(forms.preview(StaffPrincipal.city(authentication), ReceptionNumber.parse(number),
                 StaffPrincipal.operator(authentication)));
     }
@@ -127,6 +129,28 @@ public class ReceptionController {
                                  String department, @Nullable String reason) {
         advance.refer(step(authentication, number, version), department, reason);
         return back(number, "回付しました");
+    }
+
+    /** A member of one 担当課 works on that department's receptions only (an unknown number is left to the page). */
+    private void requireServed(Authentication authentication, String number) {
+        receptions.departmentOf(StaffPrincipal.city(authentication), ReceptionNumber.parse(number))
+                .filter(d -> !StaffPrincipal.serves(authentication, d.code()))
+                .ifPresent(d -> {
+                    throw new OtherDepartmentException("この受付は" + d.name() + "の受付です。" + d.name()
+                            + "の職員が対応します（あなたの役割の担当課ではありません）。");
+                });
+    }
+
+    /** A reception of a department the member does not serve. */
+    static final class OtherDepartmentException extends RuntimeException {
+        OtherDepartmentException(String message) {
+            super(message);
+        }
+    }
+
+    @Error(exception = OtherDepartmentException.class)
+    public HttpResponse<?> otherDepartment(OtherDepartmentException e) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("staff/error", Map.of("message", e.getMessage())));
     }
 
     @Error(exception = ConcurrentUpdateException.class)
@@ -234,7 +258,8 @@ public class ReceptionController {
         return view;
     }
 
-    private static ReceptionStepCommand step(Authentication authentication, String number, long version) {
+    private ReceptionStepCommand step(Authentication authentication, String number, long version) {
+        requireServed(authentication, number);
         return new ReceptionStepCommand(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), version,
                 StaffPrincipal.operator(authentication));
     }

@@ -39,7 +39,9 @@ public class ReceptionQueueController {
     public Map<String, Object> queue(Authentication authentication) {
         return Map.of(
                 "staffName", StaffPrincipal.displayName(authentication),
+                // a member of one 担当課 sees that department's receptions (回付 moves a visit to another's list)
                 "receptions", receptions.today(StaffPrincipal.city(authentication)).stream()
+                        .filter(r -> StaffPrincipal.serves(authentication, r.departmentCode()))
                         .map(r -> Map.of(
                                 "number", r.number().value(),
                                 "callNumber", r.number().callNumber(),

@@ -42,11 +42,12 @@ class ResidentPage {
     HttpResponse<?> render(Authentication authentication, String number, String individualNumber, String revealError) {
         LocalGovernmentCode city = StaffPrincipal.city(authentication);
         if (!AddresseeNumber.isValid(number)) {
-            return notFound("宛名番号「" + number + "」は形式が正しくありません（検査数字を含む数字）。");
+            // not repeated back: what was typed may be a 個人番号 in the wrong field
+            return notFound("入力された宛名番号は形式が正しくありません（検査数字を含む数字）。");
         }
         Optional<Resident> found = search.byAddresseeNumber(city, new AddresseeNumber(number), StaffPrincipal.operator(authentication));
         if (found.isEmpty()) {
-            return notFound("宛名番号「" + number + "」の住民は見つかりません。");
+            return notFound("入力された宛名番号の住民は見つかりません。");
         }
         Resident resident = found.get();
         Map<String, Object> model = new LinkedHashMap<>();

@@ -56,8 +56,9 @@ public class ResidentSearchController {
         Operator by = StaffPrincipal.operator(authentication);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("q", Map.of("number", number.orElse(""), "kana", kana.orElse(""), "match", match.orElse("prefix"),
-                "born", born.orElse(""), "name", name.orElse(""), "address", address.orElse(""), "sex", sex.orElse("")));
+        // a malformed 宛名番号 is not typed back into the field: it may be a 個人番号 typed into the wrong one
+        model.put("q", Map.of("number", number.filter(n -> AddresseeNumber.isValid(n.strip())).orElse(""), "kana", kana.orElse(""), "match", match.orElse("prefix"),
+                "born", born.filter(ResidentSearchController::isDate).orElse(""), "name", name.orElse(""), "address", address.orElse(""), "sex", sex.orElse("")));
         List<Map<String, Object>> results = new ArrayList<>();
         String error = null;
         boolean searched = true;
@@ -111,6 +112,16 @@ public class ResidentSearchController {
     @Header(name = "Cache-Control", value = "no-store")
     public HttpResponse<?> resident(Authentication authentication, String number) {
         return residentPage.render(authentication, number, null, "");
+    }
+
+    /** Only a date is typed back into the 生年月日 field (anything else may be a number typed in the wrong place). */
+    private static boolean isDate(String text) {
+        try {
+            date(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static LocalDate date(String text) {

@@ -30,6 +30,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.ManageStaffUseCase;
 import jp.madoguchi.application.port.in.ManageStaffUseCase.AccountSummary;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
@@ -51,10 +52,14 @@ public class StaffAdministrationController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("H:mm");
 
     private final ManageStaffUseCase staff;
+    /** The 担当課 a role can be tied to: those the procedure master knows. */
+    private final List<jp.madoguchi.domain.procedure.Department> departments;
     private final ZoneId zone;
 
-    public StaffAdministrationController(ManageStaffUseCase staff, Clock clock) {
+    public StaffAdministrationController(ManageStaffUseCase staff, ListProceduresUseCase procedures, Clock clock) {
         this.staff = staff;
+        this.departments = procedures.all().stream().map(p -> p.department()).distinct()
+                .sorted(java.util.Comparator.comparing(d -> d.code())).toList();
         this.zone = clock.getZone();
     }
 
@@ -112,7 +117,7 @@ public class StaffAdministrationController {
     public HttpResponse<?> saveRole(Authentication authentication, @Body Map<String, Object> form) {
         return change(authentication, form, () -> staff.saveRole(new ManageStaffUseCase.SaveRoleCommand(
                         StaffPrincipal.city(authentication), text(form, "name"), text(form, "label"),
-                        permissions(values(form.get("permissions"))), "",
+                        permissions(values(form.get("permissions"))), text(form, "department") == null ? "" : text(form, "department"),
                         StaffPrincipal.operator(authentication))),
                 "役割「" + text(form, "label") + "」を保存しました。この役割の職員には次のログインから有効です。");
     }
@@ -150,6 +155,7 @@ public class StaffAdministrationController {
         model.put("permissions", Arrays.stream(Permission.values())
                 .map(p -> Map.of("name", p.name(), "label", p.label())).toList());
         model.put("minimumLength", PasswordPolicy.MINIMUM_LENGTH);
+        model.put("departments", departments.stream().map(d -> Map.of("code", d.code(), "name", d.name())).toList());
         return new ModelAndView<>("admin/staff", model);
     }
 
@@ -174,7 +180,8 @@ public class StaffAdministrationController {
         row.put("label", r.label());
         row.put("permissions", r.permissions().stream().map(Permission::name).collect(Collectors.toCollection(TreeSet::new)));
         row.put("permissionLabels", r.permissions().stream().sorted().map(Permission::label).collect(Collectors.joining("、")));
-        row.put("department", r.department());
+        row.put("department", departments.stream().filter(d -> d.code().equals(r.department())).map(d -> d.name())
+                .findFirst().orElse(r.department().isEmpty() ? "すべて" : r.department()));
         return row;
     }
 

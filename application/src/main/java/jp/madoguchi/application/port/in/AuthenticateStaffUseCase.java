@@ -59,11 +59,16 @@ public interface AuthenticateStaffUseCase {
         }
     }
 
+    /**
+     * @param departments the 担当課 (codes) whose receptions the member serves; empty for every department (a role
+     *                    without a department, such as an administrator's, serves all)
+     */
     record StaffMember(LocalGovernmentCode city, String username, String displayName, Set<String> roles,
-                       Set<Permission> permissions) {
+                       Set<Permission> permissions, Set<String> departments) {
         public StaffMember {
             roles = Set.copyOf(roles);
             permissions = Set.copyOf(permissions);
+            departments = Set.copyOf(departments);
         }
     }
 }

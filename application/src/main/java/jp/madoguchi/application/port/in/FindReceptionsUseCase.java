@@ -23,8 +23,11 @@ public interface FindReceptionsUseCase {
     /** The visit with its resident's record: a view of that resident, recorded in the access history. */
     Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number, Operator by);
 
+    /** The department (担当課) serving the reception now, without touching its resident's data. */
+    Optional<jp.madoguchi.domain.procedure.Department> departmentOf(LocalGovernmentCode city, ReceptionNumber number);
+
     record ReceptionSummary(ReceptionNumber number, Instant openedAt, Channel channel, List<String> procedures,
-                            ReceptionState state, String department, String residentName) {
+                            ReceptionState state, String department, String departmentCode, String residentName) {
     }
 
     /**

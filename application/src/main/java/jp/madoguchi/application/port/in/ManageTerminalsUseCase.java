@@ -1,5 +1,7 @@
 package jp.madoguchi.application.port.in;
 
+import java.util.Optional;
+
 import java.util.List;
 
 import jp.madoguchi.application.port.out.PairedTerminal;
@@ -17,6 +19,17 @@ public interface ManageTerminalsUseCase {
      * @return the pairing token to give the terminal agent; it is shown this once and kept only sealed
      */
     Pairing pair(LocalGovernmentCode city, String terminalId, String label, Operator by);
+
+    /**
+     * 記載台の登録: binds the browser of a kiosk PC to its terminal, with the pairing token the administrator gave
+     * for it. Recorded either way.
+     *
+     * @return the terminal, or empty when the ID and token do not belong together or the terminal is withdrawn
+     */
+    Optional<PairedTerminal> enrolKiosk(LocalGovernmentCode city, String terminalId, String token, String from);
+
+    /** The terminal if it is still in force (a withdrawn kiosk is refused at its next request). */
+    Optional<PairedTerminal> activeTerminal(LocalGovernmentCode city, String terminalId);
 
     /** @return false when there was no such terminal in force */
     boolean revoke(LocalGovernmentCode city, String terminalId, Operator by);

@@ -1,5 +1,7 @@
 package jp.madoguchi.application.port.out;
 
+import java.util.Optional;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +19,12 @@ public interface PairedTerminals {
     String pair(LocalGovernmentCode city, String terminalId, String label, Operator by, Instant at);
 
     List<PairedTerminal> all(LocalGovernmentCode city);
+
+    /** The terminal in force whose pairing token {@code token} is; empty for a wrong token or a terminal not in force. */
+    Optional<PairedTerminal> authenticate(LocalGovernmentCode city, String terminalId, String token);
+
+    /** The terminal, if it is in force. */
+    Optional<PairedTerminal> active(LocalGovernmentCode city, String terminalId);
 
     /** @return false when there is no such terminal in force */
     boolean revoke(LocalGovernmentCode city, String terminalId, Instant at);

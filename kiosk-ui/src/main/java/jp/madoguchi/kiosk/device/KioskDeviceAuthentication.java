@@ -1,0 +1,75 @@
+package jp.madoguchi.kiosk.device;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.AuthenticationFetcher;
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import org.reactivestreams.Publisher;
+
+/**
+ * On kiosk pages, the browser is authenticated by its kiosk cookie, ahead of any staff login: a kiosk page sees a
+ * kiosk, never a member of staff. The terminal must still be in force. In the demo, a browser on the server's own
+ * PC without the cookie is the demo kiosk, so {@code ./madoguchi run} works at once.
+ */
+@Singleton
+@Requires(property = "madoguchi.kiosk.enabled", notEquals = "false")
+public class KioskDeviceAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
+
+    private final KioskDeviceCookie cookie;
+    private final ManageTerminalsUseCase terminals;
+    private final LocalGovernmentCode city;
+    private final boolean demoDevice;
+    private final String demoTerminal;
+
+    public KioskDeviceAuthentication(KioskDeviceCookie cookie, ManageTerminalsUseCase terminals,
+                                     @Property(name = "madoguchi.city.code", defaultValue = "999997") String city,
+                                     @Property(name = "madoguchi.kiosk.demo-device") java.util.Optional<Boolean> demoDevice,
+                                     @Property(name = "madoguchi.demo.enabled", defaultValue = "false") boolean demo,
+                                     @Property(name = "madoguchi.kiosk.terminal-id", defaultValue = "KIOSK-01") String demoTerminal) {
+        this.cookie = cookie;
+        this.terminals = terminals;
+        this.city = new LocalGovernmentCode(city);
+        this.demoDevice = demoDevice.orElse(demo);
+        this.demoTerminal = demoTerminal;
+    }
+
+    @Override
+    public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (!path.startsWith("/kiosk") || path.startsWith(KioskDeviceController.PATH)) {
+            return Publishers.empty();
+        }
+        return device(request).map(d -> Publishers.just(d.authentication())).orElseGet(Publishers::empty);
+    }
+
+    Optional<KioskDevice> device(HttpRequest<?> request) {
+        Optional<String> registered = request.getCookies().findCookie(KioskDeviceCookie.NAME).map(Cookie::getValue)
+                .flatMap(cookie::terminalId);
+        if (registered.isPresent()) {
+            return terminals.activeTerminal(city, registered.get()).map(t -> new KioskDevice(t.terminalId(), t.label()));
+        }
+        if (demoDevice && fromThisComputer(request)) {
+            return Optional.of(new KioskDevice(demoTerminal, "デモ（このPC）"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fromThisComputer(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
+    }
+
+    @Override
+    public int getOrder() {
+        return -100;   // before the staff login cookie (order 0)
+    }
+}

@@ -1,0 +1,77 @@
+package jp.madoguchi.kiosk.device;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
+import jp.madoguchi.application.port.out.PairedTerminal;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+
+/**
+ * 記載台の登録: on the kiosk PC, the administrator types the terminal ID and the pairing token that 端末の登録 showed,
+ * and this browser becomes that kiosk (a signed cookie). Withdrawing the terminal on 端末の登録 ends it.
+ */
+@Controller(KioskDeviceController.PATH)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Requires(property = "madoguchi.kiosk.enabled", notEquals = "false")
+public class KioskDeviceController {
+
+    static final String PATH = "/kiosk/device";
+    /** A kiosk stays registered until it is withdrawn; the cookie only has to outlive the browser's limit. */
+    private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
+
+    private final ManageTerminalsUseCase terminals;
+    private final KioskDeviceCookie cookie;
+    private final LocalGovernmentCode city;
+
+    public KioskDeviceController(ManageTerminalsUseCase terminals, KioskDeviceCookie cookie,
+                                 @Property(name = "madoguchi.city.code", defaultValue = "999997") String city) {
+        this.terminals = terminals;
+        this.cookie = cookie;
+        this.city = new LocalGovernmentCode(city);
+    }
+
+    @Get
+    public ModelAndView<Map<String, Object>> form() {
+        return page("", "", "");
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> register(HttpRequest<?> request, @Nullable String terminalId, @Nullable String token) {
+        String from = request.getRemoteAddress() == null ? "" : request.getRemoteAddress().getAddress().getHostAddress();
+        Optional<PairedTerminal> enrolled = terminals.enrolKiosk(city, terminalId, token, from);
+        if (enrolled.isEmpty()) {
+            return HttpResponse.unprocessableEntity().body(page(terminalId == null ? "" : terminalId,
+                    "端末IDとペアリングトークンの組み合わせが正しくないか、この端末の登録は取り消されています。"
+                            + "管理者の「端末の登録」画面で確認してください。", ""));
+        }
+        return HttpResponse.seeOther(URI.create("/kiosk"))
+                .cookie(Cookie.of(KioskDeviceCookie.NAME, cookie.value(enrolled.get().terminalId()))
+                        .path("/kiosk").httpOnly(true).sameSite(SameSite.Strict).maxAge(COOKIE_LIFETIME));
+    }
+
+    private static ModelAndView<Map<String, Object>> page(String terminalId, String error, String notice) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("terminalId", terminalId);
+        model.put("error", error);
+        model.put("notice", notice);
+        return new ModelAndView<>("kiosk/device", model);
+    }
+}

@@ -1,0 +1,74 @@
+package jp.madoguchi.kiosk.web;
+
+import io.micronaut.security.authentication.Authentication;
+import jp.madoguchi.kiosk.device.KioskDevice;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.PreEntryUseCase;
+import jp.madoguchi.application.port.in.PreEntryUseCase.Redemption;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+/**
+ * 事前入力: on the phone at home the citizen ticks what they need and keeps a QR code; at the 記載台 the handheld
+ * scanner reads it and the visit opens with those procedures. Nothing personal is asked or kept.
+ */
+/**
+ * 来庁前に作った二次元コードを記載台で読む: only at a registered kiosk, which then shows that visit's slip.
+ */
+@Controller("/kiosk/pre-entry/scan")
+@Secured(KioskDevice.ROLE)
+@Requires(property = "madoguchi.kiosk.enabled", notEquals = "false")
+public class PreEntryScanController {
+
+    private final PreEntryUseCase preEntry;
+    private final KioskVisits visits;
+    private final LocalGovernmentCode city;
+
+    public PreEntryScanController(PreEntryUseCase preEntry, KioskVisits visits,
+                                  @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode) {
+        this.preEntry = preEntry;
+        this.visits = visits;
+        this.city = new LocalGovernmentCode(cityCode);
+    }
+
+    /** 記載台: the scanner reads the QR. */
+    @Get
+    public ModelAndView<Map<String, Object>> scanPage() {
+        return new ModelAndView<>("kiosk/pre-entry-scan", new HashMap<>());
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> scan(Authentication authentication, @Nullable String code) {
+        KioskDevice kiosk = KioskDevice.of(authentication).orElseThrow();
+        Redemption result = preEntry.redeem(city, code, kiosk.operator());
+        if (result instanceof Redemption.Opened opened) {
+            visits.issued(kiosk.terminalId(), opened.reception().number().value());
+            return HttpResponse.seeOther(URI.create("/kiosk/slip/" + opened.reception().number().value()));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("error", ((Redemption.Refused) result).message());
+        return HttpResponse.unprocessableEntity().body(new ModelAndView<>("kiosk/pre-entry-scan", model));
+    }
+}
