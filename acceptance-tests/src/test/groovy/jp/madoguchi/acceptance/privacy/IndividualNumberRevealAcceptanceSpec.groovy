@@ -83,6 +83,10 @@ class IndividualNumberRevealAcceptanceSpec extends Specification {
         browser.text('#individual-number .revealed') == digits.substring(0, 4) + ' ' + digits.substring(4, 8) + ' ' + digits.substring(8)
         reveals() == ["mynumber ${resident} 受付 20261122-0001 国保資格取得".toString()]
 
+        and: 'the entry names the terminal the member logged in from'
+        app.bean(Jdbi).withHandle { it.createQuery("SELECT terminal FROM audit_entry WHERE action = 'REVEAL_INDIVIDUAL_NUMBER'").mapTo(String).one() } in
+                ['127.0.0.1', '0:0:0:0:0:0:0:1']
+
         when: 'the page is opened again'
         browser.go(app.url("/staff/residents/${resident}"))
 

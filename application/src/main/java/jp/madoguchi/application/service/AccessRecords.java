@@ -11,8 +11,8 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 
 /**
- * Writes the access-history entry of a use case that shows, prints, exports or imports resident data. A kiosk or
- * a batch job is its own terminal; for staff the entry names the member (their terminal is in their login entry).
+ * Writes the access-history entry of a use case that shows, prints, exports or imports resident data, with the
+ * terminal the operator acts from (a kiosk or a batch job is its own; staff the one they logged in from).
  */
 final class AccessRecords {
 
@@ -26,8 +26,7 @@ final class AccessRecords {
 
     void record(LocalGovernmentCode city, Operator by, AuditAction action, List<String> residents, String purpose,
                 String detail) {
-        trail.append(new AuditEntry(clock.instant(), city, by, by.kind() == Operator.Kind.STAFF ? "" : by.id(), action,
-                residents, purpose, detail));
+        trail.append(new AuditEntry(clock.instant(), city, by, by.terminal(), action, residents, purpose, detail));
     }
 
     /** An access made for a reception: the reception is the purpose, its resident (if known) the one accessed. */

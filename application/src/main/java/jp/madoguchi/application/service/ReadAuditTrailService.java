@@ -51,7 +51,7 @@ public final class ReadAuditTrailService implements ReadAuditTrailUseCase {
      * might be anything, a 個人番号 included, and that must not enter the history.
      */
     private void record(AuditSearchCommand c, long matched, AuditAction action, String detail) {
-        trail.append(new AuditEntry(clock.instant(), c.city(), c.by(), "", action,
+        trail.append(new AuditEntry(clock.instant(), c.city(), c.by(), c.by().terminal(), action,
                 c.resident().isEmpty() || matched == 0 ? List.of() : List.of(c.resident()), "監査", detail));
     }
 

@@ -166,6 +166,6 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     }
 
     private void record(LocalGovernmentCode city, Operator by, String detail) {
-        trail.append(new AuditEntry(clock.instant(), city, by, "", AuditAction.ADMINISTRATION, List.of(), "", detail));
+        trail.append(new AuditEntry(clock.instant(), city, by, by.terminal(), AuditAction.ADMINISTRATION, List.of(), "", detail));
     }
 }

@@ -3,10 +3,13 @@ package jp.madoguchi.domain.shared;
 import java.util.Objects;
 
 /**
- * Who acts: a member of staff, a kiosk terminal or the system itself. Every command carries one, so the
- * reception timeline and the audit trail can say who did what.
+ * Who acts: a member of staff, a kiosk terminal or the system itself, and from which terminal. Every command
+ * carries one, so the reception timeline and the audit trail can say who did what, and where.
+ *
+ * @param terminal where the act comes from: a kiosk is its own terminal; for staff, the address or terminal
+ *                 they logged in from (empty when unknown)
  */
-public record Operator(Kind kind, String id, String displayName) {
+public record Operator(Kind kind, String id, String displayName, String terminal) {
 
     /** 操作者の種類. */
     public enum Kind {
@@ -24,6 +27,16 @@ public record Operator(Kind kind, String id, String displayName) {
             throw new IllegalArgumentException("操作者IDがありません");
         }
         displayName = displayName == null || displayName.isBlank() ? id : displayName;
+        terminal = terminal == null || terminal.isBlank() ? (kind == Kind.STAFF ? "" : id) : terminal;
+    }
+
+    public Operator(Kind kind, String id, String displayName) {
+        this(kind, id, displayName, "");
+    }
+
+    /** The same operator, acting from {@code terminal}. */
+    public Operator at(String terminal) {
+        return new Operator(kind, id, displayName, terminal);
     }
 
     public static Operator staff(String id, String displayName) {

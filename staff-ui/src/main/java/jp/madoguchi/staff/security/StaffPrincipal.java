@@ -15,28 +15,30 @@ public final class StaffPrincipal {
     static final String CITY = "city";
     static final String DISPLAY_NAME = "displayName";
     static final String DEPARTMENTS = "departments";
+    static final String TERMINAL = "terminal";
 
     private StaffPrincipal() {
     }
 
     /** What the login token says about a member of staff: user ID, permissions, city and display name. */
-    public static Authentication of(StaffMember member) {
+    /** @param terminal where the member logged in from; their access-history entries name it */
+    public static Authentication of(StaffMember member, String terminal) {
         List<String> permissions = member.permissions().stream().map(Permission::name).sorted().toList();
         return build(member.username(), permissions, member.city().value(), member.displayName(),
-                member.departments().stream().sorted().toList());
+                member.departments().stream().sorted().toList(), terminal);
     }
 
     /** The same member, with only what {@link #of} put in (not the previous token's times). */
     static Authentication renewed(Authentication authentication) {
         return build(authentication.getName(), authentication.getRoles(),
                 (String) authentication.getAttributes().get(CITY), displayName(authentication),
-                List.copyOf(departments(authentication)));
+                List.copyOf(departments(authentication)), operator(authentication).terminal());
     }
 
     private static Authentication build(String username, java.util.Collection<String> permissions, String city,
-                                        String displayName, List<String> departments) {
+                                        String displayName, List<String> departments, String terminal) {
         return Authentication.build(username, permissions, Map.of(CITY, city, DISPLAY_NAME, displayName,
-                DEPARTMENTS, departments));
+                DEPARTMENTS, departments, TERMINAL, terminal == null ? "" : terminal));
     }
 
     /** The 担当課 codes whose receptions the member serves; empty for all. */
@@ -62,7 +64,9 @@ public final class StaffPrincipal {
 
     public static Operator operator(Authentication authentication) {
         Object name = authentication.getAttributes().get(DISPLAY_NAME);
-        return Operator.staff(authentication.getName(), name == null ? authentication.getName() : name.toString());
+        Object terminal = authentication.getAttributes().get(TERMINAL);
+        return Operator.staff(authentication.getName(), name == null ? authentication.getName() : name.toString())
+                .at(terminal == null ? "" : terminal.toString());
     }
 
     public static String displayName(Authentication authentication) {

@@ -82,7 +82,7 @@ public class LoginController {
                 form.get("code"), terminal));
         if (outcome instanceof LoginOutcome.LoggedIn in) {
             return HttpResponse.seeOther(URI.create(home(in)))
-                    .cookie(sessions.cookieFor(StaffPrincipal.of(in.member()), request))
+                    .cookie(sessions.cookieFor(StaffPrincipal.of(in.member(), terminal), request))
                     // the pre-login CSRF value must not outlive the login
                     .cookie(csrf.renewedCookie(request));
         }
