@@ -28,8 +28,8 @@ public class StartupAnnouncement implements ApplicationEventListener<ServerStart
         text.append("    記載台（キオスク）: ").append(base).append("/kiosk\n");
         text.append("    職員（窓口・統計）: ").append(base).append("/staff\n");
         if (demo) {
-            text.append("    デモ用ログイン: clerk / ").append(demoPassword).append("（窓口）、supervisor / ")
-                    .append(demoPassword).append("（統計）\n");
+            text.append("    デモ用ログイン（パスワードはすべて ").append(demoPassword).append("）: clerk（窓口）、mynumber（個人番号利用事務）、")
+                    .append("supervisor（統計）、admin・auditor（管理・監査、二要素認証あり。README 参照）\n");
             text.append("    デモ用マイナンバーカードの暗証番号: ").append(cardPin).append("（データはすべて合成です）\n");
         }
         System.out.println(text);
