@@ -53,6 +53,7 @@ public class JdbcAuditTrail implements AuditTrail {
     volatile boolean lastWalkedInParts;
     /** Used by the one writer thread only. */
     private final ChainHasher writerHasher = new ChainHasher();
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
     /** The head as the writer last left it (writer thread only); null when unknown. */
     private Head knownHead;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
@@ -128,32 +129,93 @@ public class JdbcAuditTrail implements AuditTrail {
     }
 
     /**
-     * One transaction per group: move the head, insert the entries. The head is kept here between groups, so the
-     * common case is one UPDATE that only succeeds if nobody else moved the head meanwhile (a command such as
-     * {@code ./madoguchi import} next to the server appends too); otherwise the head is read under its row lock and
-     * the group chained to it.
+     * Moves the head and inserts the group. The head is kept here between groups, so the common case is a single
+     * statement, committed on its own (one round trip to the database): it moves the head only if nobody else
+     * moved it meanwhile (a command such as {@code ./madoguchi import} next to the server appends too), and inserts
+     * the entries only if it did. Otherwise the head is read under its row lock and the group chained to it.
      */
     private void write(List<Pending> group) {
         try {
-            jdbi.useTransaction(h -> {
-                Head head = knownHead;
-                Chained chained = head == null ? null : chain(head, group);
-                if (chained == null || h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash"
-                                + " WHERE id = 1 AND seq = :was AND hash = :wasHash")
-                        .bind("seq", chained.seq()).bind("hash", chained.hash())
-                        .bind("was", head.seq()).bind("wasHash", head.hash()).execute() == 0) {
-                    head = head(h, true);
-                    chained = chain(head, group);
-                    h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
-                            .bind("seq", chained.seq()).bind("hash", chained.hash()).execute();
+            Head head = knownHead;
+            if (head != null) {
+                Chained chained = chain(head, group);
+                if (jdbi.withHandle(h -> appendAfter(h, head, chained)) == group.size()) {
+                    knownHead = new Head(chained.seq(), chained.hash(), head.prunedSeq(), head.prunedHash());
+                    return;
                 }
+            }
+            jdbi.useTransaction(h -> {
+                Head current = head(h, true);
+                Chained chained = chain(current, group);
+                h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
+                        .bind("seq", chained.seq()).bind("hash", chained.hash()).execute();
                 insert(h, chained.rows());
-                knownHead = new Head(chained.seq(), chained.hash(), head.prunedSeq(), head.prunedHash());
+                knownHead = new Head(chained.seq(), chained.hash(), current.prunedSeq(), current.prunedHash());
             });
         } catch (RuntimeException e) {
             knownHead = null;
             throw e;
         }
+    }
+
+    /** The single statement of the common case; returns how many entries it inserted (0: the head had moved). */
+    private static int appendAfter(Handle h, Head head, Chained chained) {
+        List<Row> rows = chained.rows();
+        return h.createUpdate("""
+                        WITH moved AS (
+                            UPDATE audit_head SET seq = :seq, hash = :hash
+                             WHERE id = 1 AND seq = :was AND hash = :wasHash RETURNING 1)
+                        INSERT INTO audit_entry (seq, at, city_code, actor_kind, actor_id, actor_name, terminal, action,
+                                                 residents, purpose, detail, content_hash, prev_hash, hash)
+                        SELECT e.seq, timestamptz 'epoch' + e.micros * interval '1 microsecond', e.city, e.kind,
+                               e.actor_id, e.actor_name, e.terminal, e.action,
+                               ARRAY(SELECT jsonb_array_elements_text(e.residents)), e.purpose, e.detail,
+                               decode(e.content, 'hex'), decode(e.prev, 'hex'), decode(e.hash, 'hex')
+                          FROM unnest(:seqs, :micros, :cities, :kinds, :actorIds, :actorNames, :terminals, :actions,
+                                      CAST(:residents AS jsonb[]), :purposes, :details, :contents, :prevs, :hashes)
+                               AS e(seq, micros, city, kind, actor_id, actor_name, terminal, action, residents, purpose,
+                                    detail, content, prev, hash)
+                         WHERE EXISTS (SELECT 1 FROM moved)""")
+                .bind("seq", chained.seq()).bind("hash", chained.hash())
+                .bind("was", head.seq()).bind("wasHash", head.hash())
+                .bind("seqs", rows.stream().mapToLong(Row::seq).boxed().toArray(Long[]::new))
+                .bind("micros", rows.stream().map(r -> ChainHasher.micros(r.at())).toArray(Long[]::new))
+                .bind("cities", column(rows, e -> e.city().value()))
+                .bind("kinds", column(rows, e -> e.actor().kind().name()))
+                .bind("actorIds", column(rows, e -> e.actor().id()))
+                .bind("actorNames", column(rows, e -> e.actor().displayName()))
+                .bind("terminals", column(rows, AuditEntry::terminal))
+                .bind("actions", column(rows, e -> e.action().name()))
+                .bind("residents", column(rows, e -> json(e.residents())))
+                .bind("purposes", column(rows, AuditEntry::purpose))
+                .bind("details", column(rows, AuditEntry::detail))
+                .bind("contents", rows.stream().map(r -> HEX.formatHex(r.content())).toArray(String[]::new))
+                .bind("prevs", rows.stream().map(r -> HEX.formatHex(r.previous())).toArray(String[]::new))
+                .bind("hashes", rows.stream().map(r -> HEX.formatHex(r.hash())).toArray(String[]::new))
+                .execute();
+    }
+
+    private static String[] column(List<Row> rows, java.util.function.Function<AuditEntry, String> value) {
+        return rows.stream().map(r -> value.apply(r.entry())).toArray(String[]::new);
+    }
+
+    /** A JSON array of strings (the residents), for the statement to turn back into {@code text[]} exactly. */
+    static String json(List<String> values) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            json.append(i == 0 ? "\"" : ",\"");
+            for (char c : values.get(i).toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    json.append('\\').append(c);
+                } else if (c < 0x20) {
+                    json.append(String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            json.append('"');
+        }
+        return json.append(']').toString();
     }
 
     /** The group's entries numbered and hashed after {@code head}. */

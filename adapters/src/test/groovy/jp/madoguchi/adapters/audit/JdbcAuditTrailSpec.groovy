@@ -312,6 +312,24 @@ class JdbcAuditTrailSpec extends DatabaseSpecification {
         }
     }
 
+    def "別のプロセス（サーバーの横で動くコマンド）が追記しても、一本の鎖のまま続く"() {
+        given: 'a second writer, as ./madoguchi import next to the running server has'
+        def command = new JdbcAuditTrail(jdbi, SEAL)
+
+        when: 'they take turns'
+        6.times { i ->
+            (i % 2 == 0 ? trail : command).append(new AuditEntry(Instant.now(), CITY, Operator.system('cli:test'), '',
+                    AuditAction.IMPORT, [], '前方連携', "取込 ${i}"))
+        }
+
+        then:
+        trail.verify().intact()
+        trail.verify().entries() == 16
+
+        cleanup:
+        command.close()
+    }
+
     private void tamper(String sql) {
         jdbi.useHandle { h ->
             h.execute('ALTER TABLE audit_entry DISABLE TRIGGER USER')
