@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,7 +31,6 @@ import jp.madoguchi.domain.audit.AuditEntry;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The access history in PostgreSQL: {@code hash = SHA-256(prev_hash ‖ content_hash)}, where the content hash covers
@@ -145,11 +143,10 @@ public class JdbcAuditTrail implements AuditTrail {
                 }
             }
             jdbi.useTransaction(h -> {
+                // under the head's row lock the same statement cannot miss
                 Head current = head(h, true);
                 Chained chained = chain(current, group);
-                h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
-                        .bind("seq", chained.seq()).bind("hash", chained.hash()).execute();
-                insert(h, chained.rows());
+                appendAfter(h, current, chained);
                 knownHead = new Head(chained.seq(), chained.hash(), current.prunedSeq(), current.prunedHash());
             });
         } catch (RuntimeException e) {
@@ -236,33 +233,6 @@ public class JdbcAuditTrail implements AuditTrail {
             previous = hash;
         }
         return new Chained(rows, seq, previous);
-    }
-
-    private static void insert(Handle h, List<Row> rows) {
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO audit_entry (seq, at, city_code, actor_kind, actor_id, actor_name, terminal, action,
-                                         residents, purpose, detail, content_hash, prev_hash, hash)
-                VALUES (:seq, :at, :city, :kind, :actorId, :actorName, :terminal, :action, :residents, :purpose,
-                        :detail, :content, :prev, :hash)""");
-        for (Row row : rows) {
-            AuditEntry entry = row.entry();
-            batch.bind("seq", row.seq())
-                    .bind("at", row.at())
-                    .bind("city", entry.city().value())
-                    .bind("kind", entry.actor().kind().name())
-                    .bind("actorId", entry.actor().id())
-                    .bind("actorName", entry.actor().displayName())
-                    .bind("terminal", entry.terminal())
-                    .bind("action", entry.action().name())
-                    .bind("residents", entry.residents().toArray(String[]::new))
-                    .bind("purpose", entry.purpose())
-                    .bind("detail", entry.detail())
-                    .bind("content", row.content())
-                    .bind("prev", row.previous())
-                    .bind("hash", row.hash())
-                    .add();
-        }
-        batch.execute();
     }
 
     private record Chained(List<Row> rows, long seq, byte[] hash) {
@@ -373,13 +343,15 @@ public class JdbcAuditTrail implements AuditTrail {
     public Optional<AuditCheckpoint> checkpoint(Instant at) {
         return jdbi.inTransaction(h -> {
             Head head = head(h, true);
-            NavigableMap<Long, Checkpoint> checkpoints = checkpoints(h);
-            Map.Entry<Long, Checkpoint> last = checkpoints.lastEntry();
-            if (head.seq() == 0 || (last != null && last.getKey() == head.seq())) {
+            // only the newest checkpoint matters here, not all of them (one an hour, five years of them)
+            Optional<Checkpoint> last = h.createQuery("SELECT seq, hash, signature FROM audit_checkpoint ORDER BY seq DESC LIMIT 1")
+                    .map((rs, ctx) -> new Checkpoint(rs.getLong("seq"), rs.getBytes("hash"), rs.getBytes("signature")))
+                    .findOne();
+            if (head.seq() == 0 || last.map(c -> c.seq() == head.seq()).orElse(false)) {
                 return Optional.empty();
             }
-            long fromSeq = last == null ? head.prunedSeq() : last.getKey();
-            byte[] fromHash = last == null ? head.prunedHash() : last.getValue().hash();
+            long fromSeq = last.map(Checkpoint::seq).orElse(head.prunedSeq());
+            byte[] fromHash = last.map(Checkpoint::hash).orElse(head.prunedHash());
             ChainWalk walk = new ChainWalk(fromSeq, fromHash, new TreeMap<>()).run(h, head.seq());
             if (!walk.intact() || walk.lastSeq != head.seq() || !Arrays.equals(walk.lastHash, head.hash())) {
                 throw new IllegalStateException("アクセス記録が壊れているため、チェックポイントを作れません: "

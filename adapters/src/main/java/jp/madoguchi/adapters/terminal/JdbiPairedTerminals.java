@@ -20,6 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 @Singleton
 public class JdbiPairedTerminals implements PairedTerminals {
 
+    private static final String COLUMNS = "terminal_id, label, registered_at, registered_by, revoked_at";
+
     static final String KEY_ITEM = "端末ペアリング鍵";
     private static final Pattern TERMINAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
@@ -54,13 +56,9 @@ public class JdbiPairedTerminals implements PairedTerminals {
 
     @Override
     public List<PairedTerminal> all(LocalGovernmentCode city) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT terminal_id, label, registered_at, registered_by, revoked_at FROM paired_terminal
-                        WHERE city_code = :city ORDER BY terminal_id""")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM paired_terminal WHERE city_code = :city ORDER BY terminal_id")
                 .bind("city", city.value())
-                .map((rs, ctx) -> new PairedTerminal(rs.getString("terminal_id"), rs.getString("label"),
-                        rs.getObject("registered_at", OffsetDateTime.class).toInstant(), rs.getString("registered_by"),
-                        Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
+                .map(JdbiPairedTerminals::terminal)
                 .list());
     }
 
@@ -93,7 +91,13 @@ public class JdbiPairedTerminals implements PairedTerminals {
         if (terminalId == null || !TERMINAL_ID.matcher(terminalId).matches()) {
             return Optional.empty();
         }
-        return all(city).stream().filter(t -> t.terminalId().equals(terminalId) && t.active()).findFirst();
+        // asked at every kiosk request: one row by its key
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM paired_terminal"
+                        + " WHERE city_code = :city AND terminal_id = :id AND revoked_at IS NULL")
+                .bind("city", city.value())
+                .bind("id", terminalId)
+                .map(JdbiPairedTerminals::terminal)
+                .findOne());
     }
 
     /** The seal of a terminal in force; empty when it is unknown or revoked. */
@@ -113,6 +117,13 @@ public class JdbiPairedTerminals implements PairedTerminals {
                 .mapTo(byte[].class)
                 .findOne())
                 .map(sealed -> Base64.getDecoder().decode(sensitive.open(KEY_ITEM, sealed)));
+    }
+
+    private static PairedTerminal terminal(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new PairedTerminal(rs.getString("terminal_id"), rs.getString("label"),
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant(), rs.getString("registered_by"),
+                Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null));
     }
 
     static String requireTerminalId(String terminalId) {

@@ -63,8 +63,7 @@ public class ImportHistoryController {
                 .<HttpResponse<?>>map(r -> HttpResponse.ok(new ModelAndView<>("admin/import", Map.of(
                         "staffName", StaffPrincipal.displayName(authentication),
                         "row", row(r), "report", r.report() == null ? "" : r.report()))))
-                .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("staff/error",
-                        Map.of("message", "取込履歴 " + id + " は見つかりません。"))));
+                .orElseGet(() -> MessagePage.of(HttpStatus.NOT_FOUND, "取込履歴 " + id + " は見つかりません。"));
     }
 
     /** 今すぐ取り込む: runs the configured sources once, as the scheduled poll would. */

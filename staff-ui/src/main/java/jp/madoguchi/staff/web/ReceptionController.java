@@ -150,7 +150,7 @@ public class ReceptionController {
 
     @Error(exception = OtherDepartmentException.class)
     public HttpResponse<?> otherDepartment(OtherDepartmentException e) {
-        return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("staff/error", Map.of("message", e.getMessage())));
+        return MessagePage.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @Error(exception = ConcurrentUpdateException.class)
@@ -175,7 +175,7 @@ public class ReceptionController {
         try {
             return page(authentication, ReceptionNumber.parse(number), null, message, status);
         } catch (IllegalArgumentException notAReception) {
-            return HttpResponse.status(status).body(new ModelAndView<>("staff/error", Map.of("message", message)));
+            return MessagePage.of(status, message);
         }
     }
 
@@ -219,8 +219,7 @@ public class ReceptionController {
                     return HttpResponse.status(status).header("Cache-Control", "no-store")
                             .body(new ModelAndView<>("staff/reception", model));
                 })
-                .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("staff/error",
-                        Map.of("message", "受付番号 " + number + " の受付はありません"))));
+                .orElseGet(() -> MessagePage.of(HttpStatus.NOT_FOUND, "受付番号 " + number + " の受付はありません"));
     }
 
     private static Map<String, Object> moveInView(MoveIn m) {

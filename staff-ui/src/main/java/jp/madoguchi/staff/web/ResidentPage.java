@@ -109,6 +109,6 @@ class ResidentPage {
     }
 
     private static HttpResponse<?> notFound(String message) {
-        return HttpResponse.notFound(new ModelAndView<>("staff/error", Map.of("message", message)));
+        return MessagePage.of(io.micronaut.http.HttpStatus.NOT_FOUND, message);
     }
 }
