@@ -1,13 +1,9 @@
 package jp.madoguchi.adapters.catalogue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -16,14 +12,38 @@ import jp.madoguchi.domain.procedure.Department;
 import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.Procedure;
 
-/** The procedure master read once from {@code procedures.tsv}; reference data, so it is held in memory. */
+/**
+ * The procedure master read once from {@code procedures.tsv} and {@code departments.tsv}; reference data, so it is
+ * held in memory.
+ */
 @Singleton
 public class ClasspathProcedureCatalogue implements ProcedureCatalogue {
 
+    private final List<Department> departments;
     private final List<Procedure> procedures;
+    private final List<Procedure> offeredAtKiosk;
 
     public ClasspathProcedureCatalogue() {
-        this.procedures = load();
+        Map<String, Department> byCode = new LinkedHashMap<>();
+        for (TabFile.Row row : TabFile.read("departments.tsv", 6)) {
+            byCode.put(row.column(0), new Department(row.column(0), row.column(1)));
+        }
+        this.departments = List.copyOf(byCode.values());
+        List<Procedure> all = new ArrayList<>();
+        List<Procedure> kiosk = new ArrayList<>();
+        for (TabFile.Row row : TabFile.read("procedures.tsv", 5)) {
+            Department department = byCode.get(row.column(2));
+            if (department == null) {
+                throw row.problem("担当課コード「" + row.column(2) + "」は departments.tsv にありません");
+            }
+            Procedure procedure = new Procedure(row.column(0), row.column(1), department, LifeEvent.valueOf(row.column(3)));
+            all.add(procedure);
+            if (row.column(4).equals("○")) {
+                kiosk.add(procedure);
+            }
+        }
+        this.procedures = List.copyOf(all);
+        this.offeredAtKiosk = List.copyOf(kiosk);
     }
 
     @Override
@@ -32,33 +52,17 @@ public class ClasspathProcedureCatalogue implements ProcedureCatalogue {
     }
 
     @Override
-    public Optional<Procedure> find(String code) {
-        return procedures.stream().filter(p -> p.code().equals(code)).findFirst();
+    public List<Procedure> offeredAtKiosk() {
+        return offeredAtKiosk;
     }
 
-    private static List<Procedure> load() {
-        InputStream in = ClasspathProcedureCatalogue.class.getResourceAsStream("procedures.tsv");
-        if (in == null) {
-            throw new IllegalStateException("手続マスタ procedures.tsv が見つかりません");
-        }
-        List<Procedure> result = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                if (c.length != 5) {
-                    throw new IllegalStateException("手続マスタ " + number + "行目: 5項目（タブ区切り）が必要です");
-                }
-                result.add(new Procedure(c[0], c[1], new Department(c[2], c[3]), LifeEvent.valueOf(c[4])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(result);
+    @Override
+    public List<Department> departments() {
+        return departments;
+    }
+
+    @Override
+    public Optional<Procedure> find(String code) {
+        return procedures.stream().filter(p -> p.code().equals(code)).findFirst();
     }
 }

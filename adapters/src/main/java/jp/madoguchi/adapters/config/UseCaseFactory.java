@@ -78,6 +78,15 @@ import jp.madoguchi.application.service.IssueReceptionSlipService;
 import jp.madoguchi.application.service.ListProceduresService;
 import jp.madoguchi.application.service.PrepareDemoService;
 import jp.madoguchi.application.service.PrepareFormsService;
+import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase;
+import jp.madoguchi.application.port.in.ManageProcedureRulesUseCase;
+import jp.madoguchi.application.port.out.GuidanceCatalogue;
+import jp.madoguchi.application.port.out.GuidanceSheetRenderer;
+import jp.madoguchi.application.port.out.ProcedureRuleSeeds;
+import jp.madoguchi.application.port.out.ProcedureRules;
+import jp.madoguchi.application.port.out.RelatedProcedureLists;
+import jp.madoguchi.application.service.DetermineRelatedProceduresService;
+import jp.madoguchi.application.service.ManageProcedureRulesService;
 import jp.madoguchi.application.service.ShowDailyStatisticsService;
 import jp.madoguchi.application.service.LoginPolicy;
 import jp.madoguchi.application.service.ReadAuditTrailService;
@@ -174,6 +183,22 @@ public class UseCaseFactory {
     PrepareFormsUseCase prepareForms(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormRenderer renderer,
                                      Municipalities municipalities, AuditTrail trail, Clock clock) {
         return new PrepareFormsService(receptions, registry, moveIns, renderer, municipalities, trail, clock);
+    }
+
+    @Singleton
+    DetermineRelatedProceduresUseCase determineRelatedProcedures(Receptions receptions, ResidentRegistry registry,
+            MoveIns moveIns, ProcedureRules rules, RelatedProcedureLists lists, GuidanceCatalogue guidance,
+            ProcedureCatalogue procedures, GuidanceSheetRenderer renderer, Municipalities municipalities,
+            AuditTrail trail, Clock clock) {
+        return new DetermineRelatedProceduresService(receptions, registry, moveIns, rules, lists, guidance, procedures,
+                renderer, municipalities, trail, clock);
+    }
+
+    @Singleton
+    ManageProcedureRulesUseCase manageProcedureRules(ProcedureRules rules, ProcedureRuleSeeds seeds,
+            ProcedureCatalogue procedures, GuidanceCatalogue guidance, ResidentRegistry registry, AuditTrail trail,
+            Clock clock) {
+        return new ManageProcedureRulesService(rules, seeds, procedures, guidance, registry, trail, clock);
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.domain.procedure.Department;
 import jp.madoguchi.domain.procedure.Procedure;
 
 public final class ListProceduresService implements ListProceduresUseCase {
@@ -16,6 +17,16 @@ public final class ListProceduresService implements ListProceduresUseCase {
 
     @Override
     public List<Procedure> all() {
+        return catalogue.offeredAtKiosk();
+    }
+
+    @Override
+    public List<Procedure> everything() {
         return catalogue.all();
+    }
+
+    @Override
+    public List<Department> departments() {
+        return catalogue.departments();
     }
 }

@@ -13,6 +13,7 @@ public enum Permission {
     LINKAGE("前方連携の取込・取込履歴", true),
     TERMINALS("記載台・窓口端末の登録", true),
     ACCOUNTS("職員・役割の管理", true),
+    PROCEDURE_RULES("関連手続の規則の管理", true),
     AUDIT("アクセス記録の閲覧・出力", true);
 
     private final String label;

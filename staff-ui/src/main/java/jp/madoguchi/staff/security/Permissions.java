@@ -14,6 +14,7 @@ public final class Permissions {
     public static final String LINKAGE = "LINKAGE";
     public static final String TERMINALS = "TERMINALS";
     public static final String ACCOUNTS = "ACCOUNTS";
+    public static final String PROCEDURE_RULES = "PROCEDURE_RULES";
     public static final String AUDIT = "AUDIT";
 
     private Permissions() {

@@ -199,7 +199,7 @@ public class ReceptionController {
                             "state", e.state().label(),
                             "operator", e.operatorName(),
                             "description", e.description())).toList());
-                    model.put("departments", procedures.all().stream().map(p -> p.department()).distinct()
+                    model.put("departments", procedures.departments().stream()
                             .filter(d -> !d.equals(r.department()))
                             .map(d -> Map.of("code", d.code(), "name", d.name())).toList());
                     model.put("finished", r.state() == jp.madoguchi.domain.reception.ReceptionState.COMPLETED);

@@ -58,8 +58,7 @@ public class StaffAdministrationController {
 
     public StaffAdministrationController(ManageStaffUseCase staff, ListProceduresUseCase procedures, Clock clock) {
         this.staff = staff;
-        this.departments = procedures.all().stream().map(p -> p.department()).distinct()
-                .sorted(java.util.Comparator.comparing(d -> d.code())).toList();
+        this.departments = procedures.departments();
         this.zone = clock.getZone();
     }
 

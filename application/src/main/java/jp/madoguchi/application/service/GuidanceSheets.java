@@ -1,0 +1,129 @@
+package jp.madoguchi.application.service;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jp.madoguchi.application.port.out.GuidanceCatalogue;
+import jp.madoguchi.application.port.out.GuidanceCatalogue.CounterGuide;
+import jp.madoguchi.application.port.out.GuidanceCatalogue.ProcedureGuide;
+import jp.madoguchi.application.port.out.GuidanceSheetRenderer.Counter;
+import jp.madoguchi.application.port.out.GuidanceSheetRenderer.Entry;
+import jp.madoguchi.application.port.out.GuidanceSheetRenderer.GuidanceSheet;
+import jp.madoguchi.application.port.out.GuidanceSheetRenderer.Line;
+import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.domain.calendar.EraTable;
+import jp.madoguchi.domain.calendar.WarekiDate;
+import jp.madoguchi.domain.procedure.Department;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.procedure.RelatedProcedureList;
+import jp.madoguchi.domain.reception.Reception;
+
+/**
+ * Puts a reception's related-procedure list into the words of one language: procedures grouped by counter in
+ * visiting order, each with whom it is for, what it is, why, what to bring, the deadline and the fee, and the
+ * line that names the next counter to go to.
+ */
+final class GuidanceSheets {
+
+    private static final EraTable ERAS = EraTable.standard();
+
+    private final GuidanceCatalogue catalogue;
+    private final ProcedureCatalogue procedures;
+
+    GuidanceSheets(GuidanceCatalogue catalogue, ProcedureCatalogue procedures) {
+        this.catalogue = catalogue;
+        this.procedures = procedures;
+    }
+
+    GuidanceSheet sheet(Reception reception, RelatedProcedureList list, String municipality, String language,
+                        boolean furigana) {
+        if (!catalogue.languages().contains(language)) {
+            throw new IllegalArgumentException("案内書の言語「" + language + "」はありません。選べる言語: "
+                    + String.join("、", catalogue.languages()));
+        }
+        Map<String, List<RelatedProcedureList.Item>> byDepartment = new LinkedHashMap<>();
+        Map<String, Department> departments = new LinkedHashMap<>();
+        for (RelatedProcedureList.Item item : list.current()) {
+            Department department = procedures.find(item.procedureCode()).map(Procedure::department)
+                    .orElse(reception.department());
+            departments.putIfAbsent(department.code(), department);
+            byDepartment.computeIfAbsent(department.code(), k -> new ArrayList<>()).add(item);
+        }
+        List<CounterGuide> order = departments.values().stream()
+                .map(d -> catalogue.counter(d.code(), d.name(), language))
+                .sorted(Comparator.comparingInt(CounterGuide::order)).toList();
+        List<Counter> counters = new ArrayList<>();
+        for (CounterGuide counter : order) {
+            List<Entry> entries = byDepartment.get(counter.code()).stream().map(i -> entry(i, language)).toList();
+            counters.add(new Counter(counter.name(), counter.place(), entries));
+        }
+        return new GuidanceSheet(language, furigana && language.equals("ja"),
+                "guidance_" + reception.number().value() + "_" + language + ".pdf",
+                label("title", language), municipality,
+                label("reception", language) + " " + reception.number().value(),
+                ReceptionReference.of(reception),
+                label("event", language) + " " + eventName(list, language) + "　" + label("eventDate", language) + " "
+                        + date(list.eventDate(), language),
+                nextCounter(reception, order, language), counters, label("footer", language),
+                furigana ? catalogue.readings() : List.of());
+    }
+
+    private Entry entry(RelatedProcedureList.Item item, String language) {
+        ProcedureGuide guide = catalogue.procedure(item.procedureCode(), language)
+                .or(() -> catalogue.procedure(item.procedureCode(), "ja"))
+                .orElseGet(() -> new ProcedureGuide(item.procedureCode(),
+                        procedures.find(item.procedureCode()).map(Procedure::name).orElse(item.procedureCode()), "", "", "", ""));
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(label("forWhom", language),
+                item.memberId() == null ? label("household", language) : memberName(item, language), item.memberId() != null));
+        lines.add(new Line(label("what", language), guide.description(), false));
+        lines.add(new Line(label("why", language), item.reasons().stream().map(r -> r.in(language)).distinct()
+                .collect(Collectors.joining(language.equals("ja") ? "。" : ". ")), false));
+        lines.add(new Line(label("bring", language), guide.bring(), false));
+        lines.add(new Line(label("deadline", language), guide.deadline(), false));
+        lines.add(new Line(label("fee", language), guide.fee(), false));
+        return new Entry(guide.name(), lines.stream().filter(l -> !l.text().isBlank()).toList());
+    }
+
+    private String memberName(RelatedProcedureList.Item item, String language) {
+        return HouseholdFacts.NEWBORN.equals(item.memberId()) ? label("newborn", language) : item.memberName();
+    }
+
+    /** The first counter after the one the visitor stands at, or the first of all when that one has nothing. */
+    private String nextCounter(Reception reception, List<CounterGuide> order, String language) {
+        int here = -1;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).code().equals(reception.department().code())) {
+                here = i;
+            }
+        }
+        int next = here + 1;
+        if (next >= order.size()) {
+            return label("noNextCounter", language);
+        }
+        CounterGuide counter = order.get(next);
+        return label("nextCounter", language) + " " + counter.name() + "（" + counter.place() + "）";
+    }
+
+    private String eventName(RelatedProcedureList list, String language) {
+        String name = label("event." + list.event().name(), language);
+        String kind = list.kind() == null ? "" : label("kind." + list.kind(), language);
+        return kind.isBlank() ? name : name + "（" + kind + "）";
+    }
+
+    private static String date(LocalDate day, String language) {
+        return language.equals("ja") ? WarekiDate.of(day, ERAS).format()
+                : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+    }
+
+    private String label(String key, String language) {
+        return catalogue.label(key, language);
+    }
+}
