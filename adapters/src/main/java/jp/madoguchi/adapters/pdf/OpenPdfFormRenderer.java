@@ -14,12 +14,8 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.FormRenderer;
@@ -51,7 +47,7 @@ public class OpenPdfFormRenderer implements FormRenderer {
         Document document = new Document(PageSize.A4, 50, 50, 60, 60);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer(form));
+            writer.setPageEvent(new PageFooter(fonts.text(), "受付番号 " + form.reception().value() + "　" + form.formId()));
             document.addTitle(form.title());
             document.addCreator("Madoguchi");
             document.open();
@@ -134,37 +130,5 @@ public class OpenPdfFormRenderer implements FormRenderer {
         box.setBorderWidth(1.5f);
         table.addCell(box);
         return table;
-    }
-
-    /** 受付番号 and ページ x/y at the foot of every page; y is filled in when the document closes. */
-    private final class Footer extends PdfPageEventHelper {
-        private final PrefilledForm form;
-        private PdfTemplate total;
-
-        Footer(PrefilledForm form) {
-            this.form = form;
-        }
-
-        @Override
-        public void onOpenDocument(PdfWriter writer, Document document) {
-            total = writer.getDirectContent().createTemplate(30, 12);
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte canvas = writer.getDirectContent();
-            Font font = new Font(fonts.text(), 8);
-            String left = "受付番号 " + form.reception().value() + "　" + form.formId();
-            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(left, font), document.left(), 30, 0);
-            String page = "ページ " + writer.getPageNumber() + "/";
-            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(page, font), document.right() - 14, 30, 0);
-            canvas.addTemplate(total, document.right() - 14, 30);
-        }
-
-        @Override
-        public void onCloseDocument(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-                    new Phrase(String.valueOf(writer.getPageNumber() - 1), new Font(fonts.text(), 8)), 0, 0, 0);
-        }
     }
 }

@@ -17,8 +17,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.GuidanceCatalogue.Reading;
@@ -52,7 +50,7 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
         Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new Footer(sheet));
+            writer.setPageEvent(new PageFooter(fonts.text(), sheet.footer() + "　" + sheet.receptionLine()));
             document.addTitle(sheet.title());
             document.addCreator("Madoguchi");
             document.open();
@@ -162,16 +160,32 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
                 needRoom(height);
                 float baseline = y - height + size * 0.3f;
                 float cursor = x;
+                StringBuilder run = new StringBuilder();
+                float runStart = x;
+                // plain text is set in runs, so a PDF viewer finds and copies words whole; a word with a reading
+                // is set on its own, centred under its furigana
                 for (RubyText.Piece piece : l) {
                     float w = width(piece, font, size);
-                    float baseWidth = font.getWidthPoint(piece.text(), size);
-                    show(piece.text(), font, size, cursor + (w - baseWidth) / 2, baseline);
-                    if (piece.reading() != null) {
+                    if (piece.reading() == null) {
+                        if (run.length() == 0) {
+                            runStart = cursor;
+                        }
+                        run.append(piece.text());
+                    } else {
+                        if (run.length() > 0) {
+                            show(run.toString(), font, size, runStart, baseline);
+                            run.setLength(0);
+                        }
+                        float baseWidth = font.getWidthPoint(piece.text(), size);
+                        show(piece.text(), font, size, cursor + (w - baseWidth) / 2, baseline);
                         float rubySize = size * 0.5f;
                         float rubyWidth = fonts.text().getWidthPoint(piece.reading(), rubySize);
                         show(piece.reading(), fonts.text(), rubySize, cursor + (w - rubyWidth) / 2, baseline + size * 0.95f);
                     }
                     cursor += w;
+                }
+                if (run.length() > 0) {
+                    show(run.toString(), font, size, runStart, baseline);
                 }
                 y -= height;
             }
@@ -199,38 +213,6 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
 
         private float width() {
             return document.right() - document.left();
-        }
-    }
-
-    /** Reception number and page x/y at the foot of every page. */
-    private final class Footer extends PdfPageEventHelper {
-        private final GuidanceSheet sheet;
-        private PdfTemplate total;
-
-        Footer(GuidanceSheet sheet) {
-            this.sheet = sheet;
-        }
-
-        @Override
-        public void onOpenDocument(PdfWriter writer, Document document) {
-            total = writer.getDirectContent().createTemplate(30, 12);
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte canvas = writer.getDirectContent();
-            Font font = new Font(fonts.text(), 8);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(sheet.footer() + "　" + sheet.receptionLine(), font),
-                    document.left(), 28, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(writer.getPageNumber() + "/", font),
-                    document.right() - 14, 28, 0);
-            canvas.addTemplate(total, document.right() - 14, 28);
-        }
-
-        @Override
-        public void onCloseDocument(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-                    new Phrase(String.valueOf(writer.getPageNumber() - 1), new Font(fonts.text(), 8)), 0, 0, 0);
         }
     }
 }

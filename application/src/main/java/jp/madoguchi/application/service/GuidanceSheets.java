@@ -61,7 +61,12 @@ final class GuidanceSheets {
                 .sorted(Comparator.comparingInt(CounterGuide::order)).toList();
         List<Counter> counters = new ArrayList<>();
         for (CounterGuide counter : order) {
-            List<Entry> entries = byDepartment.get(counter.code()).stream().map(i -> entry(i, language)).toList();
+            // one entry per procedure: the members it is for are listed together
+            Map<String, List<RelatedProcedureList.Item>> byProcedure = new LinkedHashMap<>();
+            for (RelatedProcedureList.Item item : byDepartment.get(counter.code())) {
+                byProcedure.computeIfAbsent(item.procedureCode(), k -> new ArrayList<>()).add(item);
+            }
+            List<Entry> entries = byProcedure.values().stream().map(items -> entry(items, language)).toList();
             counters.add(new Counter(counter.name(), counter.place(), entries));
         }
         return new GuidanceSheet(language, furigana && language.equals("ja"),
@@ -75,17 +80,19 @@ final class GuidanceSheets {
                 furigana ? catalogue.readings() : List.of());
     }
 
-    private Entry entry(RelatedProcedureList.Item item, String language) {
-        ProcedureGuide guide = catalogue.procedure(item.procedureCode(), language)
-                .or(() -> catalogue.procedure(item.procedureCode(), "ja"))
-                .orElseGet(() -> new ProcedureGuide(item.procedureCode(),
-                        procedures.find(item.procedureCode()).map(Procedure::name).orElse(item.procedureCode()), "", "", "", ""));
+    private Entry entry(List<RelatedProcedureList.Item> items, String language) {
+        String code = items.get(0).procedureCode();
+        ProcedureGuide guide = catalogue.procedure(code, language)
+                .or(() -> catalogue.procedure(code, "ja"))
+                .orElseGet(() -> new ProcedureGuide(code, procedures.find(code).map(Procedure::name).orElse(code), "", "", "", ""));
+        boolean household = items.stream().anyMatch(i -> i.memberId() == null);
+        String forWhom = household ? label("household", language)
+                : items.stream().map(i -> memberName(i, language)).collect(Collectors.joining(language.equals("ja") ? "、" : ", "));
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line(label("forWhom", language),
-                item.memberId() == null ? label("household", language) : memberName(item, language), item.memberId() != null));
+        lines.add(new Line(label("forWhom", language), forWhom, !household));
         lines.add(new Line(label("what", language), guide.description(), false));
-        lines.add(new Line(label("why", language), item.reasons().stream().map(r -> r.in(language)).distinct()
-                .collect(Collectors.joining(language.equals("ja") ? "。" : ". ")), false));
+        lines.add(new Line(label("why", language), items.stream().flatMap(i -> i.reasons().stream()).map(r -> r.in(language))
+                .distinct().collect(Collectors.joining(language.equals("ja") ? "。" : ". ")), false));
         lines.add(new Line(label("bring", language), guide.bring(), false));
         lines.add(new Line(label("deadline", language), guide.deadline(), false));
         lines.add(new Line(label("fee", language), guide.fee(), false));
@@ -109,13 +116,20 @@ final class GuidanceSheets {
             return label("noNextCounter", language);
         }
         CounterGuide counter = order.get(next);
-        return label("nextCounter", language) + " " + counter.name() + "（" + counter.place() + "）";
+        return label("nextCounter", language) + " " + counter.name() + bracketed(counter.place(), language);
     }
 
     private String eventName(RelatedProcedureList list, String language) {
         String name = label("event." + list.event().name(), language);
         String kind = list.kind() == null ? "" : label("kind." + list.kind(), language);
-        return kind.isBlank() ? name : name + "（" + kind + "）";
+        return kind.isBlank() ? name : name + bracketed(kind, language);
+    }
+
+    private static String bracketed(String text, String language) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return language.equals("ja") ? "（" + text + "）" : " (" + text + ")";
     }
 
     private static String date(LocalDate day, String language) {

@@ -58,11 +58,14 @@ public class ReceptionController {
     private final CompleteReceptionUseCase complete;
     private final ListProceduresUseCase procedures;
     private final ConfirmIdentityUseCase identity;
+    private final ReceptionAccess access;
+    private final jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase related;
     private final ZoneId zone;
 
     public ReceptionController(FindReceptionsUseCase receptions, AdvanceReceptionUseCase advance,
                                PrepareFormsUseCase forms, CompleteReceptionUseCase complete,
                                ListProceduresUseCase procedures, ConfirmIdentityUseCase identity,
+                               ReceptionAccess access, jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase related,
                                @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
         this.receptions = receptions;
         this.advance = advance;
@@ -70,6 +73,8 @@ public class ReceptionController {
         this.complete = complete;
         this.procedures = procedures;
         this.identity = identity;
+        this.access = access;
+        this.related = related;
         this.zone = ZoneId.of(zone);
     }
 
@@ -131,25 +136,12 @@ public class ReceptionController {
         return back(number, "回付しました");
     }
 
-    /** A member of one 担当課 works on that department's receptions only (an unknown number is left to the page). */
     private void requireServed(Authentication authentication, String number) {
-        receptions.departmentOf(StaffPrincipal.city(authentication), ReceptionNumber.parse(number))
-                .filter(d -> !StaffPrincipal.serves(authentication, d.code()))
-                .ifPresent(d -> {
-                    throw new OtherDepartmentException("この受付は" + d.name() + "の受付です。" + d.name()
-                            + "の職員が対応します（あなたの役割の担当課ではありません）。");
-                });
+        access.requireServed(authentication, number);
     }
 
-    /** A reception of a department the member does not serve. */
-    static final class OtherDepartmentException extends RuntimeException {
-        OtherDepartmentException(String message) {
-            super(message);
-        }
-    }
-
-    @Error(exception = OtherDepartmentException.class)
-    public HttpResponse<?> otherDepartment(OtherDepartmentException e) {
+    @Error(exception = ReceptionAccess.OtherDepartmentException.class)
+    public HttpResponse<?> otherDepartment(ReceptionAccess.OtherDepartmentException e) {
         return MessagePage.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
@@ -214,6 +206,8 @@ public class ReceptionController {
                         view.put("score", c.score());
                         return view;
                     }).toList());
+                    model.put("relatedCount", related.list(r.city(), r.number())
+                            .map(l -> l.current().size()).orElse(null));
                     model.put("notice", notice);
                     model.put("error", error);
                     return HttpResponse.status(status).header("Cache-Control", "no-store")
