@@ -78,6 +78,15 @@ import jp.madoguchi.application.service.IssueReceptionSlipService;
 import jp.madoguchi.application.service.ListProceduresService;
 import jp.madoguchi.application.service.PrepareDemoService;
 import jp.madoguchi.application.service.PrepareFormsService;
+import jp.madoguchi.application.port.in.DesignFormsUseCase;
+import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
+import jp.madoguchi.application.port.out.DocumentPrinter;
+import jp.madoguchi.application.port.out.FilledFormRenderer;
+import jp.madoguchi.application.port.out.FormCatalogue;
+import jp.madoguchi.application.port.out.FormDefinitions;
+import jp.madoguchi.application.port.out.ReceptionPaperwork;
+import jp.madoguchi.application.service.DesignFormsService;
+import jp.madoguchi.application.service.FormsAtCounterService;
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase;
 import jp.madoguchi.application.port.in.ManageProcedureRulesUseCase;
 import jp.madoguchi.application.port.out.GuidanceCatalogue;
@@ -199,6 +208,21 @@ public class UseCaseFactory {
             ProcedureCatalogue procedures, GuidanceCatalogue guidance, ResidentRegistry registry, AuditTrail trail,
             Clock clock) {
         return new ManageProcedureRulesService(rules, seeds, procedures, guidance, registry, trail, clock);
+    }
+
+    @Singleton
+    FormsAtCounterUseCase formsAtCounter(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
+            FormCatalogue catalogue, FormDefinitions definitions, ReceptionPaperwork paperwork,
+            FilledFormRenderer renderer, DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
+            Clock clock) {
+        return new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, paperwork, renderer,
+                printer, municipalities, trail, clock);
+    }
+
+    @Singleton
+    DesignFormsUseCase designForms(FormCatalogue catalogue, FormDefinitions definitions, FilledFormRenderer renderer,
+            AuditTrail trail, Clock clock) {
+        return new DesignFormsService(catalogue, definitions, renderer, trail, clock);
     }
 
     @Singleton

@@ -1,0 +1,147 @@
+package jp.madoguchi.adapters.forms
+
+import com.lowagie.text.pdf.PRTokeniser
+import com.lowagie.text.pdf.PdfArray
+import com.lowagie.text.pdf.PdfContentParser
+import com.lowagie.text.pdf.PdfObject
+import com.lowagie.text.pdf.PdfReader
+import com.lowagie.text.pdf.PdfString
+import com.lowagie.text.pdf.parser.PdfTextExtractor
+import jp.madoguchi.adapters.catalogue.ClasspathProcedureCatalogue
+import jp.madoguchi.adapters.code2d.ZxingTwoDimensionalCodes
+import jp.madoguchi.adapters.pdf.OpenPdfFilledFormRenderer
+import jp.madoguchi.adapters.pdf.PdfFonts
+import jp.madoguchi.domain.form.FieldDefinition
+import jp.madoguchi.domain.form.FilledForm
+import jp.madoguchi.domain.form.FormDefinition
+import jp.madoguchi.domain.form.FormDefinitionText
+import jp.madoguchi.domain.form.FormTextException
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.awt.Font
+import java.awt.font.FontRenderContext
+import java.nio.file.Path
+
+class ShippedFormsSpec extends Specification {
+
+    static final Path NAME_FONT = Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')
+
+    @Shared ClasspathFormCatalogue catalogue = new ClasspathFormCatalogue()
+    @Shared OpenPdfFilledFormRenderer renderer = new OpenPdfFilledFormRenderer(new PdfFonts(
+            Path.of('/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf'), NAME_FONT), new ZxingTwoDimensionalCodes(), catalogue)
+    @Shared List<FormDefinition> shipped = catalogue.shippedDefinitions().collect { FormDefinitionText.parse(it, catalogue.dictionary()) }
+
+    def "出荷時の様式は15以上あり、どれも項目辞書の項目だけを置き、手続マスタの手続に結びつく"() {
+        given:
+        def procedures = new ClasspathProcedureCatalogue()
+
+        expect:
+        shipped.size() >= 15
+        shipped*.id().toSet().size() == shipped.size()
+        shipped.every { form -> !form.procedures().isEmpty() && form.procedures().every { procedures.find(it).isPresent() } }
+        shipped.every { form -> form.elements().any { it.kind().name() == 'QR' } && form.elements().any { it.kind().name() == 'SIGNATURE' } }
+        shipped.find { it.id() == 'MARRIAGE_NOTIFICATION_FORM' }.signing() == FormDefinition.Signing.WET
+    }
+
+    def "様式 #form.id() は値を印字し、本文と氏名のフォントを埋め込む"() {
+        when:
+        def values = form.fields().collectEntries { [(it): sampleValue(it)] }
+        def tables = form.fields().findAll { catalogue.typeOf(it) == FieldDefinition.Type.MEMBERS }
+                .collectEntries { [(it): [[氏名: '見本 太郎', フリガナ: 'ミホン タロウ', 生年月日: '昭和60年4月1日', 性別: '男', 続柄: '世帯主']]] }
+        def pdf = renderer.render(new FilledForm(form, values, tables, '20261122-0007', 'MADOGUCHI:R:999997:20261122-0007', null))
+        def reader = new PdfReader(pdf.content())
+        def text = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll(/[\s\u00a0]+/, ' ')
+        def raw = new String(pdf.content(), 'ISO-8859-1')
+
+        then:
+        text.contains(form.title())
+        text.contains('受付番号 20261122-0007')
+        values.findAll { k, v -> catalogue.typeOf(k) in [FieldDefinition.Type.TEXT, FieldDefinition.Type.NUMBER] }
+                .every { k, v -> text.replace(' ', '').contains(v as String) }
+        raw.contains('IPAexMincho')
+        !form.fields().any { catalogue.typeOf(it) == FieldDefinition.Type.NAME } || raw.contains('IPAmjMincho')
+
+        where:
+        form << new ClasspathFormCatalogue().with { c -> c.shippedDefinitions().collect { FormDefinitionText.parse(it, c.dictionary()) } }
+    }
+
+    def "IVSの異体字と外字の名前は、フォントが持つその字形番号で印字される（基本の字形に落ちない）"() {
+        given: 'the glyphs IPAmj明朝 itself gives 葛+U+E0104 and 𠮷 (AWT applies the font cmap format 14)'
+        def font = Font.createFont(Font.TRUETYPE_FONT, NAME_FONT.toFile()).deriveFont(12f)
+        def context = new FontRenderContext(null, false, false)
+        int variant = font.layoutGlyphVector(context, '\u845B\uDB40\uDD04'.toCharArray(), 0, 3, Font.LAYOUT_LEFT_TO_RIGHT).getGlyphCode(0)
+        int base = font.layoutGlyphVector(context, '\u845B'.toCharArray(), 0, 1, Font.LAYOUT_LEFT_TO_RIGHT).getGlyphCode(0)
+        int nonBmp = font.layoutGlyphVector(context, '𠮷'.toCharArray(), 0, 2, Font.LAYOUT_LEFT_TO_RIGHT).getGlyphCode(0)
+        def form = FormDefinitionText.parse('''様式: GLYPH_TEST
+名称: 字形の確認
+文字: 20 20 100 10 氏名 14''', catalogue.dictionary())
+
+        when:
+        def pdf = renderer.render(new FilledForm(form, [氏名: '\u845B\uDB40\uDD04𠮷'], [:], '1', null, null)).content()
+        def glyphs = drawnGlyphs(pdf)
+
+        then: 'the variant glyph is drawn, not the base one, and the non-BMP character has its own glyph'
+        variant != base
+        glyphs.contains(variant)
+        !glyphs.contains(base)
+        glyphs.contains(nonBmp)
+    }
+
+    def "どのフォントにも字形のない文字は、印刷の前に字と項目を名指しで知らせる"() {
+        given:
+        def form = FormDefinitionText.parse('''様式: GLYPH_TEST
+名称: 字形の確認
+文字: 20 20 100 10 氏名 14''', catalogue.dictionary())
+
+        expect:
+        renderer.missingGlyphs(new FilledForm(form, [氏名: '窓口 花子'], [:], '1', null, null)).isEmpty()
+        renderer.missingGlyphs(new FilledForm(form, [氏名: '窓口\uE000子'], [:], '1', null, null)) == ['「\uE000」(U+E000) 氏名']
+    }
+
+    def "様式の書き誤りは行番号つきで、まとめて知らせる"() {
+        when:
+        FormDefinitionText.parse('''様式: BROKEN
+名称: 壊れた様式
+用紙: B5 縦
+文字: 20 20 100 10 存在しない項目
+升目: 20 40 50 8 郵便番号 99
+表: 20 60 100 40 氏名 「氏名」
+枠: 200 280 20 30''', catalogue.dictionary())
+
+        then:
+        FormTextException e = thrown()
+        e.problems().size() == 4
+        e.problems()[0] == '3行目: 用紙は A4 か A3 です（B5）'
+        e.problems()[1] == '4行目: 項目「存在しない項目」は項目辞書にありません'
+        e.problems()[2] == '5行目: 升目の数は 1〜40 です'
+        e.problems()[3] == '6行目: 表に置けるのは一覧の項目（世帯員一覧など）です'
+    }
+
+    /** Glyph ids the page draws with its Identity-H fonts: the two-byte codes of every string shown by Tj and TJ. */
+    static Set<Integer> drawnGlyphs(byte[] pdf) {
+        def parser = new PdfContentParser(new PRTokeniser(new PdfReader(pdf).getPageContent(1)))
+        def glyphs = [] as Set<Integer>
+        def operands = new ArrayList<PdfObject>()
+        while (!parser.parse(operands).isEmpty()) {
+            def operator = operands.last().toString()
+            def strings = operator == 'Tj' ? [operands[0]] : operator == 'TJ' ? (operands[0] as PdfArray).elements : []
+            strings.findAll { it instanceof PdfString }.each { PdfString s ->
+                byte[] b = s.originalBytes
+                for (int i = 0; i + 1 < b.length; i += 2) {
+                    glyphs << (((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF))
+                }
+            }
+        }
+        glyphs
+    }
+
+    String sampleValue(String field) {
+        switch (catalogue.typeOf(field)) {
+            case FieldDefinition.Type.NUMBER: return '2'
+            case FieldDefinition.Type.DATE: return '令和元年5月1日'
+            case FieldDefinition.Type.NAME: return '見本県みらい市本町一丁目1番1号'
+            default: return 'あ' + field.take(3)
+        }
+    }
+}

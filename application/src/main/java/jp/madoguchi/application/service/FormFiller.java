@@ -1,0 +1,216 @@
+package jp.madoguchi.application.service;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.madoguchi.application.port.out.MoveIns;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.calendar.EraTable;
+import jp.madoguchi.domain.calendar.WarekiDate;
+import jp.madoguchi.domain.enrolment.CardStatus;
+import jp.madoguchi.domain.form.FieldDefinition;
+import jp.madoguchi.domain.form.FieldDictionary;
+import jp.madoguchi.domain.form.FilledForm;
+import jp.madoguchi.domain.form.FormDefinition;
+import jp.madoguchi.domain.moving.MoveOutCertificate;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.resident.Resident;
+
+/**
+ * Fills a form from its sources through the field dictionary: the identified resident (or, for a 転入 not yet in
+ * the registry, the 転出証明書), the household, the card status, the answers heard at the counter, computed values
+ * and constants. Dates print in 和暦 with 元年; a 不詳日 prints as written.
+ */
+final class FormFiller {
+
+    private static final EraTable ERAS = EraTable.standard();
+
+    private final ResidentRegistry registry;
+    private final MoveIns moveIns;
+    private final FieldDictionary dictionary;
+
+    FormFiller(ResidentRegistry registry, MoveIns moveIns, FieldDictionary dictionary) {
+        this.registry = registry;
+        this.moveIns = moveIns;
+        this.dictionary = dictionary;
+    }
+
+    /** The values a reception gives a form's fields; answers not given yet stay empty. */
+    FilledForm fill(FormDefinition form, Reception reception, Map<String, String> answers, String municipality,
+                    LocalDate today, byte[] signature) {
+        Sources sources = sources(reception, answers);
+        Map<String, String> values = new HashMap<>();
+        Map<String, List<Map<String, String>>> tables = new HashMap<>();
+        for (String key : form.fields()) {
+            FieldDefinition field = dictionary.find(key).orElseThrow(() -> new IllegalArgumentException(
+                    "様式 " + form.id() + " の項目「" + key + "」は項目辞書にありません"));
+            if (field.type() == FieldDefinition.Type.MEMBERS) {
+                tables.put(key, sources.members());
+            } else {
+                values.put(key, value(field, sources, municipality, today, reception));
+            }
+        }
+        return new FilledForm(form, values, tables, reception.number().value(), ReceptionReference.of(reception), signature);
+    }
+
+    /** Sample values for the designer's preview: every field shows its own name. */
+    static FilledForm sample(FormDefinition form, FieldDictionary dictionary) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, List<Map<String, String>>> tables = new HashMap<>();
+        for (String key : form.fields()) {
+            FieldDefinition field = dictionary.find(key).orElseThrow();
+            if (field.type() == FieldDefinition.Type.MEMBERS) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String column : List.of("氏名", "フリガナ", "生年月日", "性別", "続柄")) {
+                    row.put(column, "［" + column + "］");
+                }
+                tables.put(key, List.of(row, row));
+            } else {
+                values.put(key, field.type() == FieldDefinition.Type.DATE ? "令和元年5月1日" : "［" + key + "］");
+            }
+        }
+        return new FilledForm(form, values, tables, "20260101-0001", "MADOGUCHI:SAMPLE", null);
+    }
+
+    private String value(FieldDefinition field, Sources s, String municipality, LocalDate today, Reception reception) {
+        String path = field.path();
+        switch (field.source()) {
+            case RESIDENT:
+                return s.person().getOrDefault(path, "");
+            case HOUSEHOLD:
+                return path.equals("count") ? String.valueOf(s.members().size()) : "";
+            case CARD:
+                return s.card(path);
+            case ANSWER:
+                String answer = s.answers().getOrDefault(path, "");
+                return field.type() == FieldDefinition.Type.DATE ? wareki(answer) : answer;
+            case CONSTANT:
+                return path;
+            case COMPUTED:
+                if (path.equals("today")) {
+                    return WarekiDate.of(today, ERAS).format();
+                }
+                if (path.equals("mayor")) {
+                    return municipality == null ? "" : municipality + "長";
+                }
+                if (path.equals("age")) {
+                    return s.resident() == null ? "" : s.resident().ageOn(today).stream().mapToObj(String::valueOf)
+                            .findFirst().orElse("");
+                }
+                return "";
+            case RECEPTION:
+                return path.equals("number") ? reception.number().value() : "";
+            default:
+                return "";
+        }
+    }
+
+    /** A typed date (2026-11-22) as 和暦; anything else (a 不詳日 as told) as written. */
+    static String wareki(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        try {
+            return WarekiDate.of(LocalDate.parse(text.strip()), ERAS).format();
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return text.strip();
+        }
+    }
+
+    private Sources sources(Reception reception, Map<String, String> answers) {
+        if (reception.resident().isPresent()) {
+            Resident r = registry.find(reception.city(), reception.resident().get())
+                    .orElseThrow(() -> new IllegalArgumentException("受付の住民が住民記録にありません"));
+            List<Map<String, String>> members = new ArrayList<>();
+            for (Resident m : registry.householdMembers(r.city(), r.householdNumber())) {
+                if (!m.status().isRemoved()) {
+                    members.add(row(m.nameForDisplay(), m.name().nameKana(), m.birthDateForDisplay(), m.sex().label(),
+                            m.relationship().label()));
+                }
+            }
+            CardStatus card = registry.enrolments(r.city(), r.addresseeNumber()).cardStatus().orElse(null);
+            return new Sources(r, person(r), members, answers, card);
+        }
+        MoveOutCertificate c = moveIns.find(reception.city(), reception.number()).map(m -> m.certificate())
+                .orElseThrow(() -> new IllegalArgumentException("本人確認が済んでいないため様式を作れません。先に本人確認をしてください"));
+        Map<String, String> person = new HashMap<>();
+        person.put("name", c.name());
+        person.put("kana", nz(c.nameKana()));
+        person.put("birthDate", c.birthDate() == null ? nz(c.birthNotation()) : WarekiDate.of(c.birthDate(), ERAS).format());
+        person.put("sex", c.sex() == null ? "" : c.sex().label());
+        person.put("relationship", nz(c.relationship()));
+        person.put("headName", nz(c.headOfHouseholdName()));
+        person.put("domicile", nz(c.domicile()));
+        person.put("domicileHead", nz(c.domicileHead()));
+        // what the certificate already says is not asked again
+        Map<String, String> known = new HashMap<>(answers);
+        known.putIfAbsent("従前の住所", nz(c.previousAddress()));
+        known.putIfAbsent("新住所", nz(c.destinationAddress()));
+        return new Sources(null, person, List.of(row(c.name(), nz(c.nameKana()), person.get("birthDate"),
+                person.get("sex"), nz(c.relationship()))), known, null);
+    }
+
+    private static Map<String, String> person(Resident r) {
+        Map<String, String> p = new HashMap<>();
+        p.put("name", r.nameForDisplay());
+        p.put("kana", nz(r.name().nameKana()));
+        p.put("birthDate", r.birthDateForDisplay());
+        p.put("sex", r.sex().label());
+        p.put("address", r.address().fullText());
+        p.put("postalCode", r.address().postalCode() == null ? "" : r.address().postalCode().value());
+        p.put("relationship", r.relationship().label());
+        p.put("headName", nz(r.headOfHouseholdName()));
+        p.put("domicile", nz(r.domicile()));
+        p.put("domicileHead", nz(r.domicileHead()));
+        p.put("addresseeNumber", r.addresseeNumber().value());
+        if (r.foreignResidence() != null) {
+            p.put("nationality", nz(r.foreignResidence().nationality()));
+            p.put("residenceStatus", nz(r.foreignResidence().residenceStatus()));
+            p.put("periodOfStayEnds", r.foreignResidence().periodOfStayEnds() == null ? ""
+                    : r.foreignResidence().periodOfStayEnds().toString());
+            p.put("residenceCardNumber", nz(r.foreignResidence().residenceCardNumber()));
+        }
+        return p;
+    }
+
+    private static Map<String, String> row(String name, String kana, String birth, String sex, String relationship) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("氏名", name);
+        row.put("フリガナ", nz(kana));
+        row.put("生年月日", birth);
+        row.put("性別", sex);
+        row.put("続柄", relationship);
+        return row;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Everything a reception's forms are filled from. */
+    private record Sources(Resident resident, Map<String, String> person, List<Map<String, String>> members,
+                           Map<String, String> answers, CardStatus card) {
+        String card(String path) {
+            if (card == null) {
+                return "";
+            }
+            switch (path) {
+                case "cardExpires":
+                    return card.cardExpires() == null ? "" : WarekiDate.of(card.cardExpires(), ERAS).format();
+                case "certificateExpires":
+                    LocalDate d = card.signingCertificateExpires() != null ? card.signingCertificateExpires()
+                            : card.authenticationCertificateExpires();
+                    return d == null ? "" : WarekiDate.of(d, ERAS).format();
+                case "sealRegistrationNumber":
+                    return nz(card.sealRegistrationNumber());
+                default:
+                    return "";
+            }
+        }
+    }
+}

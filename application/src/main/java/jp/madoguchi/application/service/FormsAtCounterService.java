@@ -1,0 +1,206 @@
+package jp.madoguchi.application.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.DocumentPrinter;
+import jp.madoguchi.application.port.out.DocumentPrinter.PrintSettings;
+import jp.madoguchi.application.port.out.FilledFormRenderer;
+import jp.madoguchi.application.port.out.FormCatalogue;
+import jp.madoguchi.application.port.out.FormDefinitions;
+import jp.madoguchi.application.port.out.MoveIns;
+import jp.madoguchi.application.port.out.Municipalities;
+import jp.madoguchi.application.port.out.ReceptionPaperwork;
+import jp.madoguchi.application.port.out.ReceptionPaperwork.PrintRecord;
+import jp.madoguchi.application.port.out.ReceptionPaperwork.Signature;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.application.port.out.RenderedDocument;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.domain.form.FieldDefinition;
+import jp.madoguchi.domain.form.FieldDictionary;
+import jp.madoguchi.domain.form.FilledForm;
+import jp.madoguchi.domain.form.FormDefinition;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Operator;
+
+public final class FormsAtCounterService implements FormsAtCounterUseCase {
+
+    /** The PNG signature: big enough for a hand-drawn signature, small enough for a form row. */
+    private static final int MAX_SIGNATURE_BYTES = 512 * 1024;
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
+
+    private final Receptions receptions;
+    private final FormVersions forms;
+    private final FieldDictionary dictionary;
+    private final FormFiller filler;
+    private final ReceptionPaperwork paperwork;
+    private final FilledFormRenderer renderer;
+    private final DocumentPrinter printer;
+    private final Municipalities municipalities;
+    private final AccessRecords access;
+    private final Clock clock;
+
+    public FormsAtCounterService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormCatalogue catalogue,
+                                 FormDefinitions definitions, ReceptionPaperwork paperwork, FilledFormRenderer renderer,
+                                 DocumentPrinter printer, Municipalities municipalities, AuditTrail trail, Clock clock) {
+        this.receptions = receptions;
+        this.dictionary = catalogue.dictionary();
+        this.forms = new FormVersions(definitions, dictionary);
+        this.filler = new FormFiller(registry, moveIns, dictionary);
+        this.paperwork = paperwork;
+        this.renderer = renderer;
+        this.printer = printer;
+        this.municipalities = municipalities;
+        this.access = new AccessRecords(trail, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public List<FormStatus> forms(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
+        Reception reception = reception(city, number);
+        Set<String> procedures = reception.procedures().stream().map(Procedure::code).collect(Collectors.toSet());
+        List<FormStatus> result = new ArrayList<>();
+        for (FormDefinition form : forms.inForce(city, LocalDate.now(clock))) {
+            if (form.procedures().stream().anyMatch(procedures::contains)) {
+                FilledForm filled = fill(form, reception);
+                result.add(status(form, filled));
+            }
+        }
+        access.record(reception, operator, AuditAction.VIEW_RESIDENT, "様式の一覧（" + result.size() + "件）");
+        return result;
+    }
+
+    @Override
+    public List<FormStatus> allForms(LocalGovernmentCode city) {
+        return forms.inForce(city, LocalDate.now(clock)).stream()
+                .map(f -> new FormStatus(f.id(), f.version(), f.title(), f.signing().word(), List.of(), List.of())).toList();
+    }
+
+    @Override
+    public void answer(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator operator) {
+        Reception reception = reception(city, number);
+        Map<String, String> checked = new LinkedHashMap<>();
+        answers.forEach((key, value) -> {
+            FieldDefinition field = dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER)
+                    .orElseThrow(() -> new IllegalArgumentException("「" + key + "」は聞き取りの項目ではありません"));
+            if (value != null && !value.isBlank()) {
+                checked.put(field.key(), value.strip());
+            }
+        });
+        paperwork.saveAnswers(city, number, checked, operator.displayName(), clock.instant());
+        reception.record(operator, clock.instant(), "聞き取りの回答を記録（" + String.join("・", checked.keySet()) + "）");
+        receptions.appendTimeline(reception);
+    }
+
+    @Override
+    public RenderedDocument preview(LocalGovernmentCode city, ReceptionNumber number, String formId, Operator operator) {
+        Reception reception = reception(city, number);
+        FormDefinition form = form(city, formId);
+        RenderedDocument document = renderer.render(fill(form, reception));
+        access.record(reception, operator, AuditAction.VIEW_RESIDENT, "様式を画面に表示（" + form.id() + " 第" + form.version() + "版）");
+        return document;
+    }
+
+    @Override
+    public RenderedDocument print(LocalGovernmentCode city, ReceptionNumber number, String formId, PrintSettings settings,
+                                  Operator operator) {
+        Reception reception = reception(city, number);
+        FormDefinition form = form(city, formId);
+        FilledForm filled = fill(form, reception);
+        List<String> missing = renderer.missingGlyphs(filled);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("印刷できない文字があります: " + String.join("、", missing)
+                    + "。外字フォントの登録が済むまで、その欄は手書きで補ってください（印刷はしていません）");
+        }
+        RenderedDocument document = renderer.render(filled);
+        String where = settings == null ? "ブラウザ（PDF）" : settings.printer()
+                + (settings.tray() == null || settings.tray().isBlank() ? "" : "・" + settings.tray()) + "・" + settings.paper();
+        if (settings != null) {
+            printer.print(document, settings);
+        }
+        paperwork.recordPrint(city, number, new PrintRecord(form.id(), form.version(), where,
+                operator.displayName() + "（" + operator.id() + "）", clock.instant()));
+        reception.record(operator, clock.instant(), form.title() + "（" + form.id() + " 第" + form.version() + "版）を印刷: " + where);
+        receptions.appendTimeline(reception);
+        access.record(reception, operator, AuditAction.PRINT, form.id() + " 第" + form.version() + "版を " + where + " へ印刷");
+        return document;
+    }
+
+    @Override
+    public String sign(LocalGovernmentCode city, ReceptionNumber number, byte[] png, Operator operator) {
+        Reception reception = reception(city, number);
+        if (png == null || png.length < 8 || png.length > MAX_SIGNATURE_BYTES
+                || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 4), PNG_MAGIC)) {
+            throw new IllegalArgumentException("署名の画像を受け取れませんでした。もう一度署名してください");
+        }
+        String hash = sha256(png);
+        paperwork.saveSignature(city, number, new Signature(png, hash, clock.instant(), operator.displayName()));
+        reception.record(operator, clock.instant(), "署名を受け取りました（SHA-256 " + hash.substring(0, 16) + "…）");
+        receptions.appendTimeline(reception);
+        return hash;
+    }
+
+    @Override
+    public List<PrintRecord> prints(LocalGovernmentCode city, ReceptionNumber number) {
+        return paperwork.prints(city, number);
+    }
+
+    @Override
+    public List<String> printers() {
+        return printer.printers();
+    }
+
+    private FilledForm fill(FormDefinition form, Reception reception) {
+        byte[] signature = paperwork.signature(reception.city(), reception.number()).map(Signature::png).orElse(null);
+        return filler.fill(form, reception, paperwork.answers(reception.city(), reception.number()),
+                municipalities.nameOf(reception.city()), LocalDate.now(clock), signature);
+    }
+
+    private FormStatus status(FormDefinition form, FilledForm filled) {
+        List<Question> questions = new ArrayList<>();
+        for (String key : form.fields()) {
+            dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER && filled.value(key).isBlank())
+                    .ifPresent(f -> questions.add(new Question(f.key(), f.question())));
+        }
+        return new FormStatus(form.id(), form.version(), form.title(), form.signing().word(), questions,
+                renderer.missingGlyphs(filled));
+    }
+
+    private FormDefinition form(LocalGovernmentCode city, String formId) {
+        return forms.inForce(city, LocalDate.now(clock), formId)
+                .orElseThrow(() -> new IllegalArgumentException("様式「" + formId + "」はありません（有効な版がありません）"));
+    }
+
+    private Reception reception(LocalGovernmentCode city, ReceptionNumber number) {
+        return receptions.find(city, number)
+                .orElseThrow(() -> new IllegalArgumentException("受付番号 " + number.value() + " の受付はありません"));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

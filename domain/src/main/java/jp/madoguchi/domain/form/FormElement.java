@@ -1,0 +1,69 @@
+package jp.madoguchi.domain.form;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thing placed on a form page, in millimetres from the top-left corner of the paper.
+ *
+ * @param field   the dictionary field it prints (null for labels, frames, the signature box and the QR code)
+ * @param text    a label's text, the value a check box stands for, or a table's columns
+ * @param size    font size in points (0: the element's default)
+ * @param count   how many boxes a per-character field has
+ */
+public record FormElement(Kind kind, float x, float y, float width, float height, String field, String text, float size,
+                          int count) {
+
+    /** The kinds of element, by the word a form definition uses for them. */
+    public enum Kind {
+        HEADING("見出し"), LABEL("ラベル"), TEXT("文字"), BOXES("升目"), CHECK("チェック"), ERA("元号"), TABLE("表"),
+        FRAME("枠"), SIGNATURE("署名欄"), QR("QR");
+
+        private final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        public boolean needsField() {
+            return this == TEXT || this == BOXES || this == CHECK || this == ERA || this == TABLE;
+        }
+
+        public boolean needsText() {
+            return this == HEADING || this == LABEL || this == CHECK || this == TABLE;
+        }
+    }
+
+    public FormElement {
+        Objects.requireNonNull(kind, "要素の種類がありません");
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException(kind.word() + "の幅と高さは 0 より大きくします");
+        }
+        if (x < 0 || y < 0) {
+            throw new IllegalArgumentException(kind.word() + "の位置は用紙の内側（0 以上）にします");
+        }
+        if (kind.needsField() && (field == null || field.isBlank())) {
+            throw new IllegalArgumentException(kind.word() + "には項目名が要ります");
+        }
+        if (kind.needsText() && (text == null || text.isBlank())) {
+            throw new IllegalArgumentException(kind.word() + "には「」で囲んだ文字が要ります");
+        }
+        if (kind == Kind.BOXES && (count < 1 || count > 40)) {
+            throw new IllegalArgumentException("升目の数は 1〜40 です");
+        }
+    }
+
+    /** A table's columns (dictionary member columns: 氏名, フリガナ, 生年月日, 性別, 続柄 …). */
+    public List<String> columns() {
+        return kind == Kind.TABLE ? List.of(text.split("[,、]")) : List.of();
+    }
+
+    /** The same element somewhere else on the page (the designer's drag). */
+    public FormElement movedTo(float newX, float newY) {
+        return new FormElement(kind, newX, newY, width, height, field, text, size, count);
+    }
+}

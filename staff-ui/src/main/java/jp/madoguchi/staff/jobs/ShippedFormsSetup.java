@@ -1,0 +1,34 @@
+package jp.madoguchi.staff.jobs;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.DesignFormsUseCase;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** At each start, stores the shipped forms the city does not have yet; forms the city has changed keep their versions. */
+@Singleton
+public class ShippedFormsSetup implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShippedFormsSetup.class);
+
+    private final DesignFormsUseCase forms;
+    private final LocalGovernmentCode city;
+
+    public ShippedFormsSetup(DesignFormsUseCase forms,
+                             @Property(name = "madoguchi.city.code", defaultValue = "999997") String city) {
+        this.forms = forms;
+        this.city = new LocalGovernmentCode(city);
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        int added = forms.ensureShippedForms(city);
+        if (added > 0) {
+            LOG.info("出荷時の様式を {} 件登録しました", added);
+        }
+    }
+}
