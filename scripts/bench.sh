@@ -6,6 +6,8 @@
 #              and a DIFF of 10,000 rows (LinkageImportBenchmark)
 #   codes      2D code decoding: a 1920×1080 frame p50/p95/p99 and the rate on 50 damaged images (TwoDimensionalCodeBenchmark)
 #   audit      access history: append latency (1 and 32 request threads) and verifying 10,000,000 entries (AuditTrailBenchmark)
+#   forms      form printing: the first form after start, warm p50/p99 of a one-page form and of all shipped forms
+#              (FormRenderingBenchmark)
 #   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +55,12 @@ codes() {
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 
+forms() {
+  echo "benchmark: form printing"
+  java -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.bench.FormRenderingBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO) '
+}
+
 audit() {
   echo "benchmark: access history ${1:-10000000} entries"
   java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.audit.AuditTrailBenchmark "$@" \
@@ -70,7 +78,8 @@ case "$which" in
   import) import "$@" ;;
   codes) codes "$@" ;;
   audit) audit "$@" ;;
+  forms) forms "$@" ;;
   search) search "$@" ;;
-  all) generator; import; codes; audit; search ;;
-  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、search、all）" >&2; exit 2 ;;
+  all) generator; import; codes; audit; forms; search ;;
+  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、search、all）" >&2; exit 2 ;;
 esac

@@ -45,6 +45,12 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /staff/receptions/{number}/identity': 'RECEPTION',
             'POST /staff/receptions/{number}/refer'   : 'RECEPTION',
             'GET /staff/receptions/{number}/related'  : 'RECEPTION',
+            'GET /staff/receptions/{number}/forms'    : 'RECEPTION',
+            'POST /staff/receptions/{number}/forms/answers'  : 'RECEPTION',
+            'GET /staff/receptions/{number}/forms/{formId}.pdf': 'RECEPTION',
+            'POST /staff/receptions/{number}/forms/print'    : 'RECEPTION',
+            'GET /staff/receptions/{number}/forms/signature' : 'RECEPTION',
+            'POST /staff/receptions/{number}/forms/signature': 'RECEPTION',
             'POST /staff/receptions/{number}/related/determine': 'RECEPTION',
             'POST /staff/receptions/{number}/related/remove'   : 'RECEPTION',
             'POST /staff/receptions/{number}/related/add'      : 'RECEPTION',
@@ -59,6 +65,13 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /admin/imports'                      : 'LINKAGE',
             'GET /admin/imports/{id}'                 : 'LINKAGE',
             'POST /admin/imports/run'                 : 'LINKAGE',
+            'GET /admin/forms'                        : 'FORMS',
+            'GET /admin/forms/new'                    : 'FORMS',
+            'GET /admin/forms/{id}'                   : 'FORMS',
+            'GET /admin/forms/{id}/export'            : 'FORMS',
+            'POST /admin/forms/import'                : 'FORMS',
+            'POST /admin/forms/preview'               : 'FORMS',
+            'POST /admin/forms/publish'               : 'FORMS',
             'GET /admin/rules'                        : 'PROCEDURE_RULES',
             'GET /admin/rules/new'                    : 'PROCEDURE_RULES',
             'GET /admin/rules/{id}'                   : 'PROCEDURE_RULES',
@@ -99,7 +112,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             clerk     : ['RECEPTION', 'RESIDENT_SEARCH'] as Set,
             mynumber  : ['RECEPTION', 'RESIDENT_SEARCH', 'INDIVIDUAL_NUMBER_REVEAL'] as Set,
             supervisor: ['STATISTICS'] as Set,
-            admin     : ['LINKAGE', 'TERMINALS', 'ACCOUNTS', 'PROCEDURE_RULES', 'STATISTICS', 'RECEPTION', 'RESIDENT_SEARCH'] as Set,
+            admin     : ['LINKAGE', 'TERMINALS', 'ACCOUNTS', 'PROCEDURE_RULES', 'FORMS', 'STATISTICS', 'RECEPTION', 'RESIDENT_SEARCH'] as Set,
             auditor   : ['AUDIT'] as Set,
             kiosk     : ['KIOSK_DEVICE'] as Set,
     ]
@@ -177,16 +190,17 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
 
     private HttpResponse<String> send(String route, StaffLogin.Session session) {
         def (method, template) = route.split(' ', 2)
-        def path = template.replace('{number}', '2026112200001').replace('{id}', '1')
+        def path = template.replace('{number}', '2026112200001').replace('{id}', '1').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
         def request = HttpRequest.newBuilder(URI.create(app.url(path))).header('Cookie', session.cookies())
                 .timeout(java.time.Duration.ofSeconds(10))
-        if (route == 'POST /staff/move-ins') {
+        def uploads = ['POST /staff/move-ins': 'name="code"', 'POST /admin/forms/import': 'name="file"; filename="x.form"']
+        if (uploads.containsKey(route)) {
             // an upload: multipart, with the token in the action URL as its form sends it
             def boundary = 'matrix-boundary'
             return http.send(HttpRequest.newBuilder(URI.create(app.url(path + '?_csrf=' + session.csrfToken())))
                     .header('Cookie', session.cookies()).timeout(java.time.Duration.ofSeconds(10))
                     .header('Content-Type', 'multipart/form-data; boundary=' + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString("--${boundary}\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\nx\r\n--${boundary}--\r\n"))
+                    .POST(HttpRequest.BodyPublishers.ofString("--${boundary}\r\nContent-Disposition: form-data; ${uploads[route]}\r\n\r\nx\r\n--${boundary}--\r\n"))
                     .build(), HttpResponse.BodyHandlers.ofString())
         }
         if (method == 'POST') {

@@ -1,8 +1,7 @@
 package jp.madoguchi.acceptance.visit
 
-import com.lowagie.text.pdf.PdfReader
-import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.Pdfs
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.application.port.in.StartReceptionUseCase
@@ -15,9 +14,6 @@ import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
 
-import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 
 /**
  * 関連手続と手続案内書: a 転入 household with children and a member over 75 gets its related procedures with reasons,
@@ -203,14 +199,10 @@ class RelatedProceduresAcceptanceSpec extends Specification {
     }
 
     private byte[] fetch(String path) {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header('Cookie', 'JWT=' + browser.cookie('JWT')).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
-        assert response.statusCode() == 200
-        response.body()
+        browser.download(app.url(path))
     }
 
     private static String text(byte[] pdf) {
-        def reader = new PdfReader(pdf)
-        (1..reader.numberOfPages).collect { new PdfTextExtractor(reader).getTextFromPage(it) }.join(' ').replaceAll(/[\s\u00a0]+/, ' ')
+        Pdfs.text(pdf)
     }
 }

@@ -46,6 +46,29 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
+    /** GETs a URL with this browser's login (e.g. a PDF the page links to) and returns the body; fails unless 200. */
+    public byte[] download(String url) {
+        try {
+            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Cookie", "JWT=" + cookie("JWT"))
+                            .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The WebDriver itself, for pointer gestures (drag, drawing) that the helpers here do not cover. */
+    public org.openqa.selenium.WebDriver driver() {
+        return driver;
+    }
+
     public void go(String url) {
         driver.get(url);
     }

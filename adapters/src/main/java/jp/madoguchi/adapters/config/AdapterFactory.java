@@ -52,8 +52,9 @@ public class AdapterFactory {
 
     @Singleton
     PdfFonts pdfFonts(@Property(name = "madoguchi.pdf.text-font", defaultValue = "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf") String textFont,
-                      @Property(name = "madoguchi.pdf.name-font", defaultValue = "/usr/share/fonts/truetype/ipamj/ipamjm.ttf") String nameFont) {
-        return new PdfFonts(Path.of(textFont), Path.of(nameFont));
+                      @Property(name = "madoguchi.pdf.name-font", defaultValue = "/usr/share/fonts/truetype/ipamj/ipamjm.ttf") String nameFont,
+                      @Property(name = "madoguchi.pdf.gothic-font", defaultValue = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf") String gothicFont) {
+        return new PdfFonts(Path.of(textFont), Path.of(nameFont), Path.of(gothicFont));
     }
 
     @Singleton

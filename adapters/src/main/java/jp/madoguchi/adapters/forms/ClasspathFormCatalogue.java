@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Singleton;
-import jp.madoguchi.adapters.pdf.OpenPdfFilledFormRenderer;
 import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.form.FieldDictionary;
@@ -20,7 +19,7 @@ import jp.madoguchi.domain.form.FieldDictionary;
  * once from the files next to this class.
  */
 @Singleton
-public class ClasspathFormCatalogue implements FormCatalogue, OpenPdfFilledFormRenderer.FieldTypes {
+public class ClasspathFormCatalogue implements FormCatalogue {
 
     private final FieldDictionary dictionary;
     private final List<String> shipped;
@@ -58,11 +57,6 @@ public class ClasspathFormCatalogue implements FormCatalogue, OpenPdfFilledFormR
     @Override
     public List<String> shippedDefinitions() {
         return shipped;
-    }
-
-    @Override
-    public FieldDefinition.Type typeOf(String field) {
-        return dictionary.find(field).map(FieldDefinition::type).orElse(FieldDefinition.Type.TEXT);
     }
 
     private static List<String> lines(String name) {

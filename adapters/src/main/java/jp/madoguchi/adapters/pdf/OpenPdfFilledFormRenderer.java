@@ -21,9 +21,11 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.FilledFormRenderer;
+import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.form.FieldDefinition;
+import jp.madoguchi.domain.form.FieldDictionary;
 import jp.madoguchi.domain.form.FilledForm;
 import jp.madoguchi.domain.form.FormDefinition;
 import jp.madoguchi.domain.form.FormElement;
@@ -43,17 +45,13 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
 
     private final PdfFonts fonts;
     private final TwoDimensionalCodes codes;
-    private final FieldTypes types;
+    private final FieldDictionary dictionary;
 
-    public OpenPdfFilledFormRenderer(PdfFonts fonts, TwoDimensionalCodes codes, FieldTypes types) {
+    /** The catalogue's field dictionary says which fields are names (printed in the MJ font). */
+    public OpenPdfFilledFormRenderer(PdfFonts fonts, TwoDimensionalCodes codes, FormCatalogue catalogue) {
         this.fonts = fonts;
         this.codes = codes;
-        this.types = types;
-    }
-
-    /** Which dictionary fields are names (printed in the MJ font). */
-    public interface FieldTypes {
-        FieldDefinition.Type typeOf(String field);
+        this.dictionary = catalogue.dictionary();
     }
 
     @Override
@@ -85,16 +83,20 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
     @Override
     public List<String> missingGlyphs(FilledForm form) {
         List<String> missing = new ArrayList<>();
-        for (String field : form.definition().fields()) {
+        for (FormElement e : form.definition().elements()) {
+            if (e.field() == null) {
+                continue;
+            }
             List<String> texts = new ArrayList<>();
-            texts.add(form.value(field));
-            form.tables().getOrDefault(field, List.of()).forEach(row -> texts.addAll(row.values()));
-            BaseFont font = fontOf(field);
+            texts.add(form.value(e.field()));
+            form.tables().getOrDefault(e.field(), List.of()).forEach(row -> texts.addAll(row.values()));
+            BaseFont font = font(e, fontOf(e.field()));
             for (String text : texts) {
+                // a character the element's font lacks is printed from IPAmj明朝 (see text), so only both lacking it is a hole
                 text.codePoints().filter(cp -> !RubyText.isVariationSelector(cp) && !Character.isWhitespace(cp))
                         .filter(cp -> !font.charExists(cp) && !fonts.names().charExists(cp))
                         .forEach(cp -> missing.add("「" + new String(Character.toChars(cp)) + "」(U+"
-                                + Integer.toHexString(cp).toUpperCase() + ") " + field));
+                                + Integer.toHexString(cp).toUpperCase() + ") " + e.field()));
             }
         }
         return missing.stream().distinct().toList();
@@ -107,13 +109,13 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         float h = e.height() * MM;
         switch (e.kind()) {
             case HEADING:
-                text(canvas, e.text(), fonts.text(), size(e, 16), x, top, w, h, Element.ALIGN_CENTER);
+                text(canvas, e.text(), font(e, fonts.text()), size(e, 16), x, top, w, h, Element.ALIGN_CENTER);
                 break;
             case LABEL:
-                text(canvas, e.text(), fonts.text(), size(e, 8), x + 1.2f, top - 0.6f, w - 2, h, Element.ALIGN_LEFT);
+                text(canvas, e.text(), font(e, fonts.text()), size(e, 8), x + 1.2f, top - 0.6f, w - 2, h, Element.ALIGN_LEFT);
                 break;
             case TEXT:
-                text(canvas, form.value(e.field()), fontOf(e.field()), size(e, 11), x + 1.5f, top - 1, w - 3, h,
+                text(canvas, form.value(e.field()), font(e, fontOf(e.field())), size(e, 11), x + 1.5f, top - 1, w - 3, h,
                         Element.ALIGN_LEFT);
                 break;
             case BOXES:
@@ -147,6 +149,11 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         if (text == null || text.isEmpty()) {
             return;
         }
+        // a text with a character the chosen font lacks (a rare 漢字 in IPAex) is set in IPAmj明朝 as a whole, not
+        // with a hole; whole, because OpenPDF's per-character FontSelector drops variation selectors
+        if (!covers(font, text)) {
+            font = fonts.names();
+        }
         ColumnText column = new ColumnText(canvas);
         float leading = size * 1.25f;
         // a single line sits in the middle of its box, as on a printed form; longer text wraps from the top
@@ -167,7 +174,7 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         for (int i = 0; i < e.count(); i++) {
             frame(canvas, x + i * cell, top, cell, h, 0.5f);
             if (i < chars.size()) {
-                text(canvas, chars.get(i), fonts.text(), size(e, Math.min(h * 0.7f, 12)), x + i * cell, top, cell, h,
+                text(canvas, chars.get(i), font(e, fonts.text()), size(e, Math.min(h * 0.7f, 12)), x + i * cell, top, cell, h,
                         Element.ALIGN_CENTER);
             }
         }
@@ -226,7 +233,7 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
                 frame(canvas, x + c * colWidth, rowTop, colWidth, rowHeight, 0.3f);
                 if (r < rows.size()) {
                     String column = columns.get(c).strip();
-                    BaseFont font = column.equals("氏名") || column.equals("住所") ? fonts.names() : fonts.text();
+                    BaseFont font = font(e, column.equals("氏名") || column.equals("住所") ? fonts.names() : fonts.text());
                     text(canvas, rows.get(r).getOrDefault(column, ""), font, size(e, 9), x + c * colWidth + 1, rowTop,
                             colWidth - 2, rowHeight, Element.ALIGN_LEFT);
                 }
@@ -277,8 +284,24 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         canvas.stroke();
     }
 
+    private static boolean covers(BaseFont font, String text) {
+        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || RubyText.isVariationSelector(cp)
+                || font.charExists(cp));
+    }
+
+    /** The typeface the form's designer chose for the element, else the one its content calls for. */
+    private BaseFont font(FormElement e, BaseFont otherwise) {
+        return switch (e.font()) {
+            case DEFAULT -> otherwise;
+            case MINCHO -> fonts.text();
+            case GOTHIC -> fonts.gothic();
+            case MJ -> fonts.names();
+        };
+    }
+
     private BaseFont fontOf(String field) {
-        return types.typeOf(field) == FieldDefinition.Type.NAME ? fonts.names() : fonts.text();
+        boolean name = dictionary.find(field).map(f -> f.type() == FieldDefinition.Type.NAME).orElse(false);
+        return name ? fonts.names() : fonts.text();
     }
 
     private static float size(FormElement e, float otherwise) {

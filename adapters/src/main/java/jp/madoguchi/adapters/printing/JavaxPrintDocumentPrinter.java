@@ -47,9 +47,12 @@ public class JavaxPrintDocumentPrinter implements DocumentPrinter {
         }
         PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
         attributes.add(new JobName(document.fileName(), null));
-        attributes.add("A3".equals(settings.paper()) ? MediaSizeName.ISO_A3 : MediaSizeName.ISO_A4);
+        // Paper size and tray are one attribute category (Media) in javax.print, so a request carries one of them: a
+        // chosen tray wins (it holds the paper), otherwise the paper size; the PDF's own page size says A4 or A3 too.
         if (settings.tray() != null && !settings.tray().isBlank()) {
             attributes.add(tray(service, settings.tray()));
+        } else {
+            attributes.add("A3".equals(settings.paper()) ? MediaSizeName.ISO_A3 : MediaSizeName.ISO_A4);
         }
         DocPrintJob job = service.createPrintJob();
         try {

@@ -15,6 +15,7 @@ import jp.madoguchi.domain.form.FieldDefinition
 import jp.madoguchi.domain.form.FilledForm
 import jp.madoguchi.domain.form.FormDefinition
 import jp.madoguchi.domain.form.FormDefinitionText
+import jp.madoguchi.domain.form.FormElement
 import jp.madoguchi.domain.form.FormTextException
 import spock.lang.Shared
 import spock.lang.Specification
@@ -47,7 +48,7 @@ class ShippedFormsSpec extends Specification {
     def "様式 #form.id() は値を印字し、本文と氏名のフォントを埋め込む"() {
         when:
         def values = form.fields().collectEntries { [(it): sampleValue(it)] }
-        def tables = form.fields().findAll { catalogue.typeOf(it) == FieldDefinition.Type.MEMBERS }
+        def tables = form.fields().findAll { typeOf(it) == FieldDefinition.Type.MEMBERS }
                 .collectEntries { [(it): [[氏名: '見本 太郎', フリガナ: 'ミホン タロウ', 生年月日: '昭和60年4月1日', 性別: '男', 続柄: '世帯主']]] }
         def pdf = renderer.render(new FilledForm(form, values, tables, '20261122-0007', 'MADOGUCHI:R:999997:20261122-0007', null))
         def reader = new PdfReader(pdf.content())
@@ -57,10 +58,10 @@ class ShippedFormsSpec extends Specification {
         then:
         text.contains(form.title())
         text.contains('受付番号 20261122-0007')
-        values.findAll { k, v -> catalogue.typeOf(k) in [FieldDefinition.Type.TEXT, FieldDefinition.Type.NUMBER] }
+        values.findAll { k, v -> typeOf(k) in [FieldDefinition.Type.TEXT, FieldDefinition.Type.NUMBER] }
                 .every { k, v -> text.replace(' ', '').contains(v as String) }
         raw.contains('IPAexMincho')
-        !form.fields().any { catalogue.typeOf(it) == FieldDefinition.Type.NAME } || raw.contains('IPAmjMincho')
+        !form.fields().any { typeOf(it) == FieldDefinition.Type.NAME } || raw.contains('IPAmjMincho')
 
         where:
         form << new ClasspathFormCatalogue().with { c -> c.shippedDefinitions().collect { FormDefinitionText.parse(it, c.dictionary()) } }
@@ -99,6 +100,45 @@ class ShippedFormsSpec extends Specification {
         renderer.missingGlyphs(new FilledForm(form, [氏名: '窓口\uE000子'], [:], '1', null, null)) == ['「\uE000」(U+E000) 氏名']
     }
 
+    def "設計者が選んだ書体（ゴシック・MJ明朝）で印字し、選ばなければ本文は明朝だけを埋め込む"() {
+        given:
+        def chosen = FormDefinitionText.parse('''様式: TYPEFACE_TEST
+名称: 書体の確認
+ラベル: 20 20 80 8 「ゴシックの見出し」 12 ゴシック
+文字: 20 30 80 8 使用目的 11 MJ明朝''', catalogue.dictionary())
+        def plain = FormDefinitionText.parse('''様式: TYPEFACE_TEST
+名称: 書体の確認
+ラベル: 20 20 80 8 「明朝の見出し」 12''', catalogue.dictionary())
+
+        when:
+        def raw = new String(renderer.render(new FilledForm(chosen, [使用目的: '勤務先'], [:], '1', null, null)).content(), 'ISO-8859-1')
+        def rawPlain = new String(renderer.render(new FilledForm(plain, [:], [:], '1', null, null)).content(), 'ISO-8859-1')
+
+        then:
+        chosen.elements()*.font() == [FormElement.Typeface.GOTHIC, FormElement.Typeface.MJ]
+        raw.contains('IPAexGothic') && raw.contains('IPAmjMincho')
+        !rawPlain.contains('IPAexGothic') && !rawPlain.contains('IPAmjMincho') && rawPlain.contains('IPAexMincho')
+    }
+
+    def "本文の書体にない字はIPAmj明朝で印字し、字の抜けとして扱わない"() {
+        given: 'a character IPAmj明朝 has and IPAex明朝 lacks'
+        def text = Font.createFont(Font.TRUETYPE_FONT, new File('/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf'))
+        def names = Font.createFont(Font.TRUETYPE_FONT, NAME_FONT.toFile())
+        int rare = (0x4E00..0x9FFF).find { !text.canDisplay(it as int) && names.canDisplay(it as int) } as int
+        def form = FormDefinitionText.parse('''様式: FALLBACK_TEST
+名称: 字の確認
+文字: 20 20 100 10 使用目的 14''', catalogue.dictionary())
+        def filled = new FilledForm(form, [使用目的: '提出先' + new String(Character.toChars(rare))], [:], '1', null, null)
+
+        when:
+        def pdf = renderer.render(filled).content()
+
+        then:
+        renderer.missingGlyphs(filled).isEmpty()
+        new String(pdf, 'ISO-8859-1').contains('IPAmjMincho')
+        new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).contains(new String(Character.toChars(rare)))
+    }
+
     def "様式の書き誤りは行番号つきで、まとめて知らせる"() {
         when:
         FormDefinitionText.parse('''様式: BROKEN
@@ -107,15 +147,17 @@ class ShippedFormsSpec extends Specification {
 文字: 20 20 100 10 存在しない項目
 升目: 20 40 50 8 郵便番号 99
 表: 20 60 100 40 氏名 「氏名」
-枠: 200 280 20 30''', catalogue.dictionary())
+枠: 200 280 20 30
+枠: 10 10 20 20 ゴシック''', catalogue.dictionary())
 
         then:
         FormTextException e = thrown()
-        e.problems().size() == 4
+        e.problems().size() == 5
         e.problems()[0] == '3行目: 用紙は A4 か A3 です（B5）'
         e.problems()[1] == '4行目: 項目「存在しない項目」は項目辞書にありません'
         e.problems()[2] == '5行目: 升目の数は 1〜40 です'
         e.problems()[3] == '6行目: 表に置けるのは一覧の項目（世帯員一覧など）です'
+        e.problems()[4] == '8行目: 枠には書体を指定できません（見出し・ラベル・文字・升目・表）'
     }
 
     /** Glyph ids the page draws with its Identity-H fonts: the two-byte codes of every string shown by Tj and TJ. */
@@ -136,8 +178,12 @@ class ShippedFormsSpec extends Specification {
         glyphs
     }
 
+    FieldDefinition.Type typeOf(String field) {
+        catalogue.dictionary().find(field).orElseThrow().type()
+    }
+
     String sampleValue(String field) {
-        switch (catalogue.typeOf(field)) {
+        switch (typeOf(field)) {
             case FieldDefinition.Type.NUMBER: return '2'
             case FieldDefinition.Type.DATE: return '令和元年5月1日'
             case FieldDefinition.Type.NAME: return '見本県みらい市本町一丁目1番1号'

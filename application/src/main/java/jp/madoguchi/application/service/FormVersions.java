@@ -40,6 +40,12 @@ final class FormVersions {
         return inForce(city, day).stream().filter(f -> f.id().equals(formId)).findFirst();
     }
 
+    /** One stored version, whether in force or not: the one a reception printed. */
+    Optional<FormDefinition> version(LocalGovernmentCode city, String formId, int version) {
+        return store.versions(city).stream().filter(f -> f.id().equals(formId) && f.version() == version).findFirst()
+                .map(this::parse);
+    }
+
     FormDefinition parse(StoredForm stored) {
         return FormDefinitionText.parse(stored.text(), dictionary).asVersion(stored.version(), stored.effectiveFrom());
     }

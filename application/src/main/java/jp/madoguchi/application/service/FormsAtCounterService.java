@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,11 +76,13 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
     public List<FormStatus> forms(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
         Reception reception = reception(city, number);
         Set<String> procedures = reception.procedures().stream().map(Procedure::code).collect(Collectors.toSet());
+        Map<String, Integer> printed = printedVersions(reception);
         List<FormStatus> result = new ArrayList<>();
-        for (FormDefinition form : forms.inForce(city, LocalDate.now(clock))) {
-            if (form.procedures().stream().anyMatch(procedures::contains)) {
-                FilledForm filled = fill(form, reception);
-                result.add(status(form, filled));
+        for (FormDefinition inForce : forms.inForce(city, LocalDate.now(clock))) {
+            if (inForce.procedures().stream().anyMatch(procedures::contains)) {
+                FormDefinition form = printed.containsKey(inForce.id())
+                        ? forms.version(city, inForce.id(), printed.get(inForce.id())).orElse(inForce) : inForce;
+                result.add(status(form, fill(form, reception)));
             }
         }
         access.record(reception, operator, AuditAction.VIEW_RESIDENT, "様式の一覧（" + result.size() + "件）");
@@ -111,7 +114,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
     @Override
     public RenderedDocument preview(LocalGovernmentCode city, ReceptionNumber number, String formId, Operator operator) {
         Reception reception = reception(city, number);
-        FormDefinition form = form(city, formId);
+        FormDefinition form = form(reception, formId);
         RenderedDocument document = renderer.render(fill(form, reception));
         access.record(reception, operator, AuditAction.VIEW_RESIDENT, "様式を画面に表示（" + form.id() + " 第" + form.version() + "版）");
         return document;
@@ -121,7 +124,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
     public RenderedDocument print(LocalGovernmentCode city, ReceptionNumber number, String formId, PrintSettings settings,
                                   Operator operator) {
         Reception reception = reception(city, number);
-        FormDefinition form = form(city, formId);
+        FormDefinition form = form(reception, formId);
         FilledForm filled = fill(form, reception);
         List<String> missing = renderer.missingGlyphs(filled);
         if (!missing.isEmpty()) {
@@ -182,9 +185,22 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
                 renderer.missingGlyphs(filled));
     }
 
-    private FormDefinition form(LocalGovernmentCode city, String formId) {
-        return forms.inForce(city, LocalDate.now(clock), formId)
-                .orElseThrow(() -> new IllegalArgumentException("様式「" + formId + "」はありません（有効な版がありません）"));
+    /**
+     * The version a reception uses: the one it first printed, so a 様式改正 published during the visit (or before a
+     * reprint) does not change what the citizen already has in hand; otherwise the version in force today.
+     */
+    private FormDefinition form(Reception reception, String formId) {
+        Integer printed = printedVersions(reception).get(formId);
+        Optional<FormDefinition> form = printed != null
+                ? forms.version(reception.city(), formId, printed)
+                : forms.inForce(reception.city(), LocalDate.now(clock), formId);
+        return form.orElseThrow(() -> new IllegalArgumentException("様式「" + formId + "」はありません（有効な版がありません）"));
+    }
+
+    private Map<String, Integer> printedVersions(Reception reception) {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        paperwork.prints(reception.city(), reception.number()).forEach(p -> versions.putIfAbsent(p.formId(), p.formVersion()));
+        return versions;
     }
 
     private Reception reception(LocalGovernmentCode city, ReceptionNumber number) {

@@ -32,7 +32,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
                     Permission.RESIDENT_SEARCH, Permission.INDIVIDUAL_NUMBER_REVEAL)),
             new DefaultRole("SUPERVISOR", "統計担当（監督者）", EnumSet.of(Permission.STATISTICS)),
             new DefaultRole("ADMINISTRATOR", "システム管理者", EnumSet.of(Permission.LINKAGE, Permission.TERMINALS,
-                    Permission.ACCOUNTS, Permission.PROCEDURE_RULES)),
+                    Permission.ACCOUNTS, Permission.PROCEDURE_RULES, Permission.FORMS)),
             new DefaultRole("AUDITOR", "監査担当", EnumSet.of(Permission.AUDIT)));
 
     record DefaultRole(String name, String label, Set<Permission> permissions) {

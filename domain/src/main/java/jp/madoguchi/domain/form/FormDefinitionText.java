@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * 有効: 2024-04-01
  * 見出し: 40 12 130 12 「住民票の写し等交付申請書」 18
  * ラベル: 15 40 30 8 「氏名」 9
- * 文字: 45 40 80 8 請求者氏名 12       (x y 幅 高さ [mm] 項目 [文字の大きさ])
+ * 文字: 45 40 80 8 請求者氏名 12       (x y 幅 高さ [mm] 項目 [文字の大きさ] [書体])
+ * ラベル: 15 30 40 6 「請求者」 9 ゴシック  (書体: 明朝・ゴシック・MJ明朝。なし: 氏名・住所は MJ明朝、ほかは明朝)
  * 升目: 45 50 42 7 郵便番号 7          (1字ずつの升目の数)
  * チェック: 45 60 30 6 範囲 「世帯全員」 (項目の値がこの値ならチェック)
  * 元号: 45 70 60 6 生年月日            (明・大・昭・平・令 に印)
@@ -123,6 +124,13 @@ public final class FormDefinitionText {
             tokens.add(t.group(1) != null ? t.group(1) : t.group(2));
             quoted.add(t.group(1) != null);
         }
+        // a typeface word may stand last: 「… 12 ゴシック」
+        FormElement.Typeface font = FormElement.Typeface.DEFAULT;
+        int last = tokens.size() - 1;
+        if (last >= 4 && !quoted.get(last) && FormElement.Typeface.byWord(tokens.get(last)).isPresent()) {
+            font = FormElement.Typeface.byWord(tokens.remove(last)).orElseThrow();
+            quoted.remove(last);
+        }
         if (tokens.size() < 4) {
             throw new IllegalArgumentException(word + "は「x y 幅 高さ」（mm）から書きます");
         }
@@ -170,6 +178,6 @@ public final class FormDefinitionText {
         if (tokens.size() > next) {
             throw new IllegalArgumentException(word + "の余分な書き込み: " + String.join(" ", tokens.subList(next, tokens.size())));
         }
-        return new FormElement(kind, box[0], box[1], box[2], box[3], field, text, size, count);
+        return new FormElement(kind, box[0], box[1], box[2], box[3], field, text, size, count, font);
     }
 }

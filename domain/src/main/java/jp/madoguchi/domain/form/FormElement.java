@@ -10,9 +10,30 @@ import java.util.Objects;
  * @param text    a label's text, the value a check box stands for, or a table's columns
  * @param size    font size in points (0: the element's default)
  * @param count   how many boxes a per-character field has
+ * @param font    the typeface the designer chose ({@link Typeface#DEFAULT}: names and addresses in MJ明朝, the rest
+ *                in 明朝)
  */
 public record FormElement(Kind kind, float x, float y, float width, float height, String field, String text, float size,
-                          int count) {
+                          int count, Typeface font) {
+
+    /** The typefaces a form may ask for, by the word its definition uses. */
+    public enum Typeface {
+        DEFAULT("既定"), MINCHO("明朝"), GOTHIC("ゴシック"), MJ("MJ明朝");
+
+        private final String word;
+
+        Typeface(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        public static java.util.Optional<Typeface> byWord(String word) {
+            return java.util.Arrays.stream(values()).filter(t -> t.word.equals(word)).findFirst();
+        }
+    }
 
     /** The kinds of element, by the word a form definition uses for them. */
     public enum Kind {
@@ -33,6 +54,10 @@ public record FormElement(Kind kind, float x, float y, float width, float height
             return this == TEXT || this == BOXES || this == CHECK || this == ERA || this == TABLE;
         }
 
+        public boolean takesFont() {
+            return this == HEADING || this == LABEL || this == TEXT || this == BOXES || this == TABLE;
+        }
+
         public boolean needsText() {
             return this == HEADING || this == LABEL || this == CHECK || this == TABLE;
         }
@@ -40,6 +65,10 @@ public record FormElement(Kind kind, float x, float y, float width, float height
 
     public FormElement {
         Objects.requireNonNull(kind, "要素の種類がありません");
+        font = font == null ? Typeface.DEFAULT : font;
+        if (font != Typeface.DEFAULT && !kind.takesFont()) {
+            throw new IllegalArgumentException(kind.word() + "には書体を指定できません（見出し・ラベル・文字・升目・表）");
+        }
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException(kind.word() + "の幅と高さは 0 より大きくします");
         }
@@ -64,6 +93,6 @@ public record FormElement(Kind kind, float x, float y, float width, float height
 
     /** The same element somewhere else on the page (the designer's drag). */
     public FormElement movedTo(float newX, float newY) {
-        return new FormElement(kind, newX, newY, width, height, field, text, size, count);
+        return new FormElement(kind, newX, newY, width, height, field, text, size, count, font);
     }
 }

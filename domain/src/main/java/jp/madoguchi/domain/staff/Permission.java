@@ -14,6 +14,7 @@ public enum Permission {
     TERMINALS("記載台・窓口端末の登録", true),
     ACCOUNTS("職員・役割の管理", true),
     PROCEDURE_RULES("関連手続の規則の管理", true),
+    FORMS("様式の設計・公開", true),
     AUDIT("アクセス記録の閲覧・出力", true);
 
     private final String label;

@@ -15,6 +15,7 @@ public final class Permissions {
     public static final String TERMINALS = "TERMINALS";
     public static final String ACCOUNTS = "ACCOUNTS";
     public static final String PROCEDURE_RULES = "PROCEDURE_RULES";
+    public static final String FORMS = "FORMS";
     public static final String AUDIT = "AUDIT";
 
     private Permissions() {

@@ -88,7 +88,7 @@ public class ReceptionController {
     @Get("/{number}/form.pdf")
     public HttpResponse<byte[]> form(Authentication authentication, @PathVariable String number) {
         requireServed(authentication, number);
-        return pdf(forms.preview(StaffPrincipal.city(authentication), ReceptionNumber.parse(number),
+        return DocumentResponse.inline(forms.preview(StaffPrincipal.city(authentication), ReceptionNumber.parse(number),
                 StaffPrincipal.operator(authentication)));
     }
 
@@ -260,12 +260,5 @@ public class ReceptionController {
     private static HttpResponse<?> back(String number, String notice) {
         return HttpResponse.seeOther(URI.create("/staff/receptions/" + number + "?notice="
                 + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    private static HttpResponse<byte[]> pdf(RenderedDocument document) {
-        return HttpResponse.ok(document.content())
-                .contentType(MediaType.of(document.mediaType()))
-                .header("Content-Disposition", "inline; filename=\"" + document.fileName() + "\"")
-                .header("Cache-Control", "no-store");
     }
 }

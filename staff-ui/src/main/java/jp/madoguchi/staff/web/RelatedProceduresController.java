@@ -121,9 +121,7 @@ public class RelatedProceduresController {
         access.requireServed(authentication, number);
         RenderedDocument sheet = related.guidanceSheet(StaffPrincipal.city(authentication), ReceptionNumber.parse(number),
                 lang == null ? "ja" : lang, Boolean.TRUE.equals(furigana), StaffPrincipal.operator(authentication));
-        return HttpResponse.ok(sheet.content()).contentType(MediaType.of(sheet.mediaType()))
-                .header("Content-Disposition", "inline; filename=\"" + sheet.fileName() + "\"")
-                .header("Cache-Control", "no-store");
+        return DocumentResponse.inline(sheet);
     }
 
     @Error(exception = ReceptionAccess.OtherDepartmentException.class)

@@ -1,0 +1,174 @@
+package jp.madoguchi.staff.web;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
+import jp.madoguchi.application.port.in.FormsAtCounterUseCase.FormStatus;
+import jp.madoguchi.application.port.out.DocumentPrinter.PrintSettings;
+import jp.madoguchi.application.port.out.RenderedDocument;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.staff.security.Permissions;
+import jp.madoguchi.staff.security.StaffPrincipal;
+
+/**
+ * 様式: the forms of a reception pre-filled from the registry, the questions still to ask (each once for the visit),
+ * the signature on the counter tablet, and printing to the browser's print dialog or a network printer.
+ */
+@Controller("/staff/receptions/{number}/forms")
+@Secured({Permissions.RECEPTION})
+@Requires(property = "madoguchi.staff.enabled", notEquals = "false")
+public class FormsController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final FormsAtCounterUseCase forms;
+    private final ReceptionAccess access;
+    private final ZoneId zone;
+
+    public FormsController(FormsAtCounterUseCase forms, ReceptionAccess access,
+                           @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+        this.forms = forms;
+        this.access = access;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Get
+    public HttpResponse<?> show(Authentication authentication, @PathVariable String number, @Nullable @QueryValue String notice) {
+        access.requireServed(authentication, number);
+        return page(authentication, number, notice, null, HttpStatus.OK);
+    }
+
+    @Post(value = "/answers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> answer(Authentication authentication, @PathVariable String number, @Body Map<String, Object> form) {
+        access.requireServed(authentication, number);
+        Map<String, String> answers = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("answer.")) {
+                answers.put(k.substring("answer.".length()), String.valueOf(v instanceof Collection<?> c
+                        ? (c.isEmpty() ? "" : c.iterator().next()) : v));
+            }
+        });
+        forms.answer(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), answers,
+                StaffPrincipal.operator(authentication));
+        return back(number, "回答を記録しました。同じ受付のすべての様式に入ります");
+    }
+
+    /** The filled form on screen (PDF), for the citizen to check. */
+    @Get("/{formId}.pdf")
+    public HttpResponse<byte[]> preview(Authentication authentication, @PathVariable String number, @PathVariable String formId) {
+        access.requireServed(authentication, number);
+        return DocumentResponse.inline(forms.preview(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), formId,
+                StaffPrincipal.operator(authentication)));
+    }
+
+    /** 印刷: to the browser (its print dialog opens on the PDF) or to a network printer with tray and paper. */
+    @Post(value = "/print", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> print(Authentication authentication, @PathVariable String number, String formId,
+                                 @Nullable String printer, @Nullable String tray, @Nullable String paper) {
+        access.requireServed(authentication, number);
+        boolean browser = printer == null || printer.isBlank();
+        RenderedDocument document = forms.print(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), formId,
+                browser ? null : new PrintSettings(printer, tray, paper == null || paper.isBlank() ? "A4" : paper),
+                StaffPrincipal.operator(authentication));
+        if (browser) {
+            return DocumentResponse.inline(document);
+        }
+        return back(number, document.fileName() + " を " + printer + " に送りました");
+    }
+
+    /** 署名: the tablet page; the signature is drawn with a finger or pen and sent as a PNG. */
+    @Get("/signature")
+    public HttpResponse<?> signaturePage(Authentication authentication, @PathVariable String number) {
+        access.requireServed(authentication, number);
+        Map<String, Object> model = new HashMap<>();
+        model.put("staffName", StaffPrincipal.displayName(authentication));
+        model.put("number", number);
+        return HttpResponse.ok(new ModelAndView<>("staff/signature", model)).header("Cache-Control", "no-store");
+    }
+
+    @Post(value = "/signature", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> sign(Authentication authentication, @PathVariable String number, @Nullable String png) {
+        access.requireServed(authentication, number);
+        byte[] image;
+        try {
+            image = Base64.getDecoder().decode(png == null ? "" : png.replaceFirst("^data:image/png;base64,", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("署名の画像を受け取れませんでした。もう一度署名してください");
+        }
+        String hash = forms.sign(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), image,
+                StaffPrincipal.operator(authentication));
+        return back(number, "署名を受け取りました（SHA-256 " + hash.substring(0, 16) + "…）");
+    }
+
+    @Error(exception = ReceptionAccess.OtherDepartmentException.class)
+    public HttpResponse<?> otherDepartment(ReceptionAccess.OtherDepartmentException e) {
+        return MessagePage.of(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @Error(exception = IllegalArgumentException.class)
+    public HttpResponse<?> badInput(HttpRequest<?> request, IllegalArgumentException e) {
+        Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
+        String number = request.getPath().replaceAll("^/staff/receptions/([^/]+).*$", "$1");
+        try {
+            return page(authentication, number, null, e.getMessage(), HttpStatus.BAD_REQUEST);
+        } catch (IllegalArgumentException noPage) {
+            return MessagePage.of(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private HttpResponse<?> page(Authentication authentication, String number, String notice, String error,
+                                 HttpStatus status) {
+        ReceptionNumber reception = ReceptionNumber.parse(number);
+        List<FormStatus> list = forms.forms(StaffPrincipal.city(authentication), reception,
+                StaffPrincipal.operator(authentication));
+        Map<String, String> questions = new LinkedHashMap<>();
+        list.forEach(f -> f.questions().forEach(q -> questions.putIfAbsent(q.key(), q.text())));
+        Map<String, Object> model = new HashMap<>();
+        model.put("staffName", StaffPrincipal.displayName(authentication));
+        model.put("number", number);
+        model.put("forms", list.stream().map(f -> Map.of("id", f.id(), "version", f.version(), "title", f.title(),
+                "signing", f.signing(), "missing", f.questions().size(), "glyphs", String.join("、", f.missingGlyphs()))).toList());
+        model.put("allForms", forms.allForms(StaffPrincipal.city(authentication)).stream()
+                .map(f -> Map.of("id", f.id(), "title", f.title())).toList());
+        model.put("questions", questions.entrySet().stream().map(e -> Map.of("key", e.getKey(), "text", e.getValue())).toList());
+        model.put("printers", forms.printers());
+        model.put("prints", forms.prints(StaffPrincipal.city(authentication), reception).stream().map(p -> Map.of(
+                "time", TIME.format(p.printedAt().atZone(zone)), "form", p.formId() + " 第" + p.formVersion() + "版",
+                "printer", p.printer(), "by", p.printedBy())).toList());
+        model.put("notice", notice);
+        model.put("error", error);
+        return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("staff/forms", model));
+    }
+
+    private static HttpResponse<?> back(String number, String notice) {
+        return HttpResponse.seeOther(URI.create("/staff/receptions/" + number + "/forms?notice="
+                + URLEncoder.encode(notice, StandardCharsets.UTF_8)));
+    }
+}
