@@ -130,7 +130,7 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
         def text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).replaceAll(/[\s\u00a0]+/, ' ')
 
         then:
-        text.contains('住民異動届（転入）')
+        text.contains('住民異動届')
         text.contains('転入 一郎')
         text.contains('見本県となり市緑町5番6号')
         text.contains('R8-000901')

@@ -170,6 +170,29 @@ QR: 178 8 22 22
         images(fetch("/staff/receptions/${number.value()}/forms/MARRIAGE_NOTIFICATION_FORM.pdf")) == unsigned
     }
 
+    def "聞いた日付は和暦（元年）で、不詳日は住民記録に書かれたとおりに印字する"() {
+        given: 'another resident whose birth date the registry keeps as a 不詳日'
+        def other = app.bean(Jdbi).withHandle { h ->
+            String n = h.createQuery('''SELECT addressee_number FROM resident WHERE city_code = '999997' AND status = '1'
+                                         AND resident_type = '1' AND addressee_number <> :first ORDER BY addressee_number LIMIT 1''')
+                    .bind('first', resident.addressee_number as String).mapTo(String).one()
+            h.createUpdate('''UPDATE resident SET birth_notation = '昭和10年頃', birth_month = NULL, birth_day = NULL, birth_date = NULL
+                               WHERE city_code = '999997' AND addressee_number = :n''').bind('n', n).execute()
+            n
+        }
+        def forms = app.bean(FormsAtCounterUseCase)
+        def number = app.bean(StartReceptionUseCase).start(new StartReceptionUseCase.StartReceptionCommand(CITY, Channel.COUNTER,
+                new AddresseeNumber(other), ['MOVE_WITHIN_CITY_NOTIFICATION'], CLERK)).number()
+        forms.answer(CITY, number, [異動年月日: '2019-05-01'], CLERK)
+
+        when:
+        def text = text(forms.preview(CITY, number, 'MOVE_NOTIFICATION', CLERK).content())
+
+        then:
+        text.contains('令和元年5月1日')
+        text.contains('昭和10年頃')
+    }
+
     def "どのフォントにもない文字の値は、印刷の前に字を名指しして断る"() {
         given:
         def number = reception('RESIDENT_CERTIFICATE')

@@ -31,12 +31,10 @@ import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.PrepareDemoUseCase;
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase.RegisterStaffCommand;
-import jp.madoguchi.application.port.in.PrepareFormsUseCase;
 import jp.madoguchi.application.port.in.ShowDailyStatisticsUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.BackOfficeExport;
 import jp.madoguchi.application.port.out.DailyStatisticsQuery;
-import jp.madoguchi.application.port.out.FormRenderer;
 import jp.madoguchi.application.port.out.LinkageFileWriter;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.TerminalCardChannel;
@@ -77,9 +75,7 @@ import jp.madoguchi.application.service.IdentifyResidentByCardService;
 import jp.madoguchi.application.service.IssueReceptionSlipService;
 import jp.madoguchi.application.service.ListProceduresService;
 import jp.madoguchi.application.service.PrepareDemoService;
-import jp.madoguchi.application.service.PrepareFormsService;
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
-import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.FilledFormRenderer;
 import jp.madoguchi.application.port.out.FormCatalogue;
@@ -189,12 +185,6 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    PrepareFormsUseCase prepareForms(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormRenderer renderer,
-                                     Municipalities municipalities, AuditTrail trail, Clock clock) {
-        return new PrepareFormsService(receptions, registry, moveIns, renderer, municipalities, trail, clock);
-    }
-
-    @Singleton
     DetermineRelatedProceduresUseCase determineRelatedProcedures(Receptions receptions, ResidentRegistry registry,
             MoveIns moveIns, ProcedureRules rules, RelatedProcedureLists lists, GuidanceCatalogue guidance,
             ProcedureCatalogue procedures, GuidanceSheetRenderer renderer, Municipalities municipalities,
@@ -210,8 +200,9 @@ public class UseCaseFactory {
         return new ManageProcedureRulesService(rules, seeds, procedures, guidance, registry, trail, clock);
     }
 
+    /** One service for the 様式 page and the visit's 申請書 step: the same forms, filled the same way. */
     @Singleton
-    FormsAtCounterUseCase formsAtCounter(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
+    FormsAtCounterService formsAtCounter(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
             FormCatalogue catalogue, FormDefinitions definitions, ReceptionPaperwork paperwork,
             FilledFormRenderer renderer, DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
             Clock clock) {

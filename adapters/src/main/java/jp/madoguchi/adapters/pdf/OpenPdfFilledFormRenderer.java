@@ -18,6 +18,8 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfCopy;
+import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.FilledFormRenderer;
@@ -78,6 +80,32 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         }
         return new RenderedDocument(definition.id() + "_" + nz(form.receptionNumber()) + ".pdf", "application/pdf",
                 out.toByteArray());
+    }
+
+    @Override
+    public RenderedDocument render(List<FilledForm> forms) {
+        if (forms.size() == 1) {
+            return render(forms.get(0));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+        Document document = new Document();
+        try {
+            PdfCopy copy = new PdfCopy(document, out);
+            document.open();
+            for (FilledForm form : forms) {
+                PdfReader reader = new PdfReader(render(form).content());
+                for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                    copy.addPage(copy.getImportedPage(reader, page));
+                }
+                copy.freeReader(reader);
+                reader.close();
+            }
+            document.close();
+        } catch (IOException | DocumentException e) {
+            throw new IllegalStateException("申請書をひとつのPDFにまとめられません: " + e.getMessage(), e);
+        }
+        String number = forms.isEmpty() ? "" : nz(forms.get(0).receptionNumber());
+        return new RenderedDocument("申請書_" + number + ".pdf", "application/pdf", out.toByteArray());
     }
 
     @Override

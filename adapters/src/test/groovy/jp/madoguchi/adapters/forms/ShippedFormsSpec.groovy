@@ -139,6 +139,30 @@ class ShippedFormsSpec extends Specification {
         new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).contains(new String(Character.toChars(rare)))
     }
 
+    def "フォントがなければ、どのフォントがどこにないかを伝える"() {
+        when:
+        new PdfFonts(Path.of('/nowhere/ipaexm.ttf'), NAME_FONT)
+
+        then:
+        def e = thrown(IllegalStateException)
+        e.message.contains('本文用フォント（IPAex明朝）が見つかりません: /nowhere/ipaexm.ttf')
+    }
+
+    def "受付の複数の様式は、それぞれのページのままひとつのPDFになる"() {
+        given:
+        def two = shipped.findAll { it.id() in ['RESIDENT_CERTIFICATE_REQUEST', 'TAX_CERTIFICATE_REQUEST'] }
+
+        when:
+        def pdf = renderer.render(two.collect { new FilledForm(it, [:], [:], '20261122-0007', null, null) })
+        def reader = new PdfReader(pdf.content())
+
+        then:
+        reader.numberOfPages == 2
+        new PdfTextExtractor(reader).getTextFromPage(1).contains(two[0].title())
+        new PdfTextExtractor(reader).getTextFromPage(2).contains(two[1].title())
+        pdf.fileName() == '申請書_20261122-0007.pdf'
+    }
+
     def "様式の書き誤りは行番号つきで、まとめて知らせる"() {
         when:
         FormDefinitionText.parse('''様式: BROKEN

@@ -5,13 +5,16 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.adapters.catalogue.ClasspathProcedureCatalogue
 import jp.madoguchi.adapters.code2d.LayoutMoveOutCertificateCodes
 import jp.madoguchi.adapters.code2d.ZxingTwoDimensionalCodes
-import jp.madoguchi.adapters.pdf.OpenPdfFormRenderer
+import jp.madoguchi.adapters.forms.ClasspathFormCatalogue
+import jp.madoguchi.adapters.pdf.OpenPdfFilledFormRenderer
+import jp.madoguchi.adapters.printing.JavaxPrintDocumentPrinter
 import jp.madoguchi.adapters.pdf.PdfFonts
 import jp.madoguchi.adapters.testing.DamagedCodeImages
 import jp.madoguchi.adapters.testing.Fixtures
 import jp.madoguchi.application.port.in.StartMoveInUseCase
 import jp.madoguchi.application.port.in.StartMoveInUseCase.MoveInStart
-import jp.madoguchi.application.service.PrepareFormsService
+import jp.madoguchi.application.service.DesignFormsService
+import jp.madoguchi.application.service.FormsAtCounterService
 import jp.madoguchi.application.service.StartMoveInService
 import jp.madoguchi.application.service.StartReceptionService
 import jp.madoguchi.domain.calendar.EraTable
@@ -50,7 +53,7 @@ class StartMoveInSpec extends DatabaseSpecification {
     def zxing = new ZxingTwoDimensionalCodes()
     def clock = Clock.fixed(Instant.parse('2026-11-22T01:00:00Z'), ZoneId.of('Asia/Tokyo'))
     StartMoveInUseCase moveIn
-    PrepareFormsService forms
+    FormsAtCounterService forms
 
     def setup() {
         def sensitive = Fixtures.sensitiveItems()
@@ -73,10 +76,15 @@ class StartMoveInSpec extends DatabaseSpecification {
         def moveIns = new JdbcMoveIns(jdbi)
         moveIn = new StartMoveInService(new JdbcMoveOutCertificates(jdbi, sensitive), codes, zxing, moveIns,
                 new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbcUnconfirmedCards(jdbi), clock))
-        forms = new PrepareFormsService(receptions, registry, moveIns, new OpenPdfFormRenderer(new PdfFonts(
+        def catalogue = new ClasspathFormCatalogue()
+        def definitions = new JdbcFormDefinitions(jdbi)
+        def trail = jp.madoguchi.adapters.testing.Fixtures.auditTrail(jdbi)
+        def renderer = new OpenPdfFilledFormRenderer(new PdfFonts(
                 Path.of('/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf'),
-                Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')), zxing), { CITY.value() == it.value() ? 'みらい市' : null },
-                jp.madoguchi.adapters.testing.Fixtures.auditTrail(jdbi), clock)
+                Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')), zxing, catalogue)
+        new DesignFormsService(catalogue, definitions, renderer, trail, clock).ensureShippedForms(CITY)
+        forms = new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, new JdbcReceptionPaperwork(jdbi),
+                renderer, new JavaxPrintDocumentPrinter(), { CITY.value() == it.value() ? 'みらい市' : null }, trail, clock)
     }
 
     def "特例転入: カードの個人番号で転出証明書情報を見つけ、転入届の受付を宛名番号なしで始める"() {
@@ -132,7 +140,7 @@ class StartMoveInSpec extends DatabaseSpecification {
         def text = new PdfTextExtractor(new PdfReader(pdf.content())).getTextFromPage(1).replaceAll(/[\s\u00a0]+/, ' ')
 
         then: 'it is filled from the certificate, nobody typed anything'
-        text.contains('住民異動届（転入）')
+        text.contains('住民異動届')
         text.contains('見本 一郎')
         text.contains('見本県となり市緑町5番6号')
         text.contains('昭和54年7月7日')

@@ -104,10 +104,26 @@ final class FormFiller {
                 }
                 return "";
             case RECEPTION:
-                return path.equals("number") ? reception.number().value() : "";
+                return path.startsWith("procedure:") ? byProcedure(path.substring("procedure:".length()), reception)
+                        : path.equals("number") ? reception.number().value() : "";
             default:
                 return "";
         }
+    }
+
+    /**
+     * The word the dictionary gives the visit's procedure ({@code MOVE_IN_NOTIFICATION=転入,…}): the mapping is data, so
+     * a form's check box follows the procedure chosen at the kiosk without being asked again.
+     */
+    private static String byProcedure(String mapping, Reception reception) {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (String pair : mapping.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2) {
+                words.put(kv[0].strip(), kv[1].strip());
+            }
+        }
+        return reception.procedures().stream().map(p -> words.get(p.code())).filter(w -> w != null).findFirst().orElse("");
     }
 
     /** A typed date (2026-11-22) as 和暦; anything else (a 不詳日 as told) as written. */
@@ -147,6 +163,7 @@ final class FormFiller {
         person.put("headName", nz(c.headOfHouseholdName()));
         person.put("domicile", nz(c.domicile()));
         person.put("domicileHead", nz(c.domicileHead()));
+        person.put("certificateNumber", nz(c.certificateNumber()));
         // what the certificate already says is not asked again
         Map<String, String> known = new HashMap<>(answers);
         known.putIfAbsent("従前の住所", nz(c.previousAddress()));

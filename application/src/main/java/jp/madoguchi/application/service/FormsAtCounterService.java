@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
+import jp.madoguchi.application.port.in.PrepareFormsUseCase;
+import jp.madoguchi.application.port.in.ReceptionStepCommand;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.DocumentPrinter.PrintSettings;
@@ -40,13 +42,20 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 
-public final class FormsAtCounterService implements FormsAtCounterUseCase {
+/**
+ * The forms of a visit, all defined as data: the 様式 page (each form, questions, signature, printers) and the
+ * visit's own 申請書 step (every form of its procedures in one PDF; printing it moves the visit to 印刷).
+ */
+public final class FormsAtCounterService implements FormsAtCounterUseCase, PrepareFormsUseCase {
+
+    private static final String BROWSER = "ブラウザ（PDF）";
 
     /** The PNG signature: big enough for a hand-drawn signature, small enough for a form row. */
     private static final int MAX_SIGNATURE_BYTES = 512 * 1024;
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
 
     private final Receptions receptions;
+    private final ReceptionSteps steps;
     private final FormVersions forms;
     private final FieldDictionary dictionary;
     private final FormFiller filler;
@@ -61,6 +70,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
                                  FormDefinitions definitions, ReceptionPaperwork paperwork, FilledFormRenderer renderer,
                                  DocumentPrinter printer, Municipalities municipalities, AuditTrail trail, Clock clock) {
         this.receptions = receptions;
+        this.steps = new ReceptionSteps(receptions);
         this.dictionary = catalogue.dictionary();
         this.forms = new FormVersions(definitions, dictionary);
         this.filler = new FormFiller(registry, moveIns, dictionary);
@@ -75,18 +85,44 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
     @Override
     public List<FormStatus> forms(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
         Reception reception = reception(city, number);
-        Set<String> procedures = reception.procedures().stream().map(Procedure::code).collect(Collectors.toSet());
-        Map<String, Integer> printed = printedVersions(reception);
         List<FormStatus> result = new ArrayList<>();
-        for (FormDefinition inForce : forms.inForce(city, LocalDate.now(clock))) {
-            if (inForce.procedures().stream().anyMatch(procedures::contains)) {
-                FormDefinition form = printed.containsKey(inForce.id())
-                        ? forms.version(city, inForce.id(), printed.get(inForce.id())).orElse(inForce) : inForce;
-                result.add(status(form, fill(form, reception)));
-            }
+        for (FormDefinition form : visitForms(reception)) {
+            result.add(status(form, fill(form, reception)));
         }
         access.record(reception, operator, AuditAction.VIEW_RESIDENT, "様式の一覧（" + result.size() + "件）");
         return result;
+    }
+
+    /** 申請書を表示: every form of the visit's procedures, filled, in one PDF. */
+    @Override
+    public RenderedDocument preview(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
+        Reception reception = reception(city, number);
+        List<FilledForm> filled = filledVisitForms(reception);
+        RenderedDocument document = renderer.render(filled);
+        reception.record(operator, clock.instant(), "申請書を表示（" + titles(filled) + "）");
+        receptions.appendTimeline(reception);
+        access.record(reception, operator, AuditAction.VIEW_RESIDENT, "申請書を画面に表示（" + versions(filled) + "）");
+        return document;
+    }
+
+    /** 印刷 step: every form of the visit in one PDF for the browser; the visit moves to 印刷 and each print is kept. */
+    @Override
+    public RenderedDocument print(ReceptionStepCommand command) {
+        Reception reception = steps.load(command);
+        List<FilledForm> filled = filledVisitForms(reception);
+        List<String> missing = filled.stream().flatMap(f -> renderer.missingGlyphs(f).stream()).distinct().toList();
+        if (!missing.isEmpty()) {
+            throw unprintable(missing);
+        }
+        RenderedDocument document = renderer.render(filled);
+        reception.markPrinted(command.operator(), clock.instant(), "申請書を印刷（" + titles(filled) + "）");
+        receptions.update(reception);
+        for (FilledForm f : filled) {
+            paperwork.recordPrint(reception.city(), reception.number(), new PrintRecord(f.definition().id(),
+                    f.definition().version(), BROWSER, printedBy(command.operator()), clock.instant()));
+        }
+        access.record(reception, command.operator(), AuditAction.PRINT, "申請書を印刷（" + versions(filled) + "）");
+        return document;
     }
 
     @Override
@@ -128,17 +164,16 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
         FilledForm filled = fill(form, reception);
         List<String> missing = renderer.missingGlyphs(filled);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("印刷できない文字があります: " + String.join("、", missing)
-                    + "。外字フォントの登録が済むまで、その欄は手書きで補ってください（印刷はしていません）");
+            throw unprintable(missing);
         }
         RenderedDocument document = renderer.render(filled);
-        String where = settings == null ? "ブラウザ（PDF）" : settings.printer()
+        String where = settings == null ? BROWSER : settings.printer()
                 + (settings.tray() == null || settings.tray().isBlank() ? "" : "・" + settings.tray()) + "・" + settings.paper();
         if (settings != null) {
             printer.print(document, settings);
         }
-        paperwork.recordPrint(city, number, new PrintRecord(form.id(), form.version(), where,
-                operator.displayName() + "（" + operator.id() + "）", clock.instant()));
+        paperwork.recordPrint(city, number, new PrintRecord(form.id(), form.version(), where, printedBy(operator),
+                clock.instant()));
         reception.record(operator, clock.instant(), form.title() + "（" + form.id() + " 第" + form.version() + "版）を印刷: " + where);
         receptions.appendTimeline(reception);
         access.record(reception, operator, AuditAction.PRINT, form.id() + " 第" + form.version() + "版を " + where + " へ印刷");
@@ -167,6 +202,48 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase {
     @Override
     public List<String> printers() {
         return printer.printers();
+    }
+
+    /**
+     * The forms of the visit's procedures: each in the version the visit first printed, otherwise the one in force.
+     */
+    private List<FormDefinition> visitForms(Reception reception) {
+        Set<String> procedures = reception.procedures().stream().map(Procedure::code).collect(Collectors.toSet());
+        Map<String, Integer> printed = printedVersions(reception);
+        List<FormDefinition> result = new ArrayList<>();
+        for (FormDefinition inForce : forms.inForce(reception.city(), LocalDate.now(clock))) {
+            if (inForce.procedures().stream().anyMatch(procedures::contains)) {
+                result.add(printed.containsKey(inForce.id())
+                        ? forms.version(reception.city(), inForce.id(), printed.get(inForce.id())).orElse(inForce) : inForce);
+            }
+        }
+        return result;
+    }
+
+    private List<FilledForm> filledVisitForms(Reception reception) {
+        List<FormDefinition> visit = visitForms(reception);
+        if (visit.isEmpty()) {
+            throw new IllegalArgumentException("この受付の手続に結びついた様式はありません。「様式」の画面でほかの様式を選べます");
+        }
+        return visit.stream().map(f -> fill(f, reception)).toList();
+    }
+
+    private static IllegalArgumentException unprintable(List<String> missing) {
+        return new IllegalArgumentException("印刷できない文字があります: " + String.join("、", missing)
+                + "。外字フォントの登録が済むまで、その欄は手書きで補ってください（印刷はしていません）");
+    }
+
+    private static String titles(List<FilledForm> filled) {
+        return filled.stream().map(f -> f.definition().title()).collect(Collectors.joining("・"));
+    }
+
+    private static String versions(List<FilledForm> filled) {
+        return filled.stream().map(f -> f.definition().id() + " 第" + f.definition().version() + "版")
+                .collect(Collectors.joining("、"));
+    }
+
+    private static String printedBy(Operator operator) {
+        return operator.displayName() + "（" + operator.id() + "）";
     }
 
     private FilledForm fill(FormDefinition form, Reception reception) {

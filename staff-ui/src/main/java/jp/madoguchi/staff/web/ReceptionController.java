@@ -105,8 +105,8 @@ public class ReceptionController {
     }
 
     /**
-     * 印刷: renders the forms and moves the visit to 印刷. Until a printer is attached (javax.print adapter),
-     * the page then offers the rendered PDF to print from the browser.
+     * 印刷: renders every form of the visit and moves it to 印刷; the page then offers the PDF to print from the
+     * browser (a network printer, tray and paper are chosen per form on the 様式 page).
      */
     @Post(value = "/{number}/print", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> print(Authentication authentication, @PathVariable String number, long version) {
