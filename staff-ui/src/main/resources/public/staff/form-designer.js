@@ -101,6 +101,8 @@
   }
 
   function changed() {
+    var id = /^様式[:：]\s*(\S+)/m.exec(text.value);
+    document.getElementById('form-id').textContent = id ? id[1] : '';
     render();
     clearTimeout(timer);
     timer = setTimeout(function () { document.getElementById('preview').click(); }, 600);

@@ -92,12 +92,26 @@ QR: 178 8 22 22
         def after = browser.attribute('#text', 'value').readLines().find { it.contains(' 氏名 ') }
         browser.select('#typeface', 'ゴシック')
         def gothic = browser.attribute('#text', 'value').readLines().find { it.contains(' 氏名 ') }
+        browser.screenshot('30-admin-様式の設計')
 
         then: 'the drag moved the field on the page and in the definition; the typeface list set its font'
         before.startsWith('文字: 40 ')
         after.startsWith('文字: 60 ')
         after != before
         gothic == after + ' ゴシック'
+
+        when: 'the preview the page refreshes is the PDF of the text as it stands'
+        def preview = browser.execute('''var data = new URLSearchParams(new FormData(document.getElementById('form-text')));
+            var request = new XMLHttpRequest();
+            request.open('POST', '/admin/forms/preview', false);
+            request.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');
+            request.send(data.toString());
+            return request.status + ' ' + request.getResponseHeader('Content-Type');''')
+
+        then:
+        preview == '200 application/pdf'
+        browser.text('#form-id') == 'CITY_DOG_FORM'
+        browser.texts('header nav a').contains('様式')
 
         when: 'published'
         browser.clickAndLoad('#publish')
@@ -112,8 +126,11 @@ QR: 178 8 22 22
         StaffLogin.inBrowser(browser, app, 'clerk')
         browser.go(app.url("/staff/receptions/${number.value()}/forms"))
         def pdf = fetch("/staff/receptions/${number.value()}/forms/CITY_DOG_FORM.pdf")
+        browser.screenshot('32-staff-様式')
 
-        then:
+        then: 'the menu of a clerk has the counter pages, not the administration pages'
+        browser.texts('header nav a').containsAll(['受付一覧', '住民検索'])
+        !browser.texts('header nav a').contains('様式') && !browser.texts('header nav a').contains('端末の登録')
         browser.texts('#forms tbody tr').any { it.contains('犬の登録事項変更届') }
         text(pdf).contains('犬の登録事項変更届')
         text(pdf).replace(' ', '').contains((resident.name as String).replace(' ', '').replace('　', ''))
@@ -147,6 +164,7 @@ QR: 178 8 22 22
         def pad = browser.driver().findElement(By.id('pad'))
         new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(pad, -200, 0).clickAndHold()
                 .moveByOffset(60, -30).moveByOffset(60, 40).moveByOffset(80, -20).release().perform()
+        browser.screenshot('31-staff-署名')
         browser.clickAndLoad('#done')
 
         then:
