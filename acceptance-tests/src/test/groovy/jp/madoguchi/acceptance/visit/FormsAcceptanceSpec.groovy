@@ -153,6 +153,43 @@ QR: 178 8 22 22
         forms.forms(CITY, later, CLERK).find { it.id() == 'CITY_DOG_FORM' }.version() == 2
     }
 
+    def "書き出した様式ファイルを読み込んで公開できる。壊れたファイルは行番号つきで断り、何も残さない"() {
+        given: 'the 住民票 form written out as a file, as another city would send it'
+        browser.deleteCookies()
+        StaffLogin.inBrowser(browser, app, 'admin')
+        def shared = new String(fetch('/admin/forms/RESIDENT_CERTIFICATE_REQUEST/export'), 'UTF-8')
+                .replace('様式: RESIDENT_CERTIFICATE_REQUEST', '様式: SHARED_CERTIFICATE_REQUEST')
+        def file = java.nio.file.Files.createTempFile('shared', '.form')
+        java.nio.file.Files.writeString(file, shared)
+        def broken = java.nio.file.Files.createTempFile('broken', '.form')
+        java.nio.file.Files.writeString(broken, shared.replace('用紙: A4 縦', '用紙: B5 縦'))
+
+        when:
+        browser.go(app.url('/admin/forms'))
+        browser.type('#file', broken.toString())
+        browser.clickAndLoad('#import')
+
+        then:
+        browser.text('#problems').contains('用紙は A4 か A3 です（B5）')
+        app.bean(DesignFormsUseCase).history(CITY, 'SHARED_CERTIFICATE_REQUEST').isEmpty()
+
+        when:
+        browser.go(app.url('/admin/forms'))
+        browser.type('#file', file.toString())
+        browser.clickAndLoad('#import')
+
+        then:
+        browser.text('#notice').contains('を読み込みました')
+        browser.attribute('#text', 'value').strip() == shared.strip()
+
+        when:
+        browser.clickAndLoad('#publish')
+
+        then:
+        browser.text('#notice').startsWith('第1版を公開しました')
+        app.bean(DesignFormsUseCase).history(CITY, 'SHARED_CERTIFICATE_REQUEST').size() == 1
+    }
+
     def "タブレットの署名が署名欄に入り、ネットワークプリンタへの印刷が様式の版とともに記録される。自署の様式には入らない"() {
         given:
         def number = reception('RESIDENT_CERTIFICATE')
