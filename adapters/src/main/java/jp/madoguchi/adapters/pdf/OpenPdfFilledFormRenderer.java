@@ -71,8 +71,17 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
             document.addCreator("Madoguchi");
             document.open();
             PdfContentByte canvas = writer.getDirectContent();
+            List<Map.Entry<FormElement, List<Map<String, String>>>> overflow = new ArrayList<>();
             for (FormElement element : definition.elements()) {
                 draw(canvas, page.getHeight(), element, form);
+                List<Map<String, String>> rows = element.kind() == FormElement.Kind.TABLE
+                        ? form.tables().getOrDefault(element.field(), List.of()) : List.of();
+                if (rows.size() > fittingRows(element)) {
+                    overflow.add(Map.entry(element, rows.subList(fittingRows(element), rows.size())));
+                }
+            }
+            for (Map.Entry<FormElement, List<Map<String, String>>> rest : overflow) {
+                continuation(document, writer, page, definition, rest.getKey(), rest.getValue());
             }
             document.close();
         } catch (DocumentException e) {
@@ -244,12 +253,43 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         }
     }
 
+    /**
+     * 別紙: the members a table had no room for, on continuation pages of the same document with the same columns,
+     * so a large household is printed whole and the page count in the footer includes them.
+     */
+    private void continuation(Document document, PdfWriter writer, Rectangle page, FormDefinition definition,
+                              FormElement table, List<Map<String, String>> rows) throws DocumentException {
+        float width = page.getWidth() / MM;
+        FormElement sheet = new FormElement(FormElement.Kind.TABLE, 15, 28, width - 30, page.getHeight() / MM - 28 - 24,
+                table.field(), table.text(), table.size(), 0, table.font());
+        List<Map<String, String>> left = rows;
+        while (!left.isEmpty()) {
+            writer.setPageEmpty(false);
+            document.newPage();
+            PdfContentByte canvas = writer.getDirectContent();
+            text(canvas, definition.title() + "（別紙）" + table.field() + "の続き", fonts.text(), 14, 15 * MM,
+                    page.getHeight() - 12 * MM, sheet.width() * MM, 10 * MM, Element.ALIGN_LEFT);
+            table(canvas, left, sheet, 15 * MM, page.getHeight() - 28 * MM, sheet.width() * MM, sheet.height() * MM);
+            int fitting = fittingRows(sheet);
+            left = left.size() > fitting ? left.subList(fitting, left.size()) : List.of();
+        }
+    }
+
+    private static float rowHeight(FormElement table) {
+        return Math.max(size(table, 9) * 2.2f, 6 * MM);
+    }
+
+    /** How many member rows a table has room for under its header row. */
+    private static int fittingRows(FormElement table) {
+        return table.kind() == FormElement.Kind.TABLE ? (int) Math.floor(table.height() * MM / rowHeight(table)) - 1 : 0;
+    }
+
     private void table(PdfContentByte canvas, List<Map<String, String>> rows, FormElement e, float x, float top, float w,
                        float h) throws DocumentException {
         List<String> columns = e.columns();
-        float rowHeight = Math.max(size(e, 9) * 2.2f, 6 * MM);
+        float rowHeight = rowHeight(e);
         float colWidth = w / columns.size();
-        int fitting = (int) Math.floor(h / rowHeight) - 1;
+        int fitting = fittingRows(e);
         frame(canvas, x, top, w, h, 1f);
         for (int c = 0; c < columns.size(); c++) {
             frame(canvas, x + c * colWidth, top, colWidth, rowHeight, 0.5f);

@@ -148,6 +148,24 @@ class ShippedFormsSpec extends Specification {
         e.message.contains('本文用フォント（IPAex明朝）が見つかりません: /nowhere/ipaexm.ttf')
     }
 
+    def "世帯員が表に入りきらないときは、別紙のページに続きを印字し、ページ数に数える"() {
+        given: 'a household of 20 on the 住民異動届, whose table has room for 12'
+        def form = shipped.find { it.id() == 'MOVE_NOTIFICATION' }
+        def members = (1..20).collect { [氏名: "見本 世帯員${it}号".toString(), フリガナ: 'ミホン', 生年月日: '平成元年1月8日', 性別: '女', 続柄: '子'] }
+
+        when:
+        def reader = new PdfReader(renderer.render(new FilledForm(form, [:], [世帯員一覧: members], '20261122-0007', null, null)).content())
+        def first = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll(/[\s\u00a0]+/, ' ')
+        def second = new PdfTextExtractor(reader).getTextFromPage(2).replaceAll(/[\s\u00a0]+/, ' ')
+
+        then:
+        reader.numberOfPages == 2
+        first.contains('見本 世帯員12号') && !first.contains('見本 世帯員13号') && first.contains('ほか 8 人は別紙に記載')
+        second.contains('住民異動届（別紙）世帯員一覧の続き')
+        (13..20).every { second.contains("見本 世帯員${it}号") }
+        second.contains('ページ 2/2')
+    }
+
     def "受付の複数の様式は、それぞれのページのままひとつのPDFになる"() {
         given:
         def two = shipped.findAll { it.id() in ['RESIDENT_CERTIFICATE_REQUEST', 'TAX_CERTIFICATE_REQUEST'] }
