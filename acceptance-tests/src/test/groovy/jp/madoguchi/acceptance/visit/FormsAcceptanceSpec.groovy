@@ -248,6 +248,42 @@ QR: 178 8 22 22
         text.contains('昭和10年頃')
     }
 
+    def "聞き取りの答えは型で確かめ、直すところを示して、入力した値を残す。個人番号は受け付けない"() {
+        given:
+        def number = reception('MOVE_WITHIN_CITY_NOTIFICATION')
+        browser.deleteCookies()
+        StaffLogin.inBrowser(browser, app, 'clerk')
+        browser.go(app.url("/staff/receptions/${number.value()}/forms"))
+
+        when: 'a date that is not one, and a good telephone number'
+        browser.type('#answer-異動年月日', '11月22日')
+        browser.type('#answer-電話番号', '0120-000-000')
+        browser.clickAndLoad('#save-answers')
+
+        then: 'nothing is stored, the page says what to correct and keeps both values'
+        browser.text('#error').contains('異動年月日は 2026-11-22 か 令和8年11月22日 の形で')
+        browser.attribute('#answer-異動年月日', 'value') == '11月22日'
+        browser.attribute('#answer-電話番号', 'value') == '0120-000-000'
+        app.bean(FormsAtCounterUseCase).forms(CITY, number, CLERK).find { it.id() == 'MOVE_NOTIFICATION' }
+                .questions()*.key().containsAll(['異動年月日', '電話番号'])
+
+        when: 'corrected in 和暦 with 全角 digits'
+        browser.type('#answer-異動年月日', '令和８年１１月２２日')
+        browser.clickAndLoad('#save-answers')
+
+        then:
+        browser.text('#notice').startsWith('回答を記録しました')
+        text(fetch("/staff/receptions/${number.value()}/forms/MOVE_NOTIFICATION.pdf")).contains('令和8年11月22日')
+
+        when: 'a 個人番号 typed into the telephone field'
+        def individual = jp.madoguchi.domain.resident.IndividualNumber.fromFirstElevenDigits('12345678901').reveal()
+        app.bean(FormsAtCounterUseCase).answer(CITY, number, [電話番号: individual], CLERK)
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message == '電話番号の欄に個人番号は入力できません'
+    }
+
     def "どのフォントにもない文字の値は、印刷の前に字を名指しして断る"() {
         given:
         def number = reception('RESIDENT_CERTIFICATE')

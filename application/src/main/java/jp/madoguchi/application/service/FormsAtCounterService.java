@@ -135,13 +135,22 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     public void answer(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator operator) {
         Reception reception = reception(city, number);
         Map<String, String> checked = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
         answers.forEach((key, value) -> {
             FieldDefinition field = dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER)
                     .orElseThrow(() -> new IllegalArgumentException("「" + key + "」は聞き取りの項目ではありません"));
             if (value != null && !value.isBlank()) {
-                checked.put(field.key(), value.strip());
+                try {
+                    checked.put(field.key(), AnswerFormat.normalise(field, value));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
             }
         });
+        if (!problems.isEmpty()) {
+            // all or nothing: the page shows what was typed again, with what to correct
+            throw new IllegalArgumentException(String.join("。", problems));
+        }
         paperwork.saveAnswers(city, number, checked, operator.displayName(), clock.instant());
         reception.record(operator, clock.instant(), "聞き取りの回答を記録（" + String.join("・", checked.keySet()) + "）");
         receptions.appendTimeline(reception);

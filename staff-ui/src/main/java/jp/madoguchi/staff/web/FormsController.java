@@ -62,7 +62,7 @@ public class FormsController {
     @Get
     public HttpResponse<?> show(Authentication authentication, @PathVariable String number, @Nullable @QueryValue String notice) {
         access.requireServed(authentication, number);
-        return page(authentication, number, notice, null, HttpStatus.OK);
+        return page(authentication, number, notice, null, Map.of(), HttpStatus.OK);
     }
 
     @Post(value = "/answers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -75,8 +75,16 @@ public class FormsController {
                         ? (c.isEmpty() ? "" : c.iterator().next()) : v));
             }
         });
-        forms.answer(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), answers,
-                StaffPrincipal.operator(authentication));
+        try {
+            forms.answer(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), answers,
+                    StaffPrincipal.operator(authentication));
+        } catch (IllegalArgumentException e) {
+            // nothing was stored: the page comes back with what was typed, to correct it
+            Map<String, String> typed = new LinkedHashMap<>(answers);
+            // a long run of digits is not typed back: it may be a 個人番号 in the wrong field
+            typed.replaceAll((k, v) -> v != null && v.replaceAll("[\\s-]", "").matches(".*\\d{12}.*") ? "" : v);
+            return page(authentication, number, null, e.getMessage(), typed, HttpStatus.BAD_REQUEST);
+        }
         return back(number, "回答を記録しました。同じ受付のすべての様式に入ります");
     }
 
@@ -137,14 +145,14 @@ public class FormsController {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
         String number = request.getPath().replaceAll("^/staff/receptions/([^/]+).*$", "$1");
         try {
-            return page(authentication, number, null, e.getMessage(), HttpStatus.BAD_REQUEST);
+            return page(authentication, number, null, e.getMessage(), Map.of(), HttpStatus.BAD_REQUEST);
         } catch (IllegalArgumentException noPage) {
             return MessagePage.of(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }
 
     private HttpResponse<?> page(Authentication authentication, String number, String notice, String error,
-                                 HttpStatus status) {
+                                 Map<String, String> typed, HttpStatus status) {
         ReceptionNumber reception = ReceptionNumber.parse(number);
         List<FormStatus> list = forms.forms(StaffPrincipal.city(authentication), reception,
                 StaffPrincipal.operator(authentication));
@@ -157,7 +165,8 @@ public class FormsController {
                 "signing", f.signing(), "missing", f.questions().size(), "glyphs", String.join("、", f.missingGlyphs()))).toList());
         model.put("allForms", forms.allForms(StaffPrincipal.city(authentication)).stream()
                 .map(f -> Map.of("id", f.id(), "title", f.title())).toList());
-        model.put("questions", questions.entrySet().stream().map(e -> Map.of("key", e.getKey(), "text", e.getValue())).toList());
+        model.put("questions", questions.entrySet().stream().map(e -> Map.of("key", e.getKey(), "text", e.getValue(),
+                "typed", typed.getOrDefault(e.getKey(), ""))).toList());
         model.put("printers", forms.printers());
         model.put("prints", forms.prints(StaffPrincipal.city(authentication), reception).stream().map(p -> Map.of(
                 "time", TIME.format(p.printedAt().atZone(zone)), "form", p.formId() + " 第" + p.formVersion() + "版",

@@ -1,0 +1,67 @@
+package jp.madoguchi.application.service;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.madoguchi.domain.calendar.EraTable;
+import jp.madoguchi.domain.calendar.WarekiDate;
+import jp.madoguchi.domain.form.FieldDefinition;
+import jp.madoguchi.domain.resident.IndividualNumber;
+
+/**
+ * What a clerk types for a question, checked by the field's type before it fills any form: a date is a real date
+ * (2026-11-22 or 令和8年11月22日, stored as 2026-11-22 and printed in 和暦), a number is digits (全角 too).
+ * Refusals name the field and say how to write it; the value typed is not repeated (it may be anything).
+ */
+final class AnswerFormat {
+
+    private static final EraTable ERAS = EraTable.standard();
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
+
+    private AnswerFormat() {
+    }
+
+    static String normalise(FieldDefinition field, String typed) {
+        String value = typed.strip();
+        // no form question asks for a 個人番号; one typed into the wrong field is refused, never stored or printed
+        Matcher twelve = TWELVE_DIGITS.matcher(toAsciiDigits(value).replaceAll("[\\s-]", ""));
+        while (twelve.find()) {
+            if (IndividualNumber.isValid(twelve.group())) {
+                throw new IllegalArgumentException(field.key() + "の欄に個人番号は入力できません");
+            }
+        }
+        switch (field.type()) {
+            case DATE:
+                return date(field, value).toString();
+            case NUMBER:
+                String digits = toAsciiDigits(value);
+                if (!digits.matches("\\d{1,6}")) {
+                    throw new IllegalArgumentException(field.key() + "は数字で入力してください（例: 2）");
+                }
+                return String.valueOf(Integer.parseInt(digits));
+            default:
+                if (value.length() > 200) {
+                    throw new IllegalArgumentException(field.key() + "は200字までで入力してください");
+                }
+                return value;
+        }
+    }
+
+    private static LocalDate date(FieldDefinition field, String value) {
+        try {
+            return LocalDate.parse(toAsciiDigits(value));
+        } catch (DateTimeParseException notIso) {
+            return WarekiDate.parse(value, ERAS).toLocalDate().orElseThrow(() -> new IllegalArgumentException(
+                    field.key() + "は 2026-11-22 か 令和8年11月22日 の形で、実在する日付を入力してください"));
+        }
+    }
+
+    private static String toAsciiDigits(String text) {
+        StringBuilder ascii = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> ascii.appendCodePoint(cp >= '０' && cp <= '９' ? cp - '０' + '0'
+                : cp == '－' || cp == 'ー' ? '-' : cp));
+        return ascii.toString();
+    }
+}
