@@ -100,9 +100,53 @@
     changed();
   }
 
+  // 様式の基本: the inputs above the page and the header lines of the definition say the same thing; either may be edited
+  var header = Array.prototype.slice.call(document.querySelectorAll('#form-header [data-line]'));
+
+  function headerLine(word) {
+    return new RegExp('^' + word + '[:：][ \\t]*(.*)$', 'm');
+  }
+
+  function showHeader() {
+    header.forEach(function (input) {
+      var m = headerLine(input.dataset.line).exec(text.value);
+      var value = m ? m[1].trim() : '';
+      if (input.dataset.line === '手続') { value = value.split(/[,、]/)[0].trim(); }
+      if (document.activeElement !== input) { input.value = value; }
+    });
+  }
+
+  header.forEach(function (input) {
+    var update = function () {
+      var line = input.dataset.line + ': ' + input.value;
+      var pattern = headerLine(input.dataset.line);
+      if (input.dataset.line === '手続') {
+        // the first procedure is the one chosen here; others written in the text stay
+        var m = pattern.exec(text.value);
+        var others = m ? m[1].split(/[,、]/).slice(1).map(function (p) { return p.trim(); }).filter(Boolean) : [];
+        line = '手続: ' + [input.value].concat(others.filter(function (p) { return p !== input.value; })).join(', ');
+      }
+      if (input.dataset.line === '名称') {
+        // a heading that said the name as it was says it as it is now, keystroke by keystroke
+        var was = pattern.exec(text.value);
+        var old = was ? was[1].trim() : null;
+        if (old !== null) {
+          text.value = text.value.split('\n').map(function (l) {
+            return /^見出し[:：]/.test(l.trim()) ? l.replace('「' + old + '」', '「' + input.value + '」') : l;
+          }).join('\n');
+        }
+      }
+      text.value = pattern.test(text.value) ? text.value.replace(pattern, line) : line + '\n' + text.value;
+      changed();
+    };
+    input.addEventListener('input', update);
+    input.addEventListener('change', update);
+  });
+
   function changed() {
     var id = /^様式[:：]\s*(\S+)/m.exec(text.value);
     document.getElementById('form-id').textContent = id ? id[1] : '';
+    showHeader();
     render();
     clearTimeout(timer);
     timer = setTimeout(function () { document.getElementById('preview').click(); }, 600);
@@ -112,5 +156,6 @@
     b.addEventListener('click', function () { add(b.dataset.key, b.dataset.members); });
   });
   text.addEventListener('input', changed);
+  showHeader();
   render();
 })();

@@ -74,16 +74,12 @@ class FormsAcceptanceSpec extends Specification {
         StaffLogin.inBrowser(browser, app, 'admin')
         browser.go(app.url('/admin/forms/new'))
 
-        when: 'a new form: its header typed, two fields taken from the dictionary'
-        browser.type('#text', '''様式: CITY_DOG_FORM
-名称: 犬の登録事項変更届
-用紙: A4 縦
-署名: 画面
-手続: DOG_REGISTRATION_CHANGE
-見出し: 30 10 140 12 「犬の登録事項変更届」 18
-QR: 178 8 22 22
-署名欄: 115 250 80 24
-''')
+        when: 'a new form: its ID, name and procedure chosen in the inputs, two fields taken from the dictionary'
+        browser.type('#form-code', 'CITY_DOG_FORM')
+        browser.type('#form-title', '犬の登録事項変更届')
+        browser.selectValue('#form-procedure', 'DOG_REGISTRATION_CHANGE')
+        browser.select('#form-signing', 'タブレットで署名')
+        def header = browser.attribute('#text', 'value').readLines()
         browser.click('#palette button[data-key=氏名]')
         browser.click('#palette button[data-key=住所]')
         def before = browser.attribute('#text', 'value').readLines().find { it.contains(' 氏名 ') }
@@ -94,7 +90,11 @@ QR: 178 8 22 22
         def gothic = browser.attribute('#text', 'value').readLines().find { it.contains(' 氏名 ') }
         browser.screenshot('30-admin-様式の設計')
 
-        then: 'the drag moved the field on the page and in the definition; the typeface list set its font'
+        then: 'the inputs wrote the definition, the heading following the name'
+        header.containsAll(['様式: CITY_DOG_FORM', '名称: 犬の登録事項変更届', '手続: DOG_REGISTRATION_CHANGE', '署名: 画面'])
+        header.any { it.startsWith('見出し: ') && it.contains('「犬の登録事項変更届」') }
+
+        and: 'the drag moved the field on the page and in the definition; the typeface list set its font'
         before.startsWith('文字: 40 ')
         after.startsWith('文字: 60 ')
         after != before

@@ -114,6 +114,10 @@ public final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
     }
 
+    public void selectValue(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+    }
+
     /** Waits until the browser is on a page whose path starts with {@code prefix} (after a form sent by a key press). */
     public void waitForPath(String prefix) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> currentPath().startsWith(prefix)

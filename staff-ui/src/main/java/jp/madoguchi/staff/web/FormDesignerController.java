@@ -27,6 +27,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
 import jp.madoguchi.application.port.out.FormDefinitions.StoredForm;
 import jp.madoguchi.application.port.out.RenderedDocument;
@@ -59,10 +60,12 @@ public class FormDesignerController {
             """;
 
     private final DesignFormsUseCase forms;
+    private final ListProceduresUseCase procedures;
     private final Clock clock;
 
-    public FormDesignerController(DesignFormsUseCase forms, Clock clock) {
+    public FormDesignerController(DesignFormsUseCase forms, ListProceduresUseCase procedures, Clock clock) {
         this.forms = forms;
+        this.procedures = procedures;
         this.clock = clock;
     }
 
@@ -167,6 +170,8 @@ public class FormDesignerController {
                 "by", v.publishedBy(), "at", WHEN.format(v.publishedAt().atZone(clock.getZone())))).toList());
         model.put("fields", forms.dictionary().stream().map(f -> Map.of("key", f.key(), "type", f.type().name(),
                 "source", f.source().label(), "members", f.type() == FieldDefinition.Type.MEMBERS)).toList());
+        model.put("procedures", procedures.everything().stream().map(p -> Map.of("code", p.code(),
+                "name", p.name() + "（" + p.department().name() + "）")).toList());
         model.put("notice", notice);
         model.put("problems", problems);
         return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("admin/form-designer", model));
