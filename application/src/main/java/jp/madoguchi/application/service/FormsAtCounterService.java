@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -300,9 +299,5 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -90,9 +90,4 @@ public record FormElement(Kind kind, float x, float y, float width, float height
     public List<String> columns() {
         return kind == Kind.TABLE ? List.of(text.split("[,、]")) : List.of();
     }
-
-    /** The same element somewhere else on the page (the designer's drag). */
-    public FormElement movedTo(float newX, float newY) {
-        return new FormElement(kind, newX, newY, width, height, field, text, size, count, font);
-    }
 }
