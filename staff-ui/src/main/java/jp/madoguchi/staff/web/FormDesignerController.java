@@ -170,8 +170,7 @@ public class FormDesignerController {
                 "by", v.publishedBy(), "at", WHEN.format(v.publishedAt().atZone(clock.getZone())))).toList());
         model.put("fields", forms.dictionary().stream().map(f -> Map.of("key", f.key(), "type", f.type().name(),
                 "source", f.source().label(), "members", f.type() == FieldDefinition.Type.MEMBERS)).toList());
-        model.put("procedures", procedures.everything().stream().map(p -> Map.of("code", p.code(),
-                "name", p.name() + "（" + p.department().name() + "）")).toList());
+        model.put("procedures", ProcedureChoices.of(procedures));
         model.put("notice", notice);
         model.put("problems", problems);
         return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("admin/form-designer", model));

@@ -169,8 +169,7 @@ public class RelatedProceduresController {
         Map<String, String> given = list == null ? Map.of() : list.answers();
         model.put("questions", hearing.questions().stream().map(q -> question(q, given)).toList());
         model.put("list", list == null ? null : listView(list, hearing));
-        model.put("procedures", procedures.everything().stream().map(p -> Map.of("code", p.code(),
-                "name", p.name() + "（" + p.department().name() + "）")).toList());
+        model.put("procedures", ProcedureChoices.of(procedures));
         model.put("notice", notice);
         model.put("error", error);
         return HttpResponse.status(status).header("Cache-Control", "no-store")
