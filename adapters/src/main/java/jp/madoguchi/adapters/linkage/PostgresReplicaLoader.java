@@ -201,8 +201,8 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
             if (reader == null) {
                 return 0;
             }
-            CopyIn target = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + partition + " (" + String.join(", ", dataset.columns()) + ") FROM STDIN");
+            List<CopyBuffer.ColumnType> types = CopyBuffer.columnTypes(h, partition, dataset.columns());
+            CopyIn target = startCopy(h, partition, String.join(", ", dataset.columns()));
             copy = target;
             Map<String, Long> keys = new java.util.concurrent.ConcurrentHashMap<>(1 << 16);
             int threads = Math.max(1, indexWorkers);
@@ -212,7 +212,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 running.add(checkers.submit(() -> {
-                    check(reader.newRow(), dataset, context, keys, problems, batches, poison, target);
+                    check(reader.newRow(), dataset, context, keys, problems, batches, poison, new CopyBuffer(types), target);
                     return null;
                 }));
             }
@@ -242,7 +242,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
             }
             warnings.addAll(reader.warnings());
             if (problems.isEmpty()) {
-                target.endCopy();
+                endCopy(target);
             }
             return rows;
         } catch (LinkageReader.MalformedFileException e) {
@@ -281,9 +281,9 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
 
     private static void check(LinkageRow row, ReplicaDataset dataset, ReplicaDataset.Context context, Map<String, Long> keys,
                               ProblemList problems, java.util.concurrent.BlockingQueue<List<LinkageReader.Record>> batches,
-                              List<LinkageReader.Record> poison, CopyIn copy) throws InterruptedException, SQLException {
+                              List<LinkageReader.Record> poison, CopyBuffer buffer, CopyIn copy)
+            throws InterruptedException, SQLException {
         ReplicaDataset.Values values = new ReplicaDataset.Values(dataset.columns().size());
-        CopyBuffer buffer = new CopyBuffer();
         for (List<LinkageReader.Record> batch; (batch = batches.take()) != poison; ) {
             for (LinkageReader.Record record : batch) {
                 row.load(record.line(), record.cells(), false);
@@ -304,12 +304,11 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 }
             }
             if (problems.isEmpty() && buffer.length() > 0) {
-                byte[] chunk = buffer.drain();
                 synchronized (copy) {
-                    copy.writeToCopy(chunk, 0, chunk.length);
+                    buffer.sendTo(copy);
                 }
             } else {
-                buffer.drain();
+                buffer.discard();
             }
         }
     }
@@ -486,7 +485,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 t.execute("SELECT ensure_city_partition(CAST(? AS regclass), ?)", dataset.table(), request.city().value());
                 String keyColumns = String.join(", ", dataset.keyColumns());
                 t.execute("CREATE TEMP TABLE diff_keys ON COMMIT DROP AS SELECT " + keyColumns + " FROM " + dataset.table() + " WITH NO DATA");
-                copyRows(t, "diff_keys", keyColumns, rows.stream().map(r -> r.key().toArray()).toList());
+                copyRows(t, "diff_keys", dataset.keyColumns(), rows.stream().map(r -> r.key().toArray()).toList());
                 Set<List<String>> existing = new HashSet<>(t.createQuery("SELECT " + String.join(", ",
                                 dataset.keyColumns().stream().map(c -> "CAST(k." + c + " AS text)").toList())
                                 + " FROM diff_keys k JOIN " + dataset.table() + " t USING (" + keyColumns + ") WHERE t.city_code = :city")
@@ -551,13 +550,13 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                     }
                 }
                 t.execute("TRUNCATE diff_keys");
-                copyRows(t, "diff_keys", keyColumns, deletions);
+                copyRows(t, "diff_keys", dataset.keyColumns(), deletions);
                 t.createUpdate("DELETE FROM " + dataset.table() + " t USING diff_keys k WHERE t.city_code = :city AND "
                                 + String.join(" AND ", dataset.keyColumns().stream().map(c -> "t." + c + " = k." + c).toList()))
                         .bind("city", request.city().value()).execute();
                 t.execute("CREATE TEMP TABLE diff_rows ON COMMIT DROP AS SELECT " + String.join(", ", dataset.columns())
                         + " FROM " + dataset.table() + " WITH NO DATA");
-                copyRows(t, "diff_rows", String.join(", ", dataset.columns()), upserts);
+                copyRows(t, "diff_rows", dataset.columns(), upserts);
                 List<String> updated = dataset.columns().stream()
                         .filter(c -> !c.equals("city_code") && !dataset.keyColumns().contains(c)).toList();
                 t.execute("INSERT INTO " + dataset.table() + " (" + String.join(", ", dataset.columns()) + ") SELECT "
@@ -572,24 +571,36 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 }
     }
 
-    private static void copyRows(Handle h, String table, String columns, List<Object[]> rows) throws SQLException {
-        CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
+    private static void copyRows(Handle h, String table, List<String> columns, List<Object[]> rows) throws SQLException {
+        CopyBuffer buffer = new CopyBuffer(CopyBuffer.columnTypes(h, table, columns));
+        CopyIn copy = startCopy(h, table, String.join(", ", columns));
         try {
-            CopyBuffer buffer = new CopyBuffer();
             for (Object[] row : rows) {
                 buffer.row(row);
                 if (buffer.length() > CHUNK) {
-                    byte[] chunk = buffer.drain();
-                    copy.writeToCopy(chunk, 0, chunk.length);
+                    buffer.sendTo(copy);
                 }
             }
-            byte[] chunk = buffer.drain();
-            copy.writeToCopy(chunk, 0, chunk.length);
-            copy.endCopy();
+            buffer.sendTo(copy);
+            endCopy(copy);
         } finally {
             cancel(copy);
         }
+    }
+
+    /** Starts a binary COPY into {@code table} and sends its header. */
+    private static CopyIn startCopy(Handle h, String table, String columns) throws SQLException {
+        CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
+        byte[] header = CopyBuffer.header();
+        copy.writeToCopy(header, 0, header.length);
+        return copy;
+    }
+
+    private static void endCopy(CopyIn copy) throws SQLException {
+        byte[] trailer = CopyBuffer.trailer();
+        copy.writeToCopy(trailer, 0, trailer.length);
+        copy.endCopy();
     }
 
     // ---------------------------------------------------------------- history

@@ -344,7 +344,12 @@ TANTO | T | 任意 | -
         then:
         results.every { it.outcome() instanceof LoadOutcome.Rejected }
         (results[0].outcome() as LoadOutcome.Rejected).problems()[0].reason().contains('文字コード')
-        (results[1].outcome() as LoadOutcome.Rejected).problems()[0].reason().contains('CSV')
+        with((results[1].outcome() as LoadOutcome.Rejected).problems()) {
+            size() == 1
+            it[0].line() == 2
+            it[0].reason().contains('CSV')
+            it[0].reason().contains('引用符')
+        }
         count('long_term_care_insurance') == care
         count('national_pension') == pension
     }

@@ -33,9 +33,8 @@ import jp.madoguchi.application.service.GenerateSyntheticResidentsService;
 import jp.madoguchi.application.synthetic.SyntheticPopulation;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 
@@ -158,16 +157,16 @@ public final class LinkageImportBenchmark {
     /** 60 % updates (a new 方書), 20 % deletions, 20 % additions under new 宛名番号. */
     private static int writeDiff(Path full, Path diff, int rows) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(full, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader);
+             CsvReader<CsvRecord> parser = CsvReader.builder().ofCsvRecord(reader);
              BufferedWriter out = Files.newBufferedWriter(diff, StandardCharsets.UTF_8)) {
             var records = parser.iterator();
-            List<String> header = new ArrayList<>(records.next().toList());
+            List<String> header = new ArrayList<>(records.next().getFields());
             int apartment = header.indexOf("方書");
             header.add(0, "処理区分");
             out.write(CsvRow.of(header));
             for (int i = 0; i < rows && records.hasNext(); i++) {
-                CSVRecord record = records.next();
-                List<String> values = new ArrayList<>(record.toList());
+                CsvRecord record = records.next();
+                List<String> values = new ArrayList<>(record.getFields());
                 String operation;
                 if (i % 5 == 0) {
                     operation = "3";

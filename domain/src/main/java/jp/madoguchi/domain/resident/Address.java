@@ -42,7 +42,7 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
     public record AddressCode(String value) {
         public AddressCode {
             Objects.requireNonNull(value, "住所コード");
-            if (value.length() != 11 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (value.length() != 11 || !allDigits(value)) {
                 throw new IllegalArgumentException("住所コードは11桁の数字です: " + value);
             }
         }
@@ -58,7 +58,7 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
         public PostalCode {
             Objects.requireNonNull(value, "郵便番号");
             String digits = value.replace("-", "");
-            if (digits.length() != 7 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (digits.length() != 7 || !allDigits(digits)) {
                 throw new IllegalArgumentException("郵便番号は7桁の数字です: " + value);
             }
             value = digits;
@@ -67,5 +67,15 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
         public String display() {
             return value.substring(0, 3) + "-" + value.substring(3);
         }
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -17,6 +17,33 @@ public final class MatchKey {
         if (text == null) {
             return "";
         }
+        // nearly every name and kana is made of characters NFKC leaves alone: one pass, no normaliser
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\u3000') {
+                continue;
+            }
+            if (!isStable(c)) {
+                return normalised(text);
+            }
+            plain.append(c);
+        }
+        return plain.toString();
+    }
+
+    /**
+     * Characters that are their own NFKC form and compose with none of these: ASCII letters and digits, ひらがな
+     * and カタカナ without the combining or spacing sound marks, the long vowel mark, and the CJK Unified Ideographs
+     * block (compatibility ideographs and the extensions outside the BMP take the general path).
+     */
+    static boolean isStable(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c >= '\u3041' && c <= '\u3096' || c >= '\u30A1' && c <= '\u30FA' || c == '\u30FC'
+                || c >= '\u4E00' && c <= '\u9FFF';
+    }
+
+    private static String normalised(String text) {
         String base = PersonName.withoutVariationSelectors(text);
         // most names are already NFKC: checking is cheaper than normalising (the import keys a million of them)
         String normal = Normalizer.isNormalized(base, Normalizer.Form.NFKC) ? base : Normalizer.normalize(base, Normalizer.Form.NFKC);

@@ -104,12 +104,18 @@ public record PersonName(
 
     /** 全角カタカナ, 長音, 中点 and spaces: how 住記 holds readings (標準仕様 1.1.18). */
     static boolean isKatakana(String text) {
-        return text.codePoints().allMatch(cp ->
-                (cp >= 0x30A1 && cp <= 0x30FA) // ァ..ヺ
-                        || cp == 0x30FC // ー
-                        || cp == 0x30FB // ・
-                        || cp == 0x3000 // 全角空白
-                        || cp == ' ');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);   // every allowed character is in the BMP: a surrogate is refused as it is
+            boolean allowed = (c >= 0x30A1 && c <= 0x30FA) // ァ..ヺ
+                    || c == 0x30FC // ー
+                    || c == 0x30FB // ・
+                    || c == 0x3000 // 全角空白
+                    || c == ' ';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

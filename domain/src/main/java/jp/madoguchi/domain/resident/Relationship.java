@@ -138,7 +138,14 @@ public record Relationship(Kind kind, List<Kinship> chain) {
         if (kind != Kind.RELATIVE) {
             return kind.label;
         }
-        return chain.stream().map(Kinship::label).collect(Collectors.joining("の"));
+        if (chain.size() == 1) {
+            return chain.get(0).label;
+        }
+        StringBuilder label = new StringBuilder();
+        for (Kinship kinship : chain) {
+            label.append(label.length() == 0 ? "" : "の").append(kinship.label);
+        }
+        return label.toString();
     }
 
     @Override

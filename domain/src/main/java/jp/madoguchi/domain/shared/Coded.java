@@ -1,7 +1,5 @@
 package jp.madoguchi.domain.shared;
 
-import java.util.Arrays;
-
 /** A value with a code in the linkage layouts (性別 1/2/9, 住民種別 1/2 …) and a Japanese label. */
 public interface Coded {
 
@@ -15,9 +13,12 @@ public interface Coded {
      * @param expected what the message says the allowed codes are, e.g. 「1（男）、2（女）、9（その他）」
      */
     static <E extends Enum<E> & Coded> E byCode(Class<E> type, String code, String item, String expected) {
-        return Arrays.stream(type.getEnumConstants())
-                .filter(value -> value.code().equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(item + "は " + expected + " のいずれかです: " + code));
+        // a loop, not a stream: a FULL linkage import asks this several times for each of a million rows
+        for (E value : type.getEnumConstants()) {
+            if (value.code().equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(item + "は " + expected + " のいずれかです: " + code);
     }
 }

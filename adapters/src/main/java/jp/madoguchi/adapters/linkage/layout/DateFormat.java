@@ -36,6 +36,15 @@ public enum DateFormat {
         return this != WAREKI_CODE || text.charAt(0) != '0';
     }
 
+    /** The number the ASCII digits at [from, to) spell, for a caller that has checked they are digits. */
+    public static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (text.charAt(i) - '0');
+        }
+        return n;
+    }
+
     public String pattern() {
         return pattern;
     }
@@ -61,10 +70,8 @@ public enum DateFormat {
         }
         try {
             return switch (this) {
-                case BASIC -> Optional.of(LocalDate.of(Integer.parseInt(text.substring(0, 4)),
-                        Integer.parseInt(text.substring(4, 6)), Integer.parseInt(text.substring(6, 8))));
-                case ISO -> Optional.of(LocalDate.of(Integer.parseInt(text.substring(0, 4)),
-                        Integer.parseInt(text.substring(5, 7)), Integer.parseInt(text.substring(8, 10))));
+                case BASIC -> Optional.of(LocalDate.of(digits(text, 0, 4), digits(text, 4, 6), digits(text, 6, 8)));
+                case ISO -> Optional.of(LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)));
                 // 00 for the year, month or day marks a 不詳日: its text comes in the _表記 companion
                 case WAREKI_CODE -> text.startsWith("00", 1) || text.startsWith("00", 3) || text.startsWith("00", 5)
                         ? Optional.empty() : WarekiDate.fromLegacyCode(text, null, eras).toLocalDate();
