@@ -48,6 +48,8 @@ public final class RunningMadoguchi implements AutoCloseable {
                     "acceptance-test-signing-secret-that-is-long-enough-0123456789"));
             // the demo's built-in terminal agent on a free loopback port, so parallel runs do not collide
             properties.put("madoguchi.terminal-agent.port", freePort());
+            // the tests start the system dozens of times: warming the import path up is for a server that stays up
+            properties.put("madoguchi.linkage.warm-up-rows", 0);
             properties.putAll(overrides);
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
             return new RunningMadoguchi(server, dataDir);

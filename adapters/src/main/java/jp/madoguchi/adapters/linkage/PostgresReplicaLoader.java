@@ -1,9 +1,14 @@
 package jp.madoguchi.adapters.linkage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,13 +31,17 @@ import java.util.regex.Pattern;
 import jp.madoguchi.adapters.linkage.layout.LayoutException;
 import jp.madoguchi.adapters.linkage.layout.LinkageLayout;
 import jp.madoguchi.adapters.linkage.layout.LinkageLayouts;
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerateCommand;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LinkageProblem;
 import jp.madoguchi.application.port.out.LoadOutcome;
 import jp.madoguchi.application.port.out.LoadRequest;
 import jp.madoguchi.application.port.out.ReplicaLoader;
 import jp.madoguchi.application.port.out.SensitiveItems;
+import jp.madoguchi.application.service.GenerateSyntheticResidentsService;
+import jp.madoguchi.application.synthetic.SyntheticPopulation;
 import jp.madoguchi.domain.calendar.EraTable;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -147,15 +156,20 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
         String partition = dataset.table() + "_p" + city + "_" + request.file().stamp().format(STAMP);
         try (Handle h = jdbi.open()) {
             dropAbandonedLoads(h, dataset, city);
-            h.execute("CREATE TABLE " + partition + " (LIKE " + dataset.table() + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             boolean attached = false;
             Map<String, Duration> phases = new LinkedHashMap<>();
             Instant mark = clock.instant();
             try {
+                // created in the COPY's own transaction, so the rows can be written frozen (no hint bits to set and
+                // write again when the indexes read them) and a load that fails leaves no table behind
+                h.begin();
+                h.execute("CREATE TABLE " + partition + " (LIKE " + dataset.table() + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
                 long rows = copyFull(h, partition, request, dataset, layout, problems, warnings, bytesRead);
                 if (!problems.isEmpty()) {
+                    h.rollback();
                     return new LoadOutcome.Rejected(rows, problems.kept(), problems.count());
                 }
+                h.commit();
                 mark = lap(phases, "読込（解析・検証・COPY）", mark);
                 // a CHECK that proves the partition bound spares ATTACH a scan inside the swap transaction
                 h.execute("ALTER TABLE " + partition + " ADD CONSTRAINT " + partition + "_city CHECK (city_code = '" + city + "')");
@@ -179,6 +193,9 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                         counts[0], counts[1], counts[2], took.toMillis(), phases);
                 return new LoadOutcome.Applied(rows, counts[0], counts[1], counts[2], took, warnings, phases);
             } finally {
+                if (h.isInTransaction()) {
+                    h.rollback();
+                }
                 if (!attached) {
                     h.execute("DROP TABLE IF EXISTS " + partition);
                 }
@@ -186,60 +203,19 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
         }
     }
 
-    /**
-     * Streams the file into the new table. The calling thread reads CSV records; {@code checkers} threads check,
-     * map, seal and encode them in batches and write the chunks to COPY (one writer at a time). As soon as any
-     * problem is found nothing more is written, but every row is still checked so the report is complete.
-     */
+    /** Streams the file into the new table through {@link FullFileChecking}, one COPY for all checkers. */
     private long copyFull(Handle h, String partition, LoadRequest request, ReplicaDataset dataset, LinkageLayout layout,
                           ProblemList problems, List<String> warnings, LongConsumer bytesRead) {
         ReplicaDataset.Context context = new ReplicaDataset.Context(request.city().value(), sensitive, eras);
-        long rows = 0;
         CopyIn copy = null;
-        ExecutorService checkers = null;
         try (LinkageReader reader = LinkageReader.open(request.path(), layout, dataset, eras, problems, warnings, bytesRead)) {
             if (reader == null) {
                 return 0;
             }
             List<CopyBuffer.ColumnType> types = CopyBuffer.columnTypes(h, partition, dataset.columns());
-            CopyIn target = startCopy(h, partition, String.join(", ", dataset.columns()));
+            CopyIn target = startCopy(h, partition, String.join(", ", dataset.columns()), true);
             copy = target;
-            Map<String, Long> keys = new java.util.concurrent.ConcurrentHashMap<>(1 << 16);
-            int threads = Math.max(1, indexWorkers);
-            checkers = Executors.newFixedThreadPool(threads);
-            java.util.concurrent.BlockingQueue<List<LinkageReader.Record>> batches = new java.util.concurrent.ArrayBlockingQueue<>(threads * 4);
-            List<LinkageReader.Record> poison = List.of();
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                running.add(checkers.submit(() -> {
-                    check(reader.newRow(), dataset, context, keys, problems, batches, poison, new CopyBuffer(types), target);
-                    return null;
-                }));
-            }
-            try {
-                List<LinkageReader.Record> batch = new ArrayList<>(BATCH);
-                for (LinkageReader.Record record; (record = reader.nextRecord()) != null; ) {
-                    rows++;
-                    batch.add(record);
-                    if (batch.size() == BATCH) {
-                        put(batches, batch, running);
-                        batch = new ArrayList<>(BATCH);
-                    }
-                }
-                put(batches, batch, running);
-            } finally {
-                // one end marker per checker; a full queue drains as they work, unless they have all stopped
-                for (int i = 0; i < threads; i++) {
-                    while (!batches.offer(poison, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                        if (running.stream().allMatch(Future::isDone)) {
-                            break;
-                        }
-                    }
-                }
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
+            long rows = new FullFileChecking(dataset, context, types, indexWorkers, problems).run(reader, chunk -> chunk.sendTo(target));
             warnings.addAll(reader.warnings());
             if (problems.isEmpty()) {
                 endCopy(target);
@@ -247,7 +223,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
             return rows;
         } catch (LinkageReader.MalformedFileException e) {
             problems.add(new LinkageProblem(e.line, "", e.getMessage(), null));
-            return rows;
+            return 0;
         } catch (SQLException e) {
             throw new IllegalStateException("データベースへの書き込みに失敗しました: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -256,60 +232,71 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
         } catch (ExecutionException e) {
             throw new IllegalStateException("取込に失敗しました: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            if (checkers != null) {
-                checkers.shutdownNow();
-            }
             cancel(copy);
         }
     }
 
-    private static final int BATCH = 2_000;
-
-    /** Hands a batch to the checkers, unless one of them has failed (then its error surfaces at {@code get}). */
-    private static void put(java.util.concurrent.BlockingQueue<List<LinkageReader.Record>> batches,
-                            List<LinkageReader.Record> batch, List<Future<?>> running)
-            throws InterruptedException, ExecutionException {
-        while (!batches.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            for (Future<?> future : running) {
-                if (future.isDone()) {
-                    future.get();
-                    throw new IllegalStateException("検証処理が終了しました");
+    /**
+     * Runs {@code residents} generated 住民基本情報 rows through reading, checking, sealing and encoding, and sends
+     * them nowhere. A JVM compiles that path while the first FULL file runs: on this machine kind the first million
+     * rows after a start took half as much CPU again as the next million. The server calls this once after start.
+     */
+    @Override
+    public Duration prepare(int residents) {
+        long started = System.nanoTime();
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("madoguchi-import-warm-up-");
+            // generating costs more than checking: one file of at most WARM_UP_FILE rows, read as often as needed
+            Path file = writeResidents(folder, Math.min(residents, WARM_UP_FILE));
+            ReplicaDataset dataset = ReplicaDatasets.byId("001o005").orElseThrow();
+            LinkageLayout layout = new LinkageLayouts(null).layout("001o005").orElseThrow();   // the generator's layout
+            ProblemList problems = new ProblemList();
+            List<CopyBuffer.ColumnType> types;
+            try (Handle h = jdbi.open()) {
+                types = CopyBuffer.columnTypes(h, dataset.table(), dataset.columns());
+            }
+            FullFileChecking checking = new FullFileChecking(dataset, new ReplicaDataset.Context(WARM_UP_CITY.value(),
+                    sensitive, eras), types, indexWorkers, problems);
+            for (long done = 0; done < residents && problems.isEmpty(); ) {
+                try (LinkageReader reader = LinkageReader.open(file, layout, dataset, eras, problems, new ArrayList<>(), n -> { })) {
+                    done += checking.run(reader, CopyBuffer::discard);
                 }
             }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("生成した住民の読込で誤りが見つかりました: " + problems.kept().get(0));
+            }
+            return Duration.ofNanos(System.nanoTime() - started);
+        } catch (IOException e) {
+            throw new UncheckedIOException("取込の準備ができません: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("取込の準備が中断されました", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("取込の準備に失敗しました: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            deleteQuietly(folder);
         }
     }
 
-    private static void check(LinkageRow row, ReplicaDataset dataset, ReplicaDataset.Context context, Map<String, Long> keys,
-                              ProblemList problems, java.util.concurrent.BlockingQueue<List<LinkageReader.Record>> batches,
-                              List<LinkageReader.Record> poison, CopyBuffer buffer, CopyIn copy)
-            throws InterruptedException, SQLException {
-        ReplicaDataset.Values values = new ReplicaDataset.Values(dataset.columns().size());
-        for (List<LinkageReader.Record> batch; (batch = batches.take()) != poison; ) {
-            for (LinkageReader.Record record : batch) {
-                row.load(record.line(), record.cells(), false);
-                values.reset();
-                if (!row.clean() || !dataset.mapper().map(row, values, context)) {
-                    continue;
-                }
-                Long other = keys.putIfAbsent(dataset.key(row), row.line());
-                if (other != null) {
-                    // reported on the later line, whichever thread saw it first
-                    problems.add(new LinkageProblem(Math.max(other, row.line()),
-                            dataset.keyItems().get(0), "キー（" + String.join("・", dataset.keyItems()) + "）が "
-                            + Math.min(other, row.line()) + " 行目と重複しています", dataset.key(row)));
-                    continue;
-                }
-                if (problems.isEmpty()) {
-                    buffer.row(values.values);
-                }
-            }
-            if (problems.isEmpty() && buffer.length() > 0) {
-                synchronized (copy) {
-                    buffer.sendTo(copy);
-                }
-            } else {
-                buffer.discard();
-            }
+    private static final LocalGovernmentCode WARM_UP_CITY = new LocalGovernmentCode("999997");
+    private static final int WARM_UP_FILE = 50_000;
+
+    private static Path writeResidents(Path folder, int residents) {
+        return new GenerateSyntheticResidentsService(new CsvLinkageFileWriter()).generate(new GenerateCommand(
+                        new SyntheticPopulation.Settings(WARM_UP_CITY, "見本県", "みらい市", 1, LocalDate.of(2026, 4, 1)),
+                        residents, folder, LocalDateTime.of(2026, 4, 1, 0, 0)), n -> { })
+                .files().stream().filter(f -> f.getFileName().toString().startsWith("001o005_")).findFirst().orElseThrow();
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder of generated rows: nothing personal is left behind
         }
     }
 
@@ -573,7 +560,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
 
     private static void copyRows(Handle h, String table, List<String> columns, List<Object[]> rows) throws SQLException {
         CopyBuffer buffer = new CopyBuffer(CopyBuffer.columnTypes(h, table, columns));
-        CopyIn copy = startCopy(h, table, String.join(", ", columns));
+        CopyIn copy = startCopy(h, table, String.join(", ", columns), false);
         try {
             for (Object[] row : rows) {
                 buffer.row(row);
@@ -588,10 +575,14 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
         }
     }
 
-    /** Starts a binary COPY into {@code table} and sends its header. */
-    private static CopyIn startCopy(Handle h, String table, String columns) throws SQLException {
+    /**
+     * Starts a binary COPY into {@code table} and sends its header.
+     *
+     * @param freeze whether the rows are written frozen: only into a table created in the same transaction
+     */
+    private static CopyIn startCopy(Handle h, String table, String columns, boolean freeze) throws SQLException {
         CopyIn copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
+                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary" + (freeze ? ", FREEZE" : "") + ")");
         byte[] header = CopyBuffer.header();
         copy.writeToCopy(header, 0, header.length);
         return copy;

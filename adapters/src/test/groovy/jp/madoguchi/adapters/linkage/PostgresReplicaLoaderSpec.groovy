@@ -39,12 +39,13 @@ class PostgresReplicaLoaderSpec extends DatabaseSpecification {
     @Shared Path layouts
     @Shared ImportLinkageFilesService importer
     @Shared JdbcResidentRegistry registry
+    @Shared PostgresReplicaLoader loader
 
     def setupSpec() {
         inbox = Files.createDirectories(work.resolve('inbox'))
         layouts = Files.createDirectories(work.resolve('layouts'))
         def sources = new ConfiguredLinkageSources(inbox, false, '', new ConfiguredLinkageSources.ObjectStorage('', 'ap-northeast-1', '', '', true))
-        def loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(layouts), Fixtures.sensitiveItems(), Clock.systemUTC(), 2)
+        loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(layouts), Fixtures.sensitiveItems(), Clock.systemUTC(), 2)
         importer = new ImportLinkageFilesService(sources, loader, Fixtures.auditTrail(jdbi), Clock.systemUTC())
         registry = new JdbcResidentRegistry(jdbi, Fixtures.sensitiveItems())
     }
@@ -110,6 +111,22 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         imports*.actor_id.every { it == 'test-import' }
         imports.find { it.purpose == '前方連携 001o005' }.detail.contains('001o005_20260401000000_FULL.csv')
         imports*.purpose.toSet().size() == imports.size()
+    }
+
+    def "取込の準備（起動直後）は生成した行を検査するだけで、レプリカにも取込履歴にも何も書かない"() {
+        given:
+        def residents = count('resident')
+        def imports = jdbi.withHandle { it.createQuery('SELECT count(*) FROM linkage_import').mapTo(Long).one() }
+        def tables = jdbi.withHandle { it.createQuery("SELECT count(*) FROM pg_class WHERE relname LIKE 'resident%'").mapTo(Long).one() }
+
+        when:
+        def took = loader.prepare(3_000)
+
+        then:
+        !took.isNegative() && !took.isZero()
+        count('resident') == residents
+        jdbi.withHandle { it.createQuery('SELECT count(*) FROM linkage_import').mapTo(Long).one() } == imports
+        jdbi.withHandle { it.createQuery("SELECT count(*) FROM pg_class WHERE relname LIKE 'resident%'").mapTo(Long).one() } == tables
     }
 
     def "同じファイルをもう一度置いても何も変わらない（チェックサムで判別）"() {

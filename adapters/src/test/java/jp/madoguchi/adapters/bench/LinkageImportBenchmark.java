@@ -42,7 +42,11 @@ import org.postgresql.PGConnection;
  * 前方連携の取込ベンチマーク (QUALITY.md goals): a FULL 001o005 file of N generated residents into an empty
  * replica, compared in the same run with a bare PostgreSQL COPY of the same file; then a second FULL over the
  * loaded replica; then a DIFF of 10,000 rows. Runs on a fresh embedded PostgreSQL with production settings.
- * Usage: {@code LinkageImportBenchmark [residents]} (default 1,000,000).
+ * Usage: {@code LinkageImportBenchmark [residents] [rounds]} (default 1,000,000 and 3).
+ * <p>
+ * The bare COPY and the import are measured in turns, {@code rounds} times, and the medians compared: on a shared
+ * 2-core VM one bare COPY of the same file took anywhere from 4.7 to 6.8 s. CPU seconds (this JVM, PostgreSQL)
+ * are printed with each step.
  */
 public final class LinkageImportBenchmark {
 
@@ -50,6 +54,7 @@ public final class LinkageImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int residents = args.length > 0 ? Integer.parseInt(args[0].replace(",", "")) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = Files.createTempDirectory("madoguchi-bench-");
         System.out.printf("machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         long t = System.nanoTime();
@@ -59,32 +64,62 @@ public final class LinkageImportBenchmark {
         Path full = work.resolve("files/001o005_20260401000000_FULL.csv");
         System.out.printf("generated %,d residents (%,d MB) in %.1f s%n", residents, Files.size(full) >> 20, seconds(t));
 
-        try (ManagedDatabase database = ManagedDatabase.embedded(work.resolve("postgres"), 10)) {
+        Path data = work.resolve("postgres");
+        try (ManagedDatabase database = ManagedDatabase.embedded(data, 10)) {
             Jdbi jdbi = Jdbi.create(database.dataSource());
-            double copy = bareCopy(jdbi, full);
-            double copyIndexed = copy + bareIndexes(jdbi);
-            System.out.printf("bare COPY of the same file (text columns, primary key only): %.1f s, %,.0f rows/s%n", copy, residents / copy);
-            System.out.printf("bare COPY + the replica's 7 secondary indexes on it:          %.1f s%n", copyIndexed);
-            jdbi.useHandle(h -> h.execute("DROP TABLE bench_copy"));
-
             PostgresReplicaLoader loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(),
                     Clock.systemUTC(), 2);
-            LoadOutcome.Applied first = load(loader, full, "001o005_20260401000000_FULL.csv");
-            double load = first.phases().get("読込（解析・検証・COPY）").toMillis() / 1000.0;
-            double total = first.took().toMillis() / 1000.0;
-            System.out.printf("Madoguchi FULL import into an empty replica: %.1f s in all %s%n", total, phases(first));
-            System.out.printf("  load phase (parse, validate, seal, COPY) %.1f s = %,.0f rows/s; ratio to bare COPY %.2f%n",
-                    load, residents / load, copy / load);
-            System.out.printf("  whole import vs bare COPY + same indexes: ratio %.2f%n", copyIndexed / total);
+            if (Boolean.getBoolean("bench.cold")) {
+                System.out.println("cold start: the import path is not warmed up first (-Dbench.cold=true)");
+            } else {
+                // as the server does right after start (LinkageImportWarmUp)
+                int warmUp = Integer.getInteger("bench.warmUpRows", 250_000);
+                System.out.printf("import path warmed up as at server start: %,d generated rows in %.1f s%n", warmUp,
+                        loader.prepare(warmUp).toMillis() / 1000.0);
+            }
+            CpuSampler cpu = new CpuSampler(data);
+            List<Double> copies = new ArrayList<>();
+            List<Double> loads = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                CpuTime before = CpuTime.now(data);
+                double copy = bareCopy(jdbi, full);
+                CpuTime copyCpu = CpuTime.now(data).since(before);
+                System.out.printf("round %d: bare COPY of the same file (text columns, primary key only): %.1f s, %,.0f rows/s (%s)%n",
+                        round, copy, residents / copy, copyCpu);
+                if (round == 1) {
+                    double copyIndexed = copy + bareIndexes(jdbi);
+                    System.out.printf("         bare COPY + the replica's 7 secondary indexes on it:          %.1f s%n", copyIndexed);
+                    wholeRatio = copyIndexed;
+                }
+                jdbi.useHandle(h -> h.execute("DROP TABLE bench_copy"));
 
-            Path again = work.resolve("001o005_20260402000000_FULL.csv");
-            Files.copy(full, again);
-            Files.writeString(again, "\r\n", java.nio.file.StandardOpenOption.APPEND);   // a different checksum, same rows
-            LoadOutcome.Applied second = load(loader, again, again.getFileName().toString());
-            System.out.printf("second FULL over the loaded replica: %.1f s %s (changed %,d)%n", second.took().toMillis() / 1000.0,
-                    phases(second), second.changed());
+                Path file = round == 1 ? full : work.resolve("001o005_2026040" + round + "000000_FULL.csv");
+                if (round > 1) {
+                    Files.copy(full, file);
+                    Files.writeString(file, "\r\n".repeat(round), java.nio.file.StandardOpenOption.APPEND);   // another checksum, same rows
+                }
+                long started = System.nanoTime();
+                LoadOutcome.Applied applied = load(loader, file, file.getFileName().toString());
+                double load = applied.phases().get("読込（解析・検証・COPY）").toMillis() / 1000.0;
+                CpuTime loadCpu = cpu.between(started, started + (long) (load * 1e9));
+                double total = applied.took().toMillis() / 1000.0;
+                System.out.printf("round %d: Madoguchi FULL import %s: %.1f s in all %s%n", round,
+                        round == 1 ? "into an empty replica" : "over the loaded replica", total, phases(applied));
+                System.out.printf("         load phase (parse, validate, seal, COPY) %.1f s = %,.0f rows/s (%s); ratio to this round's bare COPY %.2f%n",
+                        load, residents / load, loadCpu, copy / load);
+                if (round == 1) {
+                    System.out.printf("         whole import vs bare COPY + same indexes: ratio %.2f%n", wholeRatio / total);
+                }
+                copies.add(copy);
+                loads.add(load);
+                ratios.add(copy / load);
+            }
+            cpu.close();
+            System.out.printf("median of %d rounds: bare COPY %.1f s, load phase %.1f s, ratio %.2f (median of the rounds' ratios %.2f)%n",
+                    rounds, median(copies), median(loads), median(copies) / median(loads), median(ratios));
 
-            Path diff = work.resolve("001o005_20260403000000_DIFF.csv");
+            Path diff = work.resolve("001o005_20260409000000_DIFF.csv");
             int rows = writeDiff(full, diff, 10_000);
             LoadOutcome.Applied applied = load(loader, diff, diff.getFileName().toString());
             System.out.printf("DIFF of %,d rows into the %,d replica: %.2f s (added %,d, changed %,d, deleted %,d)%n", rows,
@@ -93,6 +128,37 @@ public final class LinkageImportBenchmark {
             try (var paths = Files.walk(work)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static double wholeRatio;
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** CPU time every 500 ms, so the CPU of a phase the loader only times can be read off afterwards (± a sample). */
+    private static final class CpuSampler implements AutoCloseable {
+        private final java.util.concurrent.ConcurrentSkipListMap<Long, CpuTime> samples = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cpu-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+
+        CpuSampler(Path data) {
+            timer.scheduleAtFixedRate(() -> samples.put(System.nanoTime(), CpuTime.now(data)), 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        CpuTime between(long from, long to) {
+            return samples.floorEntry(to).getValue().since(samples.ceilingEntry(from).getValue());
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
         }
     }
 
