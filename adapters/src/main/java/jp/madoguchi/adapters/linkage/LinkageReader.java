@@ -199,7 +199,7 @@ final class LinkageReader implements AutoCloseable {
                 return null;
             }
             CsvRecord record = records.next();
-            if (!records.hasNext() && counting.quotes % 2 == 1) {
+            if (!records.hasNext() && counting.insideQuotes()) {
                 // FastCSV ends an open quoted field at the end of the file; RFC 4180 has no such record
                 throw new MalformedFileException(record.getStartingLineNumber(),
                         "CSV の形式が崩れています: 引用符（\"）が閉じられないままファイルが終わっています");
@@ -242,12 +242,20 @@ final class LinkageReader implements AutoCloseable {
         }
     }
 
-    /** Counts the bytes read, and the quote characters among them (0x22 is never part of a UTF-8 or MS932 character). */
+    /**
+     * Counts the bytes read, and follows RFC 4180's quoting over them: whether the bytes so far end inside a quoted
+     * field. Bytes will do, as a quote, comma or line feed is never part of a UTF-8 or MS932 character. A quote in
+     * the middle of an unquoted field is just a character, as the parser reads it too.
+     */
     private static final class CountingStream extends FilterInputStream {
+        private static final int FIELD_START = 0;
+        private static final int UNQUOTED = 1;
+        private static final int QUOTED = 2;
+        private static final int QUOTE_IN_QUOTED = 3;   // a closing quote, or the first of a doubled one
         long count;
-        long quotes;
+        private int state = FIELD_START;
         private long marked;
-        private long markedQuotes;
+        private int markedState;
 
         CountingStream(InputStream in) {
             super(in);
@@ -258,9 +266,7 @@ final class LinkageReader implements AutoCloseable {
             int b = super.read();
             if (b >= 0) {
                 count++;
-                if (b == '"') {
-                    quotes++;
-                }
+                follow(b);
             }
             return b;
         }
@@ -271,26 +277,39 @@ final class LinkageReader implements AutoCloseable {
             if (n > 0) {
                 count += n;
                 for (int i = off; i < off + n; i++) {
-                    if (b[i] == '"') {
-                        quotes++;
-                    }
+                    follow(b[i]);
                 }
             }
             return n;
+        }
+
+        private void follow(int b) {
+            boolean separator = b == ',' || b == '\n';
+            state = switch (state) {
+                case FIELD_START -> b == '"' ? QUOTED : separator || b == '\r' ? FIELD_START : UNQUOTED;
+                case UNQUOTED -> separator ? FIELD_START : UNQUOTED;
+                case QUOTED -> b == '"' ? QUOTE_IN_QUOTED : QUOTED;
+                default -> b == '"' ? QUOTED : separator ? FIELD_START : UNQUOTED;
+            };
+        }
+
+        /** The bytes so far end inside a quoted field: at the end of the file, a quote left open. */
+        boolean insideQuotes() {
+            return state == QUOTED;
         }
 
         @Override
         public synchronized void mark(int limit) {
             super.mark(limit);
             marked = count;
-            markedQuotes = quotes;
+            markedState = state;
         }
 
         @Override
         public synchronized void reset() throws IOException {
             super.reset();
             count = marked;
-            quotes = markedQuotes;
+            state = markedState;
         }
     }
 }

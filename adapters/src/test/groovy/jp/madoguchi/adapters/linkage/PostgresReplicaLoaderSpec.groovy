@@ -370,4 +370,20 @@ TANTO | T | 任意 | -
         count('long_term_care_insurance') == care
         count('national_pension') == pension
     }
+
+    def "引用符で囲まない値の途中の \" はただの文字として取り込む（閉じ忘れとは見なさない）"() {
+        given:
+        write('023o002_20260406000000_FULL.csv', "宛名番号,被保険者番号,資格取得年月日,資格喪失年月日,要介護状態区分\n"
+                + "${number(1)},K1,20200101,,要介護\"1\n${number(2)},\"K\"\"2\",20200101,,\n")
+
+        when:
+        def result = importInbox().files()[0]
+
+        then:
+        result.outcome() instanceof LoadOutcome.Applied
+        jdbi.withHandle {
+            it.createQuery("SELECT insured_number || '/' || coalesce(care_level, '') FROM long_term_care_insurance WHERE city_code = '999997' ORDER BY addressee_number")
+                    .mapTo(String).list()
+        } == ['K1/要介護"1', 'K"2/']
+    }
 }
