@@ -3,6 +3,7 @@ package jp.madoguchi.adapters.linkage;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -43,7 +44,7 @@ final class LinkageRow {
     }
 
     /** Reads the cells of file line {@code line}; {@code deletion} relaxes 必須 (a 処理区分 3 row needs only its key). */
-    void load(long line, java.util.List<String> cells, boolean deletion) {
+    void load(long line, List<String> cells, boolean deletion) {
         this.line = line;
         this.rowProblems = 0;
         for (int i = 0; i < raw.length; i++) {
@@ -124,13 +125,15 @@ final class LinkageRow {
         }
     }
 
+    private static final int[] DATE_TIME_DIGITS = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+
     /** {@code uuuu-MM-ddTHH:mm:ss} naming a real moment; anything else is left to the ISO formatter. */
     static boolean plainDateTime(String value) {
         if (value.length() != 19 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
                 || value.charAt(13) != ':' || value.charAt(16) != ':') {
             return false;
         }
-        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+        for (int i : DATE_TIME_DIGITS) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
