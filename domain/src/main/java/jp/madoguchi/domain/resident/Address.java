@@ -2,6 +2,8 @@ package jp.madoguchi.domain.resident;
 
 import java.util.Objects;
 
+import jp.madoguchi.domain.shared.Modulus11;
+
 /**
  * 住所: 住所コード, 郵便番号, the address text (都道府県から町字まで), 番地 and 方書 (building and room).
  *
@@ -42,7 +44,7 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
     public record AddressCode(String value) {
         public AddressCode {
             Objects.requireNonNull(value, "住所コード");
-            if (value.length() != 11 || !allDigits(value)) {
+            if (value.length() != 11 || !Modulus11.isDigits(value)) {
                 throw new IllegalArgumentException("住所コードは11桁の数字です: " + value);
             }
         }
@@ -58,7 +60,7 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
         public PostalCode {
             Objects.requireNonNull(value, "郵便番号");
             String digits = value.replace("-", "");
-            if (digits.length() != 7 || !allDigits(digits)) {
+            if (digits.length() != 7 || !Modulus11.isDigits(digits)) {
                 throw new IllegalArgumentException("郵便番号は7桁の数字です: " + value);
             }
             value = digits;
@@ -67,15 +69,5 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
         public String display() {
             return value.substring(0, 3) + "-" + value.substring(3);
         }
-    }
-
-    private static boolean allDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }
