@@ -30,6 +30,7 @@ import jp.madoguchi.application.port.out.AuditVerification;
 import jp.madoguchi.domain.audit.AuditEntry;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.extension.HandleSupplier;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -87,6 +88,11 @@ public class JdbcAuditTrail implements AuditTrail {
      */
     @Override
     public void append(AuditEntry entry) {
+        HandleSupplier scoped = jdbi.getHandleScope().get();
+        if (scoped != null && scoped.getHandle().isInTransaction()) {
+            appendWithin(scoped.getHandle(), entry);
+            return;
+        }
         Pending pending = new Pending(entry, new CompletableFuture<>());
         if (!queue.offer(pending)) {
             throw new IllegalStateException("アクセス記録を書き込めません（書き込み待ちがあふれています）");
@@ -101,6 +107,16 @@ public class JdbcAuditTrail implements AuditTrail {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("アクセス記録の書き込みが中断されました", e);
         }
+    }
+
+    /**
+     * Inside a unit of work (a transaction this thread holds, see {@code JdbiTransactions}) the entry commits or rolls back with the use case's own writes:
+     * it is chained under the head's row lock, which the transaction then holds until it ends. Use cases append last,
+     * after their other writes, so the lock is held for the commit only and always taken after any reception's.
+     */
+    private void appendWithin(Handle h, AuditEntry entry) {
+        Head current = head(h, true);
+        appendAfter(h, current, chain(current, List.of(entry), new ChainHasher()));
     }
 
     private void writeLoop() {
@@ -136,7 +152,7 @@ public class JdbcAuditTrail implements AuditTrail {
         try {
             Head head = knownHead;
             if (head != null) {
-                Chained chained = chain(head, group);
+                Chained chained = chain(head, entries(group), writerHasher);
                 if (jdbi.withHandle(h -> appendAfter(h, head, chained)) == group.size()) {
                     knownHead = new Head(chained.seq(), chained.hash(), head.prunedSeq(), head.prunedHash());
                     return;
@@ -145,7 +161,7 @@ public class JdbcAuditTrail implements AuditTrail {
             jdbi.useTransaction(h -> {
                 // under the head's row lock the same statement cannot miss
                 Head current = head(h, true);
-                Chained chained = chain(current, group);
+                Chained chained = chain(current, entries(group), writerHasher);
                 appendAfter(h, current, chained);
                 knownHead = new Head(chained.seq(), chained.hash(), current.prunedSeq(), current.prunedHash());
             });
@@ -216,23 +232,26 @@ public class JdbcAuditTrail implements AuditTrail {
     }
 
     /** The group's entries numbered and hashed after {@code head}. */
-    private Chained chain(Head head, List<Pending> group) {
+    private static Chained chain(Head head, List<AuditEntry> entries, ChainHasher hasher) {
         long seq = head.seq();
         byte[] previous = head.hash();
-        List<Row> rows = new ArrayList<>(group.size());
-        for (Pending pending : group) {
-            AuditEntry entry = pending.entry();
+        List<Row> rows = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
             // PostgreSQL keeps microseconds: store and hash exactly the same instant
             OffsetDateTime at = OffsetDateTime.ofInstant(entry.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-            byte[] content = writerHasher.content(at, entry.city().value(), entry.actor().kind().name(), entry.actor().id(),
+            byte[] content = hasher.content(at, entry.city().value(), entry.actor().kind().name(), entry.actor().id(),
                     entry.actor().displayName(), entry.terminal(), entry.action().name(), entry.residents(),
                     entry.purpose(), entry.detail());
-            byte[] hash = writerHasher.chain(previous, content);
+            byte[] hash = hasher.chain(previous, content);
             seq++;
             rows.add(new Row(seq, at, entry, content, previous, hash));
             previous = hash;
         }
         return new Chained(rows, seq, previous);
+    }
+
+    private static List<AuditEntry> entries(List<Pending> group) {
+        return group.stream().map(Pending::entry).toList();
     }
 
     private record Chained(List<Row> rows, long seq, byte[] hash) {

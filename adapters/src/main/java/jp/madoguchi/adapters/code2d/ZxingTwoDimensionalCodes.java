@@ -31,6 +31,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.inject.Singleton;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 
 /**
@@ -56,7 +57,7 @@ public class ZxingTwoDimensionalCodes implements TwoDimensionalCodes {
             MatrixToImageWriter.writeToStream(matrix, "PNG", png);
             return png.toByteArray();
         } catch (WriterException e) {
-            throw new IllegalArgumentException("QRコードを作成できません: " + e.getMessage(), e);
+            throw new Rejection("code2d.unreadable", "QRコードを作成できません: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +72,7 @@ public class ZxingTwoDimensionalCodes implements TwoDimensionalCodes {
             picture = null;
         }
         if (picture == null) {
-            throw new IllegalArgumentException("画像として読み込めません（PNG・JPEG・BMP に対応しています）");
+            throw new Rejection("code2d.unreadable", "画像として読み込めません（PNG・JPEG・BMP に対応しています）");
         }
         return decode(picture);
     }

@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.adapters.cardreader.PcscCardTerminal;
 import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal;
 import jp.madoguchi.adapters.cardreader.TextApCardReader;
@@ -124,7 +125,7 @@ public class AdapterFactory {
     Municipalities municipalities(MadoguchiSettings settings) {
         return city -> {
             if (!city.equals(settings.city())) {
-                throw new IllegalArgumentException("地方公共団体コード " + city + " はこのシステムに登録されていません");
+                throw new Rejection("city.unknown", "地方公共団体コード " + city + " はこのシステムに登録されていません");
             }
             return settings.cityName();
         };

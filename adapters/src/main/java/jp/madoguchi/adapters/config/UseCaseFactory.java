@@ -66,6 +66,7 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.ResidentReplica;
 import jp.madoguchi.application.port.out.StaffAccounts;
 import jp.madoguchi.application.port.out.StaffRoles;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.service.AdvanceReceptionService;
 import jp.madoguchi.application.service.CompleteReceptionService;
@@ -108,8 +109,8 @@ public class UseCaseFactory {
 
     @Singleton
     StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,
-                                         UnconfirmedCards unconfirmedCards, Clock clock) {
-        return new StartReceptionService(receptions, catalogue, registry, unconfirmedCards, clock);
+                                         UnconfirmedCards unconfirmedCards, Transactions transactions, Clock clock) {
+        return new StartReceptionService(receptions, catalogue, registry, unconfirmedCards, transactions, clock);
     }
 
     @Singleton
@@ -131,8 +132,9 @@ public class UseCaseFactory {
     }
 
     @Singleton
-    ConfirmIdentityUseCase confirmIdentity(Receptions receptions, ResidentRegistry registry, UnconfirmedCards unconfirmedCards, Clock clock) {
-        return new ConfirmIdentityService(receptions, registry, unconfirmedCards, clock);
+    ConfirmIdentityUseCase confirmIdentity(Receptions receptions, ResidentRegistry registry, UnconfirmedCards unconfirmedCards,
+                                           Transactions transactions, Clock clock) {
+        return new ConfirmIdentityService(receptions, registry, unconfirmedCards, transactions, clock);
     }
 
     @Singleton
@@ -205,9 +207,9 @@ public class UseCaseFactory {
     FormsAtCounterService formsAtCounter(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
             FormCatalogue catalogue, FormDefinitions definitions, ReceptionPaperwork paperwork,
             FilledFormRenderer renderer, DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
-            Clock clock) {
+            Transactions transactions, Clock clock) {
         return new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, paperwork, renderer,
-                printer, municipalities, trail, clock);
+                printer, municipalities, trail, transactions, clock);
     }
 
     @Singleton
@@ -218,8 +220,8 @@ public class UseCaseFactory {
 
     @Singleton
     CompleteReceptionUseCase completeReception(Receptions receptions, ResidentRegistry registry, BackOfficeExport export,
-                                               AuditTrail trail, Clock clock) {
-        return new CompleteReceptionService(receptions, registry, export, trail, clock);
+                                               AuditTrail trail, Transactions transactions, Clock clock) {
+        return new CompleteReceptionService(receptions, registry, export, trail, transactions, clock);
     }
 
     @Singleton

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.domain.procedure.Department;
@@ -120,7 +121,7 @@ public class JdbcReceptions implements Receptions {
                     .bind("number", reception.number().value())
                     .mapTo(Integer.class).findOne().isPresent();
             if (!found) {
-                throw new IllegalArgumentException("受付番号 " + reception.number() + " の受付はありません");
+                throw new Rejection("reception.not-found", "受付番号 " + reception.number() + " の受付はありません");
             }
             insertTimeline(h, reception);
         });

@@ -18,6 +18,7 @@ import javax.print.attribute.standard.MediaSizeName;
 import javax.print.attribute.standard.MediaTray;
 
 import jakarta.inject.Singleton;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.RenderedDocument;
 
@@ -40,10 +41,10 @@ public class JavaxPrintDocumentPrinter implements DocumentPrinter {
     public void print(RenderedDocument document, PrintSettings settings) {
         PrintService service = Arrays.stream(PrintServiceLookup.lookupPrintServices(null, null))
                 .filter(s -> s.getName().equals(settings.printer())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("プリンタ「" + settings.printer() + "」が見つかりません。"
+                .orElseThrow(() -> new Rejection("printing.printer", "プリンタ「" + settings.printer() + "」が見つかりません。"
                         + "プリンタの電源とネットワーク、CUPS の設定を確かめてください"));
         if (!service.isDocFlavorSupported(PDF)) {
-            throw new IllegalArgumentException("プリンタ「" + settings.printer() + "」は PDF を受け付けません（CUPS のキューを使ってください）");
+            throw new Rejection("printing.printer", "プリンタ「" + settings.printer() + "」は PDF を受け付けません（CUPS のキューを使ってください）");
         }
         PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
         attributes.add(new JobName(document.fileName(), null));
@@ -58,7 +59,7 @@ public class JavaxPrintDocumentPrinter implements DocumentPrinter {
         try {
             job.print(new SimpleDoc(new ByteArrayInputStream(document.content()), PDF, null), attributes);
         } catch (PrintException e) {
-            throw new IllegalArgumentException("プリンタ「" + settings.printer() + "」で印刷できませんでした: " + e.getMessage(), e);
+            throw new Rejection("printing.printer", "プリンタ「" + settings.printer() + "」で印刷できませんでした: " + e.getMessage(), e);
         }
     }
 
@@ -76,6 +77,6 @@ public class JavaxPrintDocumentPrinter implements DocumentPrinter {
                 return tray;
             }
         }
-        throw new IllegalArgumentException("トレイ「" + name + "」はありません（main・manual・top・middle・bottom）");
+        throw new Rejection("printing.printer", "トレイ「" + name + "」はありません（main・manual・top・middle・bottom）");
     }
 }

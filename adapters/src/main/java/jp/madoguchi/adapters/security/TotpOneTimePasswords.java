@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.application.port.out.OneTimePasswords;
 
 /**
@@ -120,7 +121,7 @@ public class TotpOneTimePasswords implements OneTimePasswords {
             for (char c : clean.toCharArray()) {
                 int value = ALPHABET.indexOf(c);
                 if (value < 0) {
-                    throw new IllegalArgumentException("Base32 ではない文字があります");
+                    throw new Rejection("second-factor.secret-format", "Base32 ではない文字があります");
                 }
                 buffer = (buffer << 5) | value;
                 bits += 5;

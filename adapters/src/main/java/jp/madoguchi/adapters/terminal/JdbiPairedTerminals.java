@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.application.port.out.PairedTerminal;
 import jp.madoguchi.application.port.out.PairedTerminals;
 import jp.madoguchi.application.port.out.SensitiveItems;
@@ -129,7 +130,7 @@ public class JdbiPairedTerminals implements PairedTerminals {
     static String requireTerminalId(String terminalId) {
         String id = terminalId == null ? "" : terminalId.strip();
         if (!TERMINAL_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("端末IDは英数字・ハイフン・下線の32文字以内で入力してください（例: KIOSK-01）");
+            throw new Rejection("terminal.id-format", "端末IDは英数字・ハイフン・下線の32文字以内で入力してください（例: KIOSK-01）");
         }
         return id;
     }

@@ -29,7 +29,7 @@ class PreEntrySpec extends DatabaseSpecification {
     PreEntryService service(Clock at) {
         new PreEntryService(new JdbcPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing,
                 new StartReceptionService(new JdbcReceptions(jdbi), new ClasspathProcedureCatalogue(),
-                        new JdbcResidentRegistry(jdbi, Fixtures.sensitiveItems()), new JdbcUnconfirmedCards(jdbi), at), at)
+                        new JdbcResidentRegistry(jdbi, Fixtures.sensitiveItems()), new JdbcUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), at), at)
     }
 
     def "QRコードは市区町村と乱数だけを指し、読み取ると選んだ手続の事前入力受付になる"() {

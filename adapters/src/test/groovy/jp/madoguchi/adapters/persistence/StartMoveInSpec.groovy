@@ -75,7 +75,7 @@ class StartMoveInSpec extends DatabaseSpecification {
         def registry = new JdbcResidentRegistry(jdbi, sensitive)
         def moveIns = new JdbcMoveIns(jdbi)
         moveIn = new StartMoveInService(new JdbcMoveOutCertificates(jdbi, sensitive), codes, zxing, moveIns,
-                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbcUnconfirmedCards(jdbi), clock))
+                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbcUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), clock))
         def catalogue = new ClasspathFormCatalogue()
         def definitions = new JdbcFormDefinitions(jdbi)
         def trail = jp.madoguchi.adapters.testing.Fixtures.auditTrail(jdbi)
@@ -84,7 +84,8 @@ class StartMoveInSpec extends DatabaseSpecification {
                 Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')), zxing, catalogue)
         new DesignFormsService(catalogue, definitions, renderer, trail, clock).ensureShippedForms(CITY)
         forms = new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, new JdbcReceptionPaperwork(jdbi),
-                renderer, new JavaxPrintDocumentPrinter(), { CITY.value() == it.value() ? 'みらい市' : null }, trail, clock)
+                renderer, new JavaxPrintDocumentPrinter(), { CITY.value() == it.value() ? 'みらい市' : null }, trail,
+                new JdbiTransactions(jdbi), clock)
     }
 
     def "特例転入: カードの個人番号で転出証明書情報を見つけ、転入届の受付を宛名番号なしで始める"() {

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
@@ -36,7 +37,7 @@ public final class AdvanceReceptionService implements AdvanceReceptionUseCase {
     public Reception refer(ReceptionStepCommand command, String departmentCode, String reason) {
         Department department = catalogue.all().stream().map(Procedure::department)
                 .filter(d -> d.code().equals(departmentCode)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("回付先の課「" + departmentCode + "」はありません"));
+                .orElseThrow(() -> new Rejection("reception.referral-department-unknown", "回付先の課「" + departmentCode + "」はありません"));
         return steps.apply(command, r -> r.referTo(department, command.operator(), clock.instant(), reason));
     }
 }

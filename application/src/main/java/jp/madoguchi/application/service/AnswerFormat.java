@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -29,7 +30,7 @@ final class AnswerFormat {
         Matcher twelve = TWELVE_DIGITS.matcher(toAsciiDigits(value).replaceAll("[\\s-]", ""));
         while (twelve.find()) {
             if (IndividualNumber.isValid(twelve.group())) {
-                throw new IllegalArgumentException(field.key() + "の欄に個人番号は入力できません");
+                throw new Rejection("answer.individual-number-refused", field.key() + "の欄に個人番号は入力できません");
             }
         }
         switch (field.type()) {
@@ -38,12 +39,12 @@ final class AnswerFormat {
             case NUMBER:
                 String digits = toAsciiDigits(value);
                 if (!digits.matches("\\d{1,6}")) {
-                    throw new IllegalArgumentException(field.key() + "は数字で入力してください（例: 2）");
+                    throw new Rejection("answer.number-format", field.key() + "は数字で入力してください（例: 2）");
                 }
                 return String.valueOf(Integer.parseInt(digits));
             default:
                 if (value.length() > 200) {
-                    throw new IllegalArgumentException(field.key() + "は200字までで入力してください");
+                    throw new Rejection("answer.too-long", field.key() + "は200字までで入力してください");
                 }
                 return value;
         }
@@ -53,7 +54,7 @@ final class AnswerFormat {
         try {
             return LocalDate.parse(toAsciiDigits(value));
         } catch (DateTimeParseException notIso) {
-            return WarekiDate.parse(value, ERAS).toLocalDate().orElseThrow(() -> new IllegalArgumentException(
+            return WarekiDate.parse(value, ERAS).toLocalDate().orElseThrow(() -> new Rejection("answer.date-format",
                     field.key() + "は 2026-11-22 か 令和8年11月22日 の形で、実在する日付を入力してください"));
         }
     }

@@ -13,6 +13,7 @@ import jp.madoguchi.application.port.out.ExportReceipt;
 import jp.madoguchi.application.port.out.ExportRecord;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.Resident;
@@ -21,9 +22,10 @@ import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.application.port.out.AuditTrail;
 
 /**
- * Finishes a visit and hands it to the back office. The delivery comes first and is idempotent (keyed by
- * city and reception number), so a failure after it is repaired by completing again, and no reception is
- * marked 完了 without its data having landed.
+ * Finishes a visit and hands it to the back office, in one unit of work: the visit's 完了, its timeline and its
+ * access-history entry commit together. The delivery runs inside the unit and is idempotent (keyed by city and
+ * reception number), so a failure after it rolls the visit back to where it was and completing again repairs it;
+ * no reception is marked 完了 without its data having landed.
  */
 public final class CompleteReceptionService implements CompleteReceptionUseCase {
 
@@ -37,8 +39,11 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
     private final Clock clock;
     private final AccessRecords access;
 
+    private final Transactions transactions;
+
     public CompleteReceptionService(Receptions receptions, ResidentRegistry registry, BackOfficeExport export,
-                                    AuditTrail trail, Clock clock) {
+                                    AuditTrail trail, Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.access = new AccessRecords(trail, clock);
         this.steps = new ReceptionSteps(receptions);
         this.receptions = receptions;
@@ -52,12 +57,14 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
         Reception reception = steps.load(command);
         reception.complete(command.operator(), clock.instant());
         Resident resident = reception.resident().flatMap(n -> registry.find(reception.city(), n)).orElse(null);
-        ExportReceipt receipt = export.deliver(record(reception, resident));
-        String file = receipt.location().substring(receipt.location().lastIndexOf('/') + 1);
-        reception.record(Operator.system("export"), clock.instant(), "基幹系への連携データを出力（" + file + "）");
-        receptions.update(reception);
-        access.record(reception, command.operator(), AuditAction.EXPORT, "基幹系への連携データを出力（" + file + "）");
-        return receipt;
+        return transactions.inTransaction(() -> {
+            ExportReceipt receipt = export.deliver(record(reception, resident));
+            String file = receipt.location().substring(receipt.location().lastIndexOf('/') + 1);
+            reception.record(Operator.system("export"), clock.instant(), "基幹系への連携データを出力（" + file + "）");
+            receptions.update(reception);
+            access.record(reception, command.operator(), AuditAction.EXPORT, "基幹系への連携データを出力（" + file + "）");
+            return receipt;
+        });
     }
 
     private ExportRecord record(Reception reception, Resident resident) {

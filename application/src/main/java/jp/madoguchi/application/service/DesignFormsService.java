@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -98,6 +99,6 @@ public final class DesignFormsService implements DesignFormsUseCase {
     @Override
     public String export(LocalGovernmentCode city, String formId) {
         return history(city, formId).stream().reduce((a, b) -> b).map(StoredForm::text)
-                .orElseThrow(() -> new IllegalArgumentException("様式「" + formId + "」はありません"));
+                .orElseThrow(() -> new Rejection("forms.not-found", "様式「" + formId + "」はありません"));
     }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
 
     @Override
     public Hearing hearing(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         LifeEvent event = lists.find(city, number).map(RelatedProcedureList::event).orElseGet(() -> suggestedEvent(reception));
         List<Member> members = households.members(reception, event);
         access.record(reception, operator, AuditAction.VIEW_RESIDENT, "関連手続の聞き取り（世帯員 " + members.size() + "人）");
@@ -75,7 +76,7 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
 
     @Override
     public RelatedProcedureList determine(DetermineCommand command) {
-        Reception reception = reception(command.city(), command.number());
+        Reception reception = reception(command.city(), command.number(), command.operator());
         Map<String, String> answers = withDefaults(command.event(), command.answers());
         EventFacts facts = new EventFacts(command.event(), command.kind(), command.eventDate(),
                 households.facts(reception, command.event(), command.eventDate(), command.subjects()), answers);
@@ -100,6 +101,7 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
     @Override
     public RelatedProcedureList remove(LocalGovernmentCode city, ReceptionNumber number, long expectedVersion, int seq,
                                        String reason, Operator operator) {
+        reception(city, number, operator);
         RelatedProcedureList list = current(city, number, expectedVersion);
         String name = list.items().stream().filter(i -> i.seq() == seq).findFirst()
                 .map(i -> procedureName(i.procedureCode())).orElse("");
@@ -111,15 +113,16 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
     @Override
     public RelatedProcedureList add(LocalGovernmentCode city, ReceptionNumber number, long expectedVersion,
                                     String procedureCode, String memberId, String reason, Operator operator) {
+        reception(city, number, operator);
         RelatedProcedureList list = current(city, number, expectedVersion);
         Procedure procedure = procedures.find(procedureCode)
-                .orElseThrow(() -> new IllegalArgumentException("手続「" + procedureCode + "」は手続マスタにありません"));
-        Reception reception = reception(city, number);
+                .orElseThrow(() -> new Rejection("related.procedure-unknown", "手続「" + procedureCode + "」は手続マスタにありません"));
+        Reception reception = reception(city, number, operator);
         String memberName = null;
         if (memberId != null && !memberId.isBlank()) {
             memberName = households.members(reception, list.event()).stream().filter(m -> m.id().equals(memberId))
                     .findFirst().map(Member::name)
-                    .orElseThrow(() -> new IllegalArgumentException("その世帯員はこの受付の世帯にいません"));
+                    .orElseThrow(() -> new Rejection("related.member-not-in-household", "その世帯員はこの受付の世帯にいません"));
         }
         RelatedProcedureList saved = lists.save(city, number,
                 list.add(procedureCode, memberName == null ? null : memberId, memberName, reason));
@@ -130,9 +133,9 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
     @Override
     public RenderedDocument guidanceSheet(LocalGovernmentCode city, ReceptionNumber number, String language,
                                           boolean furigana, Operator operator) {
-        Reception reception = reception(city, number);
-        RelatedProcedureList list = lists.find(city, number).orElseThrow(() -> new IllegalArgumentException(
-                "関連手続がまだ判定されていません。先に「関連手続を判定」を行ってください"));
+        Reception reception = reception(city, number, operator);
+        RelatedProcedureList list = lists.find(city, number).orElseThrow(() -> new Rejection("related.not-determined",
+                    "関連手続がまだ判定されていません。先に「関連手続を判定」を行ってください"));
         RenderedDocument document = renderer.render(new GuidanceSheets(guidance, procedures)
                 .sheet(reception, list, municipalities.nameOf(city), language, furigana));
         reception.record(operator, clock.instant(), "手続案内書を作成（" + document.fileName() + "）");
@@ -142,8 +145,8 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
     }
 
     private RelatedProcedureList current(LocalGovernmentCode city, ReceptionNumber number, long expectedVersion) {
-        RelatedProcedureList list = lists.find(city, number).orElseThrow(() -> new IllegalArgumentException(
-                "関連手続がまだ判定されていません"));
+        RelatedProcedureList list = lists.find(city, number).orElseThrow(() -> new Rejection("related.not-determined",
+                    "関連手続がまだ判定されていません"));
         if (list.version() != expectedVersion) {
             throw new ConcurrentUpdateException("受付番号 " + number.value()
                     + " の関連手続は他の職員が先に変更しました。画面を読み込み直してから操作してください。");
@@ -152,7 +155,7 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
     }
 
     private void note(LocalGovernmentCode city, ReceptionNumber number, Operator operator, String what) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         reception.record(operator, clock.instant(), what);
         receptions.appendTimeline(reception);
     }
@@ -162,7 +165,7 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
         for (HearingQuestion q : guidance.questions()) {
             String answer = given.get(q.key());
             if (answer != null && !answer.isBlank() && !q.choices().contains(answer)) {
-                throw new IllegalArgumentException("質問「" + q.question() + "」の答えは " + String.join("・", q.choices())
+                throw new Rejection("related.answer-not-a-choice", "質問「" + q.question() + "」の答えは " + String.join("・", q.choices())
                         + " のどれかです");
             }
             if (answer != null && !answer.isBlank()) {
@@ -178,9 +181,11 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
         return procedures.find(code).map(Procedure::name).orElse(code);
     }
 
-    private Reception reception(LocalGovernmentCode city, ReceptionNumber number) {
-        return receptions.find(city, number)
-                .orElseThrow(() -> new IllegalArgumentException("受付番号 " + number.value() + " の受付はありません"));
+    private Reception reception(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
+        Reception reception = receptions.find(city, number)
+                .orElseThrow(() -> new Rejection("reception.not-found", "受付番号 " + number.value() + " の受付はありません"));
+        reception.requireServedBy(operator);
+        return reception;
     }
 
     /** The event of the first procedure asked for that is not a certificate. */

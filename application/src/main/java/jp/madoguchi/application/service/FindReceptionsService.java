@@ -59,6 +59,7 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
     @Override
     public Optional<ReceptionDetails> details(LocalGovernmentCode city, ReceptionNumber number, Operator by) {
         return receptions.find(city, number).map(r -> {
+            r.requireServedBy(by);
             Optional<CardFace> card = r.resident().isPresent() ? Optional.empty() : unconfirmedCards.find(city, number);
             List<IdentifyResidentByCardUseCase.ResidentCandidate> candidates = card
                     .map(face -> search.byFourItems(city, new SearchResidentsUseCase.FourItems(face.name(), face.address(),

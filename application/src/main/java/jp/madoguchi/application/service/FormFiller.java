@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class FormFiller {
         Map<String, String> values = new HashMap<>();
         Map<String, List<Map<String, String>>> tables = new HashMap<>();
         for (String key : form.fields()) {
-            FieldDefinition field = dictionary.find(key).orElseThrow(() -> new IllegalArgumentException(
+            FieldDefinition field = dictionary.find(key).orElseThrow(() -> new Rejection("forms.field-not-in-dictionary",
                     "様式 " + form.id() + " の項目「" + key + "」は項目辞書にありません"));
             if (field.type() == FieldDefinition.Type.MEMBERS) {
                 tables.put(key, sources.members());
@@ -141,7 +142,7 @@ final class FormFiller {
     private Sources sources(Reception reception, Map<String, String> answers) {
         if (reception.resident().isPresent()) {
             Resident r = registry.find(reception.city(), reception.resident().get())
-                    .orElseThrow(() -> new IllegalArgumentException("受付の住民が住民記録にありません"));
+                    .orElseThrow(() -> new Rejection("reception.resident-not-in-registry", "受付の住民が住民記録にありません"));
             List<Map<String, String>> members = new ArrayList<>();
             for (Resident m : registry.householdMembers(r.city(), r.householdNumber())) {
                 if (!m.status().isRemoved()) {
@@ -153,7 +154,7 @@ final class FormFiller {
             return new Sources(r, person(r), members, answers, card);
         }
         MoveOutCertificate c = moveIns.find(reception.city(), reception.number()).map(m -> m.certificate())
-                .orElseThrow(() -> new IllegalArgumentException("本人確認が済んでいないため様式を作れません。先に本人確認をしてください"));
+                .orElseThrow(() -> new Rejection("forms.identity-unconfirmed", "本人確認が済んでいないため様式を作れません。先に本人確認をしてください"));
         Map<String, String> person = new HashMap<>();
         person.put("name", c.name());
         person.put("kana", nz(c.nameKana()));

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import jp.madoguchi.application.port.out.ReceptionPaperwork.Signature;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.form.FieldDictionary;
@@ -63,11 +65,13 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     private final DocumentPrinter printer;
     private final Municipalities municipalities;
     private final AccessRecords access;
+    private final Transactions transactions;
     private final Clock clock;
 
     public FormsAtCounterService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormCatalogue catalogue,
                                  FormDefinitions definitions, ReceptionPaperwork paperwork, FilledFormRenderer renderer,
-                                 DocumentPrinter printer, Municipalities municipalities, AuditTrail trail, Clock clock) {
+                                 DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
+                                 Transactions transactions, Clock clock) {
         this.receptions = receptions;
         this.steps = new ReceptionSteps(receptions);
         this.dictionary = catalogue.dictionary();
@@ -78,12 +82,13 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         this.printer = printer;
         this.municipalities = municipalities;
         this.access = new AccessRecords(trail, clock);
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
     public List<FormStatus> forms(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         List<FormStatus> result = new ArrayList<>();
         for (FormDefinition form : visitForms(reception)) {
             result.add(status(form, fill(form, reception)));
@@ -95,12 +100,14 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     /** 申請書を表示: every form of the visit's procedures, filled, in one PDF. */
     @Override
     public RenderedDocument preview(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         List<FilledForm> filled = filledVisitForms(reception);
         RenderedDocument document = renderer.render(filled);
         reception.record(operator, clock.instant(), "申請書を表示（" + titles(filled) + "）");
-        receptions.appendTimeline(reception);
-        access.record(reception, operator, AuditAction.VIEW_RESIDENT, "申請書を画面に表示（" + versions(filled) + "）");
+        transactions.inTransaction(() -> {
+            receptions.appendTimeline(reception);
+            access.record(reception, operator, AuditAction.VIEW_RESIDENT, "申請書を画面に表示（" + versions(filled) + "）");
+        });
         return document;
     }
 
@@ -115,12 +122,14 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         }
         RenderedDocument document = renderer.render(filled);
         reception.markPrinted(command.operator(), clock.instant(), "申請書を印刷（" + titles(filled) + "）");
-        receptions.update(reception);
-        for (FilledForm f : filled) {
-            paperwork.recordPrint(reception.city(), reception.number(), new PrintRecord(f.definition().id(),
-                    f.definition().version(), BROWSER, printedBy(command.operator()), clock.instant()));
-        }
-        access.record(reception, command.operator(), AuditAction.PRINT, "申請書を印刷（" + versions(filled) + "）");
+        transactions.inTransaction(() -> {
+            receptions.update(reception);
+            for (FilledForm f : filled) {
+                paperwork.recordPrint(reception.city(), reception.number(), new PrintRecord(f.definition().id(),
+                        f.definition().version(), BROWSER, printedBy(command.operator()), clock.instant()));
+            }
+            access.record(reception, command.operator(), AuditAction.PRINT, "申請書を印刷（" + versions(filled) + "）");
+        });
         return document;
     }
 
@@ -132,12 +141,12 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
 
     @Override
     public void answer(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator operator) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         Map<String, String> checked = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         answers.forEach((key, value) -> {
             FieldDefinition field = dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER)
-                    .orElseThrow(() -> new IllegalArgumentException("「" + key + "」は聞き取りの項目ではありません"));
+                    .orElseThrow(() -> new Rejection("answer.not-a-question", "「" + key + "」は聞き取りの項目ではありません"));
             if (value != null && !value.isBlank()) {
                 try {
                     checked.put(field.key(), AnswerFormat.normalise(field, value));
@@ -148,16 +157,18 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         });
         if (!problems.isEmpty()) {
             // all or nothing: the page shows what was typed again, with what to correct
-            throw new IllegalArgumentException(String.join("。", problems));
+            throw new Rejection("answer.invalid", String.join("。", problems));
         }
-        paperwork.saveAnswers(city, number, checked, operator.displayName(), clock.instant());
         reception.record(operator, clock.instant(), "聞き取りの回答を記録（" + String.join("・", checked.keySet()) + "）");
-        receptions.appendTimeline(reception);
+        transactions.inTransaction(() -> {
+            paperwork.saveAnswers(city, number, checked, operator.displayName(), clock.instant());
+            receptions.appendTimeline(reception);
+        });
     }
 
     @Override
     public RenderedDocument preview(LocalGovernmentCode city, ReceptionNumber number, String formId, Operator operator) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         FormDefinition form = form(reception, formId);
         RenderedDocument document = renderer.render(fill(form, reception));
         access.record(reception, operator, AuditAction.VIEW_RESIDENT, "様式を画面に表示（" + form.id() + " 第" + form.version() + "版）");
@@ -167,7 +178,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     @Override
     public RenderedDocument print(LocalGovernmentCode city, ReceptionNumber number, String formId, PrintSettings settings,
                                   Operator operator) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         FormDefinition form = form(reception, formId);
         FilledForm filled = fill(form, reception);
         List<String> missing = renderer.missingGlyphs(filled);
@@ -177,28 +188,33 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         RenderedDocument document = renderer.render(filled);
         String where = settings == null ? BROWSER : settings.printer()
                 + (settings.tray() == null || settings.tray().isBlank() ? "" : "・" + settings.tray()) + "・" + settings.paper();
-        if (settings != null) {
-            printer.print(document, settings);
-        }
-        paperwork.recordPrint(city, number, new PrintRecord(form.id(), form.version(), where, printedBy(operator),
-                clock.instant()));
         reception.record(operator, clock.instant(), form.title() + "（" + form.id() + " 第" + form.version() + "版）を印刷: " + where);
-        receptions.appendTimeline(reception);
-        access.record(reception, operator, AuditAction.PRINT, form.id() + " 第" + form.version() + "版を " + where + " へ印刷");
+        transactions.inTransaction(() -> {
+            paperwork.recordPrint(city, number, new PrintRecord(form.id(), form.version(), where, printedBy(operator),
+                    clock.instant()));
+            receptions.appendTimeline(reception);
+            access.record(reception, operator, AuditAction.PRINT, form.id() + " 第" + form.version() + "版を " + where + " へ印刷");
+            // the paper goes out last: a printer that refuses rolls the records back, so no print is claimed unprinted
+            if (settings != null) {
+                printer.print(document, settings);
+            }
+        });
         return document;
     }
 
     @Override
     public String sign(LocalGovernmentCode city, ReceptionNumber number, byte[] png, Operator operator) {
-        Reception reception = reception(city, number);
+        Reception reception = reception(city, number, operator);
         if (png == null || png.length < 8 || png.length > MAX_SIGNATURE_BYTES
                 || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 4), PNG_MAGIC)) {
-            throw new IllegalArgumentException("署名の画像を受け取れませんでした。もう一度署名してください");
+            throw new Rejection("signature.unreadable", "署名の画像を受け取れませんでした。もう一度署名してください");
         }
         String hash = sha256(png);
-        paperwork.saveSignature(city, number, new Signature(png, hash, clock.instant(), operator.displayName()));
         reception.record(operator, clock.instant(), "署名を受け取りました（SHA-256 " + hash.substring(0, 16) + "…）");
-        receptions.appendTimeline(reception);
+        transactions.inTransaction(() -> {
+            paperwork.saveSignature(city, number, new Signature(png, hash, clock.instant(), operator.displayName()));
+            receptions.appendTimeline(reception);
+        });
         return hash;
     }
 
@@ -231,13 +247,13 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     private List<FilledForm> filledVisitForms(Reception reception) {
         List<FormDefinition> visit = visitForms(reception);
         if (visit.isEmpty()) {
-            throw new IllegalArgumentException("この受付の手続に結びついた様式はありません。「様式」の画面でほかの様式を選べます");
+            throw new Rejection("forms.none-for-visit", "この受付の手続に結びついた様式はありません。「様式」の画面でほかの様式を選べます");
         }
         return visit.stream().map(f -> fill(f, reception)).toList();
     }
 
     private static IllegalArgumentException unprintable(List<String> missing) {
-        return new IllegalArgumentException("印刷できない文字があります: " + String.join("、", missing)
+        return new Rejection("forms.unprintable-characters", "印刷できない文字があります: " + String.join("、", missing)
                 + "。外字フォントの登録が済むまで、その欄は手書きで補ってください（印刷はしていません）");
     }
 
@@ -279,7 +295,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         Optional<FormDefinition> form = printed != null
                 ? forms.version(reception.city(), formId, printed)
                 : forms.inForce(reception.city(), LocalDate.now(clock), formId);
-        return form.orElseThrow(() -> new IllegalArgumentException("様式「" + formId + "」はありません（有効な版がありません）"));
+        return form.orElseThrow(() -> new Rejection("forms.no-version-in-force", "様式「" + formId + "」はありません（有効な版がありません）"));
     }
 
     private Map<String, Integer> printedVersions(Reception reception) {
@@ -288,9 +304,11 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         return versions;
     }
 
-    private Reception reception(LocalGovernmentCode city, ReceptionNumber number) {
-        return receptions.find(city, number)
-                .orElseThrow(() -> new IllegalArgumentException("受付番号 " + number.value() + " の受付はありません"));
+    private Reception reception(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
+        Reception reception = receptions.find(city, number)
+                .orElseThrow(() -> new Rejection("reception.not-found", "受付番号 " + number.value() + " の受付はありません"));
+        reception.requireServedBy(operator);
+        return reception;
     }
 
     static String sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class GuidanceSheets {
     GuidanceSheet sheet(Reception reception, RelatedProcedureList list, String municipality, String language,
                         boolean furigana) {
         if (!catalogue.languages().contains(language)) {
-            throw new IllegalArgumentException("案内書の言語「" + language + "」はありません。選べる言語: "
+            throw new Rejection("guidance.language-unknown", "案内書の言語「" + language + "」はありません。選べる言語: "
                     + String.join("、", catalogue.languages()));
         }
         Map<String, List<RelatedProcedureList.Item>> byDepartment = new LinkedHashMap<>();

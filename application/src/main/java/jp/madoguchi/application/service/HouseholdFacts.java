@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -92,14 +93,14 @@ final class HouseholdFacts {
     private List<Source> sources(Reception reception) {
         if (reception.resident().isPresent()) {
             Resident resident = registry.find(reception.city(), reception.resident().get())
-                    .orElseThrow(() -> new IllegalArgumentException("受付の住民が住民記録にありません"));
+                    .orElseThrow(() -> new Rejection("reception.resident-not-in-registry", "受付の住民が住民記録にありません"));
             return household(resident).stream().map(r -> {
                 Source s = fromRegistry(r);
                 return r.addresseeNumber().equals(resident.addresseeNumber()) ? s.asIdentified() : s;
             }).toList();
         }
-        MoveIn moveIn = moveIns.find(reception.city(), reception.number()).orElseThrow(() -> new IllegalArgumentException(
-                "本人確認が済んでいないため世帯がわかりません。先に本人確認をしてください"));
+        MoveIn moveIn = moveIns.find(reception.city(), reception.number()).orElseThrow(() -> new Rejection("related.identity-unconfirmed",
+                    "本人確認が済んでいないため世帯がわかりません。先に本人確認をしてください"));
         return List.of(fromCertificate(moveIn.certificate()));
     }
 

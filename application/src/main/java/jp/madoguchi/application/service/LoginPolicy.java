@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Duration;
 
 /**
@@ -15,7 +16,7 @@ public record LoginPolicy(int lockoutThreshold, Duration lockoutDuration, boolea
 
     public LoginPolicy {
         if (lockoutThreshold < 1) {
-            throw new IllegalArgumentException("ロックまでの失敗回数は1以上にしてください");
+            throw new Rejection("login.lockout-failures-invalid", "ロックまでの失敗回数は1以上にしてください");
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -26,7 +27,7 @@ public final class MaintainAuditTrailService implements MaintainAuditTrailUseCas
 
     public MaintainAuditTrailService(AuditTrail trail, Period retention, LocalGovernmentCode city, Clock clock) {
         if (retention.toTotalMonths() < MINIMUM_RETENTION.toTotalMonths()) {
-            throw new IllegalArgumentException("アクセス記録の保存期間（" + retention + "）は1年以上にしてください");
+            throw new Rejection("audit.retention-too-short", "アクセス記録の保存期間（" + retention + "）は1年以上にしてください");
         }
         this.trail = trail;
         this.retention = retention;

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,10 +115,10 @@ public final class ManageProcedureRulesService implements ManageProcedureRulesUs
     public DryRun dryRun(DryRunCommand command) {
         LocalDate from = command.effectiveFrom() == null ? LocalDate.now(clock) : command.effectiveFrom();
         ProcedureRule edited = check(command.city(), command.text(), from);
-        Resident sample = registry.find(command.city(), command.sample()).orElseThrow(() -> new IllegalArgumentException(
-                "宛名番号 " + command.sample().value() + " の住民はいません"));
+        Resident sample = registry.find(command.city(), command.sample()).orElseThrow(() -> new Rejection("rules.sample-not-found",
+                    "宛名番号 " + command.sample().value() + " の住民はいません"));
         if (command.event() != edited.event()) {
-            throw new IllegalArgumentException("試す出来事は規則と同じ「" + edited.event().label() + "」を選んでください");
+            throw new Rejection("rules.sample-event-mismatch", "試す出来事は規則と同じ「" + edited.event().label() + "」を選んでください");
         }
         LocalDate eventDate = command.eventDate() == null ? from : command.eventDate();
         Map<String, String> answers = new LinkedHashMap<>();

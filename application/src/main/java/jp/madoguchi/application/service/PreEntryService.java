@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,10 +47,10 @@ public final class PreEntryService implements PreEntryUseCase {
     public PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes) {
         List<String> chosen = List.copyOf(new LinkedHashSet<>(procedureCodes == null ? List.of() : procedureCodes));
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("手続を1つ以上選んでください");
+            throw new Rejection("pre-entry.procedures-missing", "手続を1つ以上選んでください");
         }
         List<String> names = chosen.stream().map(c -> catalogue.find(c).map(Procedure::name)
-                .orElseThrow(() -> new IllegalArgumentException("選ばれた手続が見つかりません。選び直してください。"))).toList();
+                .orElseThrow(() -> new Rejection("pre-entry.procedure-unknown", "選ばれた手続が見つかりません。選び直してください。"))).toList();
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         PreEntryCode code = new PreEntryCode(city, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));

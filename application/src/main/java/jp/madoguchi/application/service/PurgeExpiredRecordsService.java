@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -18,7 +19,7 @@ public final class PurgeExpiredRecordsService implements PurgeExpiredRecordsUseC
 
     public PurgeExpiredRecordsService(ReplicaRetention retention, Period period, Clock clock) {
         if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("除票の保存期間は正の期間で指定してください: " + period);
+            throw new Rejection("linkage.retention-invalid", "除票の保存期間は正の期間で指定してください: " + period);
         }
         this.retention = retention;
         this.period = period;

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.function.Consumer;
 
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
@@ -18,7 +19,8 @@ final class ReceptionSteps {
 
     Reception load(ReceptionStepCommand command) {
         Reception reception = receptions.find(command.city(), command.number())
-                .orElseThrow(() -> new IllegalArgumentException("受付番号 " + command.number() + " の受付はありません"));
+                .orElseThrow(() -> new Rejection("reception.not-found", "受付番号 " + command.number() + " の受付はありません"));
+        reception.requireServedBy(command.operator());
         if (reception.version() != command.expectedVersion()) {
             throw ConcurrentUpdateException.onReception(command.number());
         }

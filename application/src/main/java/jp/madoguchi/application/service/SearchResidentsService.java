@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -44,7 +45,7 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
     public Optional<IndividualNumber> revealIndividualNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by,
                                                              String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("個人番号を表示する目的（受付番号や事務の名前）を入力してください");
+            throw new Rejection("resident.reveal-purpose-missing", "個人番号を表示する目的（受付番号や事務の名前）を入力してください");
         }
         Optional<IndividualNumber> found = registry.individualNumberOf(city, number);
         access.record(city, by, AuditAction.REVEAL_INDIVIDUAL_NUMBER, List.of(number.value()), purpose.strip(),

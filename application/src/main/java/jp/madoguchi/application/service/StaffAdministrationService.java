@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -94,7 +95,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     public void createAccount(CreateAccountCommand command) {
         requireKnownRoles(command.city(), command.roles());
         if (accounts.find(command.username()).isPresent()) {
-            throw new IllegalArgumentException("ユーザーID「" + command.username() + "」はもう使われています");
+            throw new Rejection("staff.username-taken", "ユーザーID「" + command.username() + "」はもう使われています");
         }
         accounts.add(StaffAccount.create(command.city(), command.username(), command.displayName(),
                 hashes.hash(command.password()), command.roles()));
@@ -107,7 +108,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         requireKnownRoles(command.city(), command.roles());
         StaffAccount before = accountOf(command.city(), command.username());
         if (command.by().id().equals(command.username()) && !command.enabled()) {
-            throw new IllegalArgumentException("自分のアカウントは無効にできません");
+            throw new Rejection("staff.cannot-disable-self", "自分のアカウントは無効にできません");
         }
         accounts.update(command.username(), command.displayName(), command.roles(), command.enabled(),
                 command.version());
@@ -142,7 +143,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     public void saveRole(SaveRoleCommand command) {
         boolean exists = roles.find(command.city(), command.name()).isPresent();
         if (!command.department().isEmpty() && !command.department().matches("[A-Z][A-Z0-9_]{1,31}")) {
-            throw new IllegalArgumentException("担当課の指定が正しくありません: " + command.department());
+            throw new Rejection("staff.department-invalid", "担当課の指定が正しくありません: " + command.department());
         }
         roles.save(new StaffRole(command.city(), command.name(), command.label(), command.permissions(),
                 command.department()));
@@ -154,13 +155,13 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     /** The account, if it is this city's: an administrator never touches another city's staff. */
     private StaffAccount accountOf(LocalGovernmentCode city, String username) {
         return accounts.find(username).filter(a -> a.city().equals(city))
-                .orElseThrow(() -> new IllegalArgumentException("ユーザーID「" + username + "」の職員はいません"));
+                .orElseThrow(() -> new Rejection("staff.member-not-found", "ユーザーID「" + username + "」の職員はいません"));
     }
 
     private void requireKnownRoles(LocalGovernmentCode city, Set<String> names) {
         for (String name : names) {
             if (roles.find(city, name).isEmpty()) {
-                throw new IllegalArgumentException("役割「" + name + "」はありません");
+                throw new Rejection("staff.role-not-found", "役割「" + name + "」はありません");
             }
         }
     }

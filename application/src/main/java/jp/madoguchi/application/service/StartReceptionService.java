@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.domain.procedure.Procedure;
@@ -19,10 +21,12 @@ public final class StartReceptionService implements StartReceptionUseCase {
     private final ProcedureCatalogue catalogue;
     private final ResidentRegistry registry;
     private final UnconfirmedCards unconfirmedCards;
+    private final Transactions transactions;
     private final Clock clock;
 
     public StartReceptionService(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,
-                                 UnconfirmedCards unconfirmedCards, Clock clock) {
+                                 UnconfirmedCards unconfirmedCards, Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.receptions = receptions;
         this.catalogue = catalogue;
         this.registry = registry;
@@ -34,19 +38,21 @@ public final class StartReceptionService implements StartReceptionUseCase {
     public Reception start(StartReceptionCommand command) {
         List<Procedure> procedures = command.procedureCodes().stream()
                 .map(code -> catalogue.find(code)
-                        .orElseThrow(() -> new IllegalArgumentException("手続「" + code + "」は登録されていません")))
+                        .orElseThrow(() -> new Rejection("reception.procedure-unknown", "手続「" + code + "」は登録されていません")))
                 .toList();
         if (command.resident() != null && registry.find(command.city(), command.resident()).isEmpty()) {
-            throw new IllegalArgumentException("指定された宛名番号の住民が見つかりません");
+            throw new Rejection("reception.resident-not-found", "指定された宛名番号の住民が見つかりません");
         }
         LocalDate today = LocalDate.now(clock);
-        ReceptionNumber number = receptions.nextNumber(command.city(), today);
-        Reception reception = Reception.open(command.city(), number, command.channel(), command.resident(),
-                procedures, command.operator(), clock.instant());
-        receptions.add(reception);
-        if (command.cardToConfirm() != null) {
-            unconfirmedCards.hold(command.city(), number, command.cardToConfirm(), clock.instant());
-        }
-        return reception;
+        return transactions.inTransaction(() -> {
+            ReceptionNumber number = receptions.nextNumber(command.city(), today);
+            Reception reception = Reception.open(command.city(), number, command.channel(), command.resident(),
+                    procedures, command.operator(), clock.instant());
+            receptions.add(reception);
+            if (command.cardToConfirm() != null) {
+                unconfirmedCards.hold(command.city(), number, command.cardToConfirm(), clock.instant());
+            }
+            return reception;
+        });
     }
 }

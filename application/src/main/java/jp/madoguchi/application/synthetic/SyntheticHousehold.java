@@ -1,5 +1,6 @@
 package jp.madoguchi.application.synthetic;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 
 import jp.madoguchi.domain.resident.Household;
@@ -10,7 +11,7 @@ public record SyntheticHousehold(Household household, List<BusinessStatus> statu
     public SyntheticHousehold {
         statuses = List.copyOf(statuses);
         if (statuses.size() != household.members().size()) {
-            throw new IllegalArgumentException("世帯員と業務状況の数が合いません");
+            throw new Rejection("synthetic.household-mismatch", "世帯員と業務状況の数が合いません");
         }
     }
 }

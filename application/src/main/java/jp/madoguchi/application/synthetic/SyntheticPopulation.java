@@ -1,5 +1,6 @@
 package jp.madoguchi.application.synthetic;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class SyntheticPopulation {
     public record Settings(LocalGovernmentCode city, String prefectureName, String cityName, long seed, LocalDate asOf) {
         public Settings {
             if (city == null || prefectureName == null || cityName == null || asOf == null) {
-                throw new IllegalArgumentException("市区町村と基準日を指定してください");
+                throw new Rejection("synthetic.settings-missing", "市区町村と基準日を指定してください");
             }
         }
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.calendar;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,11 +17,11 @@ public record Era(String code, String name, String letter, LocalDate firstDay, L
 
     public Era {
         if (code == null || code.isBlank() || name == null || name.isBlank() || letter == null || letter.isBlank()) {
-            throw new IllegalArgumentException("元号の定義には旧コード・元号・略号が必要です");
+            throw new Rejection("calendar.era", "元号の定義には旧コード・元号・略号が必要です");
         }
         Objects.requireNonNull(firstDay, "元号の初日がありません: " + name);
         if (lastDay != null && lastDay.isBefore(firstDay)) {
-            throw new IllegalArgumentException("元号「" + name + "」の最終日が初日より前です");
+            throw new Rejection("calendar.era", "元号「" + name + "」の最終日が初日より前です");
         }
         solarCalendarFrom = solarCalendarFrom == null ? firstDay : solarCalendarFrom;
     }

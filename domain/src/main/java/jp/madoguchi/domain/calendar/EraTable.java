@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.calendar;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,17 +31,17 @@ public final class EraTable {
 
     public EraTable(List<Era> eras) {
         if (eras == null || eras.isEmpty()) {
-            throw new IllegalArgumentException("元号の表が空です");
+            throw new Rejection("calendar.era-table", "元号の表が空です");
         }
         this.eras = eras.stream().sorted(Comparator.comparing(Era::firstDay)).toList();
         for (int i = 1; i < this.eras.size(); i++) {
             Era previous = this.eras.get(i - 1);
             Era next = this.eras.get(i);
             if (previous.lastDay() == null) {
-                throw new IllegalArgumentException("元号「" + previous.name() + "」に最終日がないのに後の元号「" + next.name() + "」があります");
+                throw new Rejection("calendar.era-table", "元号「" + previous.name() + "」に最終日がないのに後の元号「" + next.name() + "」があります");
             }
             if (previous.lastDay().isBefore(next.firstDay().minusDays(1))) {
-                throw new IllegalArgumentException("元号「" + previous.name() + "」と「" + next.name() + "」の間に空白期間があります");
+                throw new Rejection("calendar.era-table", "元号「" + previous.name() + "」と「" + next.name() + "」の間に空白期間があります");
             }
         }
     }
@@ -83,13 +84,13 @@ public final class EraTable {
                 }
                 String[] cells = line.split("\t");
                 if (cells.length < 4) {
-                    throw new IllegalArgumentException("元号の表 " + number + "行目: 旧コード・元号・略号・初日が必要です");
+                    throw new Rejection("calendar.era-table", "元号の表 " + number + "行目: 旧コード・元号・略号・初日が必要です");
                 }
                 try {
                     eras.add(new Era(cells[0].strip(), cells[1].strip(), cells[2].strip(), LocalDate.parse(cells[3].strip()),
                             optionalDate(cells, 4), optionalDate(cells, 5)));
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("元号の表 " + number + "行目: 日付は YYYY-MM-DD で書いてください", e);
+                    throw new Rejection("calendar.era-table", "元号の表 " + number + "行目: 日付は YYYY-MM-DD で書いてください", e);
                 }
             }
         } catch (IOException e) {
@@ -135,7 +136,7 @@ public final class EraTable {
             }
         }
         if (found == null) {
-            throw new IllegalArgumentException(date + " は元号の表にない日付です");
+            throw new Rejection("calendar.era-table", date + " は元号の表にない日付です");
         }
         return found;
     }

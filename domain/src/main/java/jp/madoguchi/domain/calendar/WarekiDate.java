@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.calendar;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -28,22 +29,22 @@ public record WarekiDate(Era era, Integer year, Integer month, Integer day, Stri
     public WarekiDate {
         notation = notation == null || notation.isBlank() ? null : notation.strip();
         if (year != null && era == null) {
-            throw new IllegalArgumentException("年があるのに元号がありません");
+            throw new Rejection("calendar.wareki-date", "年があるのに元号がありません");
         }
         if (month != null && year == null || day != null && month == null) {
-            throw new IllegalArgumentException("日付は年・月・日の順に分かっている必要があります");
+            throw new Rejection("calendar.wareki-date", "日付は年・月・日の順に分かっている必要があります");
         }
         if (year != null && (year < 1 || year > 99)) {
-            throw new IllegalArgumentException("和暦の年は1〜99です: " + year);
+            throw new Rejection("calendar.wareki-date", "和暦の年は1〜99です: " + year);
         }
         if (month != null && (month < 1 || month > 12)) {
-            throw new IllegalArgumentException("月は1〜12です: " + month);
+            throw new Rejection("calendar.wareki-date", "月は1〜12です: " + month);
         }
         if (day != null && (day < 1 || day > 31)) {
-            throw new IllegalArgumentException("日は1〜31です: " + day);
+            throw new Rejection("calendar.wareki-date", "日は1〜31です: " + day);
         }
         if (day == null && notation == null) {
-            throw new IllegalArgumentException("年月日の一部が不詳の日付には表記（例:「昭和20年頃」）が必要です");
+            throw new Rejection("calendar.wareki-date", "年月日の一部が不詳の日付には表記（例:「昭和20年頃」）が必要です");
         }
     }
 
@@ -62,7 +63,7 @@ public record WarekiDate(Era era, Integer year, Integer month, Integer day, Stri
     /** A 不詳日: the known parts and the text as written. */
     public static WarekiDate uncertain(String notation, Era era, Integer year, Integer month) {
         if (notation == null || notation.isBlank()) {
-            throw new IllegalArgumentException("不詳日には表記が必要です");
+            throw new Rejection("calendar.wareki-date", "不詳日には表記が必要です");
         }
         return new WarekiDate(era, year, month, null, notation);
     }
@@ -74,7 +75,7 @@ public record WarekiDate(Era era, Integer year, Integer month, Integer day, Stri
      */
     public static WarekiDate parse(String text, EraTable eras) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("日付がありません");
+            throw new Rejection("calendar.wareki-date", "日付がありません");
         }
         String written = text.strip();
         Matcher m = ERA_DATE.matcher(toAsciiDigits(written).replace(" ", "").replace("\u3000", ""));
@@ -100,10 +101,10 @@ public record WarekiDate(Era era, Integer year, Integer month, Integer day, Stri
      */
     public static WarekiDate fromLegacyCode(String code, String notation, EraTable eras) {
         if (code == null || !code.matches("\\d{7}")) {
-            throw new IllegalArgumentException("和暦コードは GYYMMDD の7桁です: " + code);
+            throw new Rejection("calendar.wareki-date", "和暦コードは GYYMMDD の7桁です: " + code);
         }
         Era era = eras.byCode(code.substring(0, 1))
-                .orElseThrow(() -> new IllegalArgumentException("和暦コードの元号「" + code.charAt(0) + "」は元号の表にありません"));
+                .orElseThrow(() -> new Rejection("calendar.wareki-date", "和暦コードの元号「" + code.charAt(0) + "」は元号の表にありません"));
         int year = Integer.parseInt(code.substring(1, 3));
         int month = Integer.parseInt(code.substring(3, 5));
         int day = Integer.parseInt(code.substring(5, 7));

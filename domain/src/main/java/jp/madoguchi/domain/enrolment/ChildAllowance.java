@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.enrolment;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.YearMonth;
 
 import jp.madoguchi.domain.resident.AddresseeNumber;
@@ -9,10 +10,10 @@ public record ChildAllowance(AddresseeNumber recipient, AddresseeNumber child, Y
 
     public ChildAllowance {
         if (recipient == null || child == null) {
-            throw new IllegalArgumentException("受給者と対象児童の宛名番号が必要です");
+            throw new Rejection("enrolment.child-allowance", "受給者と対象児童の宛名番号が必要です");
         }
         if (from != null && until != null && until.isBefore(from)) {
-            throw new IllegalArgumentException("児童手当の支給終了年月が支給開始年月より前です");
+            throw new Rejection("enrolment.child-allowance", "児童手当の支給終了年月が支給開始年月より前です");
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.enrolment;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 
 /**
@@ -27,10 +28,10 @@ public record InsuranceEnrolment(Scheme scheme, String insuredNumber, LocalDate 
 
     public InsuranceEnrolment {
         if (scheme == null) {
-            throw new IllegalArgumentException("制度がありません");
+            throw new Rejection("enrolment.insurance-enrolment", "制度がありません");
         }
         if (acquiredOn != null && lostOn != null && lostOn.isBefore(acquiredOn)) {
-            throw new IllegalArgumentException(scheme.label() + "の資格喪失年月日が資格取得年月日より前です");
+            throw new Rejection("enrolment.insurance-enrolment", scheme.label() + "の資格喪失年月日が資格取得年月日より前です");
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.enrolment;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 
 /**
@@ -35,13 +36,13 @@ public record PensionEnrolment(Category category, LocalDate acquiredOn, LocalDat
                     return c;
                 }
             }
-            throw new IllegalArgumentException("国民年金の種別コード「" + code + "」は 1、3、4 のいずれかです");
+            throw new Rejection("enrolment.pension-enrolment", "国民年金の種別コード「" + code + "」は 1、3、4 のいずれかです");
         }
     }
 
     public PensionEnrolment {
         if (category == null) {
-            throw new IllegalArgumentException("国民年金の種別がありません");
+            throw new Rejection("enrolment.pension-enrolment", "国民年金の種別がありません");
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.form;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
 
 /**
@@ -47,13 +48,13 @@ public record FieldDefinition(String key, Type type, Source source, String path,
 
     public FieldDefinition {
         if (key == null || key.isBlank() || key.contains(" ")) {
-            throw new IllegalArgumentException("項目名がありません（空白を含めない名前にします）: " + key);
+            throw new Rejection("form.field-definition", "項目名がありません（空白を含めない名前にします）: " + key);
         }
         Objects.requireNonNull(type, "項目の型がありません: " + key);
         Objects.requireNonNull(source, "項目の出どころがありません: " + key);
         path = path == null ? "" : path;
         if (source == Source.ANSWER && (question == null || question.isBlank())) {
-            throw new IllegalArgumentException("回答の項目「" + key + "」には聞き取りの質問が要ります");
+            throw new Rejection("form.field-definition", "回答の項目「" + key + "」には聞き取りの質問が要ります");
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.form;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ public final class FieldDictionary {
     public FieldDictionary(List<FieldDefinition> definitions) {
         for (FieldDefinition d : definitions) {
             if (fields.put(d.key(), d) != null) {
-                throw new IllegalArgumentException("項目「" + d.key() + "」が辞書に2回あります");
+                throw new Rejection("form.field-dictionary", "項目「" + d.key() + "」が辞書に2回あります");
             }
         }
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.form;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -57,13 +58,13 @@ public record FormDefinition(String id, int version, String title, LocalDate eff
 
     public FormDefinition {
         if (id == null || !id.matches("[A-Z][A-Z0-9_]{1,63}")) {
-            throw new IllegalArgumentException("様式IDは英大文字で始まる英大文字・数字・_ で書きます: " + id);
+            throw new Rejection("form.form-definition", "様式IDは英大文字で始まる英大文字・数字・_ で書きます: " + id);
         }
         if (version < 1) {
-            throw new IllegalArgumentException("様式の版は1から数えます");
+            throw new Rejection("form.form-definition", "様式の版は1から数えます");
         }
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("様式の名称がありません");
+            throw new Rejection("form.form-definition", "様式の名称がありません");
         }
         Objects.requireNonNull(effectiveFrom, "有効開始日がありません");
         Objects.requireNonNull(paper, "用紙がありません");
@@ -72,7 +73,7 @@ public record FormDefinition(String id, int version, String title, LocalDate eff
         elements = List.copyOf(elements);
         for (FormElement e : elements) {
             if (e.x() + e.width() > paper.width(landscape) + 0.01 || e.y() + e.height() > paper.height(landscape) + 0.01) {
-                throw new IllegalArgumentException(e.kind().word() + "（" + e.x() + ", " + e.y() + "）が用紙からはみ出しています");
+                throw new Rejection("form.form-definition", e.kind().word() + "（" + e.x() + ", " + e.y() + "）が用紙からはみ出しています");
             }
         }
         text = text == null ? "" : text;

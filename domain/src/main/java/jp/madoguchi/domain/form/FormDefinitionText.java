@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.form;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -77,15 +78,15 @@ public final class FormDefinitionText {
                     case "用紙":
                         String[] p = value.split("\\s+");
                         paper = java.util.Arrays.stream(FormDefinition.Paper.values()).filter(x -> x.name().equalsIgnoreCase(p[0]))
-                                .findFirst().orElseThrow(() -> new IllegalArgumentException("用紙は A4 か A3 です（" + p[0] + "）"));
+                                .findFirst().orElseThrow(() -> new Rejection("form.form-definition-text", "用紙は A4 か A3 です（" + p[0] + "）"));
                         landscape = p.length > 1 && p[1].equals("横");
                         if (p.length > 1 && !Set.of("縦", "横").contains(p[1])) {
-                            throw new IllegalArgumentException("用紙の向きは 縦 か 横 です");
+                            throw new Rejection("form.form-definition-text", "用紙の向きは 縦 か 横 です");
                         }
                         break;
                     case "署名":
                         signing = Arrays.stream(FormDefinition.Signing.values()).filter(s -> s.word().equals(value))
-                                .findFirst().orElseThrow(() -> new IllegalArgumentException("署名は 画面・自署・なし のどれかです"));
+                                .findFirst().orElseThrow(() -> new Rejection("form.form-definition-text", "署名は 画面・自署・なし のどれかです"));
                         break;
                     case "手続":
                         procedures = Arrays.stream(value.split("[,、]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -115,7 +116,7 @@ public final class FormDefinitionText {
 
     private static FormElement element(String word, String value, FieldDictionary dictionary) {
         FormElement.Kind kind = Arrays.stream(FormElement.Kind.values()).filter(k -> k.word().equals(word)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("「" + word + "」という項目・要素はありません（見出し・ラベル・文字・升目・"
+                .orElseThrow(() -> new Rejection("form.form-definition-text", "「" + word + "」という項目・要素はありません（見出し・ラベル・文字・升目・"
                         + "チェック・元号・表・枠・署名欄・QR、または 様式・名称・用紙・署名・手続・有効）"));
         List<String> tokens = new ArrayList<>();
         List<Boolean> quoted = new ArrayList<>();
@@ -132,30 +133,30 @@ public final class FormDefinitionText {
             quoted.remove(last);
         }
         if (tokens.size() < 4) {
-            throw new IllegalArgumentException(word + "は「x y 幅 高さ」（mm）から書きます");
+            throw new Rejection("form.form-definition-text", word + "は「x y 幅 高さ」（mm）から書きます");
         }
         float[] box = new float[4];
         for (int i = 0; i < 4; i++) {
             try {
                 box[i] = Float.parseFloat(tokens.get(i));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(word + "の位置と大きさは数で書きます（" + tokens.get(i) + "）");
+                throw new Rejection("form.form-definition-text", word + "の位置と大きさは数で書きます（" + tokens.get(i) + "）");
             }
         }
         int next = 4;
         String field = null;
         if (kind.needsField()) {
             if (tokens.size() <= next || quoted.get(next)) {
-                throw new IllegalArgumentException(word + "には項目名が要ります");
+                throw new Rejection("form.form-definition-text", word + "には項目名が要ります");
             }
             field = tokens.get(next++);
-            FieldDefinition definition = dictionary.find(field).orElseThrow(() -> new IllegalArgumentException(
+            FieldDefinition definition = dictionary.find(field).orElseThrow(() -> new Rejection("form.form-definition-text",
                     "項目「" + tokens.get(4) + "」は項目辞書にありません"));
             if (kind == FormElement.Kind.TABLE && definition.type() != FieldDefinition.Type.MEMBERS) {
-                throw new IllegalArgumentException("表に置けるのは一覧の項目（世帯員一覧など）です");
+                throw new Rejection("form.form-definition-text", "表に置けるのは一覧の項目（世帯員一覧など）です");
             }
             if (kind == FormElement.Kind.ERA && definition.type() != FieldDefinition.Type.DATE) {
-                throw new IllegalArgumentException("元号の印は日付の項目に付けます");
+                throw new Rejection("form.form-definition-text", "元号の印は日付の項目に付けます");
             }
         }
         String text = null;
@@ -172,11 +173,11 @@ public final class FormDefinitionText {
                     size = Float.parseFloat(tokens.get(next++));
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(word + "の最後は数（文字の大きさ・升目の数）です: " + tokens.get(next - 1));
+                throw new Rejection("form.form-definition-text", word + "の最後は数（文字の大きさ・升目の数）です: " + tokens.get(next - 1));
             }
         }
         if (tokens.size() > next) {
-            throw new IllegalArgumentException(word + "の余分な書き込み: " + String.join(" ", tokens.subList(next, tokens.size())));
+            throw new Rejection("form.form-definition-text", word + "の余分な書き込み: " + String.join(" ", tokens.subList(next, tokens.size())));
         }
         return new FormElement(kind, box[0], box[1], box[2], box[3], field, text, size, count, font);
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.form;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,22 +68,22 @@ public record FormElement(Kind kind, float x, float y, float width, float height
         Objects.requireNonNull(kind, "要素の種類がありません");
         font = font == null ? Typeface.DEFAULT : font;
         if (font != Typeface.DEFAULT && !kind.takesFont()) {
-            throw new IllegalArgumentException(kind.word() + "には書体を指定できません（見出し・ラベル・文字・升目・表）");
+            throw new Rejection("form.form-element", kind.word() + "には書体を指定できません（見出し・ラベル・文字・升目・表）");
         }
         if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException(kind.word() + "の幅と高さは 0 より大きくします");
+            throw new Rejection("form.form-element", kind.word() + "の幅と高さは 0 より大きくします");
         }
         if (x < 0 || y < 0) {
-            throw new IllegalArgumentException(kind.word() + "の位置は用紙の内側（0 以上）にします");
+            throw new Rejection("form.form-element", kind.word() + "の位置は用紙の内側（0 以上）にします");
         }
         if (kind.needsField() && (field == null || field.isBlank())) {
-            throw new IllegalArgumentException(kind.word() + "には項目名が要ります");
+            throw new Rejection("form.form-element", kind.word() + "には項目名が要ります");
         }
         if (kind.needsText() && (text == null || text.isBlank())) {
-            throw new IllegalArgumentException(kind.word() + "には「」で囲んだ文字が要ります");
+            throw new Rejection("form.form-element", kind.word() + "には「」で囲んだ文字が要ります");
         }
         if (kind == Kind.BOXES && (count < 1 || count > 40)) {
-            throw new IllegalArgumentException("升目の数は 1〜40 です");
+            throw new Rejection("form.form-element", "升目の数は 1〜40 です");
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.identity;
 
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.resident.Sex;
 
 /**
@@ -16,7 +17,7 @@ public record CardFace(String name, String address, String birthDate, Sex sex) {
     public CardFace {
         if (name == null || name.isBlank() || address == null || address.isBlank()
                 || birthDate == null || birthDate.isBlank()) {
-            throw new IllegalArgumentException("カードの基本4情報が欠けています");
+            throw new Rejection("identity.card-face", "カードの基本4情報が欠けています");
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.moving;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -23,10 +24,10 @@ public record MoveOutCertificate(String certificateNumber, LocalGovernmentCode f
     public MoveOutCertificate {
         Objects.requireNonNull(fromCity, "転出元の市区町村がありません");
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("転出証明書に氏名がありません");
+            throw new Rejection("moving.move-out-certificate", "転出証明書に氏名がありません");
         }
         if (birthDate == null && (birthNotation == null || birthNotation.isBlank())) {
-            throw new IllegalArgumentException("転出証明書に生年月日がありません");
+            throw new Rejection("moving.move-out-certificate", "転出証明書に生年月日がありません");
         }
         statuses = statuses == null ? BusinessStatuses.NONE : statuses;
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.procedure;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record EventFacts(LifeEvent event, String kind, LocalDate eventDate, List
         Objects.requireNonNull(eventDate, "異動日（届出の事由が生じた日）がありません");
         kind = kind == null || kind.isBlank() ? null : kind.strip();
         if (kind != null && !event.kinds().contains(kind)) {
-            throw new IllegalArgumentException(event.label() + "の種類に「" + kind + "」はありません"
+            throw new Rejection("procedure.event-facts", event.label() + "の種類に「" + kind + "」はありません"
                     + (event.kinds().isEmpty() ? "" : "。選べる種類: " + String.join("、", event.kinds())));
         }
         if (kind == null && !event.kinds().isEmpty()) {
@@ -25,7 +26,7 @@ public record EventFacts(LifeEvent event, String kind, LocalDate eventDate, List
         }
         members = List.copyOf(members);
         if (members.isEmpty()) {
-            throw new IllegalArgumentException("世帯員がいません");
+            throw new Rejection("procedure.event-facts", "世帯員がいません");
         }
         answers = Map.copyOf(answers);
     }

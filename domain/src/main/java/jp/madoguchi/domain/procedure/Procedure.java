@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.procedure;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
 
 /**
@@ -14,10 +15,10 @@ public record Procedure(String code, String name, Department department, LifeEve
 
     public Procedure {
         if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,63}")) {
-            throw new IllegalArgumentException("手続コードは英大文字で始まる英数字です: " + code);
+            throw new Rejection("procedure.procedure", "手続コードは英大文字で始まる英数字です: " + code);
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("手続名がありません");
+            throw new Rejection("procedure.procedure", "手続名がありません");
         }
         Objects.requireNonNull(department, "担当課がありません");
         Objects.requireNonNull(lifeEvent, "ライフイベントがありません");

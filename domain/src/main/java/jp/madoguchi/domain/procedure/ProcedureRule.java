@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.procedure;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,31 +42,31 @@ public record ProcedureRule(String id, int version, LocalDate effectiveFrom, Loc
 
     public ProcedureRule {
         if (id == null || !id.matches("[A-Z][A-Z0-9_]{1,63}")) {
-            throw new IllegalArgumentException("規則IDは英大文字で始まる英大文字・数字・_ で書きます: " + id);
+            throw new Rejection("procedure.procedure-rule", "規則IDは英大文字で始まる英大文字・数字・_ で書きます: " + id);
         }
         if (version < 1) {
-            throw new IllegalArgumentException("規則の版は1から数えます");
+            throw new Rejection("procedure.procedure-rule", "規則の版は1から数えます");
         }
         Objects.requireNonNull(effectiveFrom, "有効開始日がありません");
         if (effectiveUntil != null && effectiveUntil.isBefore(effectiveFrom)) {
-            throw new IllegalArgumentException("有効終了日が有効開始日より前です");
+            throw new Rejection("procedure.procedure-rule", "有効終了日が有効開始日より前です");
         }
         Objects.requireNonNull(event, "ライフイベントがありません");
         kinds = List.copyOf(kinds);
         for (String kind : kinds) {
             if (!event.kinds().contains(kind)) {
-                throw new IllegalArgumentException(event.label() + "の種類に「" + kind + "」はありません"
+                throw new Rejection("procedure.procedure-rule", event.label() + "の種類に「" + kind + "」はありません"
                         + (event.kinds().isEmpty() ? "（種類のない出来事です）" : "。選べる種類: " + String.join("、", event.kinds())));
             }
         }
         Objects.requireNonNull(target, "対象（世帯員 か 世帯）がありません");
         conditions = List.copyOf(conditions);
         if (procedureCode == null || !procedureCode.matches("[A-Z][A-Z0-9_]{1,63}")) {
-            throw new IllegalArgumentException("手続コードがありません");
+            throw new Rejection("procedure.procedure-rule", "手続コードがありません");
         }
         reasons = Map.copyOf(reasons);
         if (reasons.getOrDefault("ja", "").isBlank()) {
-            throw new IllegalArgumentException("理由（日本語）がありません。案内書に印刷する理由を書いてください");
+            throw new Rejection("procedure.procedure-rule", "理由（日本語）がありません。案内書に印刷する理由を書いてください");
         }
         text = text == null ? "" : text;
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.procedure;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public final class ProcedureRuleText {
                         procedure = value;
                         break;
                     case "ライフイベント":
-                        event = LifeEvent.named(value).orElseThrow(() -> new IllegalArgumentException(
+                        event = LifeEvent.named(value).orElseThrow(() -> new Rejection("procedure.procedure-rule-text",
                                 "ライフイベント「" + value + "」はありません。使えるもの: " + String.join("、",
                                         Arrays.stream(LifeEvent.values()).map(LifeEvent::label).toList())));
                         break;
@@ -124,7 +125,7 @@ public final class ProcedureRuleText {
                         break;
                     case "対象":
                         target = Arrays.stream(ProcedureRule.Target.values()).filter(t -> t.label().equals(value))
-                                .findFirst().orElseThrow(() -> new IllegalArgumentException("対象は「世帯員」か「世帯」です"));
+                                .findFirst().orElseThrow(() -> new Rejection("procedure.procedure-rule-text", "対象は「世帯員」か「世帯」です"));
                         break;
                     case "条件":
                         conditions.add(condition(value));
@@ -169,10 +170,10 @@ public final class ProcedureRuleText {
     private static RuleCondition condition(String text) {
         Matcher m = CONDITION.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("条件は「項目 比較 値」の形で書きます（例: 年齢 >= 75）: " + text);
+            throw new Rejection("procedure.procedure-rule-text", "条件は「項目 比較 値」の形で書きます（例: 年齢 >= 75）: " + text);
         }
         String subject = m.group(1);
-        Fact fact = Fact.named(subject).orElseThrow(() -> new IllegalArgumentException(
+        Fact fact = Fact.named(subject).orElseThrow(() -> new Rejection("procedure.procedure-rule-text",
                 "条件の項目「" + subject + "」はありません。使える項目: " + Fact.vocabulary()));
         String op = m.group(2).equals("≠") ? "!=" : m.group(2);
         RuleCondition.Operator operator = Arrays.stream(RuleCondition.Operator.values())

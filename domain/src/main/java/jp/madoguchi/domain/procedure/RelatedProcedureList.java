@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.procedure;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public record RelatedProcedureList(LifeEvent event, String kind, LocalDate event
     /** 削除: takes a procedure off the list; the reason is required and kept. */
     public RelatedProcedureList remove(int seq, String by, Instant at, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("削除する理由を入力してください（例: 職場の健康保険に加入済み）");
+            throw new Rejection("procedure.related-procedure-list", "削除する理由を入力してください（例: 職場の健康保険に加入済み）");
         }
         List<Item> changed = new ArrayList<>();
         boolean found = false;
@@ -60,7 +61,7 @@ public record RelatedProcedureList(LifeEvent event, String kind, LocalDate event
             }
         }
         if (!found) {
-            throw new IllegalArgumentException("削除する手続が一覧にありません（すでに削除されています）");
+            throw new Rejection("procedure.related-procedure-list", "削除する手続が一覧にありません（すでに削除されています）");
         }
         return new RelatedProcedureList(event, kind, eventDate, answers, determinedAt, determinedBy, changed, version);
     }
@@ -68,12 +69,12 @@ public record RelatedProcedureList(LifeEvent event, String kind, LocalDate event
     /** 追加: the clerk adds a procedure the rules did not suggest, with the reason to print. */
     public RelatedProcedureList add(String procedureCode, String memberId, String memberName, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("追加する理由を入力してください（案内書に印刷します）");
+            throw new Rejection("procedure.related-procedure-list", "追加する理由を入力してください（案内書に印刷します）");
         }
         boolean listed = current().stream().anyMatch(i -> i.procedureCode().equals(procedureCode)
                 && Objects.equals(i.memberId(), memberId));
         if (listed) {
-            throw new IllegalArgumentException("その手続はすでに一覧にあります");
+            throw new Rejection("procedure.related-procedure-list", "その手続はすでに一覧にあります");
         }
         List<Item> changed = new ArrayList<>(items);
         int seq = items.stream().mapToInt(Item::seq).max().orElse(0) + 1;

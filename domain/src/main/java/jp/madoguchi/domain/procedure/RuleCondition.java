@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.procedure;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,22 +37,22 @@ public record RuleCondition(String subject, Fact fact, Operator operator, List<S
         Objects.requireNonNull(operator, "条件の比較がありません");
         values = List.copyOf(values);
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("「" + subject + "」と比べる値がありません");
+            throw new Rejection("procedure.rule-condition", "「" + subject + "」と比べる値がありません");
         }
         if (operator.ordering()) {
             if (!fact.numeric()) {
-                throw new IllegalArgumentException("「" + subject + "」は数ではないので " + operator.symbol + " で比べられません。= か != を使ってください");
+                throw new Rejection("procedure.rule-condition", "「" + subject + "」は数ではないので " + operator.symbol + " で比べられません。= か != を使ってください");
             }
             if (values.size() != 1) {
-                throw new IllegalArgumentException("「" + subject + " " + operator.symbol + "」には値を1つだけ書きます");
+                throw new Rejection("procedure.rule-condition", "「" + subject + " " + operator.symbol + "」には値を1つだけ書きます");
             }
         }
         for (String value : values) {
             if (fact.numeric() && !value.matches("[0-9]{1,3}")) {
-                throw new IllegalArgumentException("「" + subject + "」の値「" + value + "」は 0〜999 の数で書きます");
+                throw new Rejection("procedure.rule-condition", "「" + subject + "」の値「" + value + "」は 0〜999 の数で書きます");
             }
             if (!fact.allowedValues().isEmpty() && !fact.allowedValues().contains(value)) {
-                throw new IllegalArgumentException("「" + subject + "」の値に「" + value + "」はありません。使える値: "
+                throw new Rejection("procedure.rule-condition", "「" + subject + "」の値に「" + value + "」はありません。使える値: "
                         + String.join("、", fact.allowedValues()));
             }
         }

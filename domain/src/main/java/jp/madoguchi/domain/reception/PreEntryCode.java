@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.reception;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,7 +21,7 @@ public record PreEntryCode(LocalGovernmentCode city, String token) {
     public PreEntryCode {
         Objects.requireNonNull(city, "地方公共団体コードがありません");
         if (token == null || !TOKEN.matcher(token).matches()) {
-            throw new IllegalArgumentException("事前入力のコードの形式が違います");
+            throw new Rejection("reception.pre-entry-code", "事前入力のコードの形式が違います");
         }
     }
 

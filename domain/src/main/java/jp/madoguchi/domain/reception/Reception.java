@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.reception;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ public final class Reception {
         this.version = version;
         this.storedEntries = storedEntries;
         if (this.timeline.isEmpty()) {
-            throw new IllegalArgumentException("受付の経過がありません");
+            throw new Rejection("reception.reception", "受付の経過がありません");
         }
     }
 
@@ -147,7 +148,7 @@ public final class Reception {
     private void append(TimelineEntry entry) {
         Instant last = timeline.get(timeline.size() - 1).at();
         if (entry.at().isBefore(last)) {
-            throw new IllegalArgumentException("受付の経過は時刻順に記録します");
+            throw new Rejection("reception.reception", "受付の経過は時刻順に記録します");
         }
         timeline.add(entry);
     }
@@ -159,10 +160,10 @@ public final class Reception {
 
     private static List<Procedure> requireProcedures(List<Procedure> procedures) {
         if (procedures == null || procedures.isEmpty()) {
-            throw new IllegalArgumentException("手続が選ばれていません");
+            throw new Rejection("reception.reception", "手続が選ばれていません");
         }
         if (new HashSet<>(procedures.stream().map(Procedure::code).toList()).size() != procedures.size()) {
-            throw new IllegalArgumentException("同じ手続が重複しています");
+            throw new Rejection("reception.reception", "同じ手続が重複しています");
         }
         return List.copyOf(procedures);
     }
@@ -189,6 +190,18 @@ public final class Reception {
 
     public ReceptionState state() {
         return state;
+    }
+
+    /**
+     * The department scope: a member of one 担当課 works on that department's receptions only. Checked by every use
+     * case that opens a visit for an operator, so a page, a command or an API cannot skip it.
+     *
+     * @throws OtherDepartmentRejection when {@code operator} does not serve the visit's current department
+     */
+    public void requireServedBy(Operator operator) {
+        if (!operator.serves(department.code())) {
+            throw new OtherDepartmentRejection(department);
+        }
     }
 
     public Department department() {

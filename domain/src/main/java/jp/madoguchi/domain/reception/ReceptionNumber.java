@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.reception;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,22 +18,22 @@ public record ReceptionNumber(LocalDate day, int serial) implements Comparable<R
 
     public ReceptionNumber {
         if (day == null) {
-            throw new IllegalArgumentException("受付日がありません");
+            throw new Rejection("reception.reception-number", "受付日がありません");
         }
         if (serial < 1 || serial > 9999) {
-            throw new IllegalArgumentException("受付の連番は1〜9999です: " + serial);
+            throw new Rejection("reception.reception-number", "受付の連番は1〜9999です: " + serial);
         }
     }
 
     public static ReceptionNumber parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("受付番号の形式が正しくありません（例: 20261122-0007）");
+            throw new Rejection("reception.reception-number", "受付番号の形式が正しくありません（例: 20261122-0007）");
         }
         try {
             return new ReceptionNumber(LocalDate.parse(m.group(1), BASIC), Integer.parseInt(m.group(2)));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("受付番号の日付が正しくありません: " + text, e);
+            throw new Rejection("reception.reception-number", "受付番号の日付が正しくありません: " + text, e);
         }
     }
 

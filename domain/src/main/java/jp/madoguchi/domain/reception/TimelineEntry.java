@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.reception;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,10 +14,10 @@ public record TimelineEntry(Instant at, ReceptionState state, String operatorId,
         Objects.requireNonNull(at, "時刻");
         Objects.requireNonNull(state, "状態");
         if (operatorId == null || operatorId.isBlank()) {
-            throw new IllegalArgumentException("操作者がありません");
+            throw new Rejection("reception.timeline-entry", "操作者がありません");
         }
         if (description == null || description.isBlank()) {
-            throw new IllegalArgumentException("内容がありません");
+            throw new Rejection("reception.timeline-entry", "内容がありません");
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
 
 import jp.madoguchi.domain.shared.Modulus11;
@@ -17,7 +18,7 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
 
     public Address {
         if (town == null || town.isBlank()) {
-            throw new IllegalArgumentException("住所がありません");
+            throw new Rejection("resident.address", "住所がありません");
         }
         town = town.strip();
         lot = blankToNull(lot);
@@ -45,7 +46,7 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
         public AddressCode {
             Objects.requireNonNull(value, "住所コード");
             if (value.length() != 11 || !Modulus11.isDigits(value)) {
-                throw new IllegalArgumentException("住所コードは11桁の数字です: " + value);
+                throw new Rejection("resident.address", "住所コードは11桁の数字です: " + value);
             }
         }
 
@@ -61,7 +62,7 @@ public record Address(AddressCode code, PostalCode postalCode, String town, Stri
             Objects.requireNonNull(value, "郵便番号");
             String digits = value.replace("-", "");
             if (digits.length() != 7 || !Modulus11.isDigits(digits)) {
-                throw new IllegalArgumentException("郵便番号は7桁の数字です: " + value);
+                throw new Rejection("resident.address", "郵便番号は7桁の数字です: " + value);
             }
             value = digits;
         }

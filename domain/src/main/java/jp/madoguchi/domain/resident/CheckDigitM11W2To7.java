@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.shared.Modulus11;
 
 /**
@@ -20,7 +21,7 @@ final class CheckDigitM11W2To7 {
 
     static char of(String serial) {
         if (!Modulus11.isDigits(serial)) {
-            throw new IllegalArgumentException("番号は数字だけで指定してください");
+            throw new Rejection("resident.check-digit-m11-w2-to7", "番号は数字だけで指定してください");
         }
         int remainder = Modulus11.remainder(serial, i -> 2 + (i - 1) % 6);
         int check = remainder <= 1 ? 0 : 11 - remainder;
@@ -41,13 +42,13 @@ final class CheckDigitM11W2To7 {
      */
     static void requireValid(String value, String label) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(label + "がありません");
+            throw new Rejection("resident.check-digit-m11-w2-to7", label + "がありません");
         }
         if (!Modulus11.isDigits(value) || value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(label + "は" + MIN_LENGTH + "〜" + MAX_LENGTH + "桁の数字です（入力は" + value.length() + "文字）");
+            throw new Rejection("resident.check-digit-m11-w2-to7", label + "は" + MIN_LENGTH + "〜" + MAX_LENGTH + "桁の数字です（入力は" + value.length() + "文字）");
         }
         if (!isValid(value)) {
-            throw new IllegalArgumentException(label + "の検査数字が正しくありません（" + value.length() + "桁）");
+            throw new Rejection("resident.check-digit-m11-w2-to7", label + "の検査数字が正しくありません（" + value.length() + "桁）");
         }
     }
 }

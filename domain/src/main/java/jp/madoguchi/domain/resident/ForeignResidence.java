@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
@@ -19,14 +20,14 @@ public record ForeignResidence(
 
     public ForeignResidence {
         if (nationality == null || nationality.isBlank()) {
-            throw new IllegalArgumentException("国籍・地域がありません");
+            throw new Rejection("resident.foreign-residence", "国籍・地域がありません");
         }
         if (article30_45Category == null || !CATEGORY.matcher(article30_45Category).matches()) {
-            throw new IllegalArgumentException("法30条の45区分は 1〜6 です: " + article30_45Category);
+            throw new Rejection("resident.foreign-residence", "法30条の45区分は 1〜6 です: " + article30_45Category);
         }
         if (residenceCardNumber != null && !residenceCardNumber.isBlank()
                 && !RESIDENCE_CARD_NUMBER.matcher(residenceCardNumber).matches()) {
-            throw new IllegalArgumentException("在留カード等番号は英字2桁・数字8桁・英字2桁です: " + residenceCardNumber);
+            throw new Rejection("resident.foreign-residence", "在留カード等番号は英字2桁・数字8桁・英字2桁です: " + residenceCardNumber);
         }
     }
 }

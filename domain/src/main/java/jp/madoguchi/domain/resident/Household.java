@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,23 +12,23 @@ public record Household(HouseholdNumber number, List<Resident> members) {
 
     public Household {
         if (number == null) {
-            throw new IllegalArgumentException("世帯番号がありません");
+            throw new Rejection("resident.household", "世帯番号がありません");
         }
         members = List.copyOf(members);
         if (members.isEmpty()) {
-            throw new IllegalArgumentException("世帯員がいません");
+            throw new Rejection("resident.household", "世帯員がいません");
         }
         for (Resident member : members) {
             if (!member.householdNumber().equals(number)) {
-                throw new IllegalArgumentException("宛名番号 " + member.addresseeNumber() + " は世帯 " + number + " の世帯員ではありません");
+                throw new Rejection("resident.household", "宛名番号 " + member.addresseeNumber() + " は世帯 " + number + " の世帯員ではありません");
             }
             if (!member.city().equals(members.get(0).city())) {
-                throw new IllegalArgumentException("世帯員の地方公共団体が一致しません");
+                throw new Rejection("resident.household", "世帯員の地方公共団体が一致しません");
             }
         }
         long heads = members.stream().filter(m -> m.isHeadOfHousehold() && !m.status().isRemoved()).count();
         if (heads > 1) {
-            throw new IllegalArgumentException("世帯主が2人以上います（世帯 " + number + "）");
+            throw new Rejection("resident.household", "世帯主が2人以上います（世帯 " + number + "）");
         }
     }
 

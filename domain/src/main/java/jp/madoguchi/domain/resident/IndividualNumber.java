@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.shared.Modulus11;
 
 /**
@@ -16,10 +17,10 @@ public record IndividualNumber(String digits) {
     public IndividualNumber {
         if (digits == null || digits.length() != 12 || !Modulus11.isDigits(digits)) {
             // the value itself is never repeated in the message
-            throw new IllegalArgumentException("個人番号は12桁の数字です");
+            throw new Rejection("resident.individual-number", "個人番号は12桁の数字です");
         }
         if (checkDigitOf(digits.substring(0, 11)) != digits.charAt(11)) {
-            throw new IllegalArgumentException("個人番号の検査数字が正しくありません");
+            throw new Rejection("resident.individual-number", "個人番号の検査数字が正しくありません");
         }
     }
 
@@ -39,7 +40,7 @@ public record IndividualNumber(String digits) {
 
     static char checkDigitOf(String elevenDigits) {
         if (elevenDigits.length() != 11 || !Modulus11.isDigits(elevenDigits)) {
-            throw new IllegalArgumentException("個人番号の上11桁は数字です");
+            throw new Rejection("resident.individual-number", "個人番号の上11桁は数字です");
         }
         // P1..P11 from the right; Q = n+1 for n ≤ 6, n−5 for n ≥ 7
         int remainder = Modulus11.remainder(elevenDigits, n -> n <= 6 ? n + 1 : n - 5);

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
 
 /**
@@ -30,10 +31,10 @@ public record PersonName(
         aliasKana = optionalKana(aliasKana, "通称フリガナ");
         alphabetName = optionalText(alphabetName, "氏名英字");
         if (formerSurnameKana != null && formerSurname == null) {
-            throw new IllegalArgumentException("旧氏がないのに旧氏フリガナがあります");
+            throw new Rejection("resident.person-name", "旧氏がないのに旧氏フリガナがあります");
         }
         if (aliasKana != null && alias == null) {
-            throw new IllegalArgumentException("通称がないのに通称フリガナがあります");
+            throw new Rejection("resident.person-name", "通称がないのに通称フリガナがあります");
         }
     }
 
@@ -82,7 +83,7 @@ public record PersonName(
 
     private static void requireText(String value, String label) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(label + "がありません");
+            throw new Rejection("resident.person-name", label + "がありません");
         }
     }
 
@@ -97,7 +98,7 @@ public record PersonName(
     private static String optionalKana(String value, String label) {
         String kana = optionalText(value, label);
         if (kana != null && !isKatakana(kana)) {
-            throw new IllegalArgumentException(label + "はカタカナで入力してください: " + kana);
+            throw new Rejection("resident.person-name", label + "はカタカナで入力してください: " + kana);
         }
         return kana;
     }
@@ -128,14 +129,14 @@ public record PersonName(
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             if (Character.isSurrogate((char) cp) && Character.charCount(cp) == 1) {
-                throw new IllegalArgumentException(label + "に不正な文字（サロゲートの片割れ）があります");
+                throw new Rejection("resident.person-name", label + "に不正な文字（サロゲートの片割れ）があります");
             }
             if (Character.isISOControl(cp)) {
-                throw new IllegalArgumentException(label + "に制御文字があります");
+                throw new Rejection("resident.person-name", label + "に制御文字があります");
             }
             if ((isIdeographicVariationSelector(cp) || isStandardVariationSelector(cp))
                     && (previous == -1 || Character.isWhitespace(previous) || previous == 0x3000)) {
-                throw new IllegalArgumentException(label + "の異体字セレクタの前に文字がありません");
+                throw new Rejection("resident.person-name", label + "の異体字セレクタの前に文字がありません");
             }
             previous = cp;
             i += Character.charCount(cp);

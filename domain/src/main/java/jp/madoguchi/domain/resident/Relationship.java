@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -68,18 +69,18 @@ public record Relationship(Kind kind, List<Kinship> chain) {
 
     public Relationship {
         if (kind == null) {
-            throw new IllegalArgumentException("続柄の種類がありません");
+            throw new Rejection("resident.relationship", "続柄の種類がありません");
         }
         chain = chain == null ? List.of() : List.copyOf(chain);
         if (kind == Kind.RELATIVE) {
             if (chain.isEmpty()) {
-                throw new IllegalArgumentException("続柄がありません");
+                throw new Rejection("resident.relationship", "続柄がありません");
             }
             if (chain.size() > MAX_GENERATIONS) {
-                throw new IllegalArgumentException("続柄は4世代までです。5世代以上は「縁故者」としてください");
+                throw new Rejection("resident.relationship", "続柄は4世代までです。5世代以上は「縁故者」としてください");
             }
         } else if (!chain.isEmpty()) {
-            throw new IllegalArgumentException(kind.label + "に続柄の連鎖は付けられません");
+            throw new Rejection("resident.relationship", kind.label + "に続柄の連鎖は付けられません");
         }
     }
 
@@ -94,7 +95,7 @@ public record Relationship(Kind kind, List<Kinship> chain) {
      */
     public static Relationship parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("続柄がありません");
+            throw new Rejection("resident.relationship", "続柄がありません");
         }
         String value = text.strip();
         for (Kind kind : Kind.values()) {
@@ -113,7 +114,7 @@ public record Relationship(Kind kind, List<Kinship> chain) {
                 }
             }
             if (next == null) {
-                throw new IllegalArgumentException("続柄「" + value + "」は標準の表記ではありません。使える語: 世帯主、"
+                throw new Rejection("resident.relationship", "続柄「" + value + "」は標準の表記ではありません。使える語: 世帯主、"
                         + Arrays.stream(Kinship.values()).map(Kinship::label).collect(Collectors.joining("、"))
                         + "（「の」でつなぐ）、縁故者、同居人");
             }
@@ -121,7 +122,7 @@ public record Relationship(Kind kind, List<Kinship> chain) {
             position += next.label.length();
             if (position < value.length()) {
                 if (value.charAt(position) != 'の' || position + 1 == value.length()) {
-                    throw new IllegalArgumentException("続柄「" + value + "」は語を「の」でつないでください");
+                    throw new Rejection("resident.relationship", "続柄「" + value + "」は語を「の」でつないでください");
                 }
                 position++;
             }

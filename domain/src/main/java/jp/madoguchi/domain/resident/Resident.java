@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.resident;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
@@ -49,16 +50,16 @@ public record Resident(
         Objects.requireNonNull(relationship, "続柄がありません");
         Objects.requireNonNull(address, "住所がありません");
         if (type == ResidentType.FOREIGN && foreignResidence == null) {
-            throw new IllegalArgumentException("外国人住民には国籍・在留資格等が必要です");
+            throw new Rejection("resident.resident", "外国人住民には国籍・在留資格等が必要です");
         }
         if (type == ResidentType.JAPANESE && foreignResidence != null) {
-            throw new IllegalArgumentException("日本人住民に在留資格等は記載できません");
+            throw new Rejection("resident.resident", "日本人住民に在留資格等は記載できません");
         }
         if (type == ResidentType.JAPANESE && name.alias() != null) {
-            throw new IllegalArgumentException("通称は外国人住民だけに記載できます");
+            throw new Rejection("resident.resident", "通称は外国人住民だけに記載できます");
         }
         if (address.code() != null && !address.code().cityPart().equals(city.value().substring(0, 5))) {
-            throw new IllegalArgumentException("住所コードが地方公共団体コードの市区町村と一致しません");
+            throw new Rejection("resident.resident", "住所コードが地方公共団体コードの市区町村と一致しません");
         }
     }
 

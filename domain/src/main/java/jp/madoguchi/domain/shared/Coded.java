@@ -19,6 +19,6 @@ public interface Coded {
                 return value;
             }
         }
-        throw new IllegalArgumentException(item + "は " + expected + " のいずれかです: " + code);
+        throw new Rejection("shared.coded", item + "は " + expected + " のいずれかです: " + code);
     }
 }

@@ -14,18 +14,18 @@ public record LocalGovernmentCode(String value) {
     public LocalGovernmentCode {
         Objects.requireNonNull(value, "地方公共団体コードがありません");
         if (value.length() != 6 || !Modulus11.isDigits(value)) {
-            throw new IllegalArgumentException("地方公共団体コードは6桁の数字です: " + value);
+            throw new Rejection("shared.local-government-code", "地方公共団体コードは6桁の数字です: " + value);
         }
         char expected = checkDigitOf(value.substring(0, 5));
         if (value.charAt(5) != expected) {
-            throw new IllegalArgumentException("地方公共団体コードの検査数字が正しくありません: " + value);
+            throw new Rejection("shared.local-government-code", "地方公共団体コードの検査数字が正しくありません: " + value);
         }
     }
 
     /** Builds the code from the five-digit 団体コード (without check digit), e.g. {@code 13101} → {@code 131016}. */
     public static LocalGovernmentCode fromFiveDigits(String fiveDigits) {
         if (fiveDigits == null || fiveDigits.length() != 5 || !Modulus11.isDigits(fiveDigits)) {
-            throw new IllegalArgumentException("団体コードは5桁の数字です: " + fiveDigits);
+            throw new Rejection("shared.local-government-code", "団体コードは5桁の数字です: " + fiveDigits);
         }
         return new LocalGovernmentCode(fiveDigits + checkDigitOf(fiveDigits));
     }

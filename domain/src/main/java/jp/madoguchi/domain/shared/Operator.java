@@ -1,15 +1,19 @@
 package jp.madoguchi.domain.shared;
 
+import java.util.Set;
+
 import java.util.Objects;
 
 /**
  * Who acts: a member of staff, a kiosk terminal or the system itself, and from which terminal. Every command
  * carries one, so the reception timeline and the audit trail can say who did what, and where.
  *
- * @param terminal where the act comes from: a kiosk is its own terminal; for staff, the address or terminal
- *                 they logged in from (empty when unknown)
+ * @param terminal    where the act comes from: a kiosk is its own terminal; for staff, the address or terminal
+ *                    they logged in from (empty when unknown)
+ * @param departments the 担当課 codes whose receptions a member of staff serves (a role tied to one 担当課); empty
+ *                    for every department
  */
-public record Operator(Kind kind, String id, String displayName, String terminal) {
+public record Operator(Kind kind, String id, String displayName, String terminal, Set<String> departments) {
 
     /** 操作者の種類. */
     public enum Kind {
@@ -24,10 +28,15 @@ public record Operator(Kind kind, String id, String displayName, String terminal
     public Operator {
         Objects.requireNonNull(kind, "kind");
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("操作者IDがありません");
+            throw new Rejection("shared.operator", "操作者IDがありません");
         }
         displayName = displayName == null || displayName.isBlank() ? id : displayName;
         terminal = terminal == null || terminal.isBlank() ? (kind == Kind.STAFF ? "" : id) : terminal;
+        departments = departments == null ? Set.of() : Set.copyOf(departments);
+    }
+
+    public Operator(Kind kind, String id, String displayName, String terminal) {
+        this(kind, id, displayName, terminal, Set.of());
     }
 
     public Operator(Kind kind, String id, String displayName) {
@@ -36,7 +45,17 @@ public record Operator(Kind kind, String id, String displayName, String terminal
 
     /** The same operator, acting from {@code terminal}. */
     public Operator at(String terminal) {
-        return new Operator(kind, id, displayName, terminal);
+        return new Operator(kind, id, displayName, terminal, departments);
+    }
+
+    /** The same member of staff, serving only the 担当課 {@code codes} (none: every department). */
+    public Operator serving(Set<String> codes) {
+        return new Operator(kind, id, displayName, terminal, codes);
+    }
+
+    /** Whether this operator may work on a reception of the 担当課 {@code departmentCode}. */
+    public boolean serves(String departmentCode) {
+        return departments.isEmpty() || departments.contains(departmentCode);
     }
 
     public static Operator staff(String id, String displayName) {

@@ -1,5 +1,6 @@
 package jp.madoguchi.domain.staff;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class PasswordPolicy {
     public static void require(String userId, String password) {
         List<String> problems = problems(userId, password);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("。", problems) + "。");
+            throw new Rejection("staff.password-policy", String.join("。", problems) + "。");
         }
     }
 

@@ -23,6 +23,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.TerminalChallenge;
@@ -219,7 +221,7 @@ public class KioskController {
     /** A mistake at the kiosk gets a plain page with a way back, never a stack trace. */
     @Error(exception = IllegalArgumentException.class)
     public HttpResponse<?> badInput(IllegalArgumentException e) {
-        return HttpResponse.badRequest(new ModelAndView<>("kiosk/error", Map.of("message", e.getMessage())));
+        return HttpResponse.badRequest(new ModelAndView<>("kiosk/error", Map.of("message", ScreenMessage.of(e))));
     }
 
     private ModelAndView<Map<String, Object>> identifyView(String procedure, String error) {
@@ -232,6 +234,6 @@ public class KioskController {
 
     private Procedure procedure(String code) {
         return procedures.all().stream().filter(p -> p.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("選ばれた手続が見つかりません。最初からやり直してください。"));
+                .orElseThrow(() -> new Rejection("kiosk.procedure-unknown", "選ばれた手続が見つかりません。最初からやり直してください。"));
     }
 }

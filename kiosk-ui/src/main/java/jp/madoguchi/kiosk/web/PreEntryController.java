@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase.Redemption;
@@ -68,7 +69,7 @@ public class PreEntryController {
         try {
             prepared = preEntry.prepare(city, chosen);
         } catch (IllegalArgumentException e) {
-            return chooser(e.getMessage());
+            return chooser(ScreenMessage.of(e));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(prepared.qrPng()));

@@ -66,7 +66,8 @@ public final class StaffPrincipal {
         Object name = authentication.getAttributes().get(DISPLAY_NAME);
         Object terminal = authentication.getAttributes().get(TERMINAL);
         return Operator.staff(authentication.getName(), name == null ? authentication.getName() : name.toString())
-                .at(terminal == null ? "" : terminal.toString());
+                .at(terminal == null ? "" : terminal.toString())
+                .serving(departments(authentication));
     }
 
     public static String displayName(Authentication authentication) {

@@ -29,6 +29,8 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.ReadAuditTrailUseCase;
 import jp.madoguchi.application.port.in.ReadAuditTrailUseCase.AuditSearchCommand;
 import jp.madoguchi.application.port.out.AuditTrailQuery.RecordedAuditEntry;
@@ -82,7 +84,7 @@ public class AuditTrailController {
             model.put("more", found.size() >= ReadAuditTrailUseCase.PAGE);
             return HttpResponse.ok(new ModelAndView<>("admin/audit", model));
         } catch (IllegalArgumentException e) {
-            model.put("error", e.getMessage());
+            model.put("error", ScreenMessage.of(e));
             return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>("admin/audit", model));
         }
@@ -98,7 +100,7 @@ public class AuditTrailController {
         try {
             command = command(authentication, form);
         } catch (IllegalArgumentException e) {
-            return HttpResponse.badRequest(e.getMessage());
+            return HttpResponse.badRequest(ScreenMessage.of(e));
         }
         Path file = Files.createTempFile("madoguchi-audit", ".csv");
         file.toFile().deleteOnExit();
@@ -120,7 +122,7 @@ public class AuditTrailController {
         try {
             return AuditAction.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("操作の種類「" + name + "」はありません");
+            throw new Rejection("screen.input", "操作の種類「" + name + "」はありません");
         }
     }
 
@@ -131,7 +133,7 @@ public class AuditTrailController {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(what + "は 2026-11-22 の形で入力してください");
+            throw new Rejection("screen.input", what + "は 2026-11-22 の形で入力してください");
         }
     }
 

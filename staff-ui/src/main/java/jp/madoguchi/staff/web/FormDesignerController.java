@@ -26,6 +26,8 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
@@ -113,7 +115,7 @@ public class FormDesignerController {
         try {
             text = new String(file.getBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("ファイルを読めませんでした");
+            throw new Rejection("screen.input", "ファイルを読めませんでした");
         }
         try {
             forms.check(text);
@@ -145,7 +147,7 @@ public class FormDesignerController {
         } catch (FormTextException e) {
             return designer(authentication, null, text, null, e.problems(), HttpStatus.BAD_REQUEST);
         } catch (IllegalArgumentException | ConcurrentUpdateException e) {
-            return designer(authentication, null, text, null, List.of(e.getMessage()),
+            return designer(authentication, null, text, null, List.of(ScreenMessage.of(e)),
                     e instanceof ConcurrentUpdateException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
         }
     }
@@ -153,7 +155,7 @@ public class FormDesignerController {
     /** An unknown form to copy or export: said on a page, not a server error. */
     @Error(exception = IllegalArgumentException.class)
     public HttpResponse<?> unknownForm(IllegalArgumentException e) {
-        return MessagePage.of(HttpStatus.NOT_FOUND, e.getMessage());
+        return MessagePage.of(HttpStatus.NOT_FOUND, ScreenMessage.of(e));
     }
 
     private HttpResponse<?> designer(Authentication authentication, String id, String text, String notice,
@@ -183,7 +185,7 @@ public class FormDesignerController {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("有効開始日は 2026-11-22 の形で入力してください");
+            throw new Rejection("screen.input", "有効開始日は 2026-11-22 の形で入力してください");
         }
     }
 

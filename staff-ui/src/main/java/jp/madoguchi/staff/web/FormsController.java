@@ -29,6 +29,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase.FormStatus;
 import jp.madoguchi.application.port.out.DocumentPrinter.PrintSettings;
@@ -83,7 +85,7 @@ public class FormsController {
             Map<String, String> typed = new LinkedHashMap<>(answers);
             // a long run of digits is not typed back: it may be a 個人番号 in the wrong field
             typed.replaceAll((k, v) -> v != null && v.replaceAll("[\\s-]", "").matches(".*\\d{12}.*") ? "" : v);
-            return page(authentication, number, null, e.getMessage(), typed, HttpStatus.BAD_REQUEST);
+            return page(authentication, number, null, ScreenMessage.of(e), typed, HttpStatus.BAD_REQUEST);
         }
         return back(number, "回答を記録しました。同じ受付のすべての様式に入ります");
     }
@@ -128,16 +130,16 @@ public class FormsController {
         try {
             image = Base64.getDecoder().decode(png == null ? "" : png.replaceFirst("^data:image/png;base64,", ""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("署名の画像を受け取れませんでした。もう一度署名してください");
+            throw new Rejection("screen.input", "署名の画像を受け取れませんでした。もう一度署名してください");
         }
         String hash = forms.sign(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), image,
                 StaffPrincipal.operator(authentication));
         return back(number, "署名を受け取りました（SHA-256 " + hash.substring(0, 16) + "…）");
     }
 
-    @Error(exception = ReceptionAccess.OtherDepartmentException.class)
-    public HttpResponse<?> otherDepartment(ReceptionAccess.OtherDepartmentException e) {
-        return MessagePage.of(HttpStatus.FORBIDDEN, e.getMessage());
+    @Error(exception = jp.madoguchi.domain.reception.OtherDepartmentRejection.class)
+    public HttpResponse<?> otherDepartment(jp.madoguchi.domain.reception.OtherDepartmentRejection e) {
+        return MessagePage.of(HttpStatus.FORBIDDEN, ScreenMessage.of(e));
     }
 
     @Error(exception = IllegalArgumentException.class)
@@ -145,9 +147,9 @@ public class FormsController {
         Authentication authentication = request.getUserPrincipal(Authentication.class).orElseThrow();
         String number = request.getPath().replaceAll("^/staff/receptions/([^/]+).*$", "$1");
         try {
-            return page(authentication, number, null, e.getMessage(), Map.of(), HttpStatus.BAD_REQUEST);
+            return page(authentication, number, null, ScreenMessage.of(e), Map.of(), HttpStatus.BAD_REQUEST);
         } catch (IllegalArgumentException noPage) {
-            return MessagePage.of(HttpStatus.BAD_REQUEST, e.getMessage());
+            return MessagePage.of(HttpStatus.BAD_REQUEST, ScreenMessage.of(e));
         }
     }
 

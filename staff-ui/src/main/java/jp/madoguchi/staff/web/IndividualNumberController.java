@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.resident.IndividualNumber;
@@ -52,7 +53,7 @@ public class IndividualNumberController {
             return residentPage.render(authentication, number, revealed.map(IndividualNumberController::grouped)
                     .orElse("（登録されていません）"), "");
         } catch (IllegalArgumentException e) {
-            return residentPage.render(authentication, number, null, e.getMessage());
+            return residentPage.render(authentication, number, null, ScreenMessage.of(e));
         }
     }
 

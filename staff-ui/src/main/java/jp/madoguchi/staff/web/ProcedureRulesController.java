@@ -26,6 +26,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.ManageProcedureRulesUseCase;
 import jp.madoguchi.application.port.in.ManageProcedureRulesUseCase.DryRun;
@@ -119,7 +121,7 @@ public class ProcedureRulesController {
             LocalDate from = date(effectiveFrom, "有効開始日");
             ProcedureRule checked = rules.check(StaffPrincipal.city(authentication), text, from);
             if (sample == null || !AddresseeNumber.isValid(sample.strip())) {
-                throw new IllegalArgumentException("見本の世帯の宛名番号を入力してください（検算つきの宛名番号）");
+                throw new Rejection("screen.input", "見本の世帯の宛名番号を入力してください（検算つきの宛名番号）");
             }
             DryRun run = rules.dryRun(new DryRunCommand(StaffPrincipal.city(authentication), text, from,
                     new AddresseeNumber(sample.strip()), checked.event(), kind, eventDate == null || eventDate.isBlank()
@@ -132,7 +134,7 @@ public class ProcedureRulesController {
         } catch (RuleTextException e) {
             return edit(authentication, id, text, effectiveFrom, null, e.problems(), null, HttpStatus.BAD_REQUEST);
         } catch (IllegalArgumentException e) {
-            return edit(authentication, id, text, effectiveFrom, null, List.of(e.getMessage()), null, HttpStatus.BAD_REQUEST);
+            return edit(authentication, id, text, effectiveFrom, null, List.of(ScreenMessage.of(e)), null, HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -150,9 +152,9 @@ public class ProcedureRulesController {
         } catch (RuleTextException e) {
             return edit(authentication, id, text, effectiveFrom, null, e.problems(), null, HttpStatus.BAD_REQUEST);
         } catch (IllegalArgumentException e) {
-            return edit(authentication, id, text, effectiveFrom, null, List.of(e.getMessage()), null, HttpStatus.BAD_REQUEST);
+            return edit(authentication, id, text, effectiveFrom, null, List.of(ScreenMessage.of(e)), null, HttpStatus.BAD_REQUEST);
         } catch (ConcurrentUpdateException e) {
-            return edit(authentication, id, text, effectiveFrom, null, List.of(e.getMessage()), null, HttpStatus.CONFLICT);
+            return edit(authentication, id, text, effectiveFrom, null, List.of(ScreenMessage.of(e)), null, HttpStatus.CONFLICT);
         }
     }
 
@@ -207,7 +209,7 @@ public class ProcedureRulesController {
             }
             String[] kv = line.split("[=＝]", 2);
             if (kv.length != 2) {
-                throw new IllegalArgumentException("回答は「質問=答え」の形で1行に1つ書きます: " + line.strip());
+                throw new Rejection("screen.input", "回答は「質問=答え」の形で1行に1つ書きます: " + line.strip());
             }
             answers.put(kv[0].strip(), kv[1].strip());
         }
@@ -218,7 +220,7 @@ public class ProcedureRulesController {
         try {
             return LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(what + "は 2026-11-22 の形で入力してください");
+            throw new Rejection("screen.input", what + "は 2026-11-22 の形で入力してください");
         }
     }
 

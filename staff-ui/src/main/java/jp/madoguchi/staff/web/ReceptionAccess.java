@@ -3,10 +3,15 @@ package jp.madoguchi.staff.web;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.domain.reception.OtherDepartmentRejection;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.staff.security.StaffPrincipal;
 
-/** A member of one 担当課 works on that department's receptions only (an unknown number is left to the page). */
+/**
+ * Checks the department scope before a reception page is drawn, so a member of another 担当課 sees the refusal
+ * instead of a half-drawn page. The rule itself is the domain's ({@code Reception.requireServedBy}), which every use
+ * case applies again.
+ */
 @Singleton
 public class ReceptionAccess {
 
@@ -18,17 +23,9 @@ public class ReceptionAccess {
 
     public void requireServed(Authentication authentication, String number) {
         receptions.departmentOf(StaffPrincipal.city(authentication), ReceptionNumber.parse(number))
-                .filter(d -> !StaffPrincipal.serves(authentication, d.code()))
+                .filter(d -> !StaffPrincipal.operator(authentication).serves(d.code()))
                 .ifPresent(d -> {
-                    throw new OtherDepartmentException("この受付は" + d.name() + "の受付です。" + d.name()
-                            + "の職員が対応します（あなたの役割の担当課ではありません）。");
+                    throw new OtherDepartmentRejection(d);
                 });
-    }
-
-    /** A reception of a department the member does not serve. */
-    public static final class OtherDepartmentException extends RuntimeException {
-        OtherDepartmentException(String message) {
-            super(message);
-        }
     }
 }

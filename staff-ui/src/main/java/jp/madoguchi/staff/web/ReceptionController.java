@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
@@ -140,24 +141,24 @@ public class ReceptionController {
         access.requireServed(authentication, number);
     }
 
-    @Error(exception = ReceptionAccess.OtherDepartmentException.class)
-    public HttpResponse<?> otherDepartment(ReceptionAccess.OtherDepartmentException e) {
-        return MessagePage.of(HttpStatus.FORBIDDEN, e.getMessage());
+    @Error(exception = jp.madoguchi.domain.reception.OtherDepartmentRejection.class)
+    public HttpResponse<?> otherDepartment(jp.madoguchi.domain.reception.OtherDepartmentRejection e) {
+        return MessagePage.of(HttpStatus.FORBIDDEN, ScreenMessage.of(e));
     }
 
     @Error(exception = ConcurrentUpdateException.class)
     public HttpResponse<?> conflict(io.micronaut.http.HttpRequest<?> request, ConcurrentUpdateException e) {
-        return errorPage(request, e.getMessage(), HttpStatus.CONFLICT);
+        return errorPage(request, ScreenMessage.of(e), HttpStatus.CONFLICT);
     }
 
     @Error(exception = ReceptionStateException.class)
     public HttpResponse<?> wrongStep(io.micronaut.http.HttpRequest<?> request, ReceptionStateException e) {
-        return errorPage(request, e.getMessage(), HttpStatus.CONFLICT);
+        return errorPage(request, ScreenMessage.of(e), HttpStatus.CONFLICT);
     }
 
     @Error(exception = IllegalArgumentException.class)
     public HttpResponse<?> badInput(io.micronaut.http.HttpRequest<?> request, IllegalArgumentException e) {
-        return errorPage(request, e.getMessage(), HttpStatus.BAD_REQUEST);
+        return errorPage(request, ScreenMessage.of(e), HttpStatus.BAD_REQUEST);
     }
 
     private HttpResponse<?> errorPage(io.micronaut.http.HttpRequest<?> request, String message, HttpStatus status) {

@@ -32,6 +32,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase;
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase.DetermineCommand;
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase.Hearing;
@@ -124,19 +126,19 @@ public class RelatedProceduresController {
         return DocumentResponse.inline(sheet);
     }
 
-    @Error(exception = ReceptionAccess.OtherDepartmentException.class)
-    public HttpResponse<?> otherDepartment(ReceptionAccess.OtherDepartmentException e) {
-        return MessagePage.of(HttpStatus.FORBIDDEN, e.getMessage());
+    @Error(exception = jp.madoguchi.domain.reception.OtherDepartmentRejection.class)
+    public HttpResponse<?> otherDepartment(jp.madoguchi.domain.reception.OtherDepartmentRejection e) {
+        return MessagePage.of(HttpStatus.FORBIDDEN, ScreenMessage.of(e));
     }
 
     @Error(exception = ConcurrentUpdateException.class)
     public HttpResponse<?> conflict(HttpRequest<?> request, ConcurrentUpdateException e) {
-        return errorPage(request, e.getMessage(), HttpStatus.CONFLICT);
+        return errorPage(request, ScreenMessage.of(e), HttpStatus.CONFLICT);
     }
 
     @Error(exception = IllegalArgumentException.class)
     public HttpResponse<?> badInput(HttpRequest<?> request, IllegalArgumentException e) {
-        return errorPage(request, e.getMessage(), HttpStatus.BAD_REQUEST);
+        return errorPage(request, ScreenMessage.of(e), HttpStatus.BAD_REQUEST);
     }
 
     private HttpResponse<?> errorPage(HttpRequest<?> request, String message, HttpStatus status) {
@@ -237,7 +239,7 @@ public class RelatedProceduresController {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException("異動日は 2026-11-22 の形で入力してください");
+            throw new Rejection("screen.input", "異動日は 2026-11-22 の形で入力してください");
         }
     }
 
@@ -248,7 +250,7 @@ public class RelatedProceduresController {
     private static String one(Map<String, Object> form, String key) {
         Object v = form.get(key);
         if (v == null || String.valueOf(first(v)).isBlank()) {
-            throw new IllegalArgumentException("入力が足りません（" + key + "）");
+            throw new Rejection("screen.input", "入力が足りません（" + key + "）");
         }
         return String.valueOf(first(v));
     }

@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.ResidentCandidate;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase.FourItems;
@@ -81,7 +82,7 @@ public class ResidentSearchController {
                 searched = false;
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            error = e instanceof DateTimeParseException ? "生年月日は 1985-04-01 の形で入力してください" : e.getMessage();
+            error = e instanceof DateTimeParseException ? "生年月日は 1985-04-01 の形で入力してください" : ScreenMessage.of(e);
         }
         model.put("searched", searched);
         model.put("error", error == null ? "" : error);

@@ -30,6 +30,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.ManageStaffUseCase;
 import jp.madoguchi.application.port.in.ManageStaffUseCase.AccountSummary;
@@ -127,9 +129,9 @@ public class StaffAdministrationController {
             change.run();
             return HttpResponse.seeOther(URI.create("/admin/staff?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(authentication, null, e.getMessage(), form));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(authentication, null, ScreenMessage.of(e), form));
         } catch (ConcurrentUpdateException e) {
-            return HttpResponse.status(HttpStatus.CONFLICT).body(page(authentication, null, e.getMessage(), form));
+            return HttpResponse.status(HttpStatus.CONFLICT).body(page(authentication, null, ScreenMessage.of(e), form));
         }
     }
 
@@ -209,7 +211,7 @@ public class StaffAdministrationController {
             try {
                 permissions.add(Permission.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("権限「" + name + "」はありません");
+                throw new Rejection("screen.input", "権限「" + name + "」はありません");
             }
         }
         return permissions;

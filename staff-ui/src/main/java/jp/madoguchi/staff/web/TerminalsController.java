@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.out.PairedTerminal;
 import jp.madoguchi.staff.security.StaffPrincipal;
@@ -67,7 +68,7 @@ public class TerminalsController {
             shown.put("server", (host == null ? "https://madoguchi.example" : "http://" + host));
             return page(authentication, null, null, shown);
         } catch (IllegalArgumentException e) {
-            return page(authentication, null, e.getMessage(), null);
+            return page(authentication, null, ScreenMessage.of(e), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,13 @@ public interface DetermineRelatedProceduresUseCase {
                             Operator operator) {
         public DetermineCommand {
             if (city == null || number == null || operator == null) {
-                throw new IllegalArgumentException("市区町村・受付番号・操作者が必要です");
+                throw new Rejection("reception.step-incomplete", "市区町村・受付番号・操作者が必要です");
             }
             if (event == null) {
-                throw new IllegalArgumentException("ライフイベントを選んでください");
+                throw new Rejection("related.life-event-missing", "ライフイベントを選んでください");
             }
             if (eventDate == null) {
-                throw new IllegalArgumentException("異動日（届出の事由が生じた日）を入力してください");
+                throw new Rejection("related.event-date-missing", "異動日（届出の事由が生じた日）を入力してください");
             }
             subjects = Set.copyOf(subjects);
             answers = Map.copyOf(answers);

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -19,7 +20,7 @@ public interface GenerateSyntheticResidentsUseCase {
     record GenerateCommand(SyntheticPopulation.Settings settings, int residents, Path folder, LocalDateTime fileTimestamp) {
         public GenerateCommand {
             if (residents < 1 || residents > 10_000_000) {
-                throw new IllegalArgumentException("人数は1〜10,000,000で指定してください: " + residents);
+                throw new Rejection("synthetic.count-range", "人数は1〜10,000,000で指定してください: " + residents);
             }
         }
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public interface ManageStaffUseCase {
         public CreateAccountCommand {
             StaffAccountRules.requireUserId(username);
             if (displayName == null || displayName.isBlank()) {
-                throw new IllegalArgumentException("氏名（画面の表示名）を入力してください");
+                throw new Rejection("staff.display-name-missing", "氏名（画面の表示名）を入力してください");
             }
             StaffAccountRules.requirePassword(username, password);
             StaffAccountRules.requireRoles(roles);
@@ -61,7 +62,7 @@ public interface ManageStaffUseCase {
                                 boolean enabled, int version, Operator by) {
         public UpdateAccountCommand {
             if (displayName == null || displayName.isBlank()) {
-                throw new IllegalArgumentException("氏名（画面の表示名）を入力してください");
+                throw new Rejection("staff.display-name-missing", "氏名（画面の表示名）を入力してください");
             }
             StaffAccountRules.requireRoles(roles);
             roles = Set.copyOf(roles);
@@ -72,13 +73,13 @@ public interface ManageStaffUseCase {
                            String department, Operator by) {
         public SaveRoleCommand {
             if (name == null || !name.matches("[A-Z][A-Z0-9_]{1,31}")) {
-                throw new IllegalArgumentException("役割IDは英大文字で始まる2〜32文字の英大文字・数字・_ です（例: KOKUHO_CLERK）");
+                throw new Rejection("staff.role-id-format", "役割IDは英大文字で始まる2〜32文字の英大文字・数字・_ です（例: KOKUHO_CLERK）");
             }
             if (label == null || label.isBlank()) {
-                throw new IllegalArgumentException("役割の名前を入力してください");
+                throw new Rejection("staff.role-name-missing", "役割の名前を入力してください");
             }
             if (permissions == null || permissions.isEmpty()) {
-                throw new IllegalArgumentException("権限を一つ以上選んでください");
+                throw new Rejection("staff.permissions-missing", "権限を一つ以上選んでください");
             }
             permissions = Set.copyOf(permissions);
         }

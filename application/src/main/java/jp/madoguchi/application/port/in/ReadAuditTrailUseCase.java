@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -34,10 +35,10 @@ public interface ReadAuditTrailUseCase {
             actor = actor == null ? "" : actor.strip();
             resident = resident == null ? "" : resident.strip();
             if (!resident.isEmpty() && !resident.matches("\\d{1,15}")) {
-                throw new IllegalArgumentException("宛名番号は数字で入力してください");
+                throw new Rejection("audit.addressee-number-format", "宛名番号は数字で入力してください");
             }
             if (from != null && to != null && from.isAfter(to)) {
-                throw new IllegalArgumentException("期間の始まりが終わりより後になっています");
+                throw new Rejection("audit.period-reversed", "期間の始まりが終わりより後になっています");
             }
         }
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
@@ -13,7 +14,7 @@ public record ReceptionStepCommand(LocalGovernmentCode city, ReceptionNumber num
 
     public ReceptionStepCommand {
         if (city == null || number == null || operator == null) {
-            throw new IllegalArgumentException("市区町村・受付番号・操作者が必要です");
+            throw new Rejection("reception.step-incomplete", "市区町村・受付番号・操作者が必要です");
         }
     }
 }

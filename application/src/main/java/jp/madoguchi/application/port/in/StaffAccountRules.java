@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.Set;
 
 import jp.madoguchi.domain.staff.PasswordPolicy;
@@ -12,7 +13,7 @@ final class StaffAccountRules {
 
     static void requireUserId(String username) {
         if (username == null || !username.matches("[a-z][a-z0-9._-]{2,31}")) {
-            throw new IllegalArgumentException("ユーザーIDは英小文字で始まる3〜32文字の英小文字・数字・記号（. _ -）です");
+            throw new Rejection("staff.username-format", "ユーザーIDは英小文字で始まる3〜32文字の英小文字・数字・記号（. _ -）です");
         }
     }
 
@@ -22,7 +23,7 @@ final class StaffAccountRules {
 
     static void requireRoles(Set<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("役割を一つ以上選んでください");
+            throw new Rejection("staff.roles-missing", "役割を一つ以上選んでください");
         }
     }
 }

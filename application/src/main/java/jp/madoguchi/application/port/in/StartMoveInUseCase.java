@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.reception.Channel;
@@ -35,7 +36,7 @@ public interface StartMoveInUseCase {
             boolean hasImage = image != null && image.length > 0;
             boolean hasText = scannedText != null && !scannedText.isBlank();
             if (hasImage == hasText) {
-                throw new IllegalArgumentException("転出証明書の画像か、読み取り機で読んだ内容のどちらか一方を指定してください");
+                throw new Rejection("move-in.image-or-text", "転出証明書の画像か、読み取り機で読んだ内容のどちらか一方を指定してください");
             }
         }
     }

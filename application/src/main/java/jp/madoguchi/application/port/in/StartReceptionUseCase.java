@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.in;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 
 import jp.madoguchi.domain.identity.CardFace;
@@ -29,14 +30,14 @@ public interface StartReceptionUseCase {
 
         public StartReceptionCommand {
             if (city == null || channel == null || operator == null) {
-                throw new IllegalArgumentException("市区町村・受付経路・操作者が必要です");
+                throw new Rejection("reception.start-incomplete", "市区町村・受付経路・操作者が必要です");
             }
             if (procedureCodes == null || procedureCodes.isEmpty()) {
-                throw new IllegalArgumentException("手続を選んでください");
+                throw new Rejection("reception.procedures-missing", "手続を選んでください");
             }
             procedureCodes = List.copyOf(procedureCodes);
             if (resident != null && cardToConfirm != null) {
-                throw new IllegalArgumentException("本人確認済みの受付に確認待ちのカードは付けられません");
+                throw new Rejection("reception.card-on-identified", "本人確認済みの受付に確認待ちのカードは付けられません");
             }
         }
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.port.out;
 
+import jp.madoguchi.domain.shared.Rejection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ public record ExportRecord(String layout, String key, Map<String, String> column
 
     public ExportRecord {
         if (layout == null || layout.isBlank() || key == null || key.isBlank()) {
-            throw new IllegalArgumentException("連携レイアウトとキーが必要です");
+            throw new Rejection("export.record-incomplete", "連携レイアウトとキーが必要です");
         }
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     }
