@@ -1,0 +1,37 @@
+package jp.madoguchi.application.fakes
+
+import jp.madoguchi.application.port.out.PreEntries
+import jp.madoguchi.domain.reception.PreEntryCode
+import jp.madoguchi.domain.reception.ReceptionNumber
+
+import java.time.Instant
+
+/** Pre-entry codes in memory: each used once, and only before it expires. */
+class InMemoryPreEntries implements PreEntries {
+
+    private final Map<PreEntryCode, Map> entries = [:]
+
+    @Override
+    synchronized void add(PreEntryCode code, List<String> procedureCodes, Instant createdAt, Instant expiresAt) {
+        entries[code] = [procedures: List.copyOf(procedureCodes), expires: expiresAt, used: false, reception: null]
+    }
+
+    @Override
+    synchronized Optional<List<String>> use(PreEntryCode code, Instant now) {
+        Map entry = entries[code]
+        if (entry == null || entry.used || !now.isBefore(entry.expires as Instant)) {
+            return Optional.empty()
+        }
+        entry.used = true
+        Optional.of(entry.procedures as List<String>)
+    }
+
+    @Override
+    synchronized void opened(PreEntryCode code, ReceptionNumber reception) {
+        entries[code]?.reception = reception
+    }
+
+    ReceptionNumber receptionOf(PreEntryCode code) {
+        entries[code]?.reception as ReceptionNumber
+    }
+}

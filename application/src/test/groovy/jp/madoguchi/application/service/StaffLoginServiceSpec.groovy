@@ -1,0 +1,137 @@
+package jp.madoguchi.application.service
+
+import jp.madoguchi.application.fakes.InMemoryStaffAccounts
+import jp.madoguchi.application.fakes.InMemoryStaffRoles
+import jp.madoguchi.application.fakes.PlainPasswordHashes
+import jp.madoguchi.application.fakes.RecordingAuditTrail
+import jp.madoguchi.application.fakes.SteppedOneTimePasswords
+import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginAttempt
+import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginOutcome
+import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase.RegisterStaffCommand
+import jp.madoguchi.application.port.out.StaffRoles.StaffRole
+import jp.madoguchi.domain.audit.AuditAction
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.domain.staff.Permission
+import spock.lang.Specification
+
+import java.time.Clock
+import java.time.Duration
+import java.time.Instant
+import java.time.ZoneId
+
+/** 職員のログイン: パスワード、管理の役割には二要素認証、続けて失敗するとロック。成功も失敗もアクセス記録に残る。 */
+class StaffLoginServiceSpec extends Specification {
+
+    static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
+    static final String PASSWORD = 'correct horse battery'
+
+    Instant now = Instant.parse('2026-11-22T00:00:00Z')
+    Clock clock = new Clock() {
+        ZoneId getZone() { ZoneId.of('Asia/Tokyo') }
+        Clock withZone(ZoneId zone) { this }
+        Instant instant() { now }
+    }
+    def accounts = new InMemoryStaffAccounts()
+    def roles = new InMemoryStaffRoles()
+    def hashes = new PlainPasswordHashes()
+    def codes = new SteppedOneTimePasswords()
+    def trail = new RecordingAuditTrail()
+    def admin = new StaffAdministrationService(accounts, roles, hashes, trail, clock)
+    def login = new StaffLoginService(accounts, roles, hashes, codes, trail, clock, CITY,
+            new LoginPolicy(3, Duration.ofMinutes(15), false, '書かない窓口 みらい市'))
+
+    def setup() {
+        roles.save(new StaffRole(CITY, 'CLERK', '窓口', [Permission.RECEPTION, Permission.RESIDENT_SEARCH] as Set, ''))
+        roles.save(new StaffRole(CITY, 'HOKEN_CLERK', '保険年金課', [Permission.RECEPTION] as Set, 'HOKEN'))
+        roles.save(new StaffRole(CITY, 'ADMINISTRATOR', '管理', [Permission.ACCOUNTS] as Set, ''))
+        admin.registerIfAbsent(new RegisterStaffCommand(CITY, 'clerk', '窓口 一郎', PASSWORD, ['CLERK'] as Set))
+        admin.registerIfAbsent(new RegisterStaffCommand(CITY, 'hoken', '保険 二郎', PASSWORD, ['HOKEN_CLERK'] as Set))
+        admin.registerIfAbsent(new RegisterStaffCommand(CITY, 'admin', '管理 次郎', PASSWORD, ['ADMINISTRATOR'] as Set, 'ADMINSECRET'))
+    }
+
+    def "窓口の職員はパスワードでログインし、権限と担当課を持つ"() {
+        when:
+        def outcome = login.logIn(new LoginAttempt('hoken', PASSWORD, '', 'PC-3'))
+
+        then:
+        outcome instanceof LoginOutcome.LoggedIn
+        with((outcome as LoginOutcome.LoggedIn).member()) {
+            permissions() == [Permission.RECEPTION] as Set
+            departments() == ['HOKEN'] as Set
+        }
+        trail.of(AuditAction.LOGIN)*.terminal() == ['PC-3']
+    }
+
+    def "管理の役割はパスワードのあと確認コードを求め、正しいコードで入れる。同じコードは二度使えない"() {
+        expect:
+        login.logIn(new LoginAttempt('admin', PASSWORD, '', '')) instanceof LoginOutcome.SecondFactorRequired
+
+        when:
+        def code = codes.currentCode('ADMINSECRET', now)
+        def first = login.logIn(new LoginAttempt('admin', PASSWORD, code, ''))
+        def replay = login.logIn(new LoginAttempt('admin', PASSWORD, code, ''))
+
+        then:
+        first instanceof LoginOutcome.LoggedIn
+        replay instanceof LoginOutcome.SecondFactorRequired
+        (replay as LoginOutcome.SecondFactorRequired).message().startsWith('確認コードが違います')
+    }
+
+    def "二要素認証がまだの管理者には登録のQRを出し、最初の正しいコードで登録が済む"() {
+        given:
+        admin.registerIfAbsent(new RegisterStaffCommand(CITY, 'newadmin', '新任 管理', PASSWORD, ['ADMINISTRATOR'] as Set))
+
+        when:
+        def enrolment = login.logIn(new LoginAttempt('newadmin', PASSWORD, '', '')) as LoginOutcome.SecondFactorEnrolment
+        def done = login.logIn(new LoginAttempt('newadmin', PASSWORD, codes.currentCode(enrolment.secret(), now), ''))
+
+        then:
+        enrolment.provisioningUri().contains('secret=' + enrolment.secret())
+        done instanceof LoginOutcome.LoggedIn
+        accounts.find('newadmin').get().secondFactorSecret() == enrolment.secret()
+        trail.of(AuditAction.ADMINISTRATION)*.detail() == ['二要素認証の登録: newadmin']
+    }
+
+    def "パスワードを続けて間違えると3回目でロックされ、正しいパスワードでも入れない。時間が過ぎれば入れる"() {
+        when:
+        def outcomes = (1..3).collect { login.logIn(new LoginAttempt('clerk', 'wrong', '', '')) }
+        def whileLocked = login.logIn(new LoginAttempt('clerk', PASSWORD, '', ''))
+
+        then:
+        outcomes.every { it instanceof LoginOutcome.Refused }
+        (outcomes[1] as LoginOutcome.Refused).message().contains('あと1回')
+        (outcomes[2] as LoginOutcome.Refused).message().contains('使えません')
+        whileLocked instanceof LoginOutcome.Refused
+        trail.of(AuditAction.LOGIN_FAILED)*.detail().last() == 'ログイン失敗（ロック中）'
+
+        when:
+        now = now.plus(Duration.ofMinutes(16))
+
+        then:
+        login.logIn(new LoginAttempt('clerk', PASSWORD, '', '')) instanceof LoginOutcome.LoggedIn
+    }
+
+    def "ない利用者名と空欄は同じ言葉で断り、入力した利用者名だけを記録する（パスワードは記録しない）"() {
+        when:
+        def unknown = login.logIn(new LoginAttempt('nobody', 'secret-typed', '', '')) as LoginOutcome.Refused
+        def wrong = login.logIn(new LoginAttempt('clerk', 'secret-typed', '', '')) as LoginOutcome.Refused
+        def empty = login.logIn(new LoginAttempt('', '', '', '')) as LoginOutcome.Refused
+
+        then:
+        wrong.message().startsWith(unknown.message())
+        empty.message() == 'ユーザーIDとパスワードを入力してください。'
+        trail.entries.every { !it.detail().contains('secret-typed') && !it.actor().id().contains('secret-typed') }
+        trail.of(AuditAction.LOGIN_FAILED)*.actor()*.id() == ['nobody', 'clerk', '（空欄）']
+    }
+
+    def "古い形式のパスワードハッシュはログインのときに新しい形式に書き換える"() {
+        given:
+        accounts.replacePasswordHash('clerk', 'v1:' + PASSWORD.reverse())
+
+        when:
+        login.logIn(new LoginAttempt('clerk', PASSWORD, '', ''))
+
+        then:
+        accounts.find('clerk').get().passwordHash() == hashes.hash(PASSWORD)
+    }
+}
