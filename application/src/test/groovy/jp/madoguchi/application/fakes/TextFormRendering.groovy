@@ -1,0 +1,111 @@
+package jp.madoguchi.application.fakes
+
+import jp.madoguchi.application.port.out.DocumentPrinter
+import jp.madoguchi.application.port.out.FilledFormRenderer
+import jp.madoguchi.application.port.out.FormCatalogue
+import jp.madoguchi.application.port.out.FormDefinitions
+import jp.madoguchi.application.port.out.RenderedDocument
+import jp.madoguchi.domain.form.FieldDefinition
+import jp.madoguchi.domain.form.FieldDictionary
+import jp.madoguchi.domain.form.FilledForm
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.domain.shared.Operator
+
+import java.nio.charset.StandardCharsets
+import java.time.Instant
+
+/**
+ * The forms' driven ports in memory: a small dictionary and form catalogue, stored versions, a "renderer" that writes
+ * each form's values as text lines (the PDF is OpenPdfFilledFormRenderer's, tested in adapters), and a printer queue.
+ * Characters listed in {@link #unprintable} have no glyph, as an unregistered 外字 would.
+ */
+class TextFormRendering implements FormCatalogue, FormDefinitions, FilledFormRenderer, DocumentPrinter {
+
+    static final FieldDictionary DICTIONARY = new FieldDictionary([
+            new FieldDefinition('氏名', FieldDefinition.Type.NAME, FieldDefinition.Source.RESIDENT, 'name', null),
+            new FieldDefinition('電話番号', FieldDefinition.Type.TEXT, FieldDefinition.Source.ANSWER, '電話番号', '日中に連絡できる電話番号を教えてください'),
+            new FieldDefinition('通数', FieldDefinition.Type.NUMBER, FieldDefinition.Source.ANSWER, '通数', '何通必要ですか'),
+            new FieldDefinition('異動年月日', FieldDefinition.Type.DATE, FieldDefinition.Source.ANSWER, '異動年月日', '異動日はいつですか'),
+    ])
+
+    static String form(String id, String procedure, String title = '申請書') {
+        """様式: ${id}
+名称: ${title}
+用紙: A4 縦
+署名: 画面
+手続: ${procedure}
+有効: 2024-04-01
+文字: 40 48 70 8 氏名 12
+文字: 135 56 57 7 電話番号 10
+文字: 135 66 20 7 通数 10
+"""
+    }
+
+    final List<StoredForm> stored = []
+    final List<Map> printed = []
+    Set<String> unprintable = [] as Set
+    List<String> shipped = [form('CERTIFICATE_REQUEST', 'RESIDENT_CERTIFICATE', '住民票の写し等交付申請書'),
+                            form('NHI_NOTIFICATION', 'NHI_ENROLMENT', '国民健康保険の届出')]
+
+    @Override
+    FieldDictionary dictionary() {
+        DICTIONARY
+    }
+
+    @Override
+    List<String> shippedDefinitions() {
+        shipped
+    }
+
+    @Override
+    List<StoredForm> versions(LocalGovernmentCode city) {
+        List.copyOf(stored)
+    }
+
+    @Override
+    void publish(LocalGovernmentCode city, StoredForm form, Operator by, Instant at) {
+        if (stored.any { it.id() == form.id() && it.version() == form.version() }) {
+            throw new jp.madoguchi.application.port.out.ConcurrentUpdateException('様式 ' + form.id() + ' の第' + form.version() + '版はもう公開されています')
+        }
+        stored << form
+    }
+
+    @Override
+    int seedMissing(LocalGovernmentCode city, List<StoredForm> shipped, Instant at) {
+        def missing = shipped.findAll { s -> !stored.any { it.id() == s.id() } }
+        stored.addAll(missing)
+        missing.size()
+    }
+
+    @Override
+    RenderedDocument render(FilledForm form) {
+        render([form])
+    }
+
+    @Override
+    RenderedDocument render(List<FilledForm> forms) {
+        String text = forms.collect { f ->
+            ([f.definition().id() + ' 第' + f.definition().version() + '版'] + f.definition().fields().collect { it + '=' + f.value(it) }).join('\n')
+        }.join('\n---\n')
+        new RenderedDocument('forms.pdf', 'application/pdf', text.getBytes(StandardCharsets.UTF_8))
+    }
+
+    @Override
+    List<String> missingGlyphs(FilledForm form) {
+        form.values().values().collectMany { v -> v.codePoints().toArray().collect { new String(Character.toChars(it)) } }
+                .findAll { unprintable.contains(it) }.unique()
+    }
+
+    @Override
+    List<String> printers() {
+        ['窓口1のプリンタ']
+    }
+
+    @Override
+    void print(RenderedDocument document, PrintSettings settings) {
+        if (!printers().contains(settings.printer())) {
+            throw new jp.madoguchi.domain.shared.Rejection('printing.printer', 'プリンタ「' + settings.printer() + '」が見つかりません')
+        }
+        printed << [document: new String(document.content(), StandardCharsets.UTF_8), settings: settings]
+    }
+}
