@@ -45,25 +45,25 @@ generator() {
 
 import() {
   echo "benchmark: linkage import ${1:-1000000} residents"
-  java -Xmx4g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.bench.LinkageImportBenchmark "$@" \
+  java -Xmx4g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters/linkage)" jp.madoguchi.adapters.linkage.bench.LinkageImportBenchmark "$@" \
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 
 codes() {
   echo "benchmark: 2D code decoding"
-  java -Djava.awt.headless=true -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.bench.TwoDimensionalCodeBenchmark "$@" \
+  java -Djava.awt.headless=true -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters/documents)" jp.madoguchi.adapters.documents.bench.TwoDimensionalCodeBenchmark "$@" \
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 
 forms() {
   echo "benchmark: form printing"
-  java -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.bench.FormRenderingBenchmark "$@" \
+  java -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters/catalogue)" jp.madoguchi.adapters.catalogue.bench.FormRenderingBenchmark "$@" \
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 
 audit() {
   echo "benchmark: access history ${1:-10000000} entries"
-  java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters)" jp.madoguchi.adapters.audit.AuditTrailBenchmark "$@" \
+  java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters/postgres)" jp.madoguchi.adapters.postgres.audit.AuditTrailBenchmark "$@" \
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 

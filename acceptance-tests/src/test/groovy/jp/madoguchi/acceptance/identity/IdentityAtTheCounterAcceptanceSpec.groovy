@@ -5,9 +5,9 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
-import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
-import jp.madoguchi.adapters.cardreader.VirtualMyNumberCard
-import jp.madoguchi.adapters.testing.DamagedCodeImages
+import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal
+import jp.madoguchi.adapters.devices.cardreader.VirtualMyNumberCard
+import jp.madoguchi.adapters.documents.testing.DamagedCodeImages
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes
 import jp.madoguchi.domain.identity.CardFace
 import jp.madoguchi.domain.moving.MoveOutCertificate

@@ -15,7 +15,7 @@ import jp.madoguchi.domain.reception.Channel
 import jp.madoguchi.domain.resident.AddresseeNumber
 import jp.madoguchi.domain.shared.Operator
 import java.net.http.HttpClient
-import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
+import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase
 import jp.madoguchi.application.synthetic.SyntheticPopulation
 import jp.madoguchi.domain.shared.LocalGovernmentCode

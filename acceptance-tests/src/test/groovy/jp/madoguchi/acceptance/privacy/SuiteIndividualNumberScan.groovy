@@ -1,6 +1,6 @@
 package jp.madoguchi.acceptance.privacy
 
-import jp.madoguchi.adapters.testing.Fixtures
+import jp.madoguchi.adapters.postgres.testing.Fixtures
 import jp.madoguchi.application.synthetic.SyntheticPopulation
 import spock.lang.Specification
 

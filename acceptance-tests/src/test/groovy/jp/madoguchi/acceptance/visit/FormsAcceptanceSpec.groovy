@@ -4,7 +4,7 @@ import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.Pdfs
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
-import jp.madoguchi.adapters.printing.SimulatedPrintQueue
+import jp.madoguchi.adapters.documents.printing.SimulatedPrintQueue
 import jp.madoguchi.application.port.in.DesignFormsUseCase
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase
 import jp.madoguchi.application.port.in.StartReceptionUseCase

@@ -8,7 +8,7 @@ import com.lowagie.text.pdf.PdfReader
 import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
-import jp.madoguchi.adapters.cardreader.SimulatedCardTerminal
+import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise

@@ -1,5 +1,7 @@
 package jp.madoguchi.acceptance.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -9,8 +11,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The dependency rules of the hexagon, executable. Allow-lists, not deny-lists: the domain may use the JDK
- * (java..) and itself, nothing else; the application the domain too; the UIs never touch adapters.
+ * The dependency rules of the hexagon, executable, over the production classes of every module. Allow-lists where
+ * the rule is about what a layer may use (domain, application), deny-lists where it is about what must never be
+ * reached (adapters from the driving side, one adapter module from another, the demo from a production page).
+ * {@link ArchitectureRulesBiteTest} shows each rule failing on a planted violation.
  */
 @AnalyzeClasses(packages = "jp.madoguchi", importOptions = ProductionCodeOnly.class)
 class HexagonalArchitectureTest {
@@ -20,6 +24,15 @@ class HexagonalArchitectureTest {
     static final String ADAPTERS = "jp.madoguchi.adapters..";
     static final String KIOSK = "jp.madoguchi.kiosk..";
     static final String STAFF = "jp.madoguchi.staff..";
+    /** What drives the use cases: pages, jobs, commands and their security filters; the composition root is apart. */
+    static final String[] DRIVING_SIDE = {KIOSK, "jp.madoguchi.staff.web..", "jp.madoguchi.staff.jobs..",
+            "jp.madoguchi.staff.cli..", "jp.madoguchi.staff.security.."};
+    /** Where adapters are built: the server's configuration and the terminal agent's own main. */
+    static final String[] COMPOSITION_ROOTS = {"jp.madoguchi.staff.config..", "jp.madoguchi.terminal.."};
+
+    private static final DescribedPredicate<JavaClass> DRIVEN_PORTS = DescribedPredicate.describe(
+            "driven ports (the interfaces of application.port.out)",
+            c -> c.getPackageName().equals("jp.madoguchi.application.port.out") && c.isInterface());
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnJdk = classes().that().resideInAPackage(DOMAIN)
@@ -32,9 +45,23 @@ class HexagonalArchitectureTest {
             .because("use cases and ports know the domain only; adapters plug in from outside");
 
     @ArchTest
-    static final ArchRule uiNeverTouchesAdapters = noClasses().that().resideInAnyPackage(KIOSK, STAFF)
+    static final ArchRule drivingSideUsesOnlyUseCases = noClasses().that().resideInAnyPackage(DRIVING_SIDE)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, "jp.madoguchi.application.service..")
+            .orShould().dependOnClassesThat(DRIVEN_PORTS)
+            .because("pages, jobs and commands call use cases (port.in); a rule they skipped would be skipped by the next"
+                    + " driving adapter too");
+
+    @ArchTest
+    static final ArchRule onlyCompositionRootsBuildAdapters = noClasses().that().resideOutsideOfPackages(ADAPTERS)
+            .and().resideOutsideOfPackages(COMPOSITION_ROOTS)
             .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
-            .because("the UIs drive use cases; adapters are wired at runtime");
+            .because("adapters are wired in one place; everything else sees ports");
+
+    @ArchTest
+    static final ArchRule adapterModulesAreIndependent = slices().matching("jp.madoguchi.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .because("each adapter module is one technology behind the application's ports; two that need each other"
+                    + " meet at a port");
 
     @ArchTest
     static final ArchRule kioskAndStaffAreIndependent = noClasses().that().resideInAPackage(KIOSK)
@@ -46,18 +73,25 @@ class HexagonalArchitectureTest {
 
     @ArchTest
     static final ArchRule nothingInsideDependsOnTheOutside = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, KIOSK, STAFF);
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, KIOSK, STAFF, "jp.madoguchi.terminal..");
 
+    /**
+     * The demo's synthetic population (and with it the demo card and demo accounts) never reaches a page, a store, a
+     * document or the use cases of a visit. The places that may use it are the demo's own: the generator command and
+     * its use case, the demo loader, the demo card, the linkage writer and the import warm-up's generated rows.
+     */
     @ArchTest
-    static final ArchRule adaptersDoNotCallEachOther = slices()
-            .matching("jp.madoguchi.adapters.(*)..")
-            .should().notDependOnEachOther()
-            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("configuration wires adapters",
-                            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("jp.madoguchi.adapters.config")),
-                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
-            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                    com.tngtech.archunit.base.DescribedPredicate.describe("shared CSV support",
-                            (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("jp.madoguchi.adapters.csv")));
+    static final ArchRule demoIsNeverOnAProductionPath = noClasses()
+            .that().resideInAnyPackage(KIOSK, "jp.madoguchi.staff.web..", "jp.madoguchi.staff.security..",
+                    "jp.madoguchi.staff.jobs..", DOMAIN, "jp.madoguchi.adapters.postgres..",
+                    "jp.madoguchi.adapters.documents..", "jp.madoguchi.adapters.export..",
+                    "jp.madoguchi.adapters.catalogue..", "jp.madoguchi.adapters.security..")
+            .or(DescribedPredicate.describe("use cases of a visit (every service but the demo's and the generator's)",
+                    (JavaClass c) -> c.getPackageName().equals("jp.madoguchi.application.service")
+                            && !c.getSimpleName().startsWith("PrepareDemo")
+                            && !c.getSimpleName().startsWith("GenerateSyntheticResidents")))
+            .should().dependOnClassesThat().resideInAPackage("jp.madoguchi.application.synthetic..")
+            .because("synthetic residents are for the demo and the benchmarks only");
 
     @ArchTest
     static final ArchRule domainPackagesAreFreeOfCycles = slices().matching("jp.madoguchi.domain.(*)..").should().beFreeOfCycles();
@@ -71,5 +105,4 @@ class HexagonalArchitectureTest {
     static final ArchRule controllersHoldOnlyUseCases = classes().that().haveSimpleNameEndingWith("Controller")
             .should().onlyDependOnClassesThat().resideOutsideOfPackage("jp.madoguchi.application.service..")
             .because("controllers talk to use-case interfaces, never to service classes");
-
 }

@@ -21,7 +21,7 @@ import jp.madoguchi.acceptance.support.StaffLogin;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * 住民検索の負荷ベンチマーク (QUALITY.md): the whole system with N residents imported through the linkage import,
+ * 住民検索の負荷ベンチマーク (docs/benchmarks.md): the whole system with N residents imported through the linkage import,
  * then {@code clients} simulated staff sessions, each sending 2 searches a second over its own kept-alive HTTP
  * connection for {@code seconds}:
  * by フリガナ prefix (JSON), by 宛名番号 (page) and by 生年月日 (page), in turn. Prints p50/p95/p99 and errors.

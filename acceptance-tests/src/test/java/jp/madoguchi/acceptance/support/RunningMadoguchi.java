@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import jp.madoguchi.adapters.testing.TestDatabase;
+import jp.madoguchi.adapters.postgres.testing.TestDatabase;
 
 /**
  * The whole system as it ships (both UIs, all adapters, the production migrations) on a fresh real

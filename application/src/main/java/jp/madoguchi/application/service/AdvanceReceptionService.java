@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
@@ -10,6 +9,7 @@ import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.domain.procedure.Department;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.shared.Rejection;
 
 public final class AdvanceReceptionService implements AdvanceReceptionUseCase {
 

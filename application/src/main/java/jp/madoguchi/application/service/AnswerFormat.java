@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -10,6 +9,7 @@ import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.calendar.WarekiDate;
 import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.resident.IndividualNumber;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * What a clerk types for a question, checked by the field's type before it fills any form: a date is a real date

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 
 import jp.madoguchi.application.port.in.ConfirmIdentityUseCase;
@@ -11,6 +10,7 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.shared.Rejection;
 
 public final class ConfirmIdentityService implements ConfirmIdentityUseCase {
 

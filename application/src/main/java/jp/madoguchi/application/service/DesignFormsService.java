@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
 import jp.madoguchi.application.port.out.FilledFormRenderer;
 import jp.madoguchi.application.port.out.FormCatalogue;
@@ -21,6 +21,7 @@ import jp.madoguchi.domain.form.FormDefinition;
 import jp.madoguchi.domain.form.FormDefinitionText;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 public final class DesignFormsService implements DesignFormsUseCase {
 
@@ -32,8 +33,11 @@ public final class DesignFormsService implements DesignFormsUseCase {
     private final AccessRecords access;
     private final Clock clock;
 
+    private final Transactions transactions;
+
     public DesignFormsService(FormCatalogue catalogue, FormDefinitions store, FilledFormRenderer renderer,
-                              AuditTrail trail, Clock clock) {
+                              AuditTrail trail, Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.catalogue = catalogue;
         this.store = store;
         this.dictionary = catalogue.dictionary();
@@ -89,10 +93,12 @@ public final class DesignFormsService implements DesignFormsUseCase {
                     + "版を公開しました。画面を読み込み直してから変更してください。");
         }
         FormDefinition version = form.asVersion(newest + 1, from);
-        store.publish(city, new StoredForm(form.id(), version.version(), from, form.text(), null, null), operator,
-                clock.instant());
-        access.record(city, operator, AuditAction.ADMINISTRATION, List.of(), "様式の変更",
-                "様式 " + form.id() + "（" + form.title() + "）を第" + version.version() + "版として公開（" + from + "から有効）");
+        transactions.inTransaction(() -> {
+            store.publish(city, new StoredForm(form.id(), version.version(), from, form.text(), null, null), operator,
+                    clock.instant());
+            access.record(city, operator, AuditAction.ADMINISTRATION, List.of(), "様式の変更",
+                    "様式 " + form.id() + "（" + form.title() + "）を第" + version.version() + "版として公開（" + from + "から有効）");
+        });
         return version;
     }
 

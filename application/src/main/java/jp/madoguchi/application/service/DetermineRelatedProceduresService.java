@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.ProcedureRules;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.RelatedProcedureLists;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.domain.audit.AuditAction;
@@ -34,6 +34,7 @@ import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 public final class DetermineRelatedProceduresService implements DetermineRelatedProceduresUseCase {
 
@@ -48,11 +49,14 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
     private final AccessRecords access;
     private final Clock clock;
 
+    private final Transactions transactions;
+
     public DetermineRelatedProceduresService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
                                              ProcedureRules rules, RelatedProcedureLists lists,
                                              GuidanceCatalogue guidance, ProcedureCatalogue procedures,
                                              GuidanceSheetRenderer renderer, Municipalities municipalities,
-                                             AuditTrail trail, Clock clock) {
+                                             AuditTrail trail, Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.receptions = receptions;
         this.households = new HouseholdFacts(registry, moveIns);
         this.rules = rules;
@@ -83,14 +87,16 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
         LocalDate today = LocalDate.now(clock);
         List<Suggestion> suggestions = RelatedProcedureRules.inForceOn(rules.versions(command.city()), today).determine(facts);
         Instant now = clock.instant();
-        RelatedProcedureList saved = lists.save(command.city(), command.number(), RelatedProcedureList.determined(
-                facts, suggestions, command.operator().displayName(), now, command.expectedVersion()));
         reception.record(command.operator(), now, "関連手続を判定（" + command.event().label()
                 + (facts.kind() == null ? "" : "・" + facts.kind()) + "、" + suggestions.size() + "件）");
-        receptions.appendTimeline(reception);
-        access.record(reception, command.operator(), AuditAction.VIEW_RESIDENT,
-                "関連手続の判定（世帯員 " + facts.members().size() + "人、" + suggestions.size() + "件）");
-        return saved;
+        return transactions.inTransaction(() -> {
+            RelatedProcedureList saved = lists.save(command.city(), command.number(), RelatedProcedureList.determined(
+                    facts, suggestions, command.operator().displayName(), now, command.expectedVersion()));
+            receptions.appendTimeline(reception);
+            access.record(reception, command.operator(), AuditAction.VIEW_RESIDENT,
+                    "関連手続の判定（世帯員 " + facts.members().size() + "人、" + suggestions.size() + "件）");
+            return saved;
+        });
     }
 
     @Override
@@ -105,9 +111,11 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
         RelatedProcedureList list = current(city, number, expectedVersion);
         String name = list.items().stream().filter(i -> i.seq() == seq).findFirst()
                 .map(i -> procedureName(i.procedureCode())).orElse("");
-        RelatedProcedureList saved = lists.save(city, number, list.remove(seq, operator.displayName(), clock.instant(), reason));
-        note(city, number, operator, "関連手続から削除: " + name + "（理由: " + reason.strip() + "）");
-        return saved;
+        return transactions.inTransaction(() -> {
+            RelatedProcedureList saved = lists.save(city, number, list.remove(seq, operator.displayName(), clock.instant(), reason));
+            note(city, number, operator, "関連手続から削除: " + name + "（理由: " + reason.strip() + "）");
+            return saved;
+        });
     }
 
     @Override
@@ -124,10 +132,13 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
                     .findFirst().map(Member::name)
                     .orElseThrow(() -> new Rejection("related.member-not-in-household", "その世帯員はこの受付の世帯にいません"));
         }
-        RelatedProcedureList saved = lists.save(city, number,
-                list.add(procedureCode, memberName == null ? null : memberId, memberName, reason));
-        note(city, number, operator, "関連手続に追加: " + procedure.name() + "（理由: " + reason.strip() + "）");
-        return saved;
+        String who = memberName;
+        return transactions.inTransaction(() -> {
+            RelatedProcedureList saved = lists.save(city, number,
+                    list.add(procedureCode, who == null ? null : memberId, who, reason));
+            note(city, number, operator, "関連手続に追加: " + procedure.name() + "（理由: " + reason.strip() + "）");
+            return saved;
+        });
     }
 
     @Override

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import jp.madoguchi.domain.form.FormDefinition;
 import jp.madoguchi.domain.moving.MoveOutCertificate;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * Fills a form from its sources through the field dictionary: the identified resident (or, for a 転入 not yet in

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -42,6 +41,7 @@ import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * The forms of a visit, all defined as data: the 様式 page (each form, questions, signature, printers) and the

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import jp.madoguchi.domain.procedure.Department;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.procedure.RelatedProcedureList;
 import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * Puts a reception's related-procedure list into the words of one language: procedures grouped by counter in

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.MemberFacts;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * Gathers what the rules may know of a reception's household: the identified resident's household from the

@@ -60,6 +60,11 @@ public final class ImportLinkageFilesService implements ImportLinkageFilesUseCas
         return importFrom(sources.at(location), city, progress, by);
     }
 
+    @Override
+    public java.time.Duration warmUp(int rows) {
+        return loader.prepare(rows);
+    }
+
     private ImportSummary importFrom(LinkageSource source, LocalGovernmentCode city, ImportProgress progress, Operator by) {
         List<LinkageFile> files = source.pending().stream()
                 .sorted(Comparator.comparing(LinkageFile::linkageId).thenComparing(LinkageFile::stamp))

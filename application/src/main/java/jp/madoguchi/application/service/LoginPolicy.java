@@ -1,7 +1,8 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Duration;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * The city's login settings.

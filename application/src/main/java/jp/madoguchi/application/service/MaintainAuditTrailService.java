@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -15,6 +14,7 @@ import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.audit.AuditEntry;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 public final class MaintainAuditTrailService implements MaintainAuditTrailUseCase {
 

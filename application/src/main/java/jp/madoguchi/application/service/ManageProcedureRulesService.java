@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jp.madoguchi.application.port.in.ManageProcedureRulesUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
 import jp.madoguchi.application.port.out.GuidanceCatalogue;
 import jp.madoguchi.application.port.out.GuidanceCatalogue.HearingQuestion;
@@ -32,6 +32,7 @@ import jp.madoguchi.domain.procedure.Suggestion;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 public final class ManageProcedureRulesService implements ManageProcedureRulesUseCase {
 
@@ -44,8 +45,11 @@ public final class ManageProcedureRulesService implements ManageProcedureRulesUs
     private final AccessRecords access;
     private final Clock clock;
 
+    private final Transactions transactions;
+
     public ManageProcedureRulesService(ProcedureRules rules, ProcedureRuleSeeds seeds, ProcedureCatalogue procedures,
-                                       GuidanceCatalogue guidance, ResidentRegistry registry, AuditTrail trail, Clock clock) {
+                                       GuidanceCatalogue guidance, ResidentRegistry registry, AuditTrail trail, Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.rules = rules;
         this.seeds = seeds;
         this.procedures = procedures;
@@ -78,7 +82,8 @@ public final class ManageProcedureRulesService implements ManageProcedureRulesUs
 
     @Override
     public ProcedureRule check(LocalGovernmentCode city, String text, LocalDate effectiveFrom) {
-        ProcedureRule rule = ProcedureRuleText.parseOne(text == null ? "" : text, effectiveFrom);
+        ProcedureRule rule = ProcedureRuleText.parseOne(text == null ? "" : text,
+                effectiveFrom == null ? LocalDate.now(clock) : effectiveFrom);
         List<String> problems = problemsOf(rule, procedures, guidance.questions());
         if (!problems.isEmpty()) {
             throw new RuleTextException(problems);
@@ -181,9 +186,11 @@ public final class ManageProcedureRulesService implements ManageProcedureRulesUs
                     + "版を公開しました。画面を読み込み直してから変更してください。");
         }
         ProcedureRule version = rule.asVersion(newest + 1, from, rule.effectiveUntil());
-        rules.publish(city, version, operator, clock.instant());
-        access.record(city, operator, AuditAction.ADMINISTRATION, List.of(), "関連手続の規則の変更",
-                "規則 " + rule.id() + " を第" + version.version() + "版として公開（" + from + "から有効）");
+        transactions.inTransaction(() -> {
+            rules.publish(city, version, operator, clock.instant());
+            access.record(city, operator, AuditAction.ADMINISTRATION, List.of(), "関連手続の規則の変更",
+                    "規則 " + rule.id() + " を第" + version.version() + "版として公開（" + from + "から有効）");
+        });
         return version;
     }
 }

@@ -2,6 +2,7 @@ package jp.madoguchi.application.service;
 
 import java.util.Optional;
 import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.domain.audit.AuditAction;
 
 import java.time.Clock;
@@ -19,7 +20,10 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
     private final AccessRecords access;
     private final Clock clock;
 
-    public ManageTerminalsService(PairedTerminals terminals, AuditTrail trail, Clock clock) {
+    private final Transactions transactions;
+
+    public ManageTerminalsService(PairedTerminals terminals, AuditTrail trail, Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.terminals = terminals;
         this.access = new AccessRecords(trail, clock);
         this.clock = clock;
@@ -33,9 +37,11 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
     @Override
     public Pairing pair(LocalGovernmentCode city, String terminalId, String label, Operator by) {
         String id = terminalId == null ? "" : terminalId.strip();
-        Pairing pairing = new Pairing(id, terminals.pair(city, id, label, by, clock.instant()));
-        access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + id + "（" + label + "）を登録（ペアリングトークンを発行）");
-        return pairing;
+        return transactions.inTransaction(() -> {
+            Pairing pairing = new Pairing(id, terminals.pair(city, id, label, by, clock.instant()));
+            access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + id + "（" + label + "）を登録（ペアリングトークンを発行）");
+            return pairing;
+        });
     }
 
     @Override
@@ -56,10 +62,12 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
 
     @Override
     public boolean revoke(LocalGovernmentCode city, String terminalId, Operator by) {
-        boolean revoked = terminals.revoke(city, terminalId, clock.instant());
-        if (revoked) {
-            access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + terminalId + " の登録を取消");
-        }
-        return revoked;
+        return transactions.inTransaction(() -> {
+            boolean revoked = terminals.revoke(city, terminalId, clock.instant());
+            if (revoked) {
+                access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + terminalId + " の登録を取消");
+            }
+            return revoked;
+        });
     }
 }

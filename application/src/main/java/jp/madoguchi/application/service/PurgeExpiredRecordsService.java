@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -9,6 +8,7 @@ import jp.madoguchi.application.port.in.PurgeExpiredRecordsUseCase;
 import jp.madoguchi.application.port.out.ReplicaRetention;
 import jp.madoguchi.application.port.out.ReplicaRetention.PurgeReport;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
 
 /** 保存期間を過ぎた除票の削除: the cutoff is today minus the retention period the city set. */
 public final class PurgeExpiredRecordsService implements PurgeExpiredRecordsUseCase {

@@ -1,12 +1,12 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.function.Consumer;
 
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.shared.Rejection;
 
 /** Loads a visit for a step, refusing when the clerk's copy is stale, and stores the result. */
 final class ReceptionSteps {

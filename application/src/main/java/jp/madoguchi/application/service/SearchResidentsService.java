@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -21,6 +20,7 @@ import jp.madoguchi.domain.resident.MatchKey;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * The registry lookups. Four-item matching draws candidates by birth date or by 氏名 key, then ranks them:

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -15,11 +14,13 @@ import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.StaffAccounts;
 import jp.madoguchi.application.port.out.StaffAccounts.StaffAccount;
 import jp.madoguchi.application.port.out.StaffRoles;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.StaffRoles.StaffRole;
 import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.audit.AuditEntry;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.staff.PasswordPolicy;
 import jp.madoguchi.domain.staff.Permission;
 
@@ -45,8 +46,11 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     private final AuditTrail trail;
     private final Clock clock;
 
+    private final Transactions transactions;
+
     public StaffAdministrationService(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes, AuditTrail trail,
-                                      Clock clock) {
+                                      Transactions transactions, Clock clock) {
+        this.transactions = transactions;
         this.accounts = accounts;
         this.roles = roles;
         this.hashes = hashes;
@@ -97,10 +101,13 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         if (accounts.find(command.username()).isPresent()) {
             throw new Rejection("staff.username-taken", "ユーザーID「" + command.username() + "」はもう使われています");
         }
-        accounts.add(StaffAccount.create(command.city(), command.username(), command.displayName(),
-                hashes.hash(command.password()), command.roles()));
-        record(command.city(), command.by(), "職員の登録: " + command.username() + "（役割 "
-                + String.join("・", new TreeSet<>(command.roles())) + "）");
+        String hash = hashes.hash(command.password());
+        transactions.inTransaction(() -> {
+            accounts.add(StaffAccount.create(command.city(), command.username(), command.displayName(), hash,
+                    command.roles()));
+            record(command.city(), command.by(), "職員の登録: " + command.username() + "（役割 "
+                    + String.join("・", new TreeSet<>(command.roles())) + "）");
+        });
     }
 
     @Override
@@ -110,33 +117,42 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         if (command.by().id().equals(command.username()) && !command.enabled()) {
             throw new Rejection("staff.cannot-disable-self", "自分のアカウントは無効にできません");
         }
-        accounts.update(command.username(), command.displayName(), command.roles(), command.enabled(),
-                command.version());
-        record(command.city(), command.by(), "職員の変更: " + command.username() + "（役割 "
-                + String.join("・", new TreeSet<>(before.roles())) + " → " + String.join("・", new TreeSet<>(command.roles()))
-                + (before.enabled() != command.enabled() ? command.enabled() ? "、有効にした" : "、無効にした" : "") + "）");
+        transactions.inTransaction(() -> {
+            accounts.update(command.username(), command.displayName(), command.roles(), command.enabled(),
+                    command.version());
+            record(command.city(), command.by(), "職員の変更: " + command.username() + "（役割 "
+                    + String.join("・", new TreeSet<>(before.roles())) + " → " + String.join("・", new TreeSet<>(command.roles()))
+                    + (before.enabled() != command.enabled() ? command.enabled() ? "、有効にした" : "、無効にした" : "") + "）");
+        });
     }
 
     @Override
     public void resetPassword(LocalGovernmentCode city, String username, String newPassword, Operator by) {
         accountOf(city, username);
         PasswordPolicy.require(username, newPassword);
-        accounts.replacePasswordHash(username, hashes.hash(newPassword));
-        record(city, by, "パスワードの再設定: " + username);
+        String hash = hashes.hash(newPassword);
+        transactions.inTransaction(() -> {
+            accounts.replacePasswordHash(username, hash);
+            record(city, by, "パスワードの再設定: " + username);
+        });
     }
 
     @Override
     public void unlock(LocalGovernmentCode city, String username, Operator by) {
         accountOf(city, username);
-        accounts.unlock(username);
-        record(city, by, "ロックの解除: " + username);
+        transactions.inTransaction(() -> {
+            accounts.unlock(username);
+            record(city, by, "ロックの解除: " + username);
+        });
     }
 
     @Override
     public void resetSecondFactor(LocalGovernmentCode city, String username, Operator by) {
         accountOf(city, username);
-        accounts.resetSecondFactor(username);
-        record(city, by, "二要素認証の再登録を指示: " + username);
+        transactions.inTransaction(() -> {
+            accounts.resetSecondFactor(username);
+            record(city, by, "二要素認証の再登録を指示: " + username);
+        });
     }
 
     @Override
@@ -145,11 +161,13 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         if (!command.department().isEmpty() && !command.department().matches("[A-Z][A-Z0-9_]{1,31}")) {
             throw new Rejection("staff.department-invalid", "担当課の指定が正しくありません: " + command.department());
         }
-        roles.save(new StaffRole(command.city(), command.name(), command.label(), command.permissions(),
-                command.department()));
-        record(command.city(), command.by(), (exists ? "役割の変更: " : "役割の追加: ") + command.name() + "（"
-                + command.permissions().stream().map(Permission::name).sorted().reduce((a, b) -> a + "・" + b).orElse("")
-                + "）" + (command.department().isEmpty() ? "" : " 担当課 " + command.department()));
+        transactions.inTransaction(() -> {
+            roles.save(new StaffRole(command.city(), command.name(), command.label(), command.permissions(),
+                    command.department()));
+            record(command.city(), command.by(), (exists ? "役割の変更: " : "役割の追加: ") + command.name() + "（"
+                    + command.permissions().stream().map(Permission::name).sorted().reduce((a, b) -> a + "・" + b).orElse("")
+                    + "）" + (command.department().isEmpty() ? "" : " 担当課 " + command.department()));
+        });
     }
 
     /** The account, if it is this city's: an administrator never touches another city's staff. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.OneTimePasswords;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.StaffAccounts;
 import jp.madoguchi.application.port.out.StaffAccounts.StaffAccount;
@@ -38,6 +39,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
     private final StaffRoles roles;
     private final PasswordHashes hashes;
     private final OneTimePasswords oneTimePasswords;
+    private final TwoDimensionalCodes codes;
     private final AuditTrail trail;
     private final Clock clock;
     private final LocalGovernmentCode city;
@@ -47,8 +49,9 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
 
     /** @param city the city a failed login of an unknown user name is recorded under */
     public StaffLoginService(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
-                             OneTimePasswords oneTimePasswords, AuditTrail trail, Clock clock,
+                             OneTimePasswords oneTimePasswords, TwoDimensionalCodes codes, AuditTrail trail, Clock clock,
                              LocalGovernmentCode city, LoginPolicy policy) {
+        this.codes = codes;
         this.accounts = accounts;
         this.roles = roles;
         this.hashes = hashes;
@@ -147,8 +150,9 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
                 ? "この役割では二要素認証が必要です。認証アプリ（Google Authenticator、Microsoft Authenticator など）で"
                 + "下のQRコードを読み取り、表示された6桁の確認コードを入力してください。"
                 : "確認コードが違います。認証アプリに登録した「" + policy.issuer() + "」の最新のコードを入力してください。";
-        return new SecondFactorCheck.Stopped(new LoginOutcome.SecondFactorEnrolment(account.username(), pending,
-                oneTimePasswords.provisioningUri(policy.issuer(), account.username(), pending), message));
+        String uri = oneTimePasswords.provisioningUri(policy.issuer(), account.username(), pending);
+        return new SecondFactorCheck.Stopped(new LoginOutcome.SecondFactorEnrolment(account.username(), pending, uri,
+                codes.qrPng(uri, 240), message));
     }
 
     /** A counted failure: what to tell the person, and whether it has just locked the account. */

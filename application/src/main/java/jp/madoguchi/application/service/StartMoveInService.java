@@ -8,6 +8,7 @@ import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.application.port.out.MoveOutCertificates;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.moving.MoveInBasis;
@@ -32,9 +33,12 @@ public final class StartMoveInService implements StartMoveInUseCase {
     private final TwoDimensionalCodes codes;
     private final MoveIns moveIns;
     private final StartReceptionUseCase receptions;
+    private final Transactions transactions;
 
     public StartMoveInService(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
-                              TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions) {
+                              TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions,
+                              Transactions transactions) {
+        this.transactions = transactions;
         this.certificates = certificates;
         this.certificateCodes = certificateCodes;
         this.codes = codes;
@@ -78,9 +82,12 @@ public final class StartMoveInService implements StartMoveInUseCase {
 
     private MoveInStart open(LocalGovernmentCode city, Channel channel, Operator operator, MoveIn moveIn) {
         // the visitor is not a resident yet: the reception has no 宛名番号 until the 住記 system registers them
-        Reception reception = receptions.start(new StartReceptionUseCase.StartReceptionCommand(city, channel, null,
-                List.of(MOVE_IN), operator));
-        moveIns.save(city, reception.number(), moveIn);
-        return new MoveInStart.Started(reception, moveIn);
+        // one unit: a move-in visit never exists without the 転出証明書 it was opened from
+        return transactions.inTransaction(() -> {
+            Reception reception = receptions.start(new StartReceptionUseCase.StartReceptionCommand(city, channel, null,
+                    List.of(MOVE_IN), operator));
+            moveIns.save(city, reception.number(), moveIn);
+            return new MoveInStart.Started(reception, moveIn);
+        });
     }
 }

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.service;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +13,7 @@ import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.shared.Rejection;
 
 public final class StartReceptionService implements StartReceptionUseCase {
 

@@ -1,9 +1,9 @@
 package jp.madoguchi.application.synthetic;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 
 import jp.madoguchi.domain.resident.Household;
+import jp.madoguchi.domain.shared.Rejection;
 
 /** A generated household with the business data the core systems would hold for its members. */
 public record SyntheticHousehold(Household household, List<BusinessStatus> statuses) {

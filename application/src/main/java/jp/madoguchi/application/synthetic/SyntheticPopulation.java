@@ -1,6 +1,5 @@
 package jp.madoguchi.application.synthetic;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import jp.madoguchi.domain.resident.ResidentStatus;
 import jp.madoguchi.domain.resident.ResidentType;
 import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * Generates a synthetic but plausible population: households of the usual shapes (単身, 夫婦, 夫婦と子, ひとり親,

@@ -13,7 +13,7 @@ class FixedProcedureCatalogue implements ProcedureCatalogue {
     static final Department KOSODATE = new Department('KOSODATE', '子育て支援課')
 
     static final Procedure CERTIFICATE = new Procedure('RESIDENT_CERTIFICATE', '住民票の写し', SHIMIN, LifeEvent.CERTIFICATE)
-    static final Procedure MOVE_IN = new Procedure('MOVE_IN', '転入届', SHIMIN, LifeEvent.MOVE_IN)
+    static final Procedure MOVE_IN = new Procedure('MOVE_IN_NOTIFICATION', '転入届', SHIMIN, LifeEvent.MOVE_IN)
     static final Procedure NHI = new Procedure('NHI_ENROLMENT', '国民健康保険の加入', HOKEN, LifeEvent.MOVE_IN)
     static final Procedure CHILD_ALLOWANCE = new Procedure('CHILD_ALLOWANCE_CLAIM', '児童手当の認定請求', KOSODATE, LifeEvent.MOVE_IN)
 

@@ -51,7 +51,7 @@ class InMemoryStaffAccounts implements StaffAccounts {
     void recordLogin(String username, long oneTimeStep) {
         change(username) { a ->
             new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(), 0, null,
-                    a.secondFactorSecret(), a.pendingSecondFactorSecret(), oneTimeStep, a.version())
+                    a.secondFactorSecret(), a.pendingSecondFactorSecret(), Math.max(a.lastOneTimeStep(), oneTimeStep), a.version())
         }
     }
 
@@ -59,7 +59,7 @@ class InMemoryStaffAccounts implements StaffAccounts {
     void replacePasswordHash(String username, String hash) {
         change(username) { a ->
             new StaffAccount(a.city(), a.username(), a.displayName(), hash, a.roles(), a.enabled(), a.failedLogins(),
-                    a.lockedUntil(), a.secondFactorSecret(), a.pendingSecondFactorSecret(), a.lastOneTimeStep(), a.version())
+                    a.lockedUntil(), a.secondFactorSecret(), a.pendingSecondFactorSecret(), a.lastOneTimeStep(), a.version() + 1)
         }
     }
 
@@ -75,7 +75,7 @@ class InMemoryStaffAccounts implements StaffAccounts {
     void activateSecondFactor(String username, long oneTimeStep) {
         change(username) { a ->
             new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(),
-                    a.failedLogins(), a.lockedUntil(), a.pendingSecondFactorSecret(), null, oneTimeStep, a.version())
+                    a.failedLogins(), a.lockedUntil(), a.pendingSecondFactorSecret(), null, oneTimeStep, a.version() + 1)
         }
     }
 
@@ -83,7 +83,7 @@ class InMemoryStaffAccounts implements StaffAccounts {
     void resetSecondFactor(String username) {
         change(username) { a ->
             new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(),
-                    a.failedLogins(), a.lockedUntil(), null, null, 0, a.version())
+                    a.failedLogins(), a.lockedUntil(), null, null, 0, a.version() + 1)
         }
     }
 
@@ -91,7 +91,7 @@ class InMemoryStaffAccounts implements StaffAccounts {
     void unlock(String username) {
         change(username) { a ->
             new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(), 0, null,
-                    a.secondFactorSecret(), a.pendingSecondFactorSecret(), a.lastOneTimeStep(), a.version())
+                    a.secondFactorSecret(), a.pendingSecondFactorSecret(), a.lastOneTimeStep(), a.version() + 1)
         }
     }
 

@@ -29,7 +29,7 @@ class RecordingAuditTrail implements AuditTrail {
 
     @Override
     AuditVerification verify() {
-        throw new UnsupportedOperationException('the chain is the PostgreSQL adapter\'s (JdbcAuditTrailSpec)')
+        throw new UnsupportedOperationException('the chain is the PostgreSQL adapter\'s (JdbiAuditTrailSpec)')
     }
 
     @Override
@@ -39,6 +39,6 @@ class RecordingAuditTrail implements AuditTrail {
 
     @Override
     AuditPruning prune(Instant before) {
-        throw new UnsupportedOperationException('pruning is the PostgreSQL adapter\'s (JdbcAuditTrailSpec)')
+        throw new UnsupportedOperationException('pruning is the PostgreSQL adapter\'s (JdbiAuditTrailSpec)')
     }
 }

@@ -27,7 +27,7 @@ class AdvanceReceptionServiceSpec extends CounterFixture {
 
     def "別の課へ回付すると、その課の受付になり理由が経過に残る"() {
         given:
-        def r = visit(['MOVE_IN', 'NHI_ENROLMENT'])
+        def r = visit(['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT'])
         advance.startHearing(step(r))
 
         when:

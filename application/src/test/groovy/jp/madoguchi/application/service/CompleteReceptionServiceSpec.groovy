@@ -14,7 +14,7 @@ class CompleteReceptionServiceSpec extends CounterFixture {
     def "印刷済みの受付を完了すると、受付ごとの連携データと出力の記録ができる"() {
         given:
         def certificate = printedVisit(['RESIDENT_CERTIFICATE'], resident(1, '見本　花子'))
-        def moveIn = printedVisit(['MOVE_IN', 'NHI_ENROLMENT'], resident(2, '葛西　次郎', 'カサイ　ジロウ'))
+        def moveIn = printedVisit(['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT'], resident(2, '葛西　次郎', 'カサイ　ジロウ'))
 
         when:
         def receipt = complete.complete(step(certificate))
@@ -29,7 +29,7 @@ class CompleteReceptionServiceSpec extends CounterFixture {
             it['氏名'] == '見本　花子'
         }
         with(export.delivered[CITY.value() + '-' + moveIn.number().value()].columns()) {
-            it['手続コード'] == 'MOVE_IN;NHI_ENROLMENT'
+            it['手続コード'] == 'MOVE_IN_NOTIFICATION;NHI_ENROLMENT'
             it['氏名'] == '葛西　次郎'
         }
         trail.of(AuditAction.EXPORT)*.purpose() == ['受付 ' + certificate.number().value(), '受付 ' + moveIn.number().value()]

@@ -13,7 +13,7 @@ class IssueReceptionSlipServiceSpec extends CounterFixture {
 
     def "受付票には呼出番号・手続・担当課と、受付の参照だけのQRコードが載る"() {
         given:
-        def r = visit(['MOVE_IN', 'NHI_ENROLMENT'], resident(1, '見本　花子'))
+        def r = visit(['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT'], resident(1, '見本　花子'))
 
         when:
         def slip = slips.slip(CITY, r.number()).get()

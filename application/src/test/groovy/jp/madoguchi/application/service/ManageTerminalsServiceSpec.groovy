@@ -10,7 +10,7 @@ class ManageTerminalsServiceSpec extends CounterFixture {
     static final Operator ADMIN = Operator.staff('admin', '管理 次郎')
 
     def terminals = new InMemoryPairedTerminals()
-    def manage = new ManageTerminalsService(terminals, trail, clock)
+    def manage = new ManageTerminalsService(terminals, trail, transactions, clock)
 
     def "登録したトークンで記載台が登録され、取消すと同じトークンでは入れない"() {
         when:

@@ -30,7 +30,7 @@ class StaffAdministrationServiceSpec extends Specification {
     def accounts = new InMemoryStaffAccounts()
     def roles = new InMemoryStaffRoles()
     def trail = new RecordingAuditTrail()
-    def service = new StaffAdministrationService(accounts, roles, new PlainPasswordHashes(), trail,
+    def service = new StaffAdministrationService(accounts, roles, new PlainPasswordHashes(), trail, new jp.madoguchi.application.fakes.DirectTransactions(),
             Clock.fixed(Instant.parse('2026-11-22T00:00:00Z'), ZoneId.of('Asia/Tokyo')))
 
     def setup() {

@@ -1,10 +1,12 @@
 package jp.madoguchi.application.service
 
+import jp.madoguchi.application.fakes.DirectTransactions
 import jp.madoguchi.application.fakes.InMemoryStaffAccounts
 import jp.madoguchi.application.fakes.InMemoryStaffRoles
 import jp.madoguchi.application.fakes.PlainPasswordHashes
 import jp.madoguchi.application.fakes.RecordingAuditTrail
 import jp.madoguchi.application.fakes.SteppedOneTimePasswords
+import jp.madoguchi.application.fakes.TextTwoDimensionalCodes
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginAttempt
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginOutcome
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase.RegisterStaffCommand
@@ -36,8 +38,8 @@ class StaffLoginServiceSpec extends Specification {
     def hashes = new PlainPasswordHashes()
     def codes = new SteppedOneTimePasswords()
     def trail = new RecordingAuditTrail()
-    def admin = new StaffAdministrationService(accounts, roles, hashes, trail, clock)
-    def login = new StaffLoginService(accounts, roles, hashes, codes, trail, clock, CITY,
+    def admin = new StaffAdministrationService(accounts, roles, hashes, trail, new DirectTransactions(), clock)
+    def login = new StaffLoginService(accounts, roles, hashes, codes, new TextTwoDimensionalCodes(), trail, clock, CITY,
             new LoginPolicy(3, Duration.ofMinutes(15), false, '書かない窓口 みらい市'))
 
     def setup() {
@@ -87,6 +89,7 @@ class StaffLoginServiceSpec extends Specification {
 
         then:
         enrolment.provisioningUri().contains('secret=' + enrolment.secret())
+        new TextTwoDimensionalCodes().decode(enrolment.qrPng()).get() == enrolment.provisioningUri()
         done instanceof LoginOutcome.LoggedIn
         accounts.find('newadmin').get().secondFactorSecret() == enrolment.secret()
         trail.of(AuditAction.ADMINISTRATION)*.detail() == ['二要素認証の登録: newadmin']

@@ -13,7 +13,7 @@ class StartReceptionServiceSpec extends CounterFixture {
 
     def "選んだ手続で受付になり、最初の手続の担当課に並び、日ごとの連番が振られる"() {
         when:
-        def first = visit(['MOVE_IN', 'NHI_ENROLMENT'], resident(1))
+        def first = visit(['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT'], resident(1))
         def second = visit(['NHI_ENROLMENT'])
 
         then:
@@ -21,7 +21,7 @@ class StartReceptionServiceSpec extends CounterFixture {
         second.number().serial() == 2
         with(stored(first)) {
             state() == ReceptionState.RECEIVED
-            procedures()*.code() == ['MOVE_IN', 'NHI_ENROLMENT']
+            procedures()*.code() == ['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT']
             department().name() == '市民課'
             resident().get() == resident(1).addresseeNumber()
             timeline()*.description() == ['記載台で受付（転入届・国民健康保険の加入）']

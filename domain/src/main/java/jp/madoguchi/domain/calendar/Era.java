@@ -1,9 +1,10 @@
 package jp.madoguchi.domain.calendar;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 元号: name, one-letter abbreviation, the digit of the legacy {@code GYYMMDD} code, its first and (inclusive)

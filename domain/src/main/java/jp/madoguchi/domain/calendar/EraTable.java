@@ -1,6 +1,5 @@
 package jp.madoguchi.domain.calendar;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * The 元号 table as data (標準仕様 1.3.6: a change of era is a parameter change). The shipped table is

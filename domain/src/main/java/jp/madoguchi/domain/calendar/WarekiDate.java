@@ -1,11 +1,12 @@
 package jp.madoguchi.domain.calendar;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * A date as the resident registry records it: in 和暦, and not always a calendar date.

@@ -1,9 +1,9 @@
 package jp.madoguchi.domain.enrolment;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.YearMonth;
 
 import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.shared.Rejection;
 
 /** 児童手当の受給: who receives it for which child, from which month, until which month (open when null). */
 public record ChildAllowance(AddresseeNumber recipient, AddresseeNumber child, YearMonth from, YearMonth until) {

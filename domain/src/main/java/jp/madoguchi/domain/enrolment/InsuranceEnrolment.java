@@ -1,7 +1,8 @@
 package jp.madoguchi.domain.enrolment;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 資格: one period in one of the insurance schemes the 住民票 records (国保, 後期高齢者医療, 介護保険), as the

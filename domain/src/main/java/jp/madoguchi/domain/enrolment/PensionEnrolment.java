@@ -1,7 +1,8 @@
 package jp.madoguchi.domain.enrolment;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 国民年金の資格. The 基礎年金番号 is sensitive and stays sealed in the replica; this value only says which

@@ -1,7 +1,8 @@
 package jp.madoguchi.domain.form;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 項目: one entry of the field dictionary (届出人氏名, 異動年月日, 世帯員一覧 …), defined once and placed on any

@@ -1,10 +1,11 @@
 package jp.madoguchi.domain.form;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /** 項目辞書: every field any form may place, each defined once. */
 public final class FieldDictionary {

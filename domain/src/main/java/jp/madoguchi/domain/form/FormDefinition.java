@@ -1,9 +1,10 @@
 package jp.madoguchi.domain.form;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 様式: one version of a form as data — paper, the elements placed on it, which procedures it serves and how it is

@@ -1,6 +1,5 @@
 package jp.madoguchi.domain.form;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * The written form of a form definition, as the shipped files, the designer and exported files use it:

@@ -1,8 +1,9 @@
 package jp.madoguchi.domain.form;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * One thing placed on a form page, in millimetres from the top-left corner of the paper.

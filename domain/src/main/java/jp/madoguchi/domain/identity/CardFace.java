@@ -1,7 +1,7 @@
 package jp.madoguchi.domain.identity;
 
-import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.resident.Sex;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 基本4情報 as read from the My Number Card's 券面事項入力補助AP: 氏名, 住所, 生年月日, 性別, as UTF-8 text.

@@ -1,11 +1,11 @@
 package jp.madoguchi.domain.moving;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.Objects;
 
 import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 転出証明書 (or, under 特例転入, the 転出証明書情報 the former city sent): what a 転入届 is filled from. It comes from

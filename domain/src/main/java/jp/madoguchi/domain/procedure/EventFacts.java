@@ -1,10 +1,11 @@
 package jp.madoguchi.domain.procedure;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 判定の材料: a life event of one household as the counter knows it — which event and kind, on which day, the

@@ -1,7 +1,8 @@
 package jp.madoguchi.domain.procedure;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 手続: one thing a visitor asks for, done at one department's counter (住民票の写しの交付, 転入届, 国保の資格取得…).

@@ -1,11 +1,12 @@
 package jp.madoguchi.domain.procedure;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 関連手続の規則, one version of it: for this life event (and kinds), when these conditions hold for a member or

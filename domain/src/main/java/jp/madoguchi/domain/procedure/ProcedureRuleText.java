@@ -1,6 +1,5 @@
 package jp.madoguchi.domain.procedure;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * The written form of rules, as the shipped seed files and the administrator's page use it. One rule per block:

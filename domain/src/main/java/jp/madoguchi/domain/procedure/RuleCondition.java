@@ -1,8 +1,9 @@
 package jp.madoguchi.domain.procedure;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 条件: one line of a rule, e.g. {@code 年齢 >= 75}, {@code 学齢 = 小学生, 中学生} (either value) or

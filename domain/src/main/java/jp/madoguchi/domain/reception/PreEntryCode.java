@@ -1,12 +1,12 @@
 package jp.madoguchi.domain.reception;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 事前入力のコード: what the citizen's pre-entry QR says — the city and a random token that refers to the choices

@@ -1,6 +1,5 @@
 package jp.madoguchi.domain.reception;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 受付: one visit to the city hall, from the kiosk or the counter to the finished procedures.

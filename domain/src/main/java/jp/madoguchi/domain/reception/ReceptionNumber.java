@@ -1,11 +1,12 @@
 package jp.madoguchi.domain.reception;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 受付番号: the day of the visit and a serial number of that day in the city, written {@code 20261122-0007}.

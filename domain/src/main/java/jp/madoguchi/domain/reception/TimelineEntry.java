@@ -1,8 +1,9 @@
 package jp.madoguchi.domain.reception;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.Instant;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * One line of a reception's timeline: when, who, the state after the step, and what was done in words

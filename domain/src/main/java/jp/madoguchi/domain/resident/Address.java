@@ -1,9 +1,9 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
 
 import jp.madoguchi.domain.shared.Modulus11;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 住所: 住所コード, 郵便番号, the address text (都道府県から町字まで), 番地 and 方書 (building and room).

@@ -1,7 +1,7 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.shared.Modulus11;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * Modulus 11, weights 2, 3, 4, 5, 6, 7, 2, 3 … from the rightmost serial digit (M11W2～7).

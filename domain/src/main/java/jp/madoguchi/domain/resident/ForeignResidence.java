@@ -1,8 +1,9 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 外国人住民の記載事項: 国籍・地域, 在留資格, 在留期間の満了日 (in 西暦), 在留カード等番号 and the 法第30条の45

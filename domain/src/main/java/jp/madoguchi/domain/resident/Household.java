@@ -1,8 +1,9 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 import java.util.Optional;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 世帯: the residents who share a 世帯番号. The 世帯主 may be unset (標準仕様 1.1.10), but there is never more

@@ -1,7 +1,7 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.shared.Modulus11;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 個人番号 (My Number): 11 digits and a check digit (総務省令 formula).

@@ -1,7 +1,8 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.Objects;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 氏名 with its readings: 氏名 and フリガナ, 旧氏 and its フリガナ, 通称 (foreigners only) and its フリガナ, and

@@ -1,11 +1,12 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 続柄 (relationship to the 世帯主) in the standard vocabulary of 住民記録システム標準仕様書 1.1.11: 世帯主; a chain of

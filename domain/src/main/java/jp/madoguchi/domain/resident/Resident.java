@@ -1,6 +1,5 @@
 package jp.madoguchi.domain.resident;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
@@ -9,6 +8,7 @@ import java.util.OptionalInt;
 
 import jp.madoguchi.domain.calendar.WarekiDate;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 住民: one person in the city's resident registry replica, as the 住民記録 system delivered them (linkage

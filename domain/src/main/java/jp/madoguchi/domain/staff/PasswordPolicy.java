@@ -1,10 +1,11 @@
 package jp.madoguchi.domain.staff;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * パスワードの条件, after NIST SP 800-63B rather than composition rules: long enough, not the user ID, not one of

@@ -11,6 +11,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import org.reactivestreams.Publisher;
@@ -31,13 +32,13 @@ public class KioskDeviceAuthentication implements AuthenticationFetcher<HttpRequ
     private final String demoTerminal;
 
     public KioskDeviceAuthentication(KioskDeviceCookie cookie, ManageTerminalsUseCase terminals,
-                                     @Property(name = "madoguchi.city.code", defaultValue = "999997") String city,
+                                     Installation installation,
                                      @Property(name = "madoguchi.kiosk.demo-device") java.util.Optional<Boolean> demoDevice,
                                      @Property(name = "madoguchi.demo.enabled", defaultValue = "false") boolean demo,
                                      @Property(name = "madoguchi.kiosk.terminal-id", defaultValue = "KIOSK-01") String demoTerminal) {
         this.cookie = cookie;
         this.terminals = terminals;
-        this.city = new LocalGovernmentCode(city);
+        this.city = installation.city();
         this.demoDevice = demoDevice.orElse(demo);
         this.demoTerminal = demoTerminal;
     }

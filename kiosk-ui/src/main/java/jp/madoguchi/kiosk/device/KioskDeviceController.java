@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -20,6 +19,7 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.out.PairedTerminal;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
@@ -42,10 +42,10 @@ public class KioskDeviceController {
     private final LocalGovernmentCode city;
 
     public KioskDeviceController(ManageTerminalsUseCase terminals, KioskDeviceCookie cookie,
-                                 @Property(name = "madoguchi.city.code", defaultValue = "999997") String city) {
+                                 Installation installation) {
         this.terminals = terminals;
         this.cookie = cookie;
-        this.city = new LocalGovernmentCode(city);
+        this.city = installation.city();
     }
 
     @Get

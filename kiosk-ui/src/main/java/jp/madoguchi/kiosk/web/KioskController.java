@@ -23,13 +23,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
-import jp.madoguchi.domain.shared.Rejection;
-import jp.madoguchi.application.port.in.ScreenMessage;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.TerminalChallenge;
 import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.Procedure;
@@ -39,6 +39,7 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.kiosk.device.KioskDevice;
 import io.micronaut.security.authentication.Authentication;
 
@@ -68,8 +69,7 @@ public class KioskController {
                            MoveInPages moveIns,
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
-                           @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode,
-                           @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+                           Installation installation) {
         this.procedures = procedures;
         this.identify = identify;
         this.startReception = startReception;
@@ -77,8 +77,8 @@ public class KioskController {
         this.visits = visits;
         this.moveIns = moveIns;
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
-        this.city = new LocalGovernmentCode(cityCode);
-        this.zone = ZoneId.of(zone);
+        this.city = installation.city();
+        this.zone = installation.zone();
     }
 
     /** ご用件を選ぶ. */

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartMoveInUseCase.MoveInStart;
 import jp.madoguchi.domain.reception.Channel;
@@ -29,10 +29,10 @@ public class MoveInPages {
     private final LocalGovernmentCode city;
 
     public MoveInPages(StartMoveInUseCase moveIn, KioskVisits visits,
-                       @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode) {
+                       Installation installation) {
         this.moveIn = moveIn;
         this.visits = visits;
-        this.city = new LocalGovernmentCode(cityCode);
+        this.city = installation.city();
     }
 
     ModelAndView<Map<String, Object>> special(CardIdentification.Identified card, Operator kiosk) {

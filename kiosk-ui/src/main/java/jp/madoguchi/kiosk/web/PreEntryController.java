@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -21,10 +20,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
-import jp.madoguchi.application.port.in.ScreenMessage;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase.Redemption;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 
@@ -45,12 +45,11 @@ public class PreEntryController {
     private final ZoneId zone;
 
     public PreEntryController(PreEntryUseCase preEntry, ListProceduresUseCase procedures,
-                              @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode,
-                              @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+                              Installation installation) {
         this.preEntry = preEntry;
         this.procedures = procedures;
-        this.city = new LocalGovernmentCode(cityCode);
-        this.zone = ZoneId.of(zone);
+        this.city = installation.city();
+        this.zone = installation.zone();
     }
 
     /** ご用件を選ぶ（来庁前）. */

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +23,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase.Redemption;
@@ -47,10 +47,10 @@ public class PreEntryScanController {
     private final LocalGovernmentCode city;
 
     public PreEntryScanController(PreEntryUseCase preEntry, KioskVisits visits,
-                                  @Property(name = "madoguchi.city.code", defaultValue = "999997") String cityCode) {
+                                  Installation installation) {
         this.preEntry = preEntry;
         this.visits = visits;
-        this.city = new LocalGovernmentCode(cityCode);
+        this.city = installation.city();
     }
 
     /** 記載台: the scanner reads the QR. */

@@ -4,6 +4,7 @@ import jp.madoguchi.domain.shared.Operator;
 
 import io.micronaut.context.ApplicationContext;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.FileResult;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportProgress;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportSummary;
@@ -58,8 +59,8 @@ public final class ImportSubcommand {
             return 2;
         }
         try (ApplicationContext context = ApplicationContext.builder().environments("cli").deduceEnvironment(false).start()) {
-            LocalGovernmentCode target = new LocalGovernmentCode(city != null ? city
-                    : context.getProperty("madoguchi.city.code", String.class).orElse("999997"));
+            LocalGovernmentCode target = city != null ? new LocalGovernmentCode(city)
+                    : context.getBean(Installation.class).city();
             ImportLinkageFilesUseCase importer = context.getBean(ImportLinkageFilesUseCase.class);
             ImportSummary summary = importer.importFrom(location, target, new BarProgress(),
                     // the person at the console, as the operating system knows them

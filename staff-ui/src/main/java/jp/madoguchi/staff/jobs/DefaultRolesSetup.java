@@ -1,9 +1,9 @@
 package jp.madoguchi.staff.jobs;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
@@ -15,9 +15,9 @@ public class DefaultRolesSetup implements ApplicationEventListener<ServerStartup
     private final LocalGovernmentCode city;
 
     public DefaultRolesSetup(RegisterStaffAccountUseCase staff,
-                             @Property(name = "madoguchi.city.code", defaultValue = "999997") String city) {
+                             Installation installation) {
         this.staff = staff;
-        this.city = new LocalGovernmentCode(city);
+        this.city = installation.city();
     }
 
     @Override

@@ -3,11 +3,11 @@ package jp.madoguchi.staff.jobs;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
 import jp.madoguchi.domain.form.FormDefinition;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
@@ -29,10 +29,10 @@ public class FormPrintingWarmUp implements ApplicationEventListener<ServerStartu
     private final Clock clock;
 
     public FormPrintingWarmUp(DesignFormsUseCase forms, Clock clock,
-                              @Property(name = "madoguchi.city.code", defaultValue = "999997") String city) {
+                              Installation installation) {
         this.forms = forms;
         this.clock = clock;
-        this.city = new LocalGovernmentCode(city);
+        this.city = installation.city();
     }
 
     /** After the shipped forms are stored, so a new installation has one to print. */

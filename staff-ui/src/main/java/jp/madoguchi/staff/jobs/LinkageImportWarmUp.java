@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
-import jp.madoguchi.application.port.out.ReplicaLoader;
+import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +22,12 @@ public class LinkageImportWarmUp implements ApplicationEventListener<ServerStart
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkageImportWarmUp.class);
 
-    private final ReplicaLoader loader;
+    private final ImportLinkageFilesUseCase imports;
     private final int rows;
 
-    public LinkageImportWarmUp(ReplicaLoader loader,
+    public LinkageImportWarmUp(ImportLinkageFilesUseCase imports,
                                @Property(name = "madoguchi.linkage.warm-up-rows", defaultValue = "250000") int rows) {
-        this.loader = loader;
+        this.imports = imports;
         this.rows = rows;
     }
 
@@ -44,7 +44,7 @@ public class LinkageImportWarmUp implements ApplicationEventListener<ServerStart
 
     private void prepare() {
         try {
-            Duration took = loader.prepare(rows);
+            Duration took = imports.warmUp(rows);
             LOG.info("連携ファイルの取込の準備ができました（{} 行、{} ms）", rows, took.toMillis());
         } catch (RuntimeException e) {
             // an import then simply runs cold; the import itself reports anything that is really wrong

@@ -5,13 +5,13 @@ import jp.madoguchi.domain.shared.Operator;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.FileResult;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportSummary;
 import jp.madoguchi.application.port.in.PurgeExpiredRecordsUseCase;
 import jp.madoguchi.application.port.out.ReplicaRetention.PurgeReport;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
-import io.micronaut.context.annotation.Property;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +32,10 @@ public class LinkagePolling {
     private final LocalGovernmentCode city;
 
     public LinkagePolling(ImportLinkageFilesUseCase importer, PurgeExpiredRecordsUseCase purge,
-                          @Property(name = "madoguchi.city.code", defaultValue = "999997") String city) {
+                          Installation installation) {
         this.importer = importer;
         this.purge = purge;
-        this.city = new LocalGovernmentCode(city);
+        this.city = installation.city();
     }
 
     @Scheduled(fixedDelay = "${madoguchi.linkage.poll-interval:5m}", initialDelay = "${madoguchi.linkage.poll-initial-delay:1m}")

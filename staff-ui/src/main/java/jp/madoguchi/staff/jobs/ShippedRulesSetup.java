@@ -1,9 +1,9 @@
 package jp.madoguchi.staff.jobs;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ManageProcedureRulesUseCase;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import org.slf4j.Logger;
@@ -22,9 +22,9 @@ public class ShippedRulesSetup implements ApplicationEventListener<ServerStartup
     private final LocalGovernmentCode city;
 
     public ShippedRulesSetup(ManageProcedureRulesUseCase rules,
-                             @Property(name = "madoguchi.city.code", defaultValue = "999997") String city) {
+                             Installation installation) {
         this.rules = rules;
-        this.city = new LocalGovernmentCode(city);
+        this.city = installation.city();
     }
 
     @Override

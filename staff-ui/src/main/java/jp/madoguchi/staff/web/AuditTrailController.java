@@ -29,12 +29,12 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import jp.madoguchi.domain.shared.Rejection;
-import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.ReadAuditTrailUseCase;
 import jp.madoguchi.application.port.in.ReadAuditTrailUseCase.AuditSearchCommand;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.out.AuditTrailQuery.RecordedAuditEntry;
 import jp.madoguchi.domain.audit.AuditAction;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.staff.security.Permissions;
 import jp.madoguchi.staff.security.StaffPrincipal;
 

@@ -26,16 +26,16 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import jp.madoguchi.domain.shared.Rejection;
-import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
 import jp.madoguchi.application.port.out.FormDefinitions.StoredForm;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.form.FormDefinition;
 import jp.madoguchi.domain.form.FormTextException;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.staff.security.Permissions;
 import jp.madoguchi.staff.security.StaffPrincipal;
 

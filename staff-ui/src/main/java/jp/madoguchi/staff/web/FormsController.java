@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -29,13 +28,14 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import jp.madoguchi.domain.shared.Rejection;
-import jp.madoguchi.application.port.in.ScreenMessage;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase.FormStatus;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.out.DocumentPrinter.PrintSettings;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.staff.security.Permissions;
 import jp.madoguchi.staff.security.StaffPrincipal;
 
@@ -55,10 +55,10 @@ public class FormsController {
     private final ZoneId zone;
 
     public FormsController(FormsAtCounterUseCase forms, ReceptionAccess access,
-                           @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+                           Installation installation) {
         this.forms = forms;
         this.access = access;
-        this.zone = ZoneId.of(zone);
+        this.zone = installation.zone();
     }
 
     @Get

@@ -1,12 +1,10 @@
 package jp.madoguchi.staff.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -23,10 +21,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase;
+import jp.madoguchi.application.port.in.DemoSecondFactorUseCase;
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginAttempt;
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase.LoginOutcome;
-import jp.madoguchi.application.port.out.OneTimePasswords;
-import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.staff.Permission;
 import jp.madoguchi.staff.security.CsrfFilter;
 import jp.madoguchi.staff.security.StaffPrincipal;
@@ -42,26 +39,16 @@ import jp.madoguchi.staff.security.StaffSessions;
 public class LoginController {
 
     private final AuthenticateStaffUseCase authenticate;
-    private final TwoDimensionalCodes codes;
     private final StaffSessions sessions;
     private final CsrfFilter csrf;
-    private final OneTimePasswords oneTimePasswords;
-    private final Clock clock;
-    private final boolean demo;
-    private final String demoSecret;
+    private final DemoSecondFactorUseCase demoCode;
 
-    public LoginController(AuthenticateStaffUseCase authenticate, TwoDimensionalCodes codes, StaffSessions sessions,
-                           CsrfFilter csrf, OneTimePasswords oneTimePasswords, Clock clock,
-                           @Property(name = "madoguchi.demo.enabled", defaultValue = "false") boolean demo,
-                           @Property(name = "madoguchi.demo.second-factor-secret", defaultValue = "") String demoSecret) {
+    public LoginController(AuthenticateStaffUseCase authenticate, StaffSessions sessions, CsrfFilter csrf,
+                           DemoSecondFactorUseCase demoCode) {
         this.authenticate = authenticate;
-        this.codes = codes;
         this.sessions = sessions;
         this.csrf = csrf;
-        this.oneTimePasswords = oneTimePasswords;
-        this.clock = clock;
-        this.demo = demo;
-        this.demoSecret = demoSecret;
+        this.demoCode = demoCode;
     }
 
     @Get("/login")
@@ -95,7 +82,7 @@ public class LoginController {
             Map<String, Object> model = page(enrol.username(), enrol.message());
             model.put("askCode", true);
             model.put("enrolQr", "data:image/png;base64,"
-                    + Base64.getEncoder().encodeToString(codes.qrPng(enrol.provisioningUri(), 240)));
+                    + Base64.getEncoder().encodeToString(enrol.qrPng()));
             model.put("enrolSecret", enrol.secret().replaceAll("(.{4})(?!$)", "$1 "));
             return HttpResponse.ok(new ModelAndView<>("staff/login", model));
         }
@@ -133,10 +120,8 @@ public class LoginController {
         model.put("username", username == null ? "" : username);
         model.put("error", error);
         model.put("askCode", false);
-        if (demo && !demoSecret.isBlank()) {
-            // the demo's secret is published in the README; a real installation has demo switched off
-            model.put("demoCode", oneTimePasswords.currentCode(demoSecret, clock.instant()));
-        }
+        // the demo's secret is published in the README; a real installation has the demo switched off
+        demoCode.currentCode().ifPresent(code -> model.put("demoCode", code));
         return model;
     }
 

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -21,11 +20,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
-import jp.madoguchi.application.port.in.ScreenMessage;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.application.port.in.ConfirmIdentityUseCase;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.moving.MoveOutCertificate;
 import jp.madoguchi.domain.resident.AddresseeNumber;
@@ -67,7 +67,7 @@ public class ReceptionController {
                                PrepareFormsUseCase forms, CompleteReceptionUseCase complete,
                                ListProceduresUseCase procedures, ConfirmIdentityUseCase identity,
                                ReceptionAccess access, jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase related,
-                               @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+                               Installation installation) {
         this.receptions = receptions;
         this.advance = advance;
         this.forms = forms;
@@ -76,7 +76,7 @@ public class ReceptionController {
         this.identity = identity;
         this.access = access;
         this.related = related;
-        this.zone = ZoneId.of(zone);
+        this.zone = installation.zone();
     }
 
     @Get("/{number}")

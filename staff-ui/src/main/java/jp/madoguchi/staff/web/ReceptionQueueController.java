@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,6 +11,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
+import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.staff.security.StaffPrincipal;
 import jp.madoguchi.staff.security.Permissions;
@@ -28,9 +28,9 @@ public class ReceptionQueueController {
     private final ZoneId zone;
 
     public ReceptionQueueController(FindReceptionsUseCase receptions,
-                                    @Property(name = "madoguchi.zone", defaultValue = "Asia/Tokyo") String zone) {
+                                    Installation installation) {
         this.receptions = receptions;
-        this.zone = ZoneId.of(zone);
+        this.zone = installation.zone();
     }
 
     @Get

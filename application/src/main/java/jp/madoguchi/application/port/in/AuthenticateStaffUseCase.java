@@ -46,7 +46,8 @@ public interface AuthenticateStaffUseCase {
          * The password was right and a second factor is required but not yet set up: the page shows the secret
          * (as a QR code and as text) and asks for the first code to confirm it.
          */
-        record SecondFactorEnrolment(String username, String secret, String provisioningUri, String message)
+        /** @param qrPng the provisioning URI as a QR code for the authenticator app */
+        record SecondFactorEnrolment(String username, String secret, String provisioningUri, byte[] qrPng, String message)
                 implements LoginOutcome {
             @Override
             public String toString() {

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import jp.madoguchi.domain.procedure.RelatedProcedureList;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 関連手続の判定: from a reception's life event and household, the procedures that follow (by the city's rules in

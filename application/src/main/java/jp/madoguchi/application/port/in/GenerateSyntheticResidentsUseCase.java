@@ -1,6 +1,5 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import jp.madoguchi.application.synthetic.SyntheticPopulation;
+import jp.madoguchi.domain.shared.Rejection;
 
 /** 合成住民データの生成: writes synthetic residents as forward-linkage files. Nothing real is ever used. */
 public interface GenerateSyntheticResidentsUseCase {

@@ -20,6 +20,12 @@ public interface ImportLinkageFilesUseCase {
     /** Imports from a folder or an {@code s3://bucket/prefix} address a person named. */
     ImportSummary importFrom(String location, LocalGovernmentCode city, ImportProgress progress, Operator by);
 
+    /**
+     * Runs {@code rows} generated rows through the import's checking path without storing anything, so the first
+     * FULL file after a restart loads as fast as later ones; returns how long it took.
+     */
+    java.time.Duration warmUp(int rows);
+
     /** Told what is happening, for a progress bar. */
     interface ImportProgress {
 

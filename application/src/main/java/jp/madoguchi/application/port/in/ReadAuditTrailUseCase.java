@@ -1,6 +1,5 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import jp.madoguchi.application.port.out.AuditTrailQuery.RecordedAuditEntry;
 import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * アクセス記録の閲覧と出力, for the city's auditor. Reading the history is itself recorded: who looked for whom is

@@ -1,9 +1,9 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * A step on a visit by a clerk who read it at {@code expectedVersion}; if someone changed it since, the step

@@ -1,8 +1,8 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.Set;
 
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.staff.PasswordPolicy;
 
 /** The checks every command that creates an account or sets a password makes, with the messages staff read. */

@@ -1,6 +1,5 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.reception.Channel;
@@ -8,6 +7,7 @@ import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * 転入届の受付を始める, pre-filled from the 転出証明書 — either the paper certificate's 2D code (a camera or flatbed

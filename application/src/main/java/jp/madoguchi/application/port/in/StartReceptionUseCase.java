@@ -1,6 +1,5 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.List;
 
 import jp.madoguchi.domain.identity.CardFace;
@@ -9,6 +8,7 @@ import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /** 受付を開始する: at the kiosk, the counter or from a pre-entry code. */
 public interface StartReceptionUseCase {

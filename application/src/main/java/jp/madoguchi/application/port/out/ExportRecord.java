@@ -1,8 +1,9 @@
 package jp.madoguchi.application.port.out;
 
-import jp.madoguchi.domain.shared.Rejection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * One finalized reception in the words of a back-office layout: the layout id and ordered column values.

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A forward-linkage file waiting in a source. Its name says what it is (LINKAGE.md):
+ * A forward-linkage file waiting in a source. Its name says what it is (docs/architecture.md, forward linkage):
  * {@code <連携ID>_<YYYYMMDDhhmmss>_<FULL|DIFF>.csv}.
  *
  * @param location where the source keeps it (a path or an object key), for messages and for the source itself

@@ -5,7 +5,7 @@ import java.util.List;
 import jp.madoguchi.domain.moving.MoveOutCertificate;
 
 /**
- * The 2D code printed on a 転出証明書. Its payload layout is not published (DOMAIN.md §2), so the adapter reads it
+ * The 2D code printed on a 転出証明書. Its payload layout is not published (docs/architecture.md, domain facts §2), so the adapter reads it
  * through a layout file the city can edit to match its 住記 vendor's certificates.
  */
 public interface MoveOutCertificateCodes {

@@ -1,0 +1,218 @@
+package jp.madoguchi.adapters.postgres;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.out.ConcurrentUpdateException;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.domain.procedure.Department;
+import jp.madoguchi.domain.procedure.LifeEvent;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.reception.ReceptionState;
+import jp.madoguchi.domain.reception.TimelineEntry;
+import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Receptions in PostgreSQL with optimistic locking: an update names the version it read, and finding none
+ * means someone else got there first.
+ */
+@Singleton
+public class JdbiReceptions implements Receptions {
+
+    private final Jdbi jdbi;
+
+    public JdbiReceptions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public ReceptionNumber nextNumber(LocalGovernmentCode city, LocalDate day) {
+        int serial = jdbi.withHandle(h -> h.createQuery("""
+                        INSERT INTO reception_counter (city_code, day, last_serial) VALUES (:city, :day, 1)
+                        ON CONFLICT (city_code, day) DO UPDATE SET last_serial = reception_counter.last_serial + 1
+                        RETURNING last_serial""")
+                .bind("city", city.value()).bind("day", day).mapTo(Integer.class).one());
+        return new ReceptionNumber(day, serial);
+    }
+
+    @Override
+    public void add(Reception reception) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO reception (city_code, number, reception_day, serial, channel, addressee_number, state,
+                                                   department_code, department_name, opened_at, completed_at, version)
+                            VALUES (:city, :number, :day, :serial, :channel, :resident, :state, :departmentCode,
+                                    :departmentName, :openedAt, :completedAt, 0)""")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .bind("day", reception.number().day())
+                    .bind("serial", reception.number().serial())
+                    .bind("channel", reception.channel().name())
+                    .bind("resident", reception.resident().map(AddresseeNumber::value).orElse(null))
+                    .bind("state", reception.state().name())
+                    .bind("departmentCode", reception.department().code())
+                    .bind("departmentName", reception.department().name())
+                    .bind("openedAt", utc(reception.openedAt()))
+                    .bind("completedAt", reception.completedAt().map(JdbiReceptions::utc).orElse(null))
+                    .execute();
+            List<Procedure> procedures = reception.procedures();
+            for (int i = 0; i < procedures.size(); i++) {
+                Procedure p = procedures.get(i);
+                h.createUpdate("""
+                                INSERT INTO reception_procedure (city_code, number, position, procedure_code, procedure_name,
+                                                                 department_code, department_name, life_event)
+                                VALUES (:city, :number, :position, :code, :name, :departmentCode, :departmentName, :lifeEvent)""")
+                        .bind("city", reception.city().value())
+                        .bind("number", reception.number().value())
+                        .bind("position", i)
+                        .bind("code", p.code())
+                        .bind("name", p.name())
+                        .bind("departmentCode", p.department().code())
+                        .bind("departmentName", p.department().name())
+                        .bind("lifeEvent", p.lifeEvent().name())
+                        .execute();
+            }
+            insertTimeline(h, reception);
+        });
+    }
+
+    @Override
+    public void update(Reception reception) {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("""
+                            UPDATE reception SET state = :state, addressee_number = :resident, department_code = :departmentCode,
+                                   department_name = :departmentName, completed_at = :completedAt, version = version + 1
+                            WHERE city_code = :city AND number = :number AND version = :version""")
+                    .bind("state", reception.state().name())
+                    .bind("resident", reception.resident().map(AddresseeNumber::value).orElse(null))
+                    .bind("departmentCode", reception.department().code())
+                    .bind("departmentName", reception.department().name())
+                    .bind("completedAt", reception.completedAt().map(JdbiReceptions::utc).orElse(null))
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .bind("version", reception.version())
+                    .execute();
+            if (updated == 0) {
+                throw ConcurrentUpdateException.onReception(reception.number());
+            }
+            insertTimeline(h, reception);
+        });
+    }
+
+    @Override
+    public void appendTimeline(Reception reception) {
+        jdbi.useTransaction(h -> {
+            // the row lock orders concurrent appends and updates of one visit
+            boolean found = h.createQuery("SELECT 1 FROM reception WHERE city_code = :city AND number = :number FOR UPDATE")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .mapTo(Integer.class).findOne().isPresent();
+            if (!found) {
+                throw new Rejection("reception.not-found", "受付番号 " + reception.number() + " の受付はありません");
+            }
+            insertTimeline(h, reception);
+        });
+    }
+
+    /** Appends the unsaved entries after whatever the store holds (someone may have appended meanwhile). */
+    private static void insertTimeline(Handle h, Reception reception) {
+        int next = h.createQuery("SELECT coalesce(max(seq) + 1, 0) FROM reception_timeline WHERE city_code = :city AND number = :number")
+                .bind("city", reception.city().value())
+                .bind("number", reception.number().value())
+                .mapTo(Integer.class).one();
+        for (TimelineEntry e : reception.unsavedTimeline()) {
+            h.createUpdate("""
+                            INSERT INTO reception_timeline (city_code, number, seq, at, state, operator_id, operator_name, description)
+                            VALUES (:city, :number, :seq, :at, :state, :operatorId, :operatorName, :description)""")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .bind("seq", next++)
+                    .bind("at", utc(e.at()))
+                    .bind("state", e.state().name())
+                    .bind("operatorId", e.operatorId())
+                    .bind("operatorName", e.operatorName())
+                    .bind("description", e.description())
+                    .execute();
+        }
+    }
+
+    @Override
+    public Optional<Reception> find(LocalGovernmentCode city, ReceptionNumber number) {
+        return jdbi.withHandle(h -> load(h, city, "number = :key", number.value()).stream().findFirst());
+    }
+
+    @Override
+    public List<Reception> openedOn(LocalGovernmentCode city, LocalDate day) {
+        return jdbi.withHandle(h -> load(h, city, "reception_day = :key", day));
+    }
+
+    private record Head(String number, String channel, String resident, String state, String departmentCode,
+                        String departmentName, long version) {
+    }
+
+    private record Row<T>(String number, T value) {
+    }
+
+    /**
+     * Loads the visits that match {@code condition} in three queries (visits, their procedures, their
+     * timelines), however many there are: the reception list is opened all day at every counter.
+     */
+    private static List<Reception> load(Handle h, LocalGovernmentCode city, String condition, Object key) {
+        List<Head> heads = h.createQuery("SELECT number, channel, addressee_number, state, department_code, "
+                        + "department_name, version FROM reception WHERE city_code = :city AND " + condition + " ORDER BY number")
+                .bind("city", city.value())
+                .bind("key", key)
+                .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7)))
+                .list();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        List<String> numbers = heads.stream().map(Head::number).toList();
+        Map<String, List<Procedure>> procedures = h.createQuery("""
+                        SELECT number, procedure_code, procedure_name, department_code, department_name, life_event
+                        FROM reception_procedure WHERE city_code = :city AND number IN (<numbers>)
+                        ORDER BY number, position""")
+                .bind("city", city.value())
+                .bindList("numbers", numbers)
+                .map((rs, ctx) -> new Row<>(rs.getString(1), new Procedure(rs.getString(2), rs.getString(3),
+                        new Department(rs.getString(4), rs.getString(5)), LifeEvent.valueOf(rs.getString(6)))))
+                .collect(byNumber());
+        Map<String, List<TimelineEntry>> timelines = h.createQuery("""
+                        SELECT number, at, state, operator_id, operator_name, description
+                        FROM reception_timeline WHERE city_code = :city AND number IN (<numbers>)
+                        ORDER BY number, seq""")
+                .bind("city", city.value())
+                .bindList("numbers", numbers)
+                .map((rs, ctx) -> new Row<>(rs.getString(1), new TimelineEntry(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        ReceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6))))
+                .collect(byNumber());
+        return heads.stream().map(head -> Reception.restore(city, ReceptionNumber.parse(head.number()),
+                Channel.valueOf(head.channel()), head.resident() == null ? null : new AddresseeNumber(head.resident()),
+                procedures.getOrDefault(head.number(), List.of()), ReceptionState.valueOf(head.state()),
+                new Department(head.departmentCode(), head.departmentName()),
+                timelines.getOrDefault(head.number(), List.of()), head.version())).toList();
+    }
+
+    /** Groups rows by reception number, keeping their order. */
+    private static <T> java.util.stream.Collector<Row<T>, ?, Map<String, List<T>>> byNumber() {
+        return Collectors.groupingBy(Row::number, Collectors.mapping(Row::value, Collectors.toList()));
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,189 @@
+package jp.madoguchi.adapters.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL database Madoguchi runs on, migrated by the production Flyway scripts: either an external
+ * server ({@code MADOGUCHI_DB_URL}) or, by default, a real PostgreSQL started here on a persistent data
+ * directory, so a restart keeps the data.
+ */
+public final class ManagedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedDatabase.class);
+    private static final Login EMBEDDED_OWNER = new Login("postgres", "");
+    /** What the system logs in as: it may read and append to the access history, never change it. */
+    private static final Login EMBEDDED_APPLICATION = new Login("madoguchi_app", "");
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+
+    private ManagedDatabase(EmbeddedPostgres embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+    }
+
+    /** Connects to an external PostgreSQL with one login for everything (no separate role for the application). */
+    public static ManagedDatabase external(String url, String user, String password, int poolSize) {
+        return external(url, new Login(user, password), new Login(user, password), poolSize);
+    }
+
+    /**
+     * Connects to an external PostgreSQL: {@code owner} runs the migrations and owns the access history,
+     * {@code application} is what the running system logs in as (created by the owner when missing, if it may).
+     */
+    public static ManagedDatabase external(String url, Login owner, Login application, int poolSize) {
+        LOG.info("外部の PostgreSQL に接続します: {}", url.replaceAll("password=[^&]*", "password=***"));
+        return migrated(null, url, owner, application, poolSize);
+    }
+
+    /** Starts (or restarts) the embedded PostgreSQL in {@code dataDirectory}, creating it on first use. */
+    public static ManagedDatabase embedded(Path dataDirectory, int poolSize) {
+        Integer running = runningPort(dataDirectory);
+        if (running != null) {
+            // the server is up on this folder (a CLI command next to it): use it rather than start a second one
+            LOG.info("実行中の組み込み PostgreSQL（ポート {}）に接続します", running);
+            return migrated(null, "jdbc:postgresql://localhost:" + running + "/postgres", EMBEDDED_OWNER, EMBEDDED_APPLICATION, poolSize);
+        }
+        EmbeddedPostgres postgres;
+        try {
+            Files.createDirectories(dataDirectory);
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF-8")
+                    // a FULL linkage file writes a million rows at once: no forced checkpoints in the middle
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_completion_target", "0.9")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("組み込み PostgreSQL を起動できません（データフォルダ " + dataDirectory + "）", e);
+        }
+        LOG.info("組み込み PostgreSQL を起動しました（ポート {}、データ {}）", postgres.getPort(), dataDirectory);
+        return migrated(postgres, postgres.getJdbcUrl("postgres", "postgres"), EMBEDDED_OWNER, EMBEDDED_APPLICATION, poolSize);
+    }
+
+    /** The port of a live PostgreSQL already running on {@code dataDirectory}, from its postmaster.pid. */
+    private static Integer runningPort(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return null;
+            }
+            java.util.List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 4 || !Files.exists(Path.of("/proc", lines.get(0).strip()))) {
+                return null;   // a stale file left by a crash: the embedded start cleans it up
+            }
+            return Integer.valueOf(lines.get(3).strip());
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(user == null || user.isBlank() ? url : withoutLogin(url));
+        if (user != null && !user.isBlank()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isBlank()) {
+            config.setPassword(password);
+        }
+        // a small pool serves a counter system best (docs/benchmarks.md: 10 connections beat 140 under load)
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("madoguchi");
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(30_000);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** The driver prefers a user in the URL to the one given apart: the owner's and the application's share a URL. */
+    private static String withoutLogin(String url) {
+        return url.replaceAll("(?<=[?&])(user|password)=[^&]*(&|$)", "").replaceAll("[?&]$", "");
+    }
+
+    private static ManagedDatabase migrated(EmbeddedPostgres embedded, String url, Login owner, Login application,
+                                            int poolSize) {
+        try (HikariDataSource ownerPool = pool(url, owner.user(), owner.password(), 4)) {   // Flyway holds a lock connection besides the migrating one
+            if (!application.user().equals(owner.user())) {
+                ensureRole(ownerPool, application);
+            } else {
+                LOG.warn("アプリケーションが所有者と同じロール（{}）で接続します。アクセス記録を保護するには、別のロールを "
+                        + "MADOGUCHI_DB_USER に、所有者を MADOGUCHI_DB_OWNER に設定してください", owner.user());
+            }
+            Flyway.configure().dataSource(ownerPool).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("appRole", application.user())).load().migrate();
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                closeQuietly(embedded);
+            }
+            throw e;
+        }
+        return new ManagedDatabase(embedded, pool(url, application.user(), application.password(), poolSize));
+    }
+
+    /** Creates the application's login role when it does not exist yet (the embedded server trusts local logins). */
+    private static void ensureRole(DataSource owner, Login application) {
+        try (java.sql.Connection c = owner.getConnection();
+             java.sql.PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            exists.setString(1, application.user());
+            if (exists.executeQuery().next()) {
+                return;
+            }
+            try (java.sql.Statement create = c.createStatement()) {
+                create.execute("CREATE ROLE \"" + application.user().replace("\"", "\"\"") + "\" LOGIN"
+                        + (application.password().isEmpty() ? "" : " PASSWORD '" + application.password().replace("'", "''") + "'"));
+            }
+            LOG.info("アプリケーション用のロール {} を作成しました", application.user());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("アプリケーション用のロール " + application.user()
+                    + " がなく、作成もできません。データベース管理者に作成を依頼してください: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            LOG.warn("組み込み PostgreSQL の停止に失敗しました", e);
+        }
+    }
+
+    /** A database login; an empty password means none (the embedded server trusts local connections). */
+    public record Login(String user, String password) {
+        public Login {
+            password = password == null ? "" : password;
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            closeQuietly(embedded);
+        }
+    }
+}

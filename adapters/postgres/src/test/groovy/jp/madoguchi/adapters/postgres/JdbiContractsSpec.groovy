@@ -1,0 +1,75 @@
+package jp.madoguchi.adapters.postgres
+
+import jp.madoguchi.adapters.postgres.testing.Fixtures
+import jp.madoguchi.adapters.postgres.testing.TestDatabase
+import jp.madoguchi.application.contract.PreEntriesContract
+import jp.madoguchi.application.contract.ReceptionPaperworkContract
+import jp.madoguchi.application.contract.ReceptionsContract
+import jp.madoguchi.application.contract.StaffAccountsContract
+import jp.madoguchi.application.contract.UnconfirmedCardsContract
+import jp.madoguchi.application.port.out.PreEntries
+import jp.madoguchi.application.port.out.ReceptionPaperwork
+import jp.madoguchi.application.port.out.Receptions
+import jp.madoguchi.application.port.out.StaffAccounts
+import jp.madoguchi.application.port.out.UnconfirmedCards
+import jp.madoguchi.domain.procedure.Department
+import jp.madoguchi.domain.procedure.LifeEvent
+import jp.madoguchi.domain.procedure.Procedure
+import jp.madoguchi.domain.reception.Channel
+import jp.madoguchi.domain.reception.Reception
+import jp.madoguchi.domain.reception.ReceptionNumber
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.domain.shared.Operator
+import org.jdbi.v3.core.Jdbi
+import org.jdbi.v3.postgres.PostgresPlugin
+
+import java.time.Instant
+
+/*
+ * The ports' contracts (application's test jar) run against the PostgreSQL stores, each on its own fresh database
+ * built by the production migrations; the same contracts run against the in-memory fakes (InMemoryContractsSpec).
+ */
+
+final class ContractDatabase {
+    private static Jdbi jdbi
+
+    static synchronized Jdbi jdbi() {
+        if (jdbi == null) {
+            def database = ManagedDatabase.external(TestDatabase.freshDatabaseUrl(), 'postgres', '', 4)
+            jdbi = Jdbi.create(database.dataSource()).installPlugin(new PostgresPlugin())
+        }
+        jdbi
+    }
+
+    /** A stored visit, for the tables that belong to one. */
+    static ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) {
+        new JdbiReceptions(jdbi()).add(Reception.open(city, number, Channel.COUNTER, null,
+                [new Procedure('RESIDENT_CERTIFICATE', '住民票の写し', new Department('SHIMIN', '市民課'), LifeEvent.CERTIFICATE)],
+                Operator.staff('clerk', '窓口 一郎'), Instant.parse('2026-11-22T00:00:00Z')))
+        number
+    }
+}
+
+class JdbiReceptionsContractSpec extends ReceptionsContract {
+    Receptions receptions() { new JdbiReceptions(ContractDatabase.jdbi()) }
+}
+
+class JdbiReceptionPaperworkContractSpec extends ReceptionPaperworkContract {
+    ReceptionPaperwork paperwork() { new JdbiReceptionPaperwork(ContractDatabase.jdbi()) }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { ContractDatabase.visit(city, number) }
+}
+
+class JdbiStaffAccountsContractSpec extends StaffAccountsContract {
+    StaffAccounts accounts() { new JdbiStaffAccounts(ContractDatabase.jdbi(), Fixtures.sensitiveItems()) }
+}
+
+class JdbiPreEntriesContractSpec extends PreEntriesContract {
+    PreEntries preEntries() { new JdbiPreEntries(ContractDatabase.jdbi()) }
+}
+
+class JdbiUnconfirmedCardsContractSpec extends UnconfirmedCardsContract {
+    UnconfirmedCards cards() { new JdbiUnconfirmedCards(ContractDatabase.jdbi()) }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { ContractDatabase.visit(city, number) }
+}

@@ -1,0 +1,96 @@
+package jp.madoguchi.adapters.postgres
+
+import jp.madoguchi.adapters.catalogue.ClasspathProcedureCatalogue
+import jp.madoguchi.adapters.documents.code2d.ZxingTwoDimensionalCodes
+import jp.madoguchi.application.port.in.PreEntryUseCase.Redemption
+import jp.madoguchi.application.service.PreEntryService
+import jp.madoguchi.application.service.StartReceptionService
+import jp.madoguchi.adapters.postgres.testing.Fixtures
+import jp.madoguchi.domain.reception.Channel
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.domain.shared.Operator
+
+import java.time.Clock
+import java.time.Duration
+import java.time.Instant
+import java.time.ZoneId
+import java.util.concurrent.Callable
+import java.util.concurrent.Executors
+
+/** 事前入力: QRコードは手続の選択への参照だけで、記載台で一度だけ、期限内に受付になる。 */
+class PreEntrySpec extends DatabaseSpecification {
+
+    static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
+    static final Operator KIOSK = Operator.kiosk('KIOSK-01')
+
+    def zxing = new ZxingTwoDimensionalCodes()
+    def clock = Clock.fixed(Instant.parse('2026-11-22T01:00:00Z'), ZoneId.of('Asia/Tokyo'))
+
+    PreEntryService service(Clock at) {
+        new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing,
+                new StartReceptionService(new JdbiReceptions(jdbi), new ClasspathProcedureCatalogue(),
+                        new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems()), new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), at), at)
+    }
+
+    def "QRコードは市区町村と乱数だけを指し、読み取ると選んだ手続の事前入力受付になる"() {
+        given:
+        def prepared = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE', 'SEAL_CERTIFICATE'])
+        def scanned = zxing.decode(prepared.qrPng()).orElseThrow()
+
+        when:
+        def opened = service(clock).redeem(CITY, scanned + '\r\n', KIOSK) as Redemption.Opened
+
+        then: 'the QR says nothing about the citizen'
+        scanned ==~ /MADOGUCHI:P:999997:[A-Za-z0-9_-]{22}/
+        prepared.procedureNames() == ['住民票の写し', '印鑑登録証明書']
+
+        and:
+        opened.reception().channel() == Channel.PRE_ENTRY
+        opened.reception().procedures()*.code() == ['RESIDENT_CERTIFICATE', 'SEAL_CERTIFICATE']
+        opened.reception().resident().isEmpty()
+    }
+
+    def "一度使ったコード・期限切れのコード・他市のコード・QRでない入力は受付にならない"() {
+        given:
+        def used = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
+        service(clock).redeem(CITY, used, KIOSK)
+        def old = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
+        def eightDaysLater = Clock.offset(clock, Duration.ofDays(8))
+
+        expect:
+        (service(clock).redeem(CITY, used, KIOSK) as Redemption.Refused).message().contains('使用済みか')
+        (service(eightDaysLater).redeem(CITY, old, KIOSK) as Redemption.Refused).message().contains('有効期限')
+        (service(clock).redeem(CITY, old.replace(':999997:', ':999989:'), KIOSK) as Redemption.Refused).message().contains('別の市区町村')
+        (service(clock).redeem(CITY, 'MADOGUCHI:R:999997:20261122-0001', KIOSK) as Redemption.Refused).message().contains('読み取れませんでした')
+    }
+
+    def "手続を選ばない・知らない手続は、理由を伝えて作らない"() {
+        when:
+        service(clock).prepare(CITY, codes)
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.contains(expected)
+
+        where:
+        codes        || expected
+        []           || '1つ以上選んで'
+        ['NO_SUCH']  || '見つかりません'
+    }
+
+    def "二台の記載台が同じコードを同時に読んでも、受付は一つだけ"() {
+        given:
+        def code = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
+        def pool = Executors.newFixedThreadPool(4)
+
+        when:
+        def results = pool.invokeAll((1..4).collect { { -> service(clock).redeem(CITY, code, KIOSK) } as Callable })*.get()
+
+        then:
+        results.count { it instanceof Redemption.Opened } == 1
+        results.count { it instanceof Redemption.Refused } == 3
+
+        cleanup:
+        pool.shutdown()
+    }
+}

@@ -1,0 +1,40 @@
+package jp.madoguchi.application.contract
+
+import jp.madoguchi.application.port.out.PreEntries
+import jp.madoguchi.domain.reception.PreEntryCode
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import spock.lang.Specification
+
+import java.time.Instant
+
+/** What every {@link PreEntries} promises: a code is used once, only before it expires, only in its own city. */
+abstract class PreEntriesContract extends Specification {
+
+    static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
+    static final Instant CREATED = Instant.parse('2026-11-22T00:00:00Z')
+    static final Instant EXPIRES = Instant.parse('2026-11-29T00:00:00Z')
+    static int tokens = 0
+
+    abstract PreEntries preEntries()
+
+    PreEntryCode code = new PreEntryCode(CITY, String.format('token%02dAAAAAAAAAAAAAAA', tokens++))
+
+    def "一度目は選んだ手続を順に返し、二度目は何も返さない"() {
+        given:
+        preEntries().add(code, ['RESIDENT_CERTIFICATE', 'NHI_ENROLMENT'], CREATED, EXPIRES)
+
+        expect:
+        preEntries().use(code, CREATED.plusSeconds(60)).get() == ['RESIDENT_CERTIFICATE', 'NHI_ENROLMENT']
+        preEntries().use(code, CREATED.plusSeconds(61)).isEmpty()
+    }
+
+    def "期限を過ぎたコードと、知らないコードは使えない"() {
+        given:
+        preEntries().add(code, ['RESIDENT_CERTIFICATE'], CREATED, EXPIRES)
+
+        expect:
+        preEntries().use(code, EXPIRES).isEmpty()
+        preEntries().use(new PreEntryCode(CITY, 'unknownAAAAAAAAAAAAAAA'), CREATED).isEmpty()
+        preEntries().use(new PreEntryCode(LocalGovernmentCode.fromFiveDigits('99998'), code.token()), CREATED).isEmpty()
+    }
+}

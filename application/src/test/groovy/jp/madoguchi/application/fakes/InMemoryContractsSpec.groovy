@@ -1,0 +1,53 @@
+package jp.madoguchi.application.fakes
+
+import jp.madoguchi.application.contract.PreEntriesContract
+import jp.madoguchi.application.contract.ReceptionPaperworkContract
+import jp.madoguchi.application.contract.ReceptionsContract
+import jp.madoguchi.application.contract.StaffAccountsContract
+import jp.madoguchi.application.contract.UnconfirmedCardsContract
+import jp.madoguchi.application.port.out.PreEntries
+import jp.madoguchi.application.port.out.ReceptionPaperwork
+import jp.madoguchi.application.port.out.Receptions
+import jp.madoguchi.application.port.out.StaffAccounts
+import jp.madoguchi.application.port.out.UnconfirmedCards
+import jp.madoguchi.domain.reception.ReceptionNumber
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+
+/*
+ * The in-memory fakes run the same contracts as the PostgreSQL stores (JdbiContractsSpec in adapters-postgres), so a
+ * use-case spec over a fake tells what the real store would do.
+ */
+
+class InMemoryReceptionsContractSpec extends ReceptionsContract {
+    def store = new InMemoryReceptions()
+
+    Receptions receptions() { store }
+}
+
+class InMemoryReceptionPaperworkContractSpec extends ReceptionPaperworkContract {
+    def store = new InMemoryReceptionPaperwork()
+
+    ReceptionPaperwork paperwork() { store }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { number }
+}
+
+class InMemoryStaffAccountsContractSpec extends StaffAccountsContract {
+    def store = new InMemoryStaffAccounts()
+
+    StaffAccounts accounts() { store }
+}
+
+class InMemoryPreEntriesContractSpec extends PreEntriesContract {
+    def store = new InMemoryPreEntries()
+
+    PreEntries preEntries() { store }
+}
+
+class InMemoryUnconfirmedCardsContractSpec extends UnconfirmedCardsContract {
+    def store = new InMemoryUnconfirmedCards()
+
+    UnconfirmedCards cards() { store }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { number }
+}

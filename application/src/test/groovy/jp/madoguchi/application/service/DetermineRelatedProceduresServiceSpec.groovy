@@ -1,0 +1,136 @@
+package jp.madoguchi.application.service
+
+import jp.madoguchi.application.fakes.InMemoryMoveIns
+import jp.madoguchi.application.fakes.InMemoryRules
+import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase.DetermineCommand
+import jp.madoguchi.application.port.out.ConcurrentUpdateException
+import jp.madoguchi.domain.audit.AuditAction
+import jp.madoguchi.domain.calendar.EraTable
+import jp.madoguchi.domain.calendar.WarekiDate
+import jp.madoguchi.domain.procedure.LifeEvent
+import jp.madoguchi.domain.reception.OtherDepartmentRejection
+import jp.madoguchi.domain.reception.Reception
+import jp.madoguchi.domain.resident.AddresseeNumber
+import jp.madoguchi.domain.resident.PersonName
+import jp.madoguchi.domain.resident.Relationship
+import jp.madoguchi.domain.resident.Resident
+import jp.madoguchi.domain.shared.Rejection
+
+import java.nio.charset.StandardCharsets
+import java.time.LocalDate
+
+/**
+ * 関連手続の判定: 世帯と聞き取りの答えから規則で手続を挙げ、職員が足し引きし、手続案内書にする。答えが違えば
+ * 挙がる手続も違う。
+ */
+class DetermineRelatedProceduresServiceSpec extends CounterFixture {
+
+    def rules = new InMemoryRules()
+    def related = new DetermineRelatedProceduresService(receptions, registry, new InMemoryMoveIns(), rules, rules, rules,
+            catalogue, rules, { '見本市' }, trail, transactions, clock)
+    Resident head = resident(10, '見本　太郎', 'ミホン　タロウ', LocalDate.of(1985, 4, 1))
+    Resident child = new Resident(CITY, AddresseeNumber.fromSerial(11, 9), head.householdNumber(), head.type(),
+            head.status(), PersonName.of('見本　花', 'ミホン　ハナ'), WarekiDate.of(LocalDate.of(2018, 6, 1), EraTable.standard()),
+            head.sex(), Relationship.of(Relationship.Kinship.CHILD), head.headOfHouseholdName(), head.address(),
+            head.domicile(), head.domicileHead(), null, null)
+
+    def setup() {
+        rules.seedMissing(CITY, rules.shipped(), clock.instant())
+        registry.store([head, child])
+    }
+
+    Reception moveIn() {
+        visit(['MOVE_IN_NOTIFICATION'], head)
+    }
+
+    DetermineCommand determine(Reception r, Map answers, long version = 0) {
+        new DetermineCommand(CITY, r.number(), version, LifeEvent.MOVE_IN, null, LocalDate.of(2026, 11, 20),
+                [head, child]*.addresseeNumber()*.value() as Set, answers, CLERK)
+    }
+
+    def "世帯員ごとに規則を当て、答えによって挙がる手続が変わる。判定は経過とアクセス記録に残る"() {
+        given:
+        def a = moveIn()
+        def b = moveIn()
+
+        when:
+        def noInsurance = related.determine(determine(a, [:]))
+        def allInsured = related.determine(determine(b, ['職場の健康保険': '全員']))
+
+        then:
+        noInsurance.current()*.procedureCode().sort() == ['CHILD_ALLOWANCE_CLAIM', 'NHI_ENROLMENT', 'NHI_ENROLMENT']
+        allInsured.current()*.procedureCode() == ['CHILD_ALLOWANCE_CLAIM']
+        allInsured.current()[0].memberName() == '見本　花'
+        stored(a).timeline().last().description() == '関連手続を判定（転入・国内、3件）'
+        trail.of(AuditAction.VIEW_RESIDENT).size() == 2
+    }
+
+    def "職員が理由つきで外した手続と足した手続が一覧に残り、古い一覧からの変更は断る"() {
+        given:
+        def r = moveIn()
+        def list = related.determine(determine(r, ['職場の健康保険': '全員']))
+
+        when:
+        def removed = related.remove(CITY, r.number(), list.version(), list.current()[0].seq(), '申請済み', CLERK)
+        def added = related.add(CITY, r.number(), removed.version(), 'RESIDENT_CERTIFICATE', null, '勤務先に出す', CLERK)
+
+        then:
+        removed.current().isEmpty()
+        added.current()*.procedureCode() == ['RESIDENT_CERTIFICATE']
+        stored(r).timeline()*.description().takeRight(2) == ['関連手続から削除: 児童手当の認定請求（理由: 申請済み）',
+                                                             '関連手続に追加: 住民票の写し（理由: 勤務先に出す）']
+
+        when:
+        related.add(CITY, r.number(), list.version(), 'NHI_ENROLMENT', null, '古い画面から', CLERK)
+
+        then:
+        thrown(ConcurrentUpdateException)
+    }
+
+    def "手続案内書は判定のあとにだけ作れ、手続ごとに担当課の窓口で並ぶ。ない言語は断る"() {
+        given:
+        def r = moveIn()
+
+        when:
+        related.guidanceSheet(CITY, r.number(), 'ja', false, CLERK)
+
+        then:
+        def notYet = thrown(Rejection)
+        notYet.key() == 'related.not-determined'
+
+        when:
+        related.determine(determine(r, [:]))
+        def sheet = new String(related.guidanceSheet(CITY, r.number(), 'ja', false, CLERK).content(), StandardCharsets.UTF_8)
+
+        then:
+        sheet.contains('NHI_ENROLMENT（ja）')
+        sheet.contains('CHILD_ALLOWANCE_CLAIM（ja）')
+        trail.of(AuditAction.PRINT).size() == 1
+
+        when:
+        related.guidanceSheet(CITY, r.number(), 'tlh', false, CLERK)
+
+        then:
+        def language = thrown(Rejection)
+        language.key() == 'guidance.language-unknown'
+    }
+
+    def "選べない答えと、ほかの課の職員の判定は断る"() {
+        given:
+        def r = moveIn()
+
+        when:
+        related.determine(determine(r, ['職場の健康保険': 'わからない']))
+
+        then:
+        def refused = thrown(Rejection)
+        refused.key() == 'related.answer-not-a-choice'
+        rules.lists.isEmpty()
+
+        when:
+        related.hearing(CITY, r.number(), HOKEN_CLERK)
+
+        then:
+        thrown(OtherDepartmentRejection)
+    }
+}

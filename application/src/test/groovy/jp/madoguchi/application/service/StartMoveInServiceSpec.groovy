@@ -1,0 +1,102 @@
+package jp.madoguchi.application.service
+
+import jp.madoguchi.application.fakes.InMemoryMoveIns
+import jp.madoguchi.application.fakes.TextTwoDimensionalCodes
+import jp.madoguchi.application.port.in.StartMoveInUseCase.CertificateCodeCommand
+import jp.madoguchi.application.port.in.StartMoveInUseCase.MoveInStart
+import jp.madoguchi.application.port.in.StartMoveInUseCase.SpecialCommand
+import jp.madoguchi.application.port.out.MoveOutCertificateCodes
+import jp.madoguchi.application.port.out.MoveOutCertificates
+import jp.madoguchi.domain.identity.CardFace
+import jp.madoguchi.domain.moving.MoveInBasis
+import jp.madoguchi.domain.moving.MoveOutCertificate
+import jp.madoguchi.domain.reception.Channel
+import jp.madoguchi.domain.resident.IndividualNumber
+import jp.madoguchi.domain.resident.Sex
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.domain.shared.Rejection
+
+import java.nio.charset.StandardCharsets
+import java.time.LocalDate
+
+/** 転入届の受付: 特例転入は転出証明書情報から、紙の転出証明書は二次元コードから。受付と転出証明書は一つの単位で残る。 */
+class StartMoveInServiceSpec extends CounterFixture {
+
+    static final MoveOutCertificate PAPER = new MoveOutCertificate('R8-000555', new LocalGovernmentCode('999989'),
+            '見本 一郎', 'ミホン イチロウ', LocalDate.of(1979, 7, 7), null, Sex.MALE, '世帯主', '見本 一郎',
+            '見本県となり市緑町5番6号', '見本県みらい市本町一丁目1番2号', LocalDate.of(2026, 11, 20), '見本県となり市緑町5番地',
+            '見本 一郎', new MoveOutCertificate.BusinessStatuses('1', null, null, '1', null))
+    static final IndividualNumber NUMBER = IndividualNumber.fromFirstElevenDigits('12345678901')
+
+    def moveIns = new InMemoryMoveIns()
+    List<List> askedFor = []
+    MoveOutCertificates certificates = { LocalGovernmentCode city, IndividualNumber number, String nameKey, LocalDate born ->
+        askedFor << [number, nameKey, born]
+        Optional.ofNullable(number == NUMBER ? PAPER : null)
+    } as MoveOutCertificates
+    MoveOutCertificateCodes layout = new MoveOutCertificateCodes() {
+        MoveOutCertificate read(String payload) {
+            if (payload != 'TENSHUTSU:R8-000555') {
+                throw new MoveOutCertificateCodes.UnreadableCode(['識別子が違います'])
+            }
+            PAPER
+        }
+
+        String write(MoveOutCertificate certificate) { 'TENSHUTSU:' + certificate.certificateNumber() }
+    }
+    def moveIn = new StartMoveInService(certificates, layout, new TextTwoDimensionalCodes(), moveIns, start, transactions)
+    def card = new CardFace('見本　一郎', '見本県となり市緑町5番6号', '19790707', Sex.MALE)
+
+    def "特例転入: カードの個人番号で転出証明書情報が見つかれば、宛名番号のない転入届の受付になる"() {
+        when:
+        def started = moveIn.special(new SpecialCommand(CITY, Channel.KIOSK, card, NUMBER, KIOSK)) as MoveInStart.Started
+
+        then:
+        started.moveIn().basis() == MoveInBasis.SPECIAL_MOVE_IN
+        stored(started.reception()).resident().isEmpty()
+        stored(started.reception()).procedures()*.code() == ['MOVE_IN_NOTIFICATION']
+        moveIns.find(CITY, started.reception().number()).get().certificate() == PAPER
+        askedFor == [[NUMBER, '見本一郎', LocalDate.of(1979, 7, 7)]]
+    }
+
+    def "特例転入: 見つからなければ受付にせず、紙の転出証明書の道を示す"() {
+        when:
+        def result = moveIn.special(new SpecialCommand(CITY, Channel.KIOSK, card, IndividualNumber.fromFirstElevenDigits('98765432109'), KIOSK))
+
+        then:
+        (result as MoveInStart.NotStarted).message().contains('紙の転出証明書')
+        receptions.openedOn(CITY, LocalDate.now(clock)).isEmpty()
+    }
+
+    def "紙の転出証明書: 画像のコードからも読み取り機のキー入力からも、転出証明書つきの受付を一つの単位で開く"() {
+        given:
+        def units = transactions.units
+
+        when:
+        def fromImage = moveIn.fromCertificateCode(new CertificateCodeCommand(CITY, Channel.COUNTER,
+                new TextTwoDimensionalCodes().qrPng('TENSHUTSU:R8-000555', 300), null, CLERK)) as MoveInStart.Started
+        def fromScanner = moveIn.fromCertificateCode(new CertificateCodeCommand(CITY, Channel.KIOSK, null,
+                'TENSHUTSU:R8-000555\r\n', KIOSK)) as MoveInStart.Started
+
+        then:
+        fromImage.moveIn().basis() == MoveInBasis.PAPER_CERTIFICATE
+        moveIns.find(CITY, fromScanner.reception().number()).get().certificate().certificateNumber() == 'R8-000555'
+        transactions.units >= units + 2
+    }
+
+    def "コードのない画像・別の書類のコードは、理由を言って受付にしない。画像と入力の両方（どちらもなし）は断る"() {
+        expect:
+        (moveIn.fromCertificateCode(new CertificateCodeCommand(CITY, Channel.COUNTER, 'not an image'.getBytes(StandardCharsets.UTF_8), null, CLERK))
+                as MoveInStart.NotStarted).message().contains('二次元コードを見つけられませんでした')
+        (moveIn.fromCertificateCode(new CertificateCodeCommand(CITY, Channel.KIOSK, null, 'OTHER:123', KIOSK))
+                as MoveInStart.NotStarted).message().contains('識別子が違います')
+        receptions.openedOn(CITY, LocalDate.now(clock)).isEmpty()
+
+        when:
+        new CertificateCodeCommand(CITY, Channel.KIOSK, null, ' ', KIOSK)
+
+        then:
+        def refused = thrown(Rejection)
+        refused.key() == 'move-in.image-or-text'
+    }
+}

@@ -1,0 +1,167 @@
+package jp.madoguchi.staff.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import jp.madoguchi.adapters.devices.cardreader.DemoCard;
+import jp.madoguchi.adapters.devices.cardreader.PcscCardTerminal;
+import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal;
+import jp.madoguchi.adapters.devices.cardreader.TextApCardReader;
+import jp.madoguchi.adapters.devices.cardreader.VirtualMyNumberCard;
+import jp.madoguchi.application.port.in.Installation;
+import jp.madoguchi.application.port.out.MyNumberCardReader;
+import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
+import jp.madoguchi.adapters.documents.code2d.LayoutMoveOutCertificateCodes;
+import jp.madoguchi.adapters.security.crypto.AesGcmSensitiveItems;
+import jp.madoguchi.adapters.security.crypto.DataKey;
+import jp.madoguchi.adapters.security.crypto.HmacCheckpointSeal;
+import jp.madoguchi.application.port.out.CheckpointSeal;
+import jp.madoguchi.adapters.linkage.ConfiguredLinkageSources;
+import jp.madoguchi.adapters.linkage.JdbiImportHistory;
+import jp.madoguchi.adapters.linkage.JdbiReplicaRetention;
+import jp.madoguchi.adapters.linkage.PostgresReplicaLoader;
+import jp.madoguchi.adapters.linkage.layout.LinkageLayouts;
+import jp.madoguchi.application.port.out.ImportHistory;
+import jp.madoguchi.application.port.out.LinkageSources;
+import jp.madoguchi.application.port.out.ReplicaLoader;
+import jp.madoguchi.application.port.out.ReplicaRetention;
+import jp.madoguchi.application.port.out.SensitiveItems;
+import org.jdbi.v3.core.Jdbi;
+import jp.madoguchi.adapters.export.RpaFolderCsvExport;
+import jp.madoguchi.adapters.documents.pdf.PdfFonts;
+import jp.madoguchi.application.port.out.BackOfficeExport;
+import jp.madoguchi.application.port.out.Municipalities;
+import jp.madoguchi.application.synthetic.SyntheticPopulation;
+import jp.madoguchi.domain.shared.Rejection;
+
+/** Driven adapters that need settings to be built. */
+@Factory
+public class AdapterFactory {
+
+    /** The city served and its zone, from the one settings class. */
+    @Singleton
+    Installation installation(MadoguchiSettings settings) {
+        return settings.installation();
+    }
+
+    /** City hall time (Asia/Tokyo by default), whatever the server's zone. */
+    @Singleton
+    Clock clock(Installation installation) {
+        return Clock.system(installation.zone());
+    }
+
+    @Singleton
+    PdfFonts pdfFonts(@Property(name = "madoguchi.pdf.text-font", defaultValue = "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf") String textFont,
+                      @Property(name = "madoguchi.pdf.name-font", defaultValue = "/usr/share/fonts/truetype/ipamj/ipamjm.ttf") String nameFont,
+                      @Property(name = "madoguchi.pdf.gothic-font", defaultValue = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf") String gothicFont) {
+        return new PdfFonts(Path.of(textFont), Path.of(nameFont), Path.of(gothicFont));
+    }
+
+    @Singleton
+    BackOfficeExport backOfficeExport(MadoguchiSettings settings) {
+        return new RpaFolderCsvExport(settings.exportFolder());
+    }
+
+    /** 個人番号・住民票コード・基礎年金番号 sealing, keyed by a master key kept outside the database. */
+    @Singleton
+    SensitiveItems sensitiveItems(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
+        return new AesGcmSensitiveItems(masterKey(settings, dataKey));
+    }
+
+    /** Checkpoints of the access history are signed under the same key kept outside the database. */
+    @Singleton
+    CheckpointSeal checkpointSeal(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
+        return new HmacCheckpointSeal(masterKey(settings, dataKey));
+    }
+
+    private static byte[] masterKey(MadoguchiSettings settings, String dataKey) {
+        String key = dataKey.isBlank() ? System.getenv().getOrDefault("MADOGUCHI_DATA_KEY", "") : dataKey;
+        return DataKey.load(key, settings.dataDir().resolve("secrets").resolve("data-key"));
+    }
+
+    /** Layouts: the city's folder ({@code madoguchi.linkage.layouts}, default {@code <data>/linkage/layouts}) over the shipped ones. */
+    @Singleton
+    LinkageLayouts linkageLayouts(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.linkage.layouts", defaultValue = "") String folder) {
+        return new LinkageLayouts(folder.isBlank() ? settings.dataDir().resolve("linkage").resolve("layouts") : Path.of(folder));
+    }
+
+    @Singleton
+    ReplicaLoader replicaLoader(Jdbi jdbi, LinkageLayouts layouts, SensitiveItems sensitive, Clock clock,
+                                @Property(name = "madoguchi.linkage.index-workers", defaultValue = "2") int indexWorkers) {
+        return new PostgresReplicaLoader(jdbi, layouts, sensitive, clock, indexWorkers);
+    }
+
+    @Singleton
+    ImportHistory importHistory(Jdbi jdbi) {
+        return new JdbiImportHistory(jdbi);
+    }
+
+    @Singleton
+    ReplicaRetention replicaRetention(Jdbi jdbi, Clock clock) {
+        return new JdbiReplicaRetention(jdbi, clock);
+    }
+
+    /** The drop folder ({@code madoguchi.linkage.inbox}) and, when {@code madoguchi.linkage.s3.url} is set, the city's bucket. */
+    @Singleton
+    LinkageSources linkageSources(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.linkage.inbox", defaultValue = "") String inbox,
+                                  @Property(name = "madoguchi.linkage.require-marker", defaultValue = "false") boolean folderMarker,
+                                  @Property(name = "madoguchi.linkage.s3.url", defaultValue = "") String bucketUrl,
+                                  @Property(name = "madoguchi.linkage.s3.endpoint", defaultValue = "") String endpoint,
+                                  @Property(name = "madoguchi.linkage.s3.region", defaultValue = "ap-northeast-1") String region,
+                                  @Property(name = "madoguchi.linkage.s3.access-key", defaultValue = "") String accessKey,
+                                  @Property(name = "madoguchi.linkage.s3.secret-key", defaultValue = "") String secretKey,
+                                  @Property(name = "madoguchi.linkage.s3.require-marker", defaultValue = "true") boolean s3Marker) {
+        Path folder = inbox.isBlank() ? settings.dataDir().resolve("linkage").resolve("inbox") : Path.of(inbox);
+        return new ConfiguredLinkageSources(folder, folderMarker, bucketUrl,
+                new ConfiguredLinkageSources.ObjectStorage(endpoint, region, accessKey, secretKey, s3Marker));
+    }
+
+    @Singleton
+    Municipalities municipalities(MadoguchiSettings settings) {
+        return city -> {
+            if (!city.equals(settings.city())) {
+                throw new Rejection("city.unknown", "地方公共団体コード " + city + " はこのシステムに登録されていません");
+            }
+            return settings.cityName();
+        };
+    }
+
+    /**
+     * The demo card: a virtual My Number Card on a simulated reader. It belongs to the first household head of the
+     * demo population with an exact birth date, so it always finds its holder in the demo registry.
+     * PIN {@code madoguchi.card-simulator.pin}.
+     */
+    @Singleton
+    @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
+    SimulatedCardTerminal simulatedCardTerminal(MadoguchiSettings settings,
+                                                @Property(name = "madoguchi.card-simulator.pin", defaultValue = "1234") String pin) {
+        return DemoCard.terminal(settings.demoPopulation(), pin);
+    }
+
+    @Singleton
+    @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
+    MyNumberCardReader simulatedCardReader(SimulatedCardTerminal terminal) {
+        return new TextApCardReader(terminal);
+    }
+
+    /** The 転出証明書 2D code layout: the city's copy in {@code <data>/code2d} replaces the shipped one. */
+    @Singleton
+    MoveOutCertificateCodes moveOutCertificateCodes(@Property(name = "madoguchi.data-dir", defaultValue = "data") String dataDir) {
+        return new LayoutMoveOutCertificateCodes(Path.of(dataDir, "code2d"), jp.madoguchi.domain.calendar.EraTable.standard());
+    }
+
+    /** A real reader through PC/SC; {@code madoguchi.card-reader.name} picks one when several are connected. */
+    @Singleton
+    @Requires(property = "madoguchi.card-reader", value = "pcsc")
+    MyNumberCardReader pcscCardReader(@Property(name = "madoguchi.card-reader-name", defaultValue = "") String readerName) {
+        return new TextApCardReader(new PcscCardTerminal(readerName));
+    }
+}

@@ -1,0 +1,120 @@
+package jp.madoguchi.staff.config;
+
+import java.time.Clock;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
+import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
+import jp.madoguchi.application.port.in.ConfirmIdentityUseCase;
+import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
+import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.PreEntryUseCase;
+import jp.madoguchi.application.port.in.SearchResidentsUseCase;
+import jp.madoguchi.application.port.in.ShowDailyStatisticsUseCase;
+import jp.madoguchi.application.port.in.StartMoveInUseCase;
+import jp.madoguchi.application.port.in.StartReceptionUseCase;
+import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.BackOfficeExport;
+import jp.madoguchi.application.port.out.DailyStatisticsQuery;
+import jp.madoguchi.application.port.out.MoveIns;
+import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
+import jp.madoguchi.application.port.out.MoveOutCertificates;
+import jp.madoguchi.application.port.out.PreEntries;
+import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.application.port.out.Receptions;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.application.port.out.TerminalCardChannel;
+import jp.madoguchi.application.port.out.Transactions;
+import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.application.port.out.UnconfirmedCards;
+import jp.madoguchi.application.service.AdvanceReceptionService;
+import jp.madoguchi.application.service.CompleteReceptionService;
+import jp.madoguchi.application.service.ConfirmIdentityService;
+import jp.madoguchi.application.service.FindReceptionsService;
+import jp.madoguchi.application.service.IdentifyResidentByCardService;
+import jp.madoguchi.application.service.IssueReceptionSlipService;
+import jp.madoguchi.application.service.ListProceduresService;
+import jp.madoguchi.application.service.PreEntryService;
+import jp.madoguchi.application.service.SearchResidentsService;
+import jp.madoguchi.application.service.ShowDailyStatisticsService;
+import jp.madoguchi.application.service.StartMoveInService;
+import jp.madoguchi.application.service.StartReceptionService;
+
+/**
+ * 窓口の受付: 受付の開始・事前入力・本人確認・転入・手順・完了・受付票・一覧・住民検索・日次統計。
+ * Services are built with {@code new}, so the application module stays free of annotations
+ * (ddd-by-examples/library's configuration style); each bean is built only when a driving adapter asks.
+ */
+@Factory
+public class ReceptionFactory {
+
+    @Singleton
+    StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,
+                                         UnconfirmedCards unconfirmedCards, Transactions transactions, Clock clock) {
+        return new StartReceptionService(receptions, catalogue, registry, unconfirmedCards, transactions, clock);
+    }
+
+    @Singleton
+    PreEntryUseCase preEntry(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
+                             StartReceptionUseCase receptions, Clock clock) {
+        return new PreEntryService(preEntries, catalogue, codes, receptions, clock);
+    }
+
+    @Singleton
+    ConfirmIdentityUseCase confirmIdentity(Receptions receptions, ResidentRegistry registry, UnconfirmedCards unconfirmedCards,
+                                           Transactions transactions, Clock clock) {
+        return new ConfirmIdentityService(receptions, registry, unconfirmedCards, transactions, clock);
+    }
+
+    @Singleton
+    StartMoveInUseCase startMoveIn(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
+                                   TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions,
+                                   Transactions transactions) {
+        return new StartMoveInService(certificates, certificateCodes, codes, moveIns, receptions, transactions);
+    }
+
+    @Singleton
+    IdentifyResidentByCardUseCase identifyByCard(TerminalCardChannel terminals, SearchResidentsUseCase search) {
+        return new IdentifyResidentByCardService(terminals, search);
+    }
+
+    @Singleton
+    FindReceptionsUseCase findReceptions(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
+                                         UnconfirmedCards unconfirmedCards, SearchResidentsUseCase search, Clock clock) {
+        return new FindReceptionsService(receptions, registry, moveIns, unconfirmedCards, search, clock);
+    }
+
+    @Singleton
+    AdvanceReceptionUseCase advanceReception(Receptions receptions, ProcedureCatalogue catalogue, Clock clock) {
+        return new AdvanceReceptionService(receptions, catalogue, clock);
+    }
+
+    @Singleton
+    CompleteReceptionUseCase completeReception(Receptions receptions, ResidentRegistry registry, BackOfficeExport export,
+                                               AuditTrail trail, Transactions transactions, Clock clock) {
+        return new CompleteReceptionService(receptions, registry, export, trail, transactions, clock);
+    }
+
+    @Singleton
+    ShowDailyStatisticsUseCase dailyStatistics(DailyStatisticsQuery query, Clock clock) {
+        return new ShowDailyStatisticsService(query, clock);
+    }
+
+    @Singleton
+    ListProceduresUseCase listProcedures(ProcedureCatalogue catalogue) {
+        return new ListProceduresService(catalogue);
+    }
+
+    @Singleton
+    IssueReceptionSlipUseCase receptionSlip(Receptions receptions, TwoDimensionalCodes codes) {
+        return new IssueReceptionSlipService(receptions, codes);
+    }
+
+    @Singleton
+    SearchResidentsUseCase searchResidents(ResidentRegistry registry, AuditTrail trail, Clock clock) {
+        return new SearchResidentsService(registry, trail, clock);
+    }
+}
