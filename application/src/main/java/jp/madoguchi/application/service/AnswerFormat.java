@@ -18,13 +18,15 @@ import jp.madoguchi.domain.shared.Rejection;
  */
 final class AnswerFormat {
 
-    private static final EraTable ERAS = EraTable.standard();
     private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
 
-    private AnswerFormat() {
+    private final EraTable eras;
+
+    AnswerFormat(EraTable eras) {
+        this.eras = eras;
     }
 
-    static String normalise(FieldDefinition field, String typed) {
+    String normalise(FieldDefinition field, String typed) {
         String value = typed.strip();
         // no form question asks for a 個人番号; one typed into the wrong field is refused, never stored or printed
         Matcher twelve = TWELVE_DIGITS.matcher(toAsciiDigits(value).replaceAll("[\\s-]", ""));
@@ -50,11 +52,11 @@ final class AnswerFormat {
         }
     }
 
-    private static LocalDate date(FieldDefinition field, String value) {
+    private LocalDate date(FieldDefinition field, String value) {
         try {
             return LocalDate.parse(toAsciiDigits(value));
         } catch (DateTimeParseException notIso) {
-            return WarekiDate.parse(value, ERAS).toLocalDate().orElseThrow(() -> new Rejection("answer.date-format",
+            return WarekiDate.parse(value, eras).toLocalDate().orElseThrow(() -> new Rejection("answer.date-format",
                     field.key() + "は 2026-11-22 か 令和8年11月22日 の形で、実在する日付を入力してください"));
         }
     }

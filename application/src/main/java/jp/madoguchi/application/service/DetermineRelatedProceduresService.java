@@ -23,6 +23,7 @@ import jp.madoguchi.application.port.out.RelatedProcedureLists;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.procedure.EventFacts;
 import jp.madoguchi.domain.procedure.LifeEvent;
@@ -50,12 +51,14 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
     private final Clock clock;
 
     private final Transactions transactions;
+    private final EraTable eras;
 
     public DetermineRelatedProceduresService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
                                              ProcedureRules rules, RelatedProcedureLists lists,
                                              GuidanceCatalogue guidance, ProcedureCatalogue procedures,
                                              GuidanceSheetRenderer renderer, Municipalities municipalities,
-                                             AuditTrail trail, Transactions transactions, Clock clock) {
+                                             AuditTrail trail, Transactions transactions, EraTable eras, Clock clock) {
+        this.eras = eras;
         this.transactions = transactions;
         this.receptions = receptions;
         this.households = new HouseholdFacts(registry, moveIns);
@@ -147,7 +150,7 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
         Reception reception = reception(city, number, operator);
         RelatedProcedureList list = lists.find(city, number).orElseThrow(() -> new Rejection("related.not-determined",
                     "関連手続がまだ判定されていません。先に「関連手続を判定」を行ってください"));
-        RenderedDocument document = renderer.render(new GuidanceSheets(guidance, procedures)
+        RenderedDocument document = renderer.render(new GuidanceSheets(guidance, procedures, eras)
                 .sheet(reception, list, municipalities.nameOf(city), language, furigana));
         reception.record(operator, clock.instant(), "手続案内書を作成（" + document.fileName() + "）");
         receptions.appendTimeline(reception);

@@ -13,6 +13,7 @@ import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
+import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
@@ -28,10 +29,13 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
     private final MoveIns moveIns;
     private final UnconfirmedCards unconfirmedCards;
     private final SearchResidentsUseCase search;
+    private final EraTable eras;
     private final Clock clock;
 
     public FindReceptionsService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
-                                 UnconfirmedCards unconfirmedCards, SearchResidentsUseCase search, Clock clock) {
+                                 UnconfirmedCards unconfirmedCards, SearchResidentsUseCase search, EraTable eras,
+                                 Clock clock) {
+        this.eras = eras;
         this.receptions = receptions;
         this.registry = registry;
         this.moveIns = moveIns;
@@ -63,7 +67,7 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
             Optional<CardFace> card = r.resident().isPresent() ? Optional.empty() : unconfirmedCards.find(city, number);
             List<IdentifyResidentByCardUseCase.ResidentCandidate> candidates = card
                     .map(face -> search.byFourItems(city, new SearchResidentsUseCase.FourItems(face.name(), face.address(),
-                            IdentifyResidentByCardService.birthDate(face.birthDate()).orElse(null), face.sex()), by))
+                            IdentifyResidentByCardService.birthDate(face.birthDate(), eras).orElse(null), face.sex()), by))
                     .orElse(List.of());
             return new ReceptionDetails(r, r.resident().flatMap(n -> search.byAddresseeNumber(city, n, by)), moveIns.find(city, number),
                     card, candidates);

@@ -29,13 +29,13 @@ import jp.madoguchi.domain.shared.Rejection;
  */
 final class FormFiller {
 
-    private static final EraTable ERAS = EraTable.standard();
-
     private final ResidentRegistry registry;
     private final MoveIns moveIns;
     private final FieldDictionary dictionary;
+    private final EraTable eras;
 
-    FormFiller(ResidentRegistry registry, MoveIns moveIns, FieldDictionary dictionary) {
+    FormFiller(ResidentRegistry registry, MoveIns moveIns, FieldDictionary dictionary, EraTable eras) {
+        this.eras = eras;
         this.registry = registry;
         this.moveIns = moveIns;
         this.dictionary = dictionary;
@@ -86,7 +86,7 @@ final class FormFiller {
             case HOUSEHOLD:
                 return path.equals("count") ? String.valueOf(s.members().size()) : "";
             case CARD:
-                return s.card(path);
+                return s.card(path, eras);
             case ANSWER:
                 String answer = s.answers().getOrDefault(path, "");
                 return field.type() == FieldDefinition.Type.DATE ? wareki(answer) : answer;
@@ -94,7 +94,7 @@ final class FormFiller {
                 return path;
             case COMPUTED:
                 if (path.equals("today")) {
-                    return WarekiDate.of(today, ERAS).format();
+                    return WarekiDate.of(today, eras).format();
                 }
                 if (path.equals("mayor")) {
                     return municipality == null ? "" : municipality + "長";
@@ -128,12 +128,12 @@ final class FormFiller {
     }
 
     /** A typed date (2026-11-22) as 和暦; anything else (a 不詳日 as told) as written. */
-    static String wareki(String text) {
+    String wareki(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
         try {
-            return WarekiDate.of(LocalDate.parse(text.strip()), ERAS).format();
+            return WarekiDate.of(LocalDate.parse(text.strip()), eras).format();
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return text.strip();
         }
@@ -158,7 +158,7 @@ final class FormFiller {
         Map<String, String> person = new HashMap<>();
         person.put("name", c.name());
         person.put("kana", nz(c.nameKana()));
-        person.put("birthDate", c.birthDate() == null ? nz(c.birthNotation()) : WarekiDate.of(c.birthDate(), ERAS).format());
+        person.put("birthDate", c.birthDate() == null ? nz(c.birthNotation()) : WarekiDate.of(c.birthDate(), eras).format());
         person.put("sex", c.sex() == null ? "" : c.sex().label());
         person.put("relationship", nz(c.relationship()));
         person.put("headName", nz(c.headOfHouseholdName()));
@@ -173,7 +173,7 @@ final class FormFiller {
                 person.get("sex"), nz(c.relationship()))), known, null);
     }
 
-    private static Map<String, String> person(Resident r) {
+    private Map<String, String> person(Resident r) {
         Map<String, String> p = new HashMap<>();
         p.put("name", r.nameForDisplay());
         p.put("kana", nz(r.name().nameKana()));
@@ -196,7 +196,7 @@ final class FormFiller {
         return p;
     }
 
-    private static Map<String, String> row(String name, String kana, String birth, String sex, String relationship) {
+    private Map<String, String> row(String name, String kana, String birth, String sex, String relationship) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("氏名", name);
         row.put("フリガナ", nz(kana));
@@ -213,17 +213,17 @@ final class FormFiller {
     /** Everything a reception's forms are filled from. */
     private record Sources(Resident resident, Map<String, String> person, List<Map<String, String>> members,
                            Map<String, String> answers, CardStatus card) {
-        String card(String path) {
+        String card(String path, EraTable eras) {
             if (card == null) {
                 return "";
             }
             switch (path) {
                 case "cardExpires":
-                    return card.cardExpires() == null ? "" : WarekiDate.of(card.cardExpires(), ERAS).format();
+                    return card.cardExpires() == null ? "" : WarekiDate.of(card.cardExpires(), eras).format();
                 case "certificateExpires":
                     LocalDate d = card.signingCertificateExpires() != null ? card.signingCertificateExpires()
                             : card.authenticationCertificateExpires();
-                    return d == null ? "" : WarekiDate.of(d, ERAS).format();
+                    return d == null ? "" : WarekiDate.of(d, eras).format();
                 case "sealRegistrationNumber":
                     return nz(card.sealRegistrationNumber());
                 default:

@@ -31,6 +31,7 @@ import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.Transactions;
+import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.form.FieldDictionary;
@@ -60,6 +61,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     private final FormVersions forms;
     private final FieldDictionary dictionary;
     private final FormFiller filler;
+    private final AnswerFormat answerFormat;
     private final ReceptionPaperwork paperwork;
     private final FilledFormRenderer renderer;
     private final DocumentPrinter printer;
@@ -71,12 +73,13 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     public FormsAtCounterService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormCatalogue catalogue,
                                  FormDefinitions definitions, ReceptionPaperwork paperwork, FilledFormRenderer renderer,
                                  DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
-                                 Transactions transactions, Clock clock) {
+                                 Transactions transactions, EraTable eras, Clock clock) {
         this.receptions = receptions;
         this.steps = new ReceptionSteps(receptions);
         this.dictionary = catalogue.dictionary();
         this.forms = new FormVersions(definitions, dictionary);
-        this.filler = new FormFiller(registry, moveIns, dictionary);
+        this.filler = new FormFiller(registry, moveIns, dictionary, eras);
+        this.answerFormat = new AnswerFormat(eras);
         this.paperwork = paperwork;
         this.renderer = renderer;
         this.printer = printer;
@@ -149,7 +152,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
                     .orElseThrow(() -> new Rejection("answer.not-a-question", "「" + key + "」は聞き取りの項目ではありません"));
             if (value != null && !value.isBlank()) {
                 try {
-                    checked.put(field.key(), AnswerFormat.normalise(field, value));
+                    checked.put(field.key(), answerFormat.normalise(field, value));
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }

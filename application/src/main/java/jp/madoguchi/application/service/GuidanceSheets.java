@@ -33,12 +33,14 @@ import jp.madoguchi.domain.shared.Rejection;
  */
 final class GuidanceSheets {
 
-    private static final EraTable ERAS = EraTable.standard();
 
     private final GuidanceCatalogue catalogue;
     private final ProcedureCatalogue procedures;
 
-    GuidanceSheets(GuidanceCatalogue catalogue, ProcedureCatalogue procedures) {
+    private final EraTable eras;
+
+    GuidanceSheets(GuidanceCatalogue catalogue, ProcedureCatalogue procedures, EraTable eras) {
+        this.eras = eras;
         this.catalogue = catalogue;
         this.procedures = procedures;
     }
@@ -133,8 +135,8 @@ final class GuidanceSheets {
         return language.equals("ja") ? "（" + text + "）" : " (" + text + ")";
     }
 
-    private static String date(LocalDate day, String language) {
-        return language.equals("ja") ? WarekiDate.of(day, ERAS).format()
+    private String date(LocalDate day, String language) {
+        return language.equals("ja") ? WarekiDate.of(day, eras).format()
                 : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
     }
 

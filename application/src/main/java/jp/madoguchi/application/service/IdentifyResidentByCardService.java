@@ -29,7 +29,10 @@ public final class IdentifyResidentByCardService implements IdentifyResidentByCa
     private final TerminalCardChannel terminals;
     private final SearchResidentsUseCase search;
 
-    public IdentifyResidentByCardService(TerminalCardChannel terminals, SearchResidentsUseCase search) {
+    private final EraTable eras;
+
+    public IdentifyResidentByCardService(TerminalCardChannel terminals, SearchResidentsUseCase search, EraTable eras) {
+        this.eras = eras;
         this.terminals = terminals;
         this.search = search;
     }
@@ -54,12 +57,12 @@ public final class IdentifyResidentByCardService implements IdentifyResidentByCa
         }
         CardReading.Read read = (CardReading.Read) reading;
         CardFace face = read.face();
-        FourItems items = new FourItems(face.name(), face.address(), birthDate(face.birthDate()).orElse(null), face.sex());
+        FourItems items = new FourItems(face.name(), face.address(), birthDate(face.birthDate(), eras).orElse(null), face.sex());
         return new CardIdentification.Identified(face, read.individualNumber(), search.byFourItems(command.city(), items, command.operator()));
     }
 
     /** The chip's birth date: {@code YYYYMMDD} as the readers we know give it, or 和暦 text. */
-    static Optional<LocalDate> birthDate(String text) {
+    static Optional<LocalDate> birthDate(String text, EraTable eras) {
         String value = text.strip();
         try {
             if (value.matches("\\d{8}")) {
@@ -68,6 +71,6 @@ public final class IdentifyResidentByCardService implements IdentifyResidentByCa
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-        return WarekiDate.parse(value, EraTable.standard()).toLocalDate();
+        return WarekiDate.parse(value, eras).toLocalDate();
     }
 }

@@ -10,6 +10,7 @@ import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.application.port.out.MoveOutCertificates;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.moving.MoveInBasis;
 import jp.madoguchi.domain.moving.MoveOutCertificate;
@@ -34,10 +35,12 @@ public final class StartMoveInService implements StartMoveInUseCase {
     private final MoveIns moveIns;
     private final StartReceptionUseCase receptions;
     private final Transactions transactions;
+    private final EraTable eras;
 
     public StartMoveInService(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
                               TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions,
-                              Transactions transactions) {
+                              Transactions transactions, EraTable eras) {
+        this.eras = eras;
         this.transactions = transactions;
         this.certificates = certificates;
         this.certificateCodes = certificateCodes;
@@ -49,7 +52,7 @@ public final class StartMoveInService implements StartMoveInUseCase {
     @Override
     public MoveInStart special(SpecialCommand command) {
         Optional<MoveOutCertificate> found = certificates.forPerson(command.city(), command.individualNumber(),
-                MatchKey.name(command.card().name()), IdentifyResidentByCardService.birthDate(command.card().birthDate()).orElse(null));
+                MatchKey.name(command.card().name()), IdentifyResidentByCardService.birthDate(command.card().birthDate(), eras).orElse(null));
         return found
                 .<MoveInStart>map(c -> open(command.city(), command.channel(), command.operator(), new MoveIn(MoveInBasis.SPECIAL_MOVE_IN, c)))
                 .orElseGet(() -> new MoveInStart.NotStarted(NOT_FOUND));

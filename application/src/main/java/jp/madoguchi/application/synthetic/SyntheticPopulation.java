@@ -53,7 +53,7 @@ public final class SyntheticPopulation {
     private static final String[] BUILDINGS = {"コーポ", "ハイツ", "メゾン", "レジデンス", "荘"};
 
     private final Settings settings;
-    private final EraTable eras = EraTable.standard();
+    private final EraTable eras = EraTable.shipped();
     private final SplittableRandom random;
     private long nextResident = 1;
     private long nextHousehold = 1;

@@ -52,7 +52,7 @@ abstract class CounterFixture extends Specification {
                              LocalDate born = LocalDate.of(1985, 4, 1)) {
         new Resident(CITY, AddresseeNumber.fromSerial(serial, 9), HouseholdNumber.fromSerial(serial, 9),
                 ResidentType.JAPANESE, ResidentStatus.RESIDENT, PersonName.of(name, kana),
-                WarekiDate.of(born, EraTable.standard()), Sex.FEMALE, Relationship.HEAD, name,
+                WarekiDate.of(born, EraTable.shipped()), Sex.FEMALE, Relationship.HEAD, name,
                 new Address(new Address.AddressCode('99999001001'), new Address.PostalCode('9000101'), '見本県みらい市本町一丁目', '1番2号', null), '見本県みらい市本町一丁目1番', name, null, null)
     }
 

@@ -27,10 +27,10 @@ class DetermineRelatedProceduresServiceSpec extends CounterFixture {
 
     def rules = new InMemoryRules()
     def related = new DetermineRelatedProceduresService(receptions, registry, new InMemoryMoveIns(), rules, rules, rules,
-            catalogue, rules, { '見本市' }, trail, transactions, clock)
+            catalogue, rules, { '見本市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
     Resident head = resident(10, '見本　太郎', 'ミホン　タロウ', LocalDate.of(1985, 4, 1))
     Resident child = new Resident(CITY, AddresseeNumber.fromSerial(11, 9), head.householdNumber(), head.type(),
-            head.status(), PersonName.of('見本　花', 'ミホン　ハナ'), WarekiDate.of(LocalDate.of(2018, 6, 1), EraTable.standard()),
+            head.status(), PersonName.of('見本　花', 'ミホン　ハナ'), WarekiDate.of(LocalDate.of(2018, 6, 1), EraTable.shipped()),
             head.sex(), Relationship.of(Relationship.Kinship.CHILD), head.headOfHouseholdName(), head.address(),
             head.domicile(), head.domicileHead(), null, null)
 

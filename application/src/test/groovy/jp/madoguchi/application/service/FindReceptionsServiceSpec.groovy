@@ -11,7 +11,7 @@ import java.time.LocalDate
 class FindReceptionsServiceSpec extends CounterFixture {
 
     def search = new SearchResidentsService(registry, trail, clock)
-    def find = new FindReceptionsService(receptions, registry, new InMemoryMoveIns(), cards, search, clock)
+    def find = new FindReceptionsService(receptions, registry, new InMemoryMoveIns(), cards, search, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
 
     def "今日の受付が新しい順に、確認済みの住民の名前と未確認の印つきで並ぶ"() {
         given:

@@ -21,7 +21,7 @@ class FormsAtCounterServiceSpec extends CounterFixture {
     def rendering = new TextFormRendering()
     def paperwork = new InMemoryReceptionPaperwork()
     def forms = new FormsAtCounterService(receptions, registry, new InMemoryMoveIns(), rendering, rendering, paperwork,
-            rendering, rendering, { '見本市' }, trail, transactions, clock)
+            rendering, rendering, { '見本市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
 
     def setup() {
         rendering.shipped.eachWithIndex { text, i ->

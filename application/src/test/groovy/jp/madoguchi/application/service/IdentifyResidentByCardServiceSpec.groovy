@@ -28,7 +28,7 @@ class IdentifyResidentByCardServiceSpec extends CounterFixture {
             readings[answer]
         }
     }
-    def identify = new IdentifyResidentByCardService(channel, new SearchResidentsService(registry, trail, clock))
+    def identify = new IdentifyResidentByCardService(channel, new SearchResidentsService(registry, trail, clock), jp.madoguchi.domain.calendar.EraTable.shipped())
 
     def "個人番号は、それを使う手続（転入届）で役割が許すときだけ求める。登録のない端末には出さない"() {
         expect:

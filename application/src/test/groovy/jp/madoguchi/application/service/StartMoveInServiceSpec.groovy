@@ -44,7 +44,7 @@ class StartMoveInServiceSpec extends CounterFixture {
 
         String write(MoveOutCertificate certificate) { 'TENSHUTSU:' + certificate.certificateNumber() }
     }
-    def moveIn = new StartMoveInService(certificates, layout, new TextTwoDimensionalCodes(), moveIns, start, transactions)
+    def moveIn = new StartMoveInService(certificates, layout, new TextTwoDimensionalCodes(), moveIns, start, transactions, jp.madoguchi.domain.calendar.EraTable.shipped())
     def card = new CardFace('見本　一郎', '見本県となり市緑町5番6号', '19790707', Sex.MALE)
 
     def "特例転入: カードの個人番号で転出証明書情報が見つかれば、宛名番号のない転入届の受付になる"() {

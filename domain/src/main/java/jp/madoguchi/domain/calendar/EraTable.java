@@ -22,12 +22,6 @@ import jp.madoguchi.domain.shared.Rejection;
  */
 public final class EraTable {
 
-    /**
-     * System property naming a replacement table file (UTF-8, the format of {@code eras.tsv}): when a new 元号
-     * is proclaimed, a city adds a line to a copy and points this property at it.
-     */
-    public static final String TABLE_PROPERTY = "madoguchi.eras";
-
     private final List<Era> eras;
 
     public EraTable(List<Era> eras) {
@@ -47,26 +41,17 @@ public final class EraTable {
         }
     }
 
-    /** The table in use: the file named by {@value #TABLE_PROPERTY}, or the one shipped (明治〜令和). */
-    public static EraTable standard() {
-        return Standard.TABLE;
+    /**
+     * The table shipped with the domain (明治〜令和). When a new 元号 is proclaimed, a city hands its own table in
+     * instead ({@link #load}, the composition root reads the file its settings name); nothing here reads a setting.
+     */
+    public static EraTable shipped() {
+        return Shipped.TABLE;
     }
 
-    /** Loaded on first use, so the property can be set before. */
-    private static final class Standard {
-        static final EraTable TABLE = loadConfigured();
-
-        private static EraTable loadConfigured() {
-            String file = System.getProperty(TABLE_PROPERTY);
-            if (file == null || file.isBlank()) {
-                return load(resource("eras.tsv"));
-            }
-            try {
-                return load(java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("元号の表 " + file + " を読めません", e);
-            }
-        }
+    /** Read once, on first use. */
+    private static final class Shipped {
+        static final EraTable TABLE = load(resource("eras.tsv"));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.time.LocalDate
 
 class WarekiDateSpec extends Specification {
 
-    EraTable eras = EraTable.standard()
+    EraTable eras = EraTable.shipped()
 
     def "和暦と西暦の往復: #written ⇔ #gregorian"() {
         when:

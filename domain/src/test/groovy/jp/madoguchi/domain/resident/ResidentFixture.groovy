@@ -17,7 +17,7 @@ class ResidentFixture {
                 type               : ResidentType.JAPANESE,
                 status             : ResidentStatus.RESIDENT,
                 name               : PersonName.of('窓口 花子', 'マドグチ ハナコ'),
-                birthDate          : WarekiDate.parse('昭和60年4月1日', EraTable.standard()),
+                birthDate          : WarekiDate.parse('昭和60年4月1日', EraTable.shipped()),
                 sex                : Sex.FEMALE,
                 relationship       : Relationship.HEAD,
                 headOfHouseholdName: '窓口 花子',
@@ -36,7 +36,7 @@ class ResidentFixture {
     static Resident foreign(Map overrides = [:]) {
         japanese([type            : ResidentType.FOREIGN,
                   name            : PersonName.of('SMITH JOHN', 'スミス ジョン').withAlias('須美須 譲', 'スミス ジョウ'),
-                  birthDate       : WarekiDate.parse('平成2年6月15日', EraTable.standard()),
+                  birthDate       : WarekiDate.parse('平成2年6月15日', EraTable.shipped()),
                   domicile        : null,
                   domicileHead    : null,
                   foreignResidence: new ForeignResidence('アメリカ合衆国', '技術・人文知識・国際業務',

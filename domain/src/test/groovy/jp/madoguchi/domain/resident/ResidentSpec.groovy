@@ -10,7 +10,7 @@ class ResidentSpec extends Specification {
 
     def "年齢はイベント日の満年齢"() {
         given:
-        def resident = ResidentFixture.japanese(birthDate: WarekiDate.parse('平成2年4月1日', EraTable.standard()))
+        def resident = ResidentFixture.japanese(birthDate: WarekiDate.parse('平成2年4月1日', EraTable.shipped()))
 
         expect:
         resident.ageOn(LocalDate.of(2026, 3, 31)).asInt == 35
@@ -19,7 +19,7 @@ class ResidentSpec extends Specification {
 
     def "不詳日の住民は年齢が分からない"() {
         expect:
-        ResidentFixture.japanese(birthDate: WarekiDate.parse('昭和20年頃', EraTable.standard()))
+        ResidentFixture.japanese(birthDate: WarekiDate.parse('昭和20年頃', EraTable.shipped()))
                 .ageOn(LocalDate.of(2026, 1, 1)).isEmpty()
     }
 

@@ -13,6 +13,7 @@ import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal;
 import jp.madoguchi.adapters.devices.cardreader.TextApCardReader;
 import jp.madoguchi.adapters.devices.cardreader.VirtualMyNumberCard;
 import jp.madoguchi.application.port.in.Installation;
+import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.adapters.documents.code2d.LayoutMoveOutCertificateCodes;
@@ -41,6 +42,22 @@ import jp.madoguchi.domain.shared.Rejection;
 /** Driven adapters that need settings to be built. */
 @Factory
 public class AdapterFactory {
+
+    /**
+     * The 元号 table: the shipped one (明治〜令和), or the city's copy named by {@code madoguchi.eras}
+     * ({@code MADOGUCHI_ERAS}) once a new era is proclaimed. Handed to everything that reads or writes 和暦.
+     */
+    @Singleton
+    EraTable eraTable(@Property(name = "madoguchi.eras", defaultValue = "") String file) {
+        if (file.isBlank()) {
+            return EraTable.shipped();
+        }
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(Path.of(file), java.nio.charset.StandardCharsets.UTF_8)) {
+            return EraTable.load(reader);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("元号の表 " + file + " を読めません", e);
+        }
+    }
 
     /** The city served and its zone, from the one settings class. */
     @Singleton
@@ -93,9 +110,9 @@ public class AdapterFactory {
     }
 
     @Singleton
-    ReplicaLoader replicaLoader(Jdbi jdbi, LinkageLayouts layouts, SensitiveItems sensitive, Clock clock,
+    ReplicaLoader replicaLoader(Jdbi jdbi, LinkageLayouts layouts, SensitiveItems sensitive, EraTable eras, Clock clock,
                                 @Property(name = "madoguchi.linkage.index-workers", defaultValue = "2") int indexWorkers) {
-        return new PostgresReplicaLoader(jdbi, layouts, sensitive, clock, indexWorkers);
+        return new PostgresReplicaLoader(jdbi, layouts, sensitive, eras, clock, indexWorkers);
     }
 
     @Singleton
@@ -154,8 +171,8 @@ public class AdapterFactory {
 
     /** The 転出証明書 2D code layout: the city's copy in {@code <data>/code2d} replaces the shipped one. */
     @Singleton
-    MoveOutCertificateCodes moveOutCertificateCodes(@Property(name = "madoguchi.data-dir", defaultValue = "data") String dataDir) {
-        return new LayoutMoveOutCertificateCodes(Path.of(dataDir, "code2d"), jp.madoguchi.domain.calendar.EraTable.standard());
+    MoveOutCertificateCodes moveOutCertificateCodes(MadoguchiSettings settings, EraTable eras) {
+        return new LayoutMoveOutCertificateCodes(settings.dataDir().resolve("code2d"), eras);
     }
 
     /** A real reader through PC/SC; {@code madoguchi.card-reader.name} picks one when several are connected. */

@@ -18,6 +18,7 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.service.DesignFormsService;
 import jp.madoguchi.application.service.FormsAtCounterService;
+import jp.madoguchi.domain.calendar.EraTable;
 
 /**
  * 様式: 窓口の様式と申請書、様式の設計。
@@ -32,9 +33,9 @@ public class FormsFactory {
     FormsAtCounterService formsAtCounter(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
             FormCatalogue catalogue, FormDefinitions definitions, ReceptionPaperwork paperwork,
             FilledFormRenderer renderer, DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
-            Transactions transactions, Clock clock) {
+            Transactions transactions, EraTable eras, Clock clock) {
         return new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, paperwork, renderer,
-                printer, municipalities, trail, transactions, clock);
+                printer, municipalities, trail, transactions, eras, clock);
     }
 
     @Singleton

@@ -42,6 +42,7 @@ import jp.madoguchi.application.service.SearchResidentsService;
 import jp.madoguchi.application.service.ShowDailyStatisticsService;
 import jp.madoguchi.application.service.StartMoveInService;
 import jp.madoguchi.application.service.StartReceptionService;
+import jp.madoguchi.domain.calendar.EraTable;
 
 /**
  * 窓口の受付: 受付の開始・事前入力・本人確認・転入・手順・完了・受付票・一覧・住民検索・日次統計。
@@ -72,19 +73,21 @@ public class ReceptionFactory {
     @Singleton
     StartMoveInUseCase startMoveIn(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
                                    TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions,
-                                   Transactions transactions) {
-        return new StartMoveInService(certificates, certificateCodes, codes, moveIns, receptions, transactions);
+                                   Transactions transactions, EraTable eras) {
+        return new StartMoveInService(certificates, certificateCodes, codes, moveIns, receptions, transactions, eras);
     }
 
     @Singleton
-    IdentifyResidentByCardUseCase identifyByCard(TerminalCardChannel terminals, SearchResidentsUseCase search) {
-        return new IdentifyResidentByCardService(terminals, search);
+    IdentifyResidentByCardUseCase identifyByCard(TerminalCardChannel terminals, SearchResidentsUseCase search,
+                                                 EraTable eras) {
+        return new IdentifyResidentByCardService(terminals, search, eras);
     }
 
     @Singleton
     FindReceptionsUseCase findReceptions(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
-                                         UnconfirmedCards unconfirmedCards, SearchResidentsUseCase search, Clock clock) {
-        return new FindReceptionsService(receptions, registry, moveIns, unconfirmedCards, search, clock);
+                                         UnconfirmedCards unconfirmedCards, SearchResidentsUseCase search, EraTable eras,
+                                         Clock clock) {
+        return new FindReceptionsService(receptions, registry, moveIns, unconfirmedCards, search, eras, clock);
     }
 
     @Singleton

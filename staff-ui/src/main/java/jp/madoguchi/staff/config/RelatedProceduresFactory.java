@@ -20,6 +20,7 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.service.DetermineRelatedProceduresService;
 import jp.madoguchi.application.service.ManageProcedureRulesService;
+import jp.madoguchi.domain.calendar.EraTable;
 
 /**
  * 関連手続: 判定と規則の管理。
@@ -33,9 +34,9 @@ public class RelatedProceduresFactory {
     DetermineRelatedProceduresUseCase determineRelatedProcedures(Receptions receptions, ResidentRegistry registry,
             MoveIns moveIns, ProcedureRules rules, RelatedProcedureLists lists, GuidanceCatalogue guidance,
             ProcedureCatalogue procedures, GuidanceSheetRenderer renderer, Municipalities municipalities,
-            AuditTrail trail, Transactions transactions, Clock clock) {
+            AuditTrail trail, Transactions transactions, EraTable eras, Clock clock) {
         return new DetermineRelatedProceduresService(receptions, registry, moveIns, rules, lists, guidance, procedures,
-                renderer, municipalities, trail, transactions, clock);
+                renderer, municipalities, trail, transactions, eras, clock);
     }
 
     @Singleton

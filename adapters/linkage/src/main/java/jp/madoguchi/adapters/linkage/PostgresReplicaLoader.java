@@ -72,9 +72,11 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
     private final SensitiveItems sensitive;
     private final Clock clock;
     private final int indexWorkers;
-    private final EraTable eras = EraTable.standard();
+    private final EraTable eras;
 
-    public PostgresReplicaLoader(Jdbi jdbi, LinkageLayouts layouts, SensitiveItems sensitive, Clock clock, int indexWorkers) {
+    public PostgresReplicaLoader(Jdbi jdbi, LinkageLayouts layouts, SensitiveItems sensitive, EraTable eras, Clock clock,
+                                 int indexWorkers) {
+        this.eras = eras;
         this.jdbi = jdbi;
         this.layouts = layouts;
         this.sensitive = sensitive;

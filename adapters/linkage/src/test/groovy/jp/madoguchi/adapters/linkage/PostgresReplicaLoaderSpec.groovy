@@ -45,9 +45,9 @@ class PostgresReplicaLoaderSpec extends DatabaseSpecification {
         inbox = Files.createDirectories(work.resolve('inbox'))
         layouts = Files.createDirectories(work.resolve('layouts'))
         def sources = new ConfiguredLinkageSources(inbox, false, '', new ConfiguredLinkageSources.ObjectStorage('', 'ap-northeast-1', '', '', true))
-        loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(layouts), Fixtures.sensitiveItems(), Clock.systemUTC(), 2)
+        loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(layouts), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped(), Clock.systemUTC(), 2)
         importer = new ImportLinkageFilesService(sources, loader, Fixtures.auditTrail(jdbi), Clock.systemUTC())
-        registry = new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems())
+        registry = new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped())
     }
 
     def importInbox() {

@@ -74,7 +74,7 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
         def sources = new ConfiguredLinkageSources(work.resolve('inbox'), false, '',
                 new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', true))
         def importer = new ImportLinkageFilesService(sources,
-                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), Clock.systemUTC(), 2),
+                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped(), Clock.systemUTC(), 2),
                 Fixtures.auditTrail(jdbi), Clock.systemUTC())
 
         when:
@@ -108,7 +108,7 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
         def sources = new ConfiguredLinkageSources(work.resolve('inbox'), false, '',
                 new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', false))
         def importer = new ImportLinkageFilesService(sources,
-                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), Clock.systemUTC(), 2),
+                new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped(), Clock.systemUTC(), 2),
                 Fixtures.auditTrail(jdbi), Clock.systemUTC())
         s3.putObject({ it.bucket('linkage').key('bad/023o002/023o002_20260401000000_FULL.csv') },
                 RequestBody.fromString('宛名番号,被保険者番号\r\n12345,K1\r\n'))

@@ -65,9 +65,10 @@ public class JdbiResidentRegistry implements ResidentRegistry, ResidentReplica {
 
     private final Jdbi jdbi;
     private final SensitiveItems sensitive;
-    private final EraTable eras = EraTable.standard();
+    private final EraTable eras;
 
-    public JdbiResidentRegistry(Jdbi jdbi, SensitiveItems sensitive) {
+    public JdbiResidentRegistry(Jdbi jdbi, SensitiveItems sensitive, EraTable eras) {
+        this.eras = eras;
         this.jdbi = jdbi;
         this.sensitive = sensitive;
     }

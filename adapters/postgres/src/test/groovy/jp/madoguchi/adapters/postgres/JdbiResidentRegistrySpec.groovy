@@ -13,7 +13,7 @@ class JdbiResidentRegistrySpec extends DatabaseSpecification {
     JdbiResidentRegistry registry
 
     def setup() {
-        registry = new JdbiResidentRegistry(jdbi, jp.madoguchi.adapters.postgres.testing.Fixtures.sensitiveItems())
+        registry = new JdbiResidentRegistry(jdbi, jp.madoguchi.adapters.postgres.testing.Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped())
     }
 
     /** The replica stores no 個人番号 yet, so compare without it. */

@@ -29,7 +29,7 @@ class PreEntrySpec extends DatabaseSpecification {
     PreEntryService service(Clock at) {
         new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing,
                 new StartReceptionService(new JdbiReceptions(jdbi), new ClasspathProcedureCatalogue(),
-                        new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems()), new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), at), at)
+                        new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped()), new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), at), at)
     }
 
     def "QRコードは市区町村と乱数だけを指し、読み取ると選んだ手続の事前入力受付になる"() {

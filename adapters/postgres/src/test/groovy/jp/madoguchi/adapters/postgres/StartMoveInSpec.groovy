@@ -49,7 +49,7 @@ class StartMoveInSpec extends DatabaseSpecification {
             '見本県となり市緑町5番6号', '見本県みらい市本町一丁目1番2号', LocalDate.of(2026, 11, 20), '見本県となり市緑町5番地',
             '見本 一郎', new MoveOutCertificate.BusinessStatuses('1', null, null, '1', null))
 
-    def codes = new LayoutMoveOutCertificateCodes(null, EraTable.standard())
+    def codes = new LayoutMoveOutCertificateCodes(null, EraTable.shipped())
     def zxing = new ZxingTwoDimensionalCodes()
     def clock = Clock.fixed(Instant.parse('2026-11-22T01:00:00Z'), ZoneId.of('Asia/Tokyo'))
     StartMoveInUseCase moveIn
@@ -72,10 +72,10 @@ class StartMoveInSpec extends DatabaseSpecification {
                     .execute()
         }
         def receptions = new JdbiReceptions(jdbi)
-        def registry = new JdbiResidentRegistry(jdbi, sensitive)
+        def registry = new JdbiResidentRegistry(jdbi, sensitive, jp.madoguchi.domain.calendar.EraTable.shipped())
         def moveIns = new JdbiMoveIns(jdbi)
         moveIn = new StartMoveInService(new JdbiMoveOutCertificates(jdbi, sensitive), codes, zxing, moveIns,
-                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), clock), new JdbiTransactions(jdbi))
+                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), clock), new JdbiTransactions(jdbi), jp.madoguchi.domain.calendar.EraTable.shipped())
         def catalogue = new ClasspathFormCatalogue()
         def definitions = new JdbiFormDefinitions(jdbi)
         def trail = jp.madoguchi.adapters.postgres.testing.Fixtures.auditTrail(jdbi)
@@ -85,7 +85,7 @@ class StartMoveInSpec extends DatabaseSpecification {
         new DesignFormsService(catalogue, definitions, renderer, trail, new JdbiTransactions(jdbi), clock).ensureShippedForms(CITY)
         forms = new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, new JdbiReceptionPaperwork(jdbi),
                 renderer, new JavaxPrintDocumentPrinter(), { CITY.value() == it.value() ? 'みらい市' : null }, trail,
-                new JdbiTransactions(jdbi), clock)
+                new JdbiTransactions(jdbi), jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
     }
 
     def "特例転入: カードの個人番号で転出証明書情報を見つけ、転入届の受付を宛名番号なしで始める"() {

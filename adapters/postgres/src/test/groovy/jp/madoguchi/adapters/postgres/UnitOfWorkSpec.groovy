@@ -59,7 +59,7 @@ class UnitOfWorkSpec extends DatabaseSpecification {
     def setup() {
         def transactions = new JdbiTransactions(jdbi)
         def sensitive = Fixtures.sensitiveItems()
-        def registry = new JdbiResidentRegistry(jdbi, sensitive)
+        def registry = new JdbiResidentRegistry(jdbi, sensitive, jp.madoguchi.domain.calendar.EraTable.shipped())
         receptions = new FailingReceptions(real: new JdbiReceptions(jdbi), spec: this)
         ReceptionPaperwork paperwork = new FailingPaperwork(real: new JdbiReceptionPaperwork(jdbi), spec: this)
         AuditTrail trail = new FailingTrail(real: Fixtures.auditTrail(jdbi), spec: this)
@@ -72,7 +72,7 @@ class UnitOfWorkSpec extends DatabaseSpecification {
         start = new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry,
                 new JdbiUnconfirmedCards(jdbi), transactions, clock)
         forms = new FormsAtCounterService(receptions, registry, new JdbiMoveIns(jdbi), catalogue, definitions, paperwork,
-                renderer, new JavaxPrintDocumentPrinter(), { 'みらい市' }, trail, transactions, clock)
+                renderer, new JavaxPrintDocumentPrinter(), { 'みらい市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
         advance = new AdvanceReceptionService(receptions, new ClasspathProcedureCatalogue(), clock)
         complete = new CompleteReceptionService(receptions, registry, new RpaFolderCsvExport(exports), trail,
                 transactions, clock)
@@ -82,8 +82,8 @@ class UnitOfWorkSpec extends DatabaseSpecification {
 
     /** A counter visit of a resident of the registry (a new one each time), for a 住民票の写し. */
     Reception visit() {
-        def resident = Fixtures.resident(CITY, serial++, '窓口　花子', 'マドグチ　ハナコ', WarekiDate.of(LocalDate.of(1980, 4, 1), jp.madoguchi.domain.calendar.EraTable.standard()))
-        new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems()).store([resident])
+        def resident = Fixtures.resident(CITY, serial++, '窓口　花子', 'マドグチ　ハナコ', WarekiDate.of(LocalDate.of(1980, 4, 1), jp.madoguchi.domain.calendar.EraTable.shipped()))
+        new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped()).store([resident])
         start.start(new StartReceptionCommand(CITY, Channel.COUNTER, resident.addresseeNumber(), ['RESIDENT_CERTIFICATE'], CLERK))
     }
 

@@ -25,7 +25,7 @@ class MoveOutCertificateCodesSpec extends Specification {
     @TempDir
     Path folder
 
-    def codes = new LayoutMoveOutCertificateCodes(null, EraTable.standard())
+    def codes = new LayoutMoveOutCertificateCodes(null, EraTable.shipped())
     def zxing = new ZxingTwoDimensionalCodes()
 
     def "既定の配置で書いた二次元コードを、画像から読み戻すと同じ転出証明書になる（IVS と区切り文字を含む値も）"() {
@@ -74,7 +74,7 @@ class MoveOutCertificateCodesSpec extends Specification {
             転出予定年月日 | 任意
             発行端末 | 任意
             '''.stripIndent())
-        def read = new LayoutMoveOutCertificateCodes(folder, EraTable.standard()).read(vendor)
+        def read = new LayoutMoveOutCertificateCodes(folder, EraTable.shipped()).read(vendor)
 
         then:
         read.name() == '葛西 花子'

@@ -26,7 +26,7 @@ public final class TwoDimensionalCodeBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         System.out.printf("machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        String payload = new LayoutMoveOutCertificateCodes(null, EraTable.standard()).write(new MoveOutCertificate("R8-000123",
+        String payload = new LayoutMoveOutCertificateCodes(null, EraTable.shipped()).write(new MoveOutCertificate("R8-000123",
                 new LocalGovernmentCode("999989"), "葛西 花子", "カサイ ハナコ", LocalDate.of(1985, 4, 1), null, Sex.FEMALE, "妻",
                 "葛西 太郎", "見本県となり市旭町二丁目3番4号 旭ハイツ201", "見本県みらい市本町一丁目1番2号", LocalDate.of(2026, 11, 30),
                 "見本県となり市旭町二丁目3番地", "葛西 太郎", new MoveOutCertificate.BusinessStatuses("1", "0", "0", "3", "1")));

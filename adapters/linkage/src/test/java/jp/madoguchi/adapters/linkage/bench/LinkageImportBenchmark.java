@@ -69,7 +69,7 @@ public final class LinkageImportBenchmark {
         Path data = work.resolve("postgres");
         try (ManagedDatabase database = ManagedDatabase.embedded(data, 10)) {
             Jdbi jdbi = Jdbi.create(database.dataSource());
-            PostgresReplicaLoader loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(),
+            PostgresReplicaLoader loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped(),
                     Clock.systemUTC(), 2);
             if (Boolean.getBoolean("bench.cold")) {
                 System.out.println("cold start: the import path is not warmed up first (-Dbench.cold=true)");

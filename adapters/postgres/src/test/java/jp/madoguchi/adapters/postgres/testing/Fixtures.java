@@ -45,22 +45,22 @@ public final class Fixtures {
     }
 
     public static Resident ivsResident(LocalGovernmentCode city, long serial) {
-        return resident(city, serial, "葛\uDB40\uDD04西 花子", "カサイ ハナコ", WarekiDate.parse("昭和60年4月1日", EraTable.standard()));
+        return resident(city, serial, "葛\uDB40\uDD04西 花子", "カサイ ハナコ", WarekiDate.parse("昭和60年4月1日", EraTable.shipped()));
     }
 
     public static Resident nonBmpResident(LocalGovernmentCode city, long serial) {
-        return resident(city, serial, "\uD842\uDFB7田 一郎", "ヨシダ イチロウ", WarekiDate.parse("平成元年1月8日", EraTable.standard()));
+        return resident(city, serial, "\uD842\uDFB7田 一郎", "ヨシダ イチロウ", WarekiDate.parse("平成元年1月8日", EraTable.shipped()));
     }
 
     public static Resident uncertainBirthResident(LocalGovernmentCode city, long serial) {
-        return resident(city, serial, "窓口 昭子", "マドグチ アキコ", WarekiDate.parse("昭和20年頃", EraTable.standard()));
+        return resident(city, serial, "窓口 昭子", "マドグチ アキコ", WarekiDate.parse("昭和20年頃", EraTable.shipped()));
     }
 
     public static Resident foreignResident(LocalGovernmentCode city, long serial) {
         return new Resident(city, AddresseeNumber.fromSerial(serial, 9), HouseholdNumber.fromSerial(serial, 9),
                 ResidentType.FOREIGN, ResidentStatus.RESIDENT,
                 PersonName.of("KIM YOUNGJA", "キム ヨンジャ").withAlias("金田 英子", "カネダ エイコ").withAlphabetName("KIM YOUNGJA"),
-                WarekiDate.of(LocalDate.of(1975, 3, 3), EraTable.standard()), Sex.FEMALE, Relationship.HEAD, "KIM YOUNGJA",
+                WarekiDate.of(LocalDate.of(1975, 3, 3), EraTable.shipped()), Sex.FEMALE, Relationship.HEAD, "KIM YOUNGJA",
                 address(city), null, null,
                 new ForeignResidence("韓国", "特別永住者", null, "AB12345678CD", "2"), null);
     }
