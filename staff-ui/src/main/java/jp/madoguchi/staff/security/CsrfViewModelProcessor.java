@@ -1,6 +1,5 @@
 package jp.madoguchi.staff.security;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.micronaut.core.annotation.NonNull;
@@ -11,7 +10,7 @@ import jakarta.inject.Singleton;
 
 /** Puts the browser's CSRF token into every page model as {@code csrfToken}, for the forms' hidden field. */
 @Singleton
-public class CsrfViewModelProcessor implements ViewModelProcessor<Map<String, Object>> {
+public class CsrfViewModelProcessor implements ViewModelProcessor<Object> {
 
     private final CsrfTokens tokens;
 
@@ -20,10 +19,10 @@ public class CsrfViewModelProcessor implements ViewModelProcessor<Map<String, Ob
     }
 
     @Override
-    public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
+    public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Object> modelAndView) {
         request.getAttribute(CsrfFilter.BROWSER_VALUE, String.class).ifPresent(value -> {
-            // controllers may hand over an immutable Map.of(...)
-            Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElse(Map.of()));
+            // a typed page record, or an immutable Map.of(...)
+            Map<String, Object> model = PageModels.mutable(modelAndView.getModel().orElse(null));
             model.put("csrfToken", tokens.tokenFor(value));
             model.put("csrfField", CsrfTokens.FIELD);
             modelAndView.setModel(model);

@@ -1,6 +1,5 @@
 package jp.madoguchi.staff.security;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,12 +15,12 @@ import jakarta.inject.Singleton;
  * and an auditor the access history, not every page of the system (each page still checks its own permission).
  */
 @Singleton
-public class NavigationViewModelProcessor implements ViewModelProcessor<Map<String, Object>> {
+public class NavigationViewModelProcessor implements ViewModelProcessor<Object> {
 
     @Override
-    public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
+    public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Object> modelAndView) {
         request.getUserPrincipal(Authentication.class).ifPresent(authentication -> {
-            Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElse(Map.of()));
+            Map<String, Object> model = PageModels.mutable(modelAndView.getModel().orElse(null));
             model.put("can", Set.copyOf(authentication.getRoles()));
             modelAndView.setModel(model);
         });

@@ -1,9 +1,10 @@
 package jp.madoguchi.staff.web;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.List;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -28,20 +29,21 @@ public class DailyStatisticsController {
         this.statistics = statistics;
     }
 
+    /** The page {@code staff/statistics}: today's receptions per procedure, with a bar width in percent. */
+    @Introspected
+    public record StatisticsPage(String staffName, String day, long total, List<Row> rows) {
+
+        public record Row(String code, String name, long receptions, long completed, long width) {
+        }
+    }
+
     @Get
     @View("staff/statistics")
-    public Map<String, Object> today(Authentication authentication) {
+    public StatisticsPage today(Authentication authentication) {
         DailyStatistics today = statistics.today(StaffPrincipal.city(authentication));
         long max = today.perProcedure().stream().mapToLong(DailyStatistics.ProcedureCount::receptions).max().orElse(1);
-        return Map.of(
-                "staffName", StaffPrincipal.displayName(authentication),
-                "day", DAY.format(today.day()),
-                "total", today.total(),
-                "rows", today.perProcedure().stream().map(p -> Map.of(
-                        "code", p.procedureCode(),
-                        "name", p.procedureName(),
-                        "receptions", p.receptions(),
-                        "completed", p.completed(),
-                        "width", Math.max(2, 100 * p.receptions() / max))).toList());
+        return new StatisticsPage(StaffPrincipal.displayName(authentication), DAY.format(today.day()), today.total(),
+                today.perProcedure().stream().map(p -> new StatisticsPage.Row(p.procedureCode(), p.procedureName(),
+                        p.receptions(), p.completed(), Math.max(2, 100 * p.receptions() / max))).toList());
     }
 }

@@ -3,10 +3,10 @@ package jp.madoguchi.staff.web;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -46,23 +46,35 @@ public class ImportHistoryController {
         this.zone = clock.getZone();
     }
 
+    /** The page {@code admin/imports}: the import history, newest first, and the outcome of 今すぐ取り込む. */
+    @Introspected
+    public record ImportsPage(String staffName, String ran, List<Row> rows) {
+    }
+
+    /** The page {@code admin/import}: one import with its report. */
+    @Introspected
+    public record ImportPage(String staffName, Row row, String report) {
+    }
+
+    /** One import as both pages show it (counts grouped by thousands, the time in the city's zone). */
+    public record Row(long id, String file, String linkageId, String kind, String source, String outcome,
+                      String outcomeLabel, String when, String rows, String added, String changed, String deleted,
+                      String errors, String duration) {
+    }
+
     @Get
     @View("admin/imports")
-    public Map<String, Object> list(Authentication authentication, @QueryValue(defaultValue = "") String ran) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("ran", ran);
-        model.put("rows", history.recent(StaffPrincipal.city(authentication)).stream().map(this::row).toList());
-        return model;
+    public ImportsPage list(Authentication authentication, @QueryValue(defaultValue = "") String ran) {
+        return new ImportsPage(StaffPrincipal.displayName(authentication), ran,
+                history.recent(StaffPrincipal.city(authentication)).stream().map(this::row).toList());
     }
 
     // no @View: it would also apply to the 404 and render the detail page without its model
     @Get("/{id}")
     public HttpResponse<?> detail(Authentication authentication, long id) {
         return history.find(StaffPrincipal.city(authentication), id)
-                .<HttpResponse<?>>map(r -> HttpResponse.ok(new ModelAndView<>("admin/import", Map.of(
-                        "staffName", StaffPrincipal.displayName(authentication),
-                        "row", row(r), "report", r.report() == null ? "" : r.report()))))
+                .<HttpResponse<?>>map(r -> HttpResponse.ok(new ModelAndView<>("admin/import", new ImportPage(
+                        StaffPrincipal.displayName(authentication), row(r), r.report() == null ? "" : r.report()))))
                 .orElseGet(() -> MessagePage.of(HttpStatus.NOT_FOUND, "取込履歴 " + id + " は見つかりません。"));
     }
 
@@ -78,22 +90,10 @@ public class ImportHistoryController {
         return HttpResponse.seeOther(URI.create("/admin/imports?ran=" + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private Map<String, Object> row(ImportRecord r) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", r.id());
-        row.put("file", r.fileName());
-        row.put("linkageId", r.linkageId());
-        row.put("kind", r.kind());
-        row.put("source", r.source());
-        row.put("outcome", r.outcome());
-        row.put("outcomeLabel", r.outcomeLabel());
-        row.put("when", WHEN.format(r.finishedAt().atZone(zone)));
-        row.put("rows", String.format("%,d", r.rowsRead()));
-        row.put("added", String.format("%,d", r.added()));
-        row.put("changed", String.format("%,d", r.changed()));
-        row.put("deleted", String.format("%,d", r.deleted()));
-        row.put("errors", String.format("%,d", r.errorCount()));
-        row.put("duration", String.format("%.1f 秒", r.durationMillis() / 1000.0));
-        return row;
+    private Row row(ImportRecord r) {
+        return new Row(r.id(), r.fileName(), r.linkageId(), r.kind(), r.source(), r.outcome(), r.outcomeLabel(),
+                WHEN.format(r.finishedAt().atZone(zone)), String.format("%,d", r.rowsRead()), String.format("%,d", r.added()),
+                String.format("%,d", r.changed()), String.format("%,d", r.deleted()), String.format("%,d", r.errorCount()),
+                String.format("%.1f 秒", r.durationMillis() / 1000.0));
     }
 }

@@ -2,9 +2,10 @@ package jp.madoguchi.staff.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.List;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
@@ -13,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.staff.security.StaffPrincipal;
 import jp.madoguchi.staff.security.Permissions;
 
@@ -33,24 +35,26 @@ public class ReceptionQueueController {
         this.zone = installation.zone();
     }
 
+    /** The page {@code staff/queue}: today's receptions the member serves, newest first. */
+    @Introspected
+    public record QueuePage(String staffName, List<Row> receptions) {
+
+        public record Row(String number, int callNumber, String time, String channel, String procedures, String state,
+                          String department, String resident) {
+        }
+    }
+
     @Get
     @View("staff/queue")
     @Header(name = "Cache-Control", value = "no-store")
-    public Map<String, Object> queue(Authentication authentication) {
-        return Map.of(
-                "staffName", StaffPrincipal.displayName(authentication),
+    public QueuePage queue(Authentication authentication) {
+        Operator member = StaffPrincipal.operator(authentication);
+        return new QueuePage(member.displayName(), receptions.today(StaffPrincipal.city(authentication)).stream()
                 // a member of one 担当課 sees that department's receptions (回付 moves a visit to another's list)
-                "receptions", receptions.today(StaffPrincipal.city(authentication)).stream()
-                        .filter(r -> StaffPrincipal.serves(authentication, r.departmentCode()))
-                        .map(r -> Map.of(
-                                "number", r.number().value(),
-                                "callNumber", r.number().callNumber(),
-                                "time", TIME.format(r.openedAt().atZone(zone)),
-                                "channel", r.channel().label(),
-                                "procedures", String.join("・", r.procedures()),
-                                "state", r.state().label(),
-                                "department", r.department(),
-                                "resident", r.residentName()))
-                        .toList());
+                .filter(r -> member.serves(r.departmentCode()))
+                .map(r -> new QueuePage.Row(r.number().value(), r.number().callNumber(),
+                        TIME.format(r.openedAt().atZone(zone)), r.channel().label(), String.join("・", r.procedures()),
+                        r.state().label(), r.department(), r.residentName()))
+                .toList());
     }
 }

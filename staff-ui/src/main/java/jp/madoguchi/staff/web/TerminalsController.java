@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -47,26 +47,39 @@ public class TerminalsController {
         this.zone = clock.getZone();
     }
 
+    /** The page {@code admin/terminals}: the paired terminals, and once only the token of the one just paired. */
+    @Introspected
+    public record TerminalsPage(String staffName, String notice, String error, Paired paired, List<Row> rows) {
+    }
+
+    /** The terminal just paired: its token is shown on this one page and never again. */
+    public record Paired(String terminalId, String token, String server) {
+        @Override
+        public String toString() {
+            return "Paired[" + terminalId + ", token=****]";
+        }
+    }
+
+    public record Row(String id, String label, String registeredAt, String registeredBy, boolean active, String state) {
+    }
+
     @Get
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> list(Authentication authentication, @Nullable @QueryValue String notice) {
+    public ModelAndView<TerminalsPage> list(Authentication authentication, @Nullable @QueryValue String notice) {
         return page(authentication, notice, null, null);
     }
 
     @Post("/pair")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> pair(Authentication authentication, @Nullable String terminalId, @Nullable String label,
+    public ModelAndView<TerminalsPage> pair(Authentication authentication, @Nullable String terminalId, @Nullable String label,
                                                  io.micronaut.http.HttpRequest<?> request) {
         try {
             ManageTerminalsUseCase.Pairing pairing = terminals.pair(StaffPrincipal.city(authentication), terminalId, label,
                     StaffPrincipal.operator(authentication));
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("terminalId", pairing.terminalId());
-            shown.put("token", pairing.token());
             String host = request.getHeaders().get("Host");
-            shown.put("server", (host == null ? "https://madoguchi.example" : "http://" + host));
-            return page(authentication, null, null, shown);
+            return page(authentication, null, null, new Paired(pairing.terminalId(), pairing.token(),
+                    host == null ? "https://madoguchi.example" : "http://" + host));
         } catch (IllegalArgumentException e) {
             return page(authentication, null, ScreenMessage.of(e), null);
         }
@@ -81,25 +94,13 @@ public class TerminalsController {
         return HttpResponse.seeOther(URI.create("/admin/terminals?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8)));
     }
 
-    private ModelAndView<Map<String, Object>> page(Authentication authentication, String notice, String error,
-                                                   Map<String, Object> paired) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("notice", notice);
-        model.put("error", error);
-        model.put("paired", paired);
-        model.put("rows", terminals.terminals(StaffPrincipal.city(authentication)).stream().map(this::row).toList());
-        return new ModelAndView<>("admin/terminals", model);
+    private ModelAndView<TerminalsPage> page(Authentication authentication, String notice, String error, Paired paired) {
+        return new ModelAndView<>("admin/terminals", new TerminalsPage(StaffPrincipal.displayName(authentication), notice,
+                error, paired, terminals.terminals(StaffPrincipal.city(authentication)).stream().map(this::row).toList()));
     }
 
-    private Map<String, Object> row(PairedTerminal t) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", t.terminalId());
-        row.put("label", t.label());
-        row.put("registeredAt", WHEN.format(t.registeredAt().atZone(zone)));
-        row.put("registeredBy", t.registeredBy());
-        row.put("active", t.active());
-        row.put("state", t.active() ? "使用中" : "取消（" + WHEN.format(t.revokedAt().atZone(zone)) + "）");
-        return row;
+    private Row row(PairedTerminal t) {
+        return new Row(t.terminalId(), t.label(), WHEN.format(t.registeredAt().atZone(zone)), t.registeredBy(), t.active(),
+                t.active() ? "使用中" : "取消（" + WHEN.format(t.revokedAt().atZone(zone)) + "）");
     }
 }
