@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -60,13 +61,17 @@ public class LoginController {
         return new ModelAndView<>("staff/login", model);
     }
 
+    /** The login form as posted: any field may be missing (the use case says which is needed). */
+    @Serdeable
+    public record LoginForm(@Nullable String username, @Nullable String password, @Nullable String code) {
+    }
+
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<?> logIn(@Body Map<String, String> form, HttpRequest<?> request) {
+    public HttpResponse<?> logIn(@Body LoginForm form, HttpRequest<?> request) {
         String terminal = request.getRemoteAddress().getAddress().getHostAddress();
-        LoginOutcome outcome = authenticate.logIn(new LoginAttempt(form.get("username"), form.get("password"),
-                form.get("code"), terminal));
+        LoginOutcome outcome = authenticate.logIn(new LoginAttempt(form.username(), form.password(), form.code(), terminal));
         if (outcome instanceof LoginOutcome.LoggedIn in) {
             return HttpResponse.seeOther(URI.create(home(in)))
                     .cookie(sessions.cookieFor(StaffPrincipal.of(in.member(), terminal), request))
@@ -88,7 +93,7 @@ public class LoginController {
         }
         LoginOutcome.Refused refused = (LoginOutcome.Refused) outcome;
         // 200, not 401: Micronaut Security turns a 401 into a redirect to this very page, losing the message
-        return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.getOrDefault("username", ""), refused.message())));
+        return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username() == null ? "" : form.username(), refused.message())));
     }
 
     /** The first page the member's permissions open. */
