@@ -71,6 +71,7 @@ class TypedPagesSpec extends Specification {
         'admin/imports'    | ImportHistoryController.ImportsPage
         'admin/import'     | ImportHistoryController.ImportPage
         'admin/terminals'  | TerminalsController.TerminalsPage
+        'admin/audit'      | AuditTrailController.AuditPage
     }
 
     def "検査は甘くない: 記録にない変数を使うテンプレートは見つかる"() {

@@ -10,12 +10,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -54,39 +54,56 @@ public class AuditTrailController {
         this.zone = clock.getZone();
     }
 
+    /** The page {@code admin/audit}: the search form as typed, and the entries found. */
+    @Introspected
+    public record AuditPage(String staffName, List<ActionChoice> actions, AuditQuery typed, boolean asked,
+                            List<Row> rows, boolean more, String error) {
+    }
+
+    public record ActionChoice(String name, String label) {
+    }
+
+    /** The search as typed, on the page and in the CSV export's form (each field may be empty). */
+    @Serdeable
+    public record AuditQuery(@Nullable String actor, @Nullable String resident, @Nullable String from,
+                             @Nullable String to, @Nullable String action) {
+        public AuditQuery {
+            actor = actor == null ? "" : actor;
+            resident = resident == null ? "" : resident;
+            from = from == null ? "" : from;
+            to = to == null ? "" : to;
+            action = action == null ? "" : action;
+        }
+    }
+
+    public record Row(long seq, String at, String actor, String terminal, String action, String residents,
+                      String purpose, String detail) {
+    }
+
     @Get("{?actor,resident,from,to,action}")
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<ModelAndView<Map<String, Object>>> search(Authentication authentication,
-                                                                  @Nullable @QueryValue String actor,
-                                                                  @Nullable @QueryValue String resident,
-                                                                  @Nullable @QueryValue String from,
-                                                                  @Nullable @QueryValue String to,
-                                                                  @Nullable @QueryValue String action) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("actions", Arrays.stream(AuditAction.values()).map(a -> Map.of("name", a.name(), "label", a.label())).toList());
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("actor", actor == null ? "" : actor);
-        typed.put("resident", resident == null ? "" : resident);
-        typed.put("from", from == null ? "" : from);
-        typed.put("to", to == null ? "" : to);
-        typed.put("action", action == null ? "" : action);
-        model.put("typed", typed);
+    public HttpResponse<ModelAndView<AuditPage>> search(Authentication authentication,
+                                                        @Nullable @QueryValue String actor,
+                                                        @Nullable @QueryValue String resident,
+                                                        @Nullable @QueryValue String from,
+                                                        @Nullable @QueryValue String to,
+                                                        @Nullable @QueryValue String action) {
+        String staffName = StaffPrincipal.displayName(authentication);
+        List<ActionChoice> actions = Arrays.stream(AuditAction.values()).map(a -> new ActionChoice(a.name(), a.label())).toList();
+        AuditQuery typed = new AuditQuery(actor, resident, from, to, action);
         boolean asked = actor != null || resident != null || from != null || to != null || action != null;
-        model.put("asked", asked);
-        model.put("rows", List.of());
         if (!asked) {
-            return HttpResponse.ok(new ModelAndView<>("admin/audit", model));
+            return HttpResponse.ok(new ModelAndView<>("admin/audit", new AuditPage(staffName, actions, typed, false,
+                    List.of(), false, null)));
         }
         try {
             List<RecordedAuditEntry> found = trail.search(command(authentication, typed));
-            model.put("rows", found.stream().map(this::row).toList());
-            model.put("more", found.size() >= ReadAuditTrailUseCase.PAGE);
-            return HttpResponse.ok(new ModelAndView<>("admin/audit", model));
+            return HttpResponse.ok(new ModelAndView<>("admin/audit", new AuditPage(staffName, actions, typed, true,
+                    found.stream().map(this::row).toList(), found.size() >= ReadAuditTrailUseCase.PAGE, null)));
         } catch (IllegalArgumentException e) {
-            model.put("error", ScreenMessage.of(e));
-            return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(new ModelAndView<>("admin/audit", model));
+            return HttpResponse.<ModelAndView<AuditPage>>status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("admin/audit", new AuditPage(staffName, actions, typed, true, List.of(),
+                            false, ScreenMessage.of(e))));
         }
     }
 
@@ -95,7 +112,7 @@ public class AuditTrailController {
      * auditor a file that looks whole but is not.
      */
     @Post(value = "/export", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> export(Authentication authentication, @Body Map<String, String> form) throws IOException {
+    public HttpResponse<?> export(Authentication authentication, @Body AuditQuery form) throws IOException {
         AuditSearchCommand command;
         try {
             command = command(authentication, form);
@@ -111,11 +128,10 @@ public class AuditTrailController {
         return HttpResponse.ok(new SystemFile(file.toFile(), MediaType.of("text/csv;charset=UTF-8")).attach(name));
     }
 
-    private AuditSearchCommand command(Authentication authentication, Map<String, String> typed) {
-        String action = typed.getOrDefault("action", "");
-        return new AuditSearchCommand(StaffPrincipal.city(authentication), typed.get("actor"), typed.get("resident"),
-                date(typed.get("from"), "開始日"), date(typed.get("to"), "終了日"),
-                action == null || action.isBlank() ? null : actionOf(action), StaffPrincipal.operator(authentication));
+    private AuditSearchCommand command(Authentication authentication, AuditQuery typed) {
+        return new AuditSearchCommand(StaffPrincipal.city(authentication), typed.actor(), typed.resident(),
+                date(typed.from(), "開始日"), date(typed.to(), "終了日"),
+                typed.action().isBlank() ? null : actionOf(typed.action()), StaffPrincipal.operator(authentication));
     }
 
     private static AuditAction actionOf(String name) {
@@ -137,16 +153,11 @@ public class AuditTrailController {
         }
     }
 
-    private Map<String, Object> row(RecordedAuditEntry r) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("seq", r.seq());
-        row.put("at", WHEN.format(r.entry().at().atZone(zone)));
-        row.put("actor", r.entry().actor().displayName() + "（" + r.entry().actor().id() + "）");
-        row.put("terminal", r.entry().terminal());
-        row.put("action", r.entry().action().label());
-        row.put("residents", String.join(" ", r.entry().residents()));
-        row.put("purpose", r.entry().purpose());
-        row.put("detail", r.entry().detail());
-        return row;
+    private Row row(RecordedAuditEntry r) {
+        return new Row(r.seq(), WHEN.format(r.entry().at().atZone(zone)),
+                r.entry().actor().displayName() + "（" + r.entry().actor().id() + "）", r.entry().terminal(),
+                r.entry().action().label(), String.join(" ", r.entry().residents()), r.entry().purpose(),
+                r.entry().detail());
     }
+
 }

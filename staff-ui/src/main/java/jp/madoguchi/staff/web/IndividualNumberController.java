@@ -1,9 +1,9 @@
 package jp.madoguchi.staff.web;
 
-import java.util.Map;
 import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.domain.resident.AddresseeNumber;
@@ -28,6 +29,12 @@ import jp.madoguchi.staff.security.StaffPrincipal;
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class IndividualNumberController {
 
+    /** The reveal form: the purpose the member states (required by the use case). */
+    @Serdeable
+    public record RevealForm(@Nullable String purpose) {
+    }
+
+
     private final SearchResidentsUseCase search;
     private final ResidentPage residentPage;
 
@@ -43,13 +50,13 @@ public class IndividualNumberController {
     @Post(value = "/staff/residents/{number}/individual-number", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Header(name = "Cache-Control", value = "no-store")
     public HttpResponse<?> revealIndividualNumber(Authentication authentication, String number,
-                                                  @Body Map<String, String> form) {
+                                                  @Body RevealForm form) {
         if (!AddresseeNumber.isValid(number)) {
             return residentPage.render(authentication, number, null, "");
         }
         try {
             Optional<IndividualNumber> revealed = search.revealIndividualNumber(StaffPrincipal.city(authentication),
-                    new AddresseeNumber(number), StaffPrincipal.operator(authentication), form.getOrDefault("purpose", ""));
+                    new AddresseeNumber(number), StaffPrincipal.operator(authentication), form.purpose() == null ? "" : form.purpose());
             return residentPage.render(authentication, number, revealed.map(IndividualNumberController::grouped)
                     .orElse("（登録されていません）"), "");
         } catch (IllegalArgumentException e) {
