@@ -1,11 +1,16 @@
 package jp.madoguchi.application.fakes
 
+import jp.madoguchi.application.contract.MoveInsContract
 import jp.madoguchi.application.contract.PreEntriesContract
+import jp.madoguchi.application.contract.ResidentRegistryContract
 import jp.madoguchi.application.contract.ReceptionPaperworkContract
 import jp.madoguchi.application.contract.ReceptionsContract
 import jp.madoguchi.application.contract.StaffAccountsContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
+import jp.madoguchi.application.port.out.MoveIns
 import jp.madoguchi.application.port.out.PreEntries
+import jp.madoguchi.application.port.out.ResidentRegistry
+import jp.madoguchi.application.port.out.ResidentReplica
 import jp.madoguchi.application.port.out.ReceptionPaperwork
 import jp.madoguchi.application.port.out.Receptions
 import jp.madoguchi.application.port.out.StaffAccounts
@@ -48,6 +53,22 @@ class InMemoryUnconfirmedCardsContractSpec extends UnconfirmedCardsContract {
     def store = new InMemoryUnconfirmedCards()
 
     UnconfirmedCards cards() { store }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { number }
+}
+
+class InMemoryResidentRegistryContractSpec extends ResidentRegistryContract {
+    def store = new InMemoryResidentRegistry()
+
+    ResidentRegistry registry() { store }
+
+    ResidentReplica replica() { store }
+}
+
+class InMemoryMoveInsContractSpec extends MoveInsContract {
+    def store = new InMemoryMoveIns()
+
+    MoveIns moveIns() { store }
 
     ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { number }
 }

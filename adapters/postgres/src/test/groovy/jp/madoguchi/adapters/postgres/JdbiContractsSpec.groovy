@@ -2,12 +2,17 @@ package jp.madoguchi.adapters.postgres
 
 import jp.madoguchi.adapters.postgres.testing.Fixtures
 import jp.madoguchi.adapters.postgres.testing.TestDatabase
+import jp.madoguchi.application.contract.MoveInsContract
 import jp.madoguchi.application.contract.PreEntriesContract
+import jp.madoguchi.application.contract.ResidentRegistryContract
 import jp.madoguchi.application.contract.ReceptionPaperworkContract
 import jp.madoguchi.application.contract.ReceptionsContract
 import jp.madoguchi.application.contract.StaffAccountsContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
+import jp.madoguchi.application.port.out.MoveIns
 import jp.madoguchi.application.port.out.PreEntries
+import jp.madoguchi.application.port.out.ResidentRegistry
+import jp.madoguchi.application.port.out.ResidentReplica
 import jp.madoguchi.application.port.out.ReceptionPaperwork
 import jp.madoguchi.application.port.out.Receptions
 import jp.madoguchi.application.port.out.StaffAccounts
@@ -70,6 +75,20 @@ class JdbiPreEntriesContractSpec extends PreEntriesContract {
 
 class JdbiUnconfirmedCardsContractSpec extends UnconfirmedCardsContract {
     UnconfirmedCards cards() { new JdbiUnconfirmedCards(ContractDatabase.jdbi()) }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { ContractDatabase.visit(city, number) }
+}
+
+class JdbiResidentRegistryContractSpec extends ResidentRegistryContract {
+    def store = new JdbiResidentRegistry(ContractDatabase.jdbi(), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped())
+
+    ResidentRegistry registry() { store }
+
+    ResidentReplica replica() { store }
+}
+
+class JdbiMoveInsContractSpec extends MoveInsContract {
+    MoveIns moveIns() { new JdbiMoveIns(ContractDatabase.jdbi()) }
 
     ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { ContractDatabase.visit(city, number) }
 }
