@@ -72,6 +72,7 @@ class TypedPagesSpec extends Specification {
         'admin/import'     | ImportHistoryController.ImportPage
         'admin/terminals'  | TerminalsController.TerminalsPage
         'admin/audit'      | AuditTrailController.AuditPage
+        'staff/move-in'    | MoveInController.MoveInPage
     }
 
     def "検査は甘くない: 記録にない変数を使うテンプレートは見つかる"() {

@@ -2,11 +2,10 @@ package jp.madoguchi.staff.web;
 
 import java.net.URI;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -44,9 +43,14 @@ public class MoveInController {
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
     }
 
+    /** The page {@code staff/move-in}: read a 転出証明書 from a photo or the counter scanner (through the agent). */
+    @Introspected
+    public record MoveInPage(String staffName, String agentUrl, String error) {
+    }
+
     @Get
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> page(Authentication authentication) {
+    public ModelAndView<MoveInPage> page(Authentication authentication) {
         return page(authentication, null);
     }
 
@@ -73,11 +77,7 @@ public class MoveInController {
         return HttpResponse.unprocessableEntity().body(page(authentication, ((MoveInStart.NotStarted) result).message()));
     }
 
-    private ModelAndView<Map<String, Object>> page(Authentication authentication, String error) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("agentUrl", agentUrl);
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("error", error);
-        return new ModelAndView<>("staff/move-in", model);
+    private ModelAndView<MoveInPage> page(Authentication authentication, String error) {
+        return new ModelAndView<>("staff/move-in", new MoveInPage(StaffPrincipal.displayName(authentication), agentUrl, error));
     }
 }
