@@ -6,6 +6,7 @@ import jp.madoguchi.application.contract.ResidentRegistryContract
 import jp.madoguchi.application.contract.ReceptionPaperworkContract
 import jp.madoguchi.application.contract.ReceptionsContract
 import jp.madoguchi.application.contract.StaffAccountsContract
+import jp.madoguchi.application.contract.StaffRolesContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
 import jp.madoguchi.application.port.out.MoveIns
 import jp.madoguchi.application.port.out.PreEntries
@@ -14,6 +15,7 @@ import jp.madoguchi.application.port.out.ResidentReplica
 import jp.madoguchi.application.port.out.ReceptionPaperwork
 import jp.madoguchi.application.port.out.Receptions
 import jp.madoguchi.application.port.out.StaffAccounts
+import jp.madoguchi.application.port.out.StaffRoles
 import jp.madoguchi.application.port.out.UnconfirmedCards
 import jp.madoguchi.domain.reception.ReceptionNumber
 import jp.madoguchi.domain.shared.LocalGovernmentCode
@@ -71,4 +73,10 @@ class InMemoryMoveInsContractSpec extends MoveInsContract {
     MoveIns moveIns() { store }
 
     ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { number }
+}
+
+class InMemoryStaffRolesContractSpec extends StaffRolesContract {
+    def store = new InMemoryStaffRoles()
+
+    StaffRoles roles() { store }
 }

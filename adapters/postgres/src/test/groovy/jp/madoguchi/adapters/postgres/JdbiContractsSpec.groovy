@@ -8,6 +8,7 @@ import jp.madoguchi.application.contract.ResidentRegistryContract
 import jp.madoguchi.application.contract.ReceptionPaperworkContract
 import jp.madoguchi.application.contract.ReceptionsContract
 import jp.madoguchi.application.contract.StaffAccountsContract
+import jp.madoguchi.application.contract.StaffRolesContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
 import jp.madoguchi.application.port.out.MoveIns
 import jp.madoguchi.application.port.out.PreEntries
@@ -16,6 +17,7 @@ import jp.madoguchi.application.port.out.ResidentReplica
 import jp.madoguchi.application.port.out.ReceptionPaperwork
 import jp.madoguchi.application.port.out.Receptions
 import jp.madoguchi.application.port.out.StaffAccounts
+import jp.madoguchi.application.port.out.StaffRoles
 import jp.madoguchi.application.port.out.UnconfirmedCards
 import jp.madoguchi.domain.procedure.Department
 import jp.madoguchi.domain.procedure.LifeEvent
@@ -91,4 +93,8 @@ class JdbiMoveInsContractSpec extends MoveInsContract {
     MoveIns moveIns() { new JdbiMoveIns(ContractDatabase.jdbi()) }
 
     ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { ContractDatabase.visit(city, number) }
+}
+
+class JdbiStaffRolesContractSpec extends StaffRolesContract {
+    StaffRoles roles() { new JdbiStaffRoles(ContractDatabase.jdbi()) }
 }
