@@ -6,7 +6,10 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode
 
 import java.time.Instant
 
-/** Staff accounts in memory, with the store's rules: failures counted up to a lock, versions checked on update. */
+/**
+ * Staff accounts in memory, with the store's rules: failures counted up to a lock, versions checked on update and
+ * bumped by the same changes as in PostgreSQL (StaffAccountsContract runs both).
+ */
 class InMemoryStaffAccounts implements StaffAccounts {
 
     final Map<String, StaffAccount> accounts = [:]
@@ -29,10 +32,21 @@ class InMemoryStaffAccounts implements StaffAccounts {
         accounts[account.username()] = account
     }
 
-    private void change(String username, Closure<StaffAccount> how) {
+    /** The account with some fields changed, named as the record's components. */
+    private static StaffAccount copy(StaffAccount a, Map changes) {
+        Map v = [displayName: a.displayName(), passwordHash: a.passwordHash(), roles: a.roles(), enabled: a.enabled(),
+                 failedLogins: a.failedLogins(), lockedUntil: a.lockedUntil(), secondFactorSecret: a.secondFactorSecret(),
+                 pendingSecondFactorSecret: a.pendingSecondFactorSecret(), lastOneTimeStep: a.lastOneTimeStep(),
+                 version: a.version()] + changes
+        new StaffAccount(a.city(), a.username(), v.displayName as String, v.passwordHash as String, v.roles as Set<String>,
+                v.enabled as boolean, v.failedLogins as int, v.lockedUntil as Instant, v.secondFactorSecret as String,
+                v.pendingSecondFactorSecret as String, v.lastOneTimeStep as long, v.version as int)
+    }
+
+    private void change(String username, Closure<Map> changes) {
         StaffAccount a = accounts[username]
         if (a != null) {
-            accounts[username] = how(a)
+            accounts[username] = copy(a, changes(a))
         }
     }
 
@@ -40,59 +54,44 @@ class InMemoryStaffAccounts implements StaffAccounts {
     int recordFailedLogin(String username, int threshold, Instant lockUntil) {
         change(username) { a ->
             int failures = a.failedLogins() + 1
-            new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(), failures,
-                    failures >= threshold ? lockUntil : a.lockedUntil(), a.secondFactorSecret(),
-                    a.pendingSecondFactorSecret(), a.lastOneTimeStep(), a.version())
+            [failedLogins: failures, lockedUntil: failures >= threshold ? lockUntil : a.lockedUntil()]
         }
         accounts[username]?.failedLogins() ?: 0
     }
 
     @Override
     void recordLogin(String username, long oneTimeStep) {
-        change(username) { a ->
-            new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(), 0, null,
-                    a.secondFactorSecret(), a.pendingSecondFactorSecret(), Math.max(a.lastOneTimeStep(), oneTimeStep), a.version())
-        }
+        change(username) { a -> [failedLogins: 0, lockedUntil: null, lastOneTimeStep: Math.max(a.lastOneTimeStep(), oneTimeStep)] }
     }
 
     @Override
     void replacePasswordHash(String username, String hash) {
-        change(username) { a ->
-            new StaffAccount(a.city(), a.username(), a.displayName(), hash, a.roles(), a.enabled(), a.failedLogins(),
-                    a.lockedUntil(), a.secondFactorSecret(), a.pendingSecondFactorSecret(), a.lastOneTimeStep(), a.version() + 1)
-        }
+        change(username) { a -> [passwordHash: hash, version: a.version() + 1] }
     }
 
     @Override
     void setPendingSecondFactor(String username, String secret) {
-        change(username) { a ->
-            new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(),
-                    a.failedLogins(), a.lockedUntil(), a.secondFactorSecret(), secret, a.lastOneTimeStep(), a.version())
-        }
+        change(username) { a -> [pendingSecondFactorSecret: secret] }
     }
 
     @Override
     void activateSecondFactor(String username, long oneTimeStep) {
         change(username) { a ->
-            new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(),
-                    a.failedLogins(), a.lockedUntil(), a.pendingSecondFactorSecret(), null, oneTimeStep, a.version() + 1)
+            [secondFactorSecret: a.pendingSecondFactorSecret(), pendingSecondFactorSecret: null,
+             lastOneTimeStep: oneTimeStep, version: a.version() + 1]
         }
     }
 
     @Override
     void resetSecondFactor(String username) {
         change(username) { a ->
-            new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(),
-                    a.failedLogins(), a.lockedUntil(), null, null, 0, a.version() + 1)
+            [secondFactorSecret: null, pendingSecondFactorSecret: null, lastOneTimeStep: 0L, version: a.version() + 1]
         }
     }
 
     @Override
     void unlock(String username) {
-        change(username) { a ->
-            new StaffAccount(a.city(), a.username(), a.displayName(), a.passwordHash(), a.roles(), a.enabled(), 0, null,
-                    a.secondFactorSecret(), a.pendingSecondFactorSecret(), a.lastOneTimeStep(), a.version() + 1)
-        }
+        change(username) { a -> [failedLogins: 0, lockedUntil: null, version: a.version() + 1] }
     }
 
     @Override
@@ -101,8 +100,6 @@ class InMemoryStaffAccounts implements StaffAccounts {
         if (a == null || a.version() != version) {
             throw new ConcurrentUpdateException('職員「' + username + '」は他の管理者が先に更新しました')
         }
-        accounts[username] = new StaffAccount(a.city(), a.username(), displayName, a.passwordHash(), roles, enabled,
-                a.failedLogins(), a.lockedUntil(), a.secondFactorSecret(), a.pendingSecondFactorSecret(),
-                a.lastOneTimeStep(), version + 1)
+        accounts[username] = copy(a, [displayName: displayName, roles: roles, enabled: enabled, version: version + 1])
     }
 }

@@ -52,12 +52,6 @@ public final class StaffPrincipal {
         return departments;
     }
 
-    /** Whether the member serves receptions of the department {@code code} (a role for one 担当課 serves that one). */
-    public static boolean serves(Authentication authentication, String code) {
-        java.util.Set<String> departments = departments(authentication);
-        return departments.isEmpty() || departments.contains(code);
-    }
-
     public static LocalGovernmentCode city(Authentication authentication) {
         return new LocalGovernmentCode((String) authentication.getAttributes().get(CITY));
     }
