@@ -5,21 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-import jp.madoguchi.adapters.devices.cardreader.DemoCard;
 import jp.madoguchi.adapters.devices.cardreader.PcscCardTerminal;
 import jp.madoguchi.adapters.devices.cardreader.TextApCardReader;
 import jp.madoguchi.adapters.documents.code2d.ZxingTwoDimensionalCodes;
 import jp.madoguchi.adapters.devices.terminal.TerminalAgent;
 import jp.madoguchi.application.port.out.CardReading;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
-import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.demo.DemoCard;
 
 /**
  * {@code ./madoguchi terminal-agent}: the terminal-agent mode of the distribution, run on each kiosk and counter PC.
@@ -82,8 +79,7 @@ public final class TerminalAgentCommand {
             }
             MyNumberCardReader cardReader = switch (reader) {
                 case "pcsc" -> new TextApCardReader(new PcscCardTerminal(readerName));
-                case "simulator" -> new TextApCardReader(DemoCard.terminal(new SyntheticPopulation.Settings(
-                        new LocalGovernmentCode("999997"), "見本県", "みらい市", 20261122L, LocalDate.parse("2026-04-01")), "1234"));
+                case "simulator" -> new TextApCardReader(DemoCard.terminal(DemoCard.DEFAULT_POPULATION, "1234"));
                 default -> throw new IllegalArgumentException("--reader は pcsc か simulator です: " + reader);
             };
             TerminalAgent agent = TerminalAgent.start(new TerminalAgent.Settings(terminal, token, origins, port, scanFolder),

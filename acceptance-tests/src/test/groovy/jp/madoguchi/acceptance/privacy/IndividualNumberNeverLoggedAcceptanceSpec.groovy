@@ -10,6 +10,7 @@ import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.StaffLogin
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population
 import jp.madoguchi.application.port.in.StartReceptionUseCase
 import jp.madoguchi.domain.reception.Channel
 import jp.madoguchi.domain.resident.AddresseeNumber
@@ -17,7 +18,7 @@ import jp.madoguchi.domain.shared.Operator
 import java.net.http.HttpClient
 import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase
-import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.demo.synthetic.SyntheticPopulation
 import jp.madoguchi.domain.shared.LocalGovernmentCode
 import org.slf4j.LoggerFactory
 import spock.lang.Specification
@@ -38,7 +39,7 @@ import java.util.concurrent.ConcurrentLinkedQueue
 class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
 
     /** The demo population (the settings RunningMadoguchi starts with). */
-    static final SyntheticPopulation.Settings POPULATION = new SyntheticPopulation.Settings(new LocalGovernmentCode('999997'),
+    static final Population POPULATION = new Population(new LocalGovernmentCode('999997'),
             '見本県', 'みらい市', 20261122L, LocalDate.parse('2026-04-01'))
 
     def "取込・カード読み取り・取込エラー・画面表示のどのログと報告にも、個人番号が現れない"() {

@@ -1,7 +1,7 @@
 package jp.madoguchi.acceptance.privacy
 
 import jp.madoguchi.adapters.postgres.testing.Fixtures
-import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.demo.synthetic.SyntheticPopulation
 import spock.lang.Specification
 
 import java.nio.file.Files

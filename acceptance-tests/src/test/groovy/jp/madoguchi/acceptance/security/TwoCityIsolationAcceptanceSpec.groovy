@@ -4,10 +4,11 @@ import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase
 import jp.madoguchi.application.port.in.StartReceptionUseCase
-import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.demo.synthetic.SyntheticPopulation
 import jp.madoguchi.domain.reception.Channel
 import jp.madoguchi.domain.resident.AddresseeNumber
 import jp.madoguchi.domain.shared.LocalGovernmentCode
@@ -40,7 +41,7 @@ class TwoCityIsolationAcceptanceSpec extends Specification {
     def setupSpec() {
         def work = Files.createTempDirectory('other-city')
         app.bean(GenerateSyntheticResidentsUseCase).generate(new GenerateSyntheticResidentsUseCase.GenerateCommand(
-                new SyntheticPopulation.Settings(OTHER, '見本県', 'となり町', 99L, LocalDate.parse('2026-04-01')), 200, work,
+                new Population(OTHER, '見本県', 'となり町', 99L, LocalDate.parse('2026-04-01')), 200, work,
                 LocalDateTime.of(2026, 4, 1, 0, 0)), { } as IntConsumer)
         def summary = app.bean(ImportLinkageFilesUseCase).importFrom(work.toString(), OTHER, ImportLinkageFilesUseCase.ImportProgress.NONE,
                 Operator.system('test'))

@@ -19,6 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "jp.madoguchi", importOptions = ProductionCodeOnly.class)
 class HexagonalArchitectureTest {
 
+    static final String DEMO = "jp.madoguchi.demo..";
     static final String DOMAIN = "jp.madoguchi.domain..";
     static final String APPLICATION = "jp.madoguchi.application..";
     static final String ADAPTERS = "jp.madoguchi.adapters..";
@@ -27,8 +28,11 @@ class HexagonalArchitectureTest {
     /** What drives the use cases: pages, jobs, commands and their security filters; the composition root is apart. */
     static final String[] DRIVING_SIDE = {KIOSK, "jp.madoguchi.staff.web..", "jp.madoguchi.staff.jobs..",
             "jp.madoguchi.staff.cli..", "jp.madoguchi.staff.security.."};
-    /** Where adapters are built: the server's configuration and the terminal agent's own main. */
-    static final String[] COMPOSITION_ROOTS = {"jp.madoguchi.staff.config..", "jp.madoguchi.terminal.."};
+    /**
+     * Where adapters are built: the server's configuration, the terminal agent's own main, and the demo, which puts its
+     * card on the simulated reader and writes its residents as linkage files.
+     */
+    static final String[] COMPOSITION_ROOTS = {"jp.madoguchi.staff.config..", "jp.madoguchi.terminal..", DEMO};
 
     private static final DescribedPredicate<JavaClass> DRIVEN_PORTS = DescribedPredicate.describe(
             "driven ports (the interfaces of application.port.out)",
@@ -76,22 +80,15 @@ class HexagonalArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, KIOSK, STAFF, "jp.madoguchi.terminal..");
 
     /**
-     * The demo's synthetic population (and with it the demo card and demo accounts) never reaches a page, a store, a
-     * document or the use cases of a visit. The places that may use it are the demo's own: the generator command and
-     * its use case, the demo loader, the demo card, the linkage writer and the import warm-up's generated rows.
+     * The demo module (synthetic population, demo accounts, demo card) is never on a production path: nothing of the
+     * server imports it, so it only acts through its own beans, which exist only with {@code madoguchi.demo.enabled}.
+     * The terminal agent may, for its {@code --reader simulator}.
      */
     @ArchTest
     static final ArchRule demoIsNeverOnAProductionPath = noClasses()
-            .that().resideInAnyPackage(KIOSK, "jp.madoguchi.staff.web..", "jp.madoguchi.staff.security..",
-                    "jp.madoguchi.staff.jobs..", DOMAIN, "jp.madoguchi.adapters.postgres..",
-                    "jp.madoguchi.adapters.documents..", "jp.madoguchi.adapters.export..",
-                    "jp.madoguchi.adapters.catalogue..", "jp.madoguchi.adapters.security..")
-            .or(DescribedPredicate.describe("use cases of a visit (every service but the demo's and the generator's)",
-                    (JavaClass c) -> c.getPackageName().equals("jp.madoguchi.application.service")
-                            && !c.getSimpleName().startsWith("PrepareDemo")
-                            && !c.getSimpleName().startsWith("GenerateSyntheticResidents")))
-            .should().dependOnClassesThat().resideInAPackage("jp.madoguchi.application.synthetic..")
-            .because("synthetic residents are for the demo and the benchmarks only");
+            .that().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, KIOSK, STAFF)
+            .should().dependOnClassesThat().resideInAPackage(DEMO)
+            .because("synthetic residents and demo accounts are for the demo, the tests and the benchmarks only");
 
     @ArchTest
     static final ArchRule domainPackagesAreFreeOfCycles = slices().matching("jp.madoguchi.domain.(*)..").should().beFreeOfCycles();

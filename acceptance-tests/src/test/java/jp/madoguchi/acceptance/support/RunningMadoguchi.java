@@ -68,6 +68,11 @@ public final class RunningMadoguchi implements AutoCloseable {
         return "http://localhost:" + server.getPort() + path;
     }
 
+    /** Whether the running system has a bean of this type at all (e.g. none of the demo's with the demo off). */
+    public boolean has(Class<?> type) {
+        return server.getApplicationContext().containsBean(type);
+    }
+
     public <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
     }

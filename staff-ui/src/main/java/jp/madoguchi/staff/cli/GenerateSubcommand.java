@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micronaut.context.ApplicationContext;
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population;
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase;
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerateCommand;
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerationReport;
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
 /**
@@ -48,7 +48,7 @@ public final class GenerateSubcommand {
         }
         try (ApplicationContext context = ApplicationContext.builder().environments("cli").deduceEnvironment(false).start()) {
             LocalDate asOf = LocalDate.parse(options.getOrDefault("as-of", "2026-04-01"));
-            SyntheticPopulation.Settings settings = new SyntheticPopulation.Settings(
+            Population settings = new Population(
                     new LocalGovernmentCode(options.getOrDefault("city", "999997")),
                     options.getOrDefault("prefecture", "見本県"), options.getOrDefault("city-name", "みらい市"),
                     Long.parseLong(options.getOrDefault("seed", "1")), asOf);

@@ -7,7 +7,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import jp.madoguchi.adapters.devices.cardreader.DemoCard;
 import jp.madoguchi.adapters.devices.cardreader.PcscCardTerminal;
 import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal;
 import jp.madoguchi.adapters.devices.cardreader.TextApCardReader;
@@ -36,7 +35,6 @@ import jp.madoguchi.adapters.export.RpaFolderCsvExport;
 import jp.madoguchi.adapters.documents.pdf.PdfFonts;
 import jp.madoguchi.application.port.out.BackOfficeExport;
 import jp.madoguchi.application.port.out.Municipalities;
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
 import jp.madoguchi.domain.shared.Rejection;
 
 /** Driven adapters that need settings to be built. */
@@ -151,22 +149,11 @@ public class AdapterFactory {
         };
     }
 
-    /**
-     * The demo card: a virtual My Number Card on a simulated reader. It belongs to the first household head of the
-     * demo population with an exact birth date, so it always finds its holder in the demo registry.
-     * PIN {@code madoguchi.card-simulator.pin}.
-     */
     @Singleton
     @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
-    SimulatedCardTerminal simulatedCardTerminal(MadoguchiSettings settings,
-                                                @Property(name = "madoguchi.card-simulator.pin", defaultValue = "1234") String pin) {
-        return DemoCard.terminal(settings.demoPopulation(), pin);
-    }
-
-    @Singleton
-    @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
-    MyNumberCardReader simulatedCardReader(SimulatedCardTerminal terminal) {
-        return new TextApCardReader(terminal);
+    MyNumberCardReader simulatedCardReader(java.util.Optional<SimulatedCardTerminal> demoCard) {
+        // the demo module puts the demo card on it; without the demo the simulated reader stays empty
+        return new TextApCardReader(demoCard.orElseGet(() -> new SimulatedCardTerminal(null)));
     }
 
     /** The 転出証明書 2D code layout: the city's copy in {@code <data>/code2d} replaces the shipped one. */

@@ -42,10 +42,10 @@ public class LoginController {
     private final AuthenticateStaffUseCase authenticate;
     private final StaffSessions sessions;
     private final CsrfFilter csrf;
-    private final DemoSecondFactorUseCase demoCode;
+    private final java.util.Optional<DemoSecondFactorUseCase> demoCode;
 
     public LoginController(AuthenticateStaffUseCase authenticate, StaffSessions sessions, CsrfFilter csrf,
-                           DemoSecondFactorUseCase demoCode) {
+                           java.util.Optional<DemoSecondFactorUseCase> demoCode) {
         this.authenticate = authenticate;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -126,7 +126,7 @@ public class LoginController {
         model.put("error", error);
         model.put("askCode", false);
         // the demo's secret is published in the README; a real installation has the demo switched off
-        demoCode.currentCode().ifPresent(code -> model.put("demoCode", code));
+        demoCode.flatMap(DemoSecondFactorUseCase::currentCode).ifPresent(code -> model.put("demoCode", code));
         return model;
     }
 

@@ -1,6 +1,6 @@
 package jp.madoguchi.staff.web.archviolation;
 
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
+import jp.madoguchi.demo.synthetic.SyntheticPopulation;
 
 /** Deliberately wrong: a production page that reaches for the demo's synthetic population. */
 public class PageUsingDemoPopulation {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,15 +29,12 @@ import java.util.regex.Pattern;
 import jp.madoguchi.adapters.linkage.layout.LayoutException;
 import jp.madoguchi.adapters.linkage.layout.LinkageLayout;
 import jp.madoguchi.adapters.linkage.layout.LinkageLayouts;
-import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerateCommand;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LinkageProblem;
 import jp.madoguchi.application.port.out.LoadOutcome;
 import jp.madoguchi.application.port.out.LoadRequest;
 import jp.madoguchi.application.port.out.ReplicaLoader;
 import jp.madoguchi.application.port.out.SensitiveItems;
-import jp.madoguchi.application.service.GenerateSyntheticResidentsService;
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import org.jdbi.v3.core.Handle;
@@ -238,8 +234,9 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
     }
 
     /**
-     * Runs {@code residents} generated 住民基本情報 rows through reading, checking, sealing and encoding, and sends
-     * them nowhere. A JVM compiles that path while the first FULL file runs: on this machine kind the first million
+     * Runs {@code residents} synthetic 住民基本情報 rows through reading, checking, sealing and encoding, and sends
+     * them nowhere. The rows are a shipped sample ({@code warm-up/001o005.csv.gz}: 3,000 residents the demo's generator
+     * wrote with seed 1, a test keeps it so), read as often as needed, so a production start needs no generator. A JVM compiles that path while the first FULL file runs: on this machine kind the first million
      * rows after a start took half as much CPU again as the next million. The server calls this once after start.
      */
     @Override
@@ -248,8 +245,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
         Path folder = null;
         try {
             folder = Files.createTempDirectory("madoguchi-import-warm-up-");
-            // generating costs more than checking: one file of at most WARM_UP_FILE rows, read as often as needed
-            Path file = writeResidents(folder, Math.min(residents, WARM_UP_FILE));
+            Path file = unpackSample(folder);
             ReplicaDataset dataset = ReplicaDatasets.byId("001o005").orElseThrow();
             LinkageLayout layout = new LinkageLayouts(null).layout("001o005").orElseThrow();   // the generator's layout
             ProblemList problems = new ProblemList();
@@ -281,13 +277,17 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
     }
 
     private static final LocalGovernmentCode WARM_UP_CITY = new LocalGovernmentCode("999997");
-    private static final int WARM_UP_FILE = 50_000;
+    static final String WARM_UP_SAMPLE = "warm-up/001o005.csv.gz";
 
-    private static Path writeResidents(Path folder, int residents) {
-        return new GenerateSyntheticResidentsService(new CsvLinkageFileWriter()).generate(new GenerateCommand(
-                        new SyntheticPopulation.Settings(WARM_UP_CITY, "見本県", "みらい市", 1, LocalDate.of(2026, 4, 1)),
-                        residents, folder, LocalDateTime.of(2026, 4, 1, 0, 0)), n -> { })
-                .files().stream().filter(f -> f.getFileName().toString().startsWith("001o005_")).findFirst().orElseThrow();
+    private static Path unpackSample(Path folder) throws IOException {
+        Path file = folder.resolve("001o005_20260401000000_FULL.csv");
+        try (var in = PostgresReplicaLoader.class.getResourceAsStream(WARM_UP_SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("取込の準備用の見本がありません: " + WARM_UP_SAMPLE);
+            }
+            Files.copy(new java.util.zip.GZIPInputStream(in), file);
+        }
+        return file;
     }
 
     private static void deleteQuietly(Path folder) {

@@ -7,7 +7,7 @@ import jp.madoguchi.adapters.postgres.JdbiResidentRegistry
 import jp.madoguchi.adapters.postgres.testing.Fixtures
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportProgress
 import jp.madoguchi.application.port.out.LoadOutcome
-import jp.madoguchi.application.service.GenerateSyntheticResidentsService
+import jp.madoguchi.demo.SyntheticLinkageFiles
 import jp.madoguchi.application.service.ImportLinkageFilesService
 import jp.madoguchi.domain.resident.AddresseeNumber
 import jp.madoguchi.domain.resident.HouseholdNumber
@@ -68,7 +68,7 @@ class PostgresReplicaLoaderSpec extends DatabaseSpecification {
 
     def "各レイアウトの見本ファイル（FULL）をすべて取り込む"() {
         given: 'the generator writes seven FULL files; 001o007 and 001o009 samples are written here'
-        new GenerateSyntheticResidentsService(new CsvLinkageFileWriter()).generate(CsvLinkageFileWriterSpec.command(inbox, RESIDENTS), {})
+        SyntheticLinkageFiles.write(inbox, RESIDENTS, 42)
         write('001o007_20260401000000_FULL.csv', """宛名番号,異動連番,異動事由,異動年月日,届出年月日,前住所,新住所,前世帯番号,新世帯番号,備考
 ${number(1)},1,国内転入,20200401,20200401,東京都千代田区千代田1番,見本県みらい市本町一丁目1番,,${HouseholdNumber.fromSerial(1, 9).value()},
 ${number(1)},2,転居,20230501,20230502,見本県みらい市本町一丁目1番,見本県みらい市本町二丁目3番,,,\"備考に, カンマと\"\"引用符\"\"\"

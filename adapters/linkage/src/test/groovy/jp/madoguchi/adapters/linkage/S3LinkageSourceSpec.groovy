@@ -6,7 +6,7 @@ import jp.madoguchi.adapters.postgres.DatabaseSpecification
 import jp.madoguchi.adapters.postgres.testing.Fixtures
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportProgress
 import jp.madoguchi.application.port.out.LoadOutcome
-import jp.madoguchi.application.service.GenerateSyntheticResidentsService
+import jp.madoguchi.demo.SyntheticLinkageFiles
 import jp.madoguchi.application.service.ImportLinkageFilesService
 import jp.madoguchi.domain.shared.LocalGovernmentCode
 import org.gaul.s3proxy.AuthenticationType
@@ -63,7 +63,7 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
     def "オブジェクトストレージの連携ファイルは完了マーカー（.end）がそろってから取り込み、取込後は archive に移す"() {
         given: 'the generator writes the files; each is uploaded under <prefix><ID>/'
         def files = Files.createDirectories(work.resolve('generated'))
-        new GenerateSyntheticResidentsService(new CsvLinkageFileWriter()).generate(CsvLinkageFileWriterSpec.command(files, 500), {})
+        SyntheticLinkageFiles.write(files, 500, 42)
         def residents = '001o005_20260401000000_FULL.csv'
         def cards = '001o013_20260401000000_FULL.csv'
         s3.putObject({ it.bucket('linkage').key("city/001o005/${residents}") }, RequestBody.fromFile(files.resolve(residents)))

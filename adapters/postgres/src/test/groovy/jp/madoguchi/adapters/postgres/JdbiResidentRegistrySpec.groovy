@@ -1,6 +1,5 @@
 package jp.madoguchi.adapters.postgres
 
-import jp.madoguchi.application.synthetic.SyntheticPopulation
 import jp.madoguchi.domain.resident.MatchKey
 import jp.madoguchi.domain.resident.Resident
 
@@ -101,19 +100,5 @@ class JdbiResidentRegistrySpec extends DatabaseSpecification {
 
         then:
         registry.find(CITY, first.addresseeNumber()).get().address().lot() == '9番9号'
-    }
-
-    def "合成住民を一括で保存できる"() {
-        given:
-        def town = jp.madoguchi.domain.shared.LocalGovernmentCode.fromFiveDigits('99990')
-        def settings = new SyntheticPopulation.Settings(town, '見本県', 'さくら町', 7, LocalDate.of(2026, 4, 1))
-        def people = new SyntheticPopulation(settings).generate(1000)*.household()*.members().flatten()
-
-        when:
-        registry.store(people)
-
-        then:
-        registry.count(town) == 1000
-        people.take(50).every { registry.find(town, it.addresseeNumber()).get() == withoutNumber(it) }
     }
 }

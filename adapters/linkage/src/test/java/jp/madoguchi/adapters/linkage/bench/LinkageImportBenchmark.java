@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +20,14 @@ import java.util.concurrent.Future;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
-import jp.madoguchi.adapters.linkage.CsvLinkageFileWriter;
 import jp.madoguchi.adapters.linkage.PostgresReplicaLoader;
 import jp.madoguchi.adapters.linkage.layout.LinkageLayouts;
 import jp.madoguchi.adapters.postgres.ManagedDatabase;
 import jp.madoguchi.adapters.postgres.testing.Fixtures;
-import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerateCommand;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LoadOutcome;
 import jp.madoguchi.application.port.out.LoadRequest;
-import jp.madoguchi.application.service.GenerateSyntheticResidentsService;
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
+import jp.madoguchi.demo.SyntheticLinkageFiles;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -60,9 +55,7 @@ public final class LinkageImportBenchmark {
         Path work = Files.createTempDirectory("madoguchi-bench-");
         System.out.printf("machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         long t = System.nanoTime();
-        new GenerateSyntheticResidentsService(new CsvLinkageFileWriter()).generate(new GenerateCommand(
-                new SyntheticPopulation.Settings(CITY, "見本県", "みらい市", 7, LocalDate.of(2026, 4, 1)), residents,
-                work.resolve("files"), LocalDateTime.of(2026, 4, 1, 0, 0)), n -> { });
+        SyntheticLinkageFiles.write(work.resolve("files"), residents, 7);
         Path full = work.resolve("files/001o005_20260401000000_FULL.csv");
         System.out.printf("generated %,d residents (%,d MB) in %.1f s%n", residents, Files.size(full) >> 20, seconds(t));
 

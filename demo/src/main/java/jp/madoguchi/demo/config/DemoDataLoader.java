@@ -1,10 +1,10 @@
-package jp.madoguchi.staff.jobs;
+package jp.madoguchi.demo.config;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
-import jp.madoguchi.application.port.in.PrepareDemoUseCase;
+import jp.madoguchi.demo.PrepareDemoUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

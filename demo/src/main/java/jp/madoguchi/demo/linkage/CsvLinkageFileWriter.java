@@ -1,4 +1,4 @@
-package jp.madoguchi.adapters.linkage;
+package jp.madoguchi.demo.linkage;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
-import jp.madoguchi.application.port.out.LinkageFileWriter;
-import jp.madoguchi.application.synthetic.BusinessStatus;
-import jp.madoguchi.application.synthetic.SyntheticHousehold;
+import jp.madoguchi.demo.LinkageFileWriter;
+import jp.madoguchi.demo.synthetic.BusinessStatus;
+import jp.madoguchi.demo.synthetic.SyntheticHousehold;
 import jp.madoguchi.domain.calendar.WarekiDate;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.resident.ForeignResidence;

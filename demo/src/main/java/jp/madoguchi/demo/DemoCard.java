@@ -1,8 +1,11 @@
-package jp.madoguchi.adapters.devices.cardreader;
+package jp.madoguchi.demo;
 
 import java.time.format.DateTimeFormatter;
 
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
+import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal;
+import jp.madoguchi.adapters.devices.cardreader.VirtualMyNumberCard;
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population;
+import jp.madoguchi.demo.synthetic.SyntheticPopulation;
 import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.resident.ResidentStatus;
@@ -14,10 +17,14 @@ import jp.madoguchi.domain.resident.ResidentStatus;
  */
 public final class DemoCard {
 
+    /** The demo's population when nothing else is set (madoguchi.demo.seed and as-of in the server's settings). */
+    public static final Population DEFAULT_POPULATION = new Population(SyntheticLinkageFiles.DEMO_CITY, "見本県", "みらい市",
+            20261122L, SyntheticLinkageFiles.AS_OF);
+
     private DemoCard() {
     }
 
-    public static SimulatedCardTerminal terminal(SyntheticPopulation.Settings population, String pin) {
+    public static SimulatedCardTerminal terminal(Population population, String pin) {
         Resident holder = new SyntheticPopulation(population).generate(200).stream()
                 .flatMap(h -> h.household().members().stream())
                 .filter(r -> r.isHeadOfHousehold() && !r.isForeign() && r.status() == ResidentStatus.RESIDENT

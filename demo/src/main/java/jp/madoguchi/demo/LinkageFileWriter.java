@@ -1,10 +1,10 @@
-package jp.madoguchi.application.port.out;
+package jp.madoguchi.demo;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import jp.madoguchi.application.synthetic.SyntheticHousehold;
+import jp.madoguchi.demo.synthetic.SyntheticHousehold;
 
 /** Writes households as forward-linkage files (001o005 and the business layouts), e.g. for synthetic data. */
 public interface LinkageFileWriter {

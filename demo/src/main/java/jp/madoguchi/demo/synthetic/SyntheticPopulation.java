@@ -1,4 +1,4 @@
-package jp.madoguchi.application.synthetic;
+package jp.madoguchi.demo.synthetic;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-import jp.madoguchi.application.synthetic.NamePool.ForeignName;
-import jp.madoguchi.application.synthetic.NamePool.Reading;
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population;
+import jp.madoguchi.demo.synthetic.NamePool.ForeignName;
+import jp.madoguchi.demo.synthetic.NamePool.Reading;
 import jp.madoguchi.domain.calendar.Era;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.calendar.WarekiDate;
@@ -38,27 +39,19 @@ import jp.madoguchi.domain.shared.Rejection;
 public final class SyntheticPopulation {
 
     /** What to generate and for which city. */
-    public record Settings(LocalGovernmentCode city, String prefectureName, String cityName, long seed, LocalDate asOf) {
-        public Settings {
-            if (city == null || prefectureName == null || cityName == null || asOf == null) {
-                throw new Rejection("synthetic.settings-missing", "市区町村と基準日を指定してください");
-            }
-        }
-    }
-
     private static final String[] TOWNS = {"本町", "栄町", "緑町", "旭町", "若葉町", "中央", "東町", "西町", "南町",
             "北町", "桜台", "みどり台", "青葉", "日の出町", "富士見", "末広町", "大手町", "新町", "泉町", "松原",
             "竹の内", "梅ヶ丘", "港町", "川原町"};
     private static final String[] CHOME = {"一丁目", "二丁目", "三丁目", "四丁目", "五丁目"};
     private static final String[] BUILDINGS = {"コーポ", "ハイツ", "メゾン", "レジデンス", "荘"};
 
-    private final Settings settings;
+    private final Population settings;
     private final EraTable eras = EraTable.shipped();
     private final SplittableRandom random;
     private long nextResident = 1;
     private long nextHousehold = 1;
 
-    public SyntheticPopulation(Settings settings) {
+    public SyntheticPopulation(Population settings) {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
     }

@@ -1,5 +1,6 @@
-package jp.madoguchi.application.service;
+package jp.madoguchi.demo;
 
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population;
 import jp.madoguchi.domain.shared.Operator;
 
 import java.io.IOException;
@@ -14,11 +15,11 @@ import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase;
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerateCommand;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportSummary;
-import jp.madoguchi.application.port.in.PrepareDemoUseCase;
+import jp.madoguchi.demo.PrepareDemoUseCase;
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase;
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase.RegisterStaffCommand;
 import jp.madoguchi.application.port.out.ResidentReplica;
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
+import jp.madoguchi.demo.synthetic.SyntheticPopulation;
 
 /**
  * Fills an empty installation the way a real one is filled: synthetic residents are written as forward-linkage
@@ -30,14 +31,14 @@ public final class PrepareDemoService implements PrepareDemoUseCase {
     private final GenerateSyntheticResidentsUseCase generator;
     private final ImportLinkageFilesUseCase importer;
     private final RegisterStaffAccountUseCase staff;
-    private final SyntheticPopulation.Settings population;
+    private final Population population;
     private final int residents;
     private final Path workFolder;
     private final List<RegisterStaffCommand> demoStaff;
 
     public PrepareDemoService(ResidentReplica replica, GenerateSyntheticResidentsUseCase generator,
                               ImportLinkageFilesUseCase importer, RegisterStaffAccountUseCase staff,
-                              SyntheticPopulation.Settings population, int residents, Path workFolder,
+                              Population population, int residents, Path workFolder,
                               List<RegisterStaffCommand> demoStaff) {
         this.replica = replica;
         this.generator = generator;

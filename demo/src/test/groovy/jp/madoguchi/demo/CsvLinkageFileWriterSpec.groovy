@@ -1,8 +1,10 @@
-package jp.madoguchi.adapters.linkage
+package jp.madoguchi.demo
 
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerateCommand
-import jp.madoguchi.application.service.GenerateSyntheticResidentsService
-import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population
+import jp.madoguchi.demo.GenerateSyntheticResidentsService
+import jp.madoguchi.demo.synthetic.SyntheticPopulation
+import jp.madoguchi.demo.linkage.CsvLinkageFileWriter
 import jp.madoguchi.domain.shared.LocalGovernmentCode
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -19,7 +21,7 @@ class CsvLinkageFileWriterSpec extends Specification {
     Path folder
 
     static GenerateCommand command(Path out, int count = 5_000) {
-        new GenerateCommand(new SyntheticPopulation.Settings(new LocalGovernmentCode('999997'), '見本県', 'みらい市', 42,
+        new GenerateCommand(new Population(new LocalGovernmentCode('999997'), '見本県', 'みらい市', 42,
                 LocalDate.of(2026, 4, 1)), count, out, LocalDateTime.of(2026, 4, 1, 0, 0))
     }
 

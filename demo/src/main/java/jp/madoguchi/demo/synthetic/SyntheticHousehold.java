@@ -1,4 +1,4 @@
-package jp.madoguchi.application.synthetic;
+package jp.madoguchi.demo.synthetic;
 
 import java.util.List;
 

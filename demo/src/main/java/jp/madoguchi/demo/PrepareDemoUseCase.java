@@ -1,4 +1,4 @@
-package jp.madoguchi.application.port.in;
+package jp.madoguchi.demo;
 
 /**
  * Makes an empty installation demonstrable: synthetic residents in the registry replica and demo staff

@@ -1,5 +1,6 @@
-package jp.madoguchi.application.synthetic
+package jp.madoguchi.demo.synthetic
 
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population
 import jp.madoguchi.domain.resident.Relationship
 import jp.madoguchi.domain.resident.ResidentStatus
 import jp.madoguchi.domain.resident.ResidentType
@@ -13,8 +14,8 @@ class SyntheticPopulationSpec extends Specification {
 
     static final LocalDate AS_OF = LocalDate.of(2026, 4, 1)
 
-    static SyntheticPopulation.Settings settings(long seed) {
-        new SyntheticPopulation.Settings(new LocalGovernmentCode('999997'), '見本県', 'みらい市', seed, AS_OF)
+    static Population settings(long seed) {
+        new Population(new LocalGovernmentCode('999997'), '見本県', 'みらい市', seed, AS_OF)
     }
 
     @Shared

@@ -1,4 +1,4 @@
-package jp.madoguchi.application.service
+package jp.madoguchi.demo
 
 import jp.madoguchi.application.fakes.InMemoryResidentRegistry
 import jp.madoguchi.application.fakes.InMemoryStaffAccounts
@@ -6,10 +6,13 @@ import jp.madoguchi.application.fakes.InMemoryStaffRoles
 import jp.madoguchi.application.fakes.PlainPasswordHashes
 import jp.madoguchi.application.fakes.RecordingAuditTrail
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportSummary
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase.RegisterStaffCommand
-import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.application.service.CounterFixture
+import jp.madoguchi.application.service.StaffAdministrationService
+import jp.madoguchi.demo.synthetic.SyntheticPopulation
 import jp.madoguchi.domain.shared.LocalGovernmentCode
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -25,7 +28,7 @@ import java.time.ZoneId
 class PrepareDemoServiceSpec extends Specification {
 
     static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
-    static final SyntheticPopulation.Settings SETTINGS = new SyntheticPopulation.Settings(CITY, '見本県', 'みらい市', 7,
+    static final Population SETTINGS = new Population(CITY, '見本県', 'みらい市', 7,
             LocalDate.of(2026, 11, 1))
 
     @TempDir

@@ -1,9 +1,10 @@
-package jp.madoguchi.application.service
+package jp.madoguchi.demo
 
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.GenerateCommand
-import jp.madoguchi.application.port.out.LinkageFileWriter
-import jp.madoguchi.application.synthetic.SyntheticHousehold
-import jp.madoguchi.application.synthetic.SyntheticPopulation
+import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population
+import jp.madoguchi.demo.LinkageFileWriter
+import jp.madoguchi.demo.synthetic.SyntheticHousehold
+import jp.madoguchi.demo.synthetic.SyntheticPopulation
 import jp.madoguchi.domain.shared.LocalGovernmentCode
 import jp.madoguchi.domain.shared.Rejection
 import spock.lang.Specification
@@ -15,7 +16,7 @@ import java.time.LocalDateTime
 /** 合成住民の生成: 指定した人数を世帯ごとに書き出し、進み具合を知らせる。同じ種なら同じ住民。 */
 class GenerateSyntheticResidentsServiceSpec extends Specification {
 
-    static final SyntheticPopulation.Settings SETTINGS = new SyntheticPopulation.Settings(
+    static final Population SETTINGS = new Population(
             new LocalGovernmentCode('999997'), '見本県', 'みらい市', 7, LocalDate.of(2026, 11, 1))
 
     List<SyntheticHousehold> written = []

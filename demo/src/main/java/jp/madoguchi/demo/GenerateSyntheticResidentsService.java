@@ -1,4 +1,4 @@
-package jp.madoguchi.application.service;
+package jp.madoguchi.demo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase;
-import jp.madoguchi.application.port.out.LinkageFileWriter;
-import jp.madoguchi.application.synthetic.SyntheticHousehold;
-import jp.madoguchi.application.synthetic.SyntheticPopulation;
+import jp.madoguchi.demo.LinkageFileWriter;
+import jp.madoguchi.demo.synthetic.SyntheticHousehold;
+import jp.madoguchi.demo.synthetic.SyntheticPopulation;
 
 public final class GenerateSyntheticResidentsService implements GenerateSyntheticResidentsUseCase {
 
