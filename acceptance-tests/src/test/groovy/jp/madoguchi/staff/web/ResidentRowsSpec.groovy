@@ -7,9 +7,8 @@ class ResidentRowsSpec extends Specification {
 
     def "氏名・住所などに含まれる記号はエスケープされ、除票と通称と一致度の表示は保たれる"() {
         given:
-        def row = [number: '0000000019', name: '<script>alert(1)</script>', kana: 'ミホン "タロウ"', alias: 'Tom & Jerry',
-                   born: '昭和60年4月1日', sex: '男', address: '見本県みらい市本町1番 <b>', status: '転出', removed: true,
-                   score: '85', exact: false]
+        def row = new ResidentSummary('0000000019', '<script>alert(1)</script>', 'ミホン "タロウ"', 'Tom & Jerry',
+                '昭和60年4月1日', '男', '世帯主', '見本県みらい市本町1番 <b>', '転出', true, '0000000027', '85', false)
 
         when:
         def html = ResidentRows.html([row])
@@ -26,7 +25,11 @@ class ResidentRowsSpec extends Specification {
 
     def "一致度がなければその列を出さず、4情報一致なら添える"() {
         expect:
-        !ResidentRows.html([[number: '1', name: 'a', score: '', exact: false]]).contains('score')
-        ResidentRows.html([[number: '1', name: 'a', score: '100', exact: true]]).contains('100（4情報一致）')
+        !ResidentRows.html([summary('', false)]).contains('score')
+        ResidentRows.html([summary('100', true)]).contains('100（4情報一致）')
+    }
+
+    static ResidentSummary summary(String score, boolean exact) {
+        new ResidentSummary('1', 'a', '', '', '', '', '', '', '', false, '', score, exact)
     }
 }

@@ -1,5 +1,7 @@
 package jp.madoguchi.staff.web
 
+import jp.madoguchi.kiosk.device.KioskDeviceController
+import jp.madoguchi.kiosk.web.KioskPages
 import spock.lang.Specification
 
 import java.lang.reflect.ParameterizedType
@@ -23,16 +25,20 @@ class TypedPagesSpec extends Specification {
     /** The page's template, with the layout when it uses one. */
     static String withLayout(String view) {
         String page = template(view)
-        page.contains('staff/layout ::') ? page + template('staff/layout') : page
+        page.contains('staff/layout ::') ? page + template('staff/layout')
+                : page.contains('kiosk/layout ::') ? page + template('kiosk/layout') : page
     }
 
     static Set<String> fragmentParameters(String html) {
         (html =~ /th:fragment="\w+\(([^)]*)\)"/).collect { it[1].split(',')*.trim() }.flatten() as Set
     }
 
-    /** Loop variables and the list each iterates: th:each="row : ${rows}". */
+    /**
+     * Loop variables and what each iterates: th:each="row : ${rows}" gives rows, th:each="i : ${g.items}" gives g.items;
+     * a literal list ({@code ${ {'1','2'} }}) gives an empty path.
+     */
     static Map<String, String> loops(String html) {
-        (html =~ /th:each="(\w+)(?:\s*,\s*\w+)?\s*:\s*\$\{(\w+)\}"/).collect { it }.collectEntries { [(it[1]): it[2]] }
+        (html =~ /th:each="(\w+)(?:\s*,\s*\w+)?\s*:\s*\$\{\s*([\w.]*)[^"]*"/).collect { it }.collectEntries { [(it[1]): it[2]] }
     }
 
     static Set<String> roots(String html) {
@@ -43,10 +49,26 @@ class TypedPagesSpec extends Specification {
         (html =~ /\$\{[^}]*\b${variable}\.([a-zA-Z_]\w*)/).collect { it[1] } as Set
     }
 
-    static Class<?> elementType(Class<?> page, String component) {
-        RecordComponent c = page.recordComponents.find { it.name == component }
+    /** The type a component holds, or for a list the type of its elements; null when there is no such component. */
+    static Class<?> componentType(Class<?> record, String component) {
+        RecordComponent c = record?.isRecord() ? record.recordComponents.find { it.name == component } : null
+        if (c == null) {
+            return null
+        }
         def type = c.genericType
         type instanceof ParameterizedType ? (Class<?>) type.actualTypeArguments[0] : c.type
+    }
+
+    /** The element type of a loop's path (a page component, or a component of an outer loop's element). */
+    static Class<?> elementType(Class<?> page, Map<String, String> loops, String path) {
+        List<String> parts = path.tokenize('.')
+        if (parts.isEmpty()) {
+            return null
+        }
+        Class<?> type = page.recordComponents*.name.contains(parts[0]) ? componentType(page, parts[0])
+                : loops.containsKey(parts[0]) && loops[parts[0]] != path ? elementType(page, loops, loops[parts[0]]) : null
+        parts.drop(1).each { type = componentType(type, it) }
+        type
     }
 
     def "画面 #view の記録 #page.simpleName は、テンプレートの使う変数をすべて持つ"() {
@@ -59,9 +81,9 @@ class TypedPagesSpec extends Specification {
         (roots(html) - components - loops.keySet() - fragmentParameters(html) - FROM_PROCESSORS).isEmpty()
 
         and: 'a loop over a list of records uses only that record\'s components'
-        loops.every { variable, list ->
-            Class<?> element = elementType(page, list)
-            !element.isRecord() || (propertiesOf(html, variable) - (element.recordComponents*.name as Set)).isEmpty()
+        loops.every { variable, path ->
+            Class<?> element = elementType(page, loops, path)
+            element == null || !element.isRecord() || (propertiesOf(html, variable) - (element.recordComponents*.name as Set)).isEmpty()
         }
 
         where:
@@ -73,6 +95,30 @@ class TypedPagesSpec extends Specification {
         'admin/terminals'  | TerminalsController.TerminalsPage
         'admin/audit'      | AuditTrailController.AuditPage
         'staff/move-in'    | MoveInController.MoveInPage
+        'staff/login'      | LoginController.LoginPage
+        'staff/reception'  | ReceptionController.ReceptionPage
+        'staff/related'    | RelatedProceduresController.RelatedPage
+        'staff/forms'      | FormsController.FormsPage
+        'staff/signature'  | FormsController.SignaturePage
+        'staff/resident'   | ResidentPage.ResidentDetailPage
+        'staff/residents'  | ResidentSearchController.SearchPage
+        'admin/staff'      | StaffAdministrationController.StaffPage
+        'admin/forms'      | FormDesignerController.FormsPage
+        'admin/form-designer' | FormDesignerController.DesignerPage
+        'admin/rules'      | ProcedureRulesController.RulesPage
+        'admin/rule'       | ProcedureRulesController.RulePage
+        'kiosk/home'       | KioskPages.HomePage
+        'kiosk/identify'   | KioskPages.IdentifyPage
+        'kiosk/confirm'    | KioskPages.ConfirmPage
+        'kiosk/not-found'  | KioskPages.NotFoundPage
+        'kiosk/error'      | KioskPages.MessagePage
+        'kiosk/move-in-paper' | KioskPages.MessagePage
+        'kiosk/slip'       | KioskPages.SlipPage
+        'kiosk/move-in'    | KioskPages.MoveInPage
+        'kiosk/pre-entry'  | KioskPages.PreEntryPage
+        'kiosk/pre-entry-code' | KioskPages.PreEntryCodePage
+        'kiosk/pre-entry-scan' | KioskPages.ScanPage
+        'kiosk/device'     | KioskDeviceController.DevicePage
     }
 
     def "検査は甘くない: 記録にない変数を使うテンプレートは見つかる"() {
@@ -82,5 +128,15 @@ class TypedPagesSpec extends Specification {
         expect:
         roots(html) - (DailyStatisticsController.StatisticsPage.recordComponents*.name as Set) - loops(html).keySet() == ['missing'] as Set
         propertiesOf(html, 'r') - (DailyStatisticsController.StatisticsPage.Row.recordComponents*.name as Set) == ['nope'] as Set
+    }
+
+    def "入れ子の繰り返しも、外側の要素の記録から型をたどって確かめる"() {
+        given:
+        String html = '<div th:each="g : ${list.groups}"><p th:each="i : ${g.items}" th:text="${i.nope} + ${i.seq}"></p></div>'
+        Map<String, String> loops = loops(html)
+
+        expect:
+        elementType(RelatedProceduresController.RelatedPage, loops, loops['i']) == RelatedProceduresController.ItemRow
+        propertiesOf(html, 'i') - (RelatedProceduresController.ItemRow.recordComponents*.name as Set) == ['nope'] as Set
     }
 }

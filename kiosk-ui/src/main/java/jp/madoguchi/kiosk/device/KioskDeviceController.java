@@ -2,11 +2,10 @@ package jp.madoguchi.kiosk.device;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,7 +48,7 @@ public class KioskDeviceController {
     }
 
     @Get
-    public ModelAndView<Map<String, Object>> form() {
+    public ModelAndView<DevicePage> form() {
         return page("", "", "");
     }
 
@@ -67,11 +66,12 @@ public class KioskDeviceController {
                         .path("/kiosk").httpOnly(true).sameSite(SameSite.Strict).maxAge(COOKIE_LIFETIME));
     }
 
-    private static ModelAndView<Map<String, Object>> page(String terminalId, String error, String notice) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("terminalId", terminalId);
-        model.put("error", error);
-        model.put("notice", notice);
-        return new ModelAndView<>("kiosk/device", model);
+    /** 記載台の登録: the terminal id typed (never the token), and why it was refused. */
+    @Introspected
+    public record DevicePage(String terminalId, String error, String notice) {
+    }
+
+    private static ModelAndView<DevicePage> page(String terminalId, String error, String notice) {
+        return new ModelAndView<>("kiosk/device", new DevicePage(terminalId, error, notice));
     }
 }

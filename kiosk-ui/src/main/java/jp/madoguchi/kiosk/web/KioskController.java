@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,16 +83,15 @@ public class KioskController {
     /** ご用件を選ぶ. */
     @Get
     @View("kiosk/home")
-    public Map<String, Object> home() {
+    public KioskPages.HomePage home() {
         List<Procedure> all = procedures.all();
-        return Map.of(
-                "certificates", all.stream().filter(p -> p.lifeEvent() == LifeEvent.CERTIFICATE).toList(),
-                "notifications", all.stream().filter(p -> p.lifeEvent() != LifeEvent.CERTIFICATE).toList());
+        return new KioskPages.HomePage(all.stream().filter(p -> p.lifeEvent() == LifeEvent.CERTIFICATE).toList(),
+                all.stream().filter(p -> p.lifeEvent() != LifeEvent.CERTIFICATE).toList());
     }
 
     /** マイナンバーカードで本人確認: the page reads the card through the terminal agent on this PC. */
     @Get("/identify")
-    public ModelAndView<Map<String, Object>> identifyPage(@QueryValue String procedure) {
+    public ModelAndView<?> identifyPage(@QueryValue String procedure) {
         return identifyView(procedure, null);
     }
 
@@ -118,8 +116,8 @@ public class KioskController {
 
     /** The agent's sealed reading arrives here; the PIN never does. */
     @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public ModelAndView<Map<String, Object>> identify(Authentication authentication, String procedure,
-                                                      @Nullable String terminal, @Nullable String reading) {
+    public ModelAndView<?> identify(Authentication authentication, String procedure,
+                                 @Nullable String terminal, @Nullable String reading) {
         Procedure chosen = procedure(procedure);
         KioskDevice device = device(authentication);
         if (!readerBelongsTo(device, terminal)) {
@@ -137,28 +135,17 @@ public class KioskController {
         }
         Resident resident = identified.exactMatch().orElse(null);
         if (resident == null && identified.candidates().isEmpty()) {
-            return new ModelAndView<>("kiosk/not-found", Map.of("procedure", chosen));
+            return new ModelAndView<>("kiosk/not-found", new KioskPages.NotFoundPage(chosen));
         }
-        Map<String, Object> model = new HashMap<>();
         if (resident == null) {
             // close but not exact (a moved address, a changed name, 異体字): the clerk compares card and registry
-            model.put("procedure", chosen);
-            model.put("unconfirmed", true);
-            model.put("name", identified.face().name());
-            model.put("kana", "");
-            model.put("address", identified.face().address());
-            model.put("birthDate", identified.face().birthDate());
-            model.put("visit", visits.openForConfirmation(device.terminalId(), identified.face(), chosen.code()));
-            return new ModelAndView<>("kiosk/confirm", model);
+            return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, true, identified.face().name(),
+                    "", identified.face().address(), identified.face().birthDate(),
+                    visits.openForConfirmation(device.terminalId(), identified.face(), chosen.code())));
         }
-        model.put("unconfirmed", false);
-        model.put("procedure", chosen);
-        model.put("name", resident.name().name());
-        model.put("kana", resident.name().nameKana() == null ? "" : resident.name().nameKana());
-        model.put("address", resident.address().fullText());
-        model.put("birthDate", resident.birthDateForDisplay());
-        model.put("visit", visits.open(device.terminalId(), resident.addresseeNumber(), chosen.code()));
-        return new ModelAndView<>("kiosk/confirm", model);
+        return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, false, resident.name().name(),
+                resident.name().nameKana() == null ? "" : resident.name().nameKana(), resident.address().fullText(),
+                resident.birthDateForDisplay(), visits.open(device.terminalId(), resident.addresseeNumber(), chosen.code())));
     }
 
     /** 紙の転出証明書: the handheld scanner types the certificate's 2D code into the page. */
@@ -195,13 +182,9 @@ public class KioskController {
             return HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of()));
         }
         return slips.slip(city, receptionNumber)
-                .<HttpResponse<?>>map(s -> HttpResponse.ok(new ModelAndView<>("kiosk/slip", Map.of(
-                        "number", s.number().value(),
-                        "callNumber", s.callNumber(),
-                        "openedAt", TIME.format(s.openedAt().atZone(zone)),
-                        "procedures", s.procedures(),
-                        "department", s.department(),
-                        "qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng())))))
+                .<HttpResponse<?>>map(s -> HttpResponse.ok(new ModelAndView<>("kiosk/slip", new KioskPages.SlipPage(
+                        s.number().value(), s.callNumber(), TIME.format(s.openedAt().atZone(zone)), s.procedures(),
+                        s.department(), "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng())))))
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of())));
     }
 
@@ -221,15 +204,11 @@ public class KioskController {
     /** A mistake at the kiosk gets a plain page with a way back, never a stack trace. */
     @Error(exception = IllegalArgumentException.class)
     public HttpResponse<?> badInput(IllegalArgumentException e) {
-        return HttpResponse.badRequest(new ModelAndView<>("kiosk/error", Map.of("message", ScreenMessage.of(e))));
+        return HttpResponse.badRequest(new ModelAndView<>("kiosk/error", new KioskPages.MessagePage(ScreenMessage.of(e))));
     }
 
-    private ModelAndView<Map<String, Object>> identifyView(String procedure, String error) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("procedure", procedure(procedure));
-        model.put("error", error);
-        model.put("agentUrl", agentUrl);
-        return new ModelAndView<>("kiosk/identify", model);
+    private ModelAndView<KioskPages.IdentifyPage> identifyView(String procedure, String error) {
+        return new ModelAndView<>("kiosk/identify", new KioskPages.IdentifyPage(procedure(procedure), error, agentUrl));
     }
 
     private Procedure procedure(String code) {

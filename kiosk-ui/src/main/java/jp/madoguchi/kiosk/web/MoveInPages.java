@@ -1,7 +1,6 @@
 package jp.madoguchi.kiosk.web;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.micronaut.http.HttpResponse;
@@ -35,7 +34,7 @@ public class MoveInPages {
         this.city = installation.city();
     }
 
-    ModelAndView<Map<String, Object>> special(CardIdentification.Identified card, Operator kiosk) {
+    ModelAndView<?> special(CardIdentification.Identified card, Operator kiosk) {
         MoveInStart result = moveIn.special(new StartMoveInUseCase.SpecialCommand(city, Channel.KIOSK, card.face(),
                 card.individualNumber(), kiosk));
         return shown(result, kiosk);
@@ -54,22 +53,18 @@ public class MoveInPages {
         return paperPath(((MoveInStart.NotStarted) result).message());
     }
 
-    private ModelAndView<Map<String, Object>> shown(MoveInStart result, Operator kiosk) {
+    private ModelAndView<?> shown(MoveInStart result, Operator kiosk) {
         if (result instanceof MoveInStart.Started started) {
             visits.issued(kiosk.id(), started.reception().number().value());
-            Map<String, Object> model = new HashMap<>();
             var c = started.moveIn().certificate();
-            model.put("number", started.reception().number().value());
-            model.put("basis", started.moveIn().basis().label());
-            model.put("name", c.name());
-            model.put("previousAddress", c.previousAddress() == null ? "" : c.previousAddress());
-            model.put("birthDate", c.birthDateForDisplay());
-            return new ModelAndView<>("kiosk/move-in", model);
+            return new ModelAndView<>("kiosk/move-in", new KioskPages.MoveInPage(started.reception().number().value(),
+                    started.moveIn().basis().label(), c.name(), c.previousAddress() == null ? "" : c.previousAddress(),
+                    c.birthDateForDisplay()));
         }
         return paperPath(((MoveInStart.NotStarted) result).message());
     }
 
-    private static ModelAndView<Map<String, Object>> paperPath(String message) {
-        return new ModelAndView<>("kiosk/move-in-paper", Map.of("message", message));
+    private static ModelAndView<KioskPages.MessagePage> paperPath(String message) {
+        return new ModelAndView<>("kiosk/move-in-paper", new KioskPages.MessagePage(message));
     }
 }

@@ -4,10 +4,7 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +16,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
@@ -54,33 +52,30 @@ public class PreEntryController {
 
     /** ご用件を選ぶ（来庁前）. */
     @Get
-    public ModelAndView<Map<String, Object>> choose() {
+    public ModelAndView<?> choose() {
         return chooser(null);
     }
 
+    /** The ticked procedures; absent when none is ticked. */
+    @Serdeable
+    public record PreEntryForm(@Nullable List<String> procedure) {
+    }
+
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public ModelAndView<Map<String, Object>> prepare(@Body Map<String, Object> form) {
-        // a form with several ticked boxes repeats the key: the body holds a list then, else one value
-        Object ticked = form.get("procedure");
-        List<String> chosen = ticked == null ? List.of()
-                : ticked instanceof Collection<?> many ? many.stream().map(String::valueOf).toList() : List.of(String.valueOf(ticked));
+    public ModelAndView<?> prepare(@Body PreEntryForm form) {
+        List<String> chosen = form.procedure() == null ? List.of() : form.procedure();
         PreEntryUseCase.PreparedPreEntry prepared;
         try {
             prepared = preEntry.prepare(city, chosen);
         } catch (IllegalArgumentException e) {
             return chooser(ScreenMessage.of(e));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(prepared.qrPng()));
-        model.put("procedures", prepared.procedureNames());
-        model.put("expires", DAY.format(prepared.expiresAt().atZone(zone)));
-        return new ModelAndView<>("kiosk/pre-entry-code", model);
+        return new ModelAndView<>("kiosk/pre-entry-code", new KioskPages.PreEntryCodePage(
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(prepared.qrPng()),
+                prepared.procedureNames(), DAY.format(prepared.expiresAt().atZone(zone))));
     }
 
-    private ModelAndView<Map<String, Object>> chooser(String error) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("procedures", procedures.all());
-        model.put("error", error);
-        return new ModelAndView<>("kiosk/pre-entry", model);
+    private ModelAndView<KioskPages.PreEntryPage> chooser(String error) {
+        return new ModelAndView<>("kiosk/pre-entry", new KioskPages.PreEntryPage(procedures.all(), error));
     }
 }

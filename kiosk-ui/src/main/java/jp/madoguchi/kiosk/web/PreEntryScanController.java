@@ -8,9 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -55,8 +53,8 @@ public class PreEntryScanController {
 
     /** 記載台: the scanner reads the QR. */
     @Get
-    public ModelAndView<Map<String, Object>> scanPage() {
-        return new ModelAndView<>("kiosk/pre-entry-scan", new HashMap<>());
+    public ModelAndView<KioskPages.ScanPage> scanPage() {
+        return new ModelAndView<>("kiosk/pre-entry-scan", new KioskPages.ScanPage(null));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -67,8 +65,7 @@ public class PreEntryScanController {
             visits.issued(kiosk.terminalId(), opened.reception().number().value());
             return HttpResponse.seeOther(URI.create("/kiosk/slip/" + opened.reception().number().value()));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("error", ((Redemption.Refused) result).message());
-        return HttpResponse.unprocessableEntity().body(new ModelAndView<>("kiosk/pre-entry-scan", model));
+        return HttpResponse.unprocessableEntity().body(new ModelAndView<>("kiosk/pre-entry-scan",
+                new KioskPages.ScanPage(((Redemption.Refused) result).message())));
     }
 }

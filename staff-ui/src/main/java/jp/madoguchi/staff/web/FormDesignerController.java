@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -71,16 +72,35 @@ public class FormDesignerController {
         this.clock = clock;
     }
 
+    /** 様式の一覧: the forms in force today. */
+    @Introspected
+    public record FormsPage(String staffName, String notice, List<FormRow> forms) {
+    }
+
+    public record FormRow(String id, String title, int version, String paper, String signing, String procedures,
+                          String from) {
+    }
+
+    /** 様式の設計: the definition text, its published versions, the field dictionary to pick from. */
+    @Introspected
+    public record DesignerPage(String staffName, String id, String text, String effectiveFrom, int newestVersion,
+                               List<VersionRow> history, List<FieldRow> fields, List<ProcedureChoices> procedures,
+                               String notice, List<String> problems) {
+    }
+
+    public record VersionRow(int version, String from, String by, String at) {
+    }
+
+    public record FieldRow(String key, String type, String source, boolean members) {
+    }
+
     @Get
-    public ModelAndView<Map<String, Object>> list(Authentication authentication, @Nullable @QueryValue String notice) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("notice", notice);
-        model.put("forms", forms.inForce(StaffPrincipal.city(authentication), LocalDate.now(clock)).stream()
-                .map(f -> Map.of("id", f.id(), "title", f.title(), "version", f.version(),
-                        "paper", f.paper().name() + (f.landscape() ? " 横" : " 縦"), "signing", f.signing().word(),
-                        "procedures", String.join("、", f.procedures()), "from", f.effectiveFrom().toString())).toList());
-        return new ModelAndView<>("admin/forms", model);
+    public ModelAndView<FormsPage> list(Authentication authentication, @Nullable @QueryValue String notice) {
+        return new ModelAndView<>("admin/forms", new FormsPage(StaffPrincipal.displayName(authentication), notice,
+                forms.inForce(StaffPrincipal.city(authentication), LocalDate.now(clock)).stream()
+                        .map(f -> new FormRow(f.id(), f.title(), f.version(),
+                                f.paper().name() + (f.landscape() ? " 横" : " 縦"), f.signing().word(),
+                                String.join("、", f.procedures()), f.effectiveFrom().toString())).toList()));
     }
 
     @Get("/new")
@@ -162,20 +182,15 @@ public class FormDesignerController {
                                      List<String> problems, HttpStatus status) {
         String formId = id != null ? id : idIn(text);
         List<StoredForm> history = formId == null ? List.of() : forms.history(StaffPrincipal.city(authentication), formId);
-        Map<String, Object> model = new HashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("id", formId == null ? "" : formId);
-        model.put("text", text == null ? "" : text);
-        model.put("effectiveFrom", LocalDate.now(clock).toString());
-        model.put("newestVersion", history.isEmpty() ? 0 : history.get(history.size() - 1).version());
-        model.put("history", history.stream().map(v -> Map.of("version", v.version(), "from", v.effectiveFrom().toString(),
-                "by", v.publishedBy(), "at", WHEN.format(v.publishedAt().atZone(clock.getZone())))).toList());
-        model.put("fields", forms.dictionary().stream().map(f -> Map.of("key", f.key(), "type", f.type().name(),
-                "source", f.source().label(), "members", f.type() == FieldDefinition.Type.MEMBERS)).toList());
-        model.put("procedures", ProcedureChoices.of(procedures));
-        model.put("notice", notice);
-        model.put("problems", problems);
-        return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("admin/form-designer", model));
+        DesignerPage page = new DesignerPage(StaffPrincipal.displayName(authentication), formId == null ? "" : formId,
+                text == null ? "" : text, LocalDate.now(clock).toString(),
+                history.isEmpty() ? 0 : history.get(history.size() - 1).version(),
+                history.stream().map(v -> new VersionRow(v.version(), v.effectiveFrom().toString(), v.publishedBy(),
+                        WHEN.format(v.publishedAt().atZone(clock.getZone())))).toList(),
+                forms.dictionary().stream().map(f -> new FieldRow(f.key(), f.type().name(), f.source().label(),
+                        f.type() == FieldDefinition.Type.MEMBERS)).toList(),
+                ProcedureChoices.of(procedures), notice, problems);
+        return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("admin/form-designer", page));
     }
 
     private LocalDate date(String text) {

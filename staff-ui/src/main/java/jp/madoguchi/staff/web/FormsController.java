@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,22 +62,58 @@ public class FormsController {
         this.zone = installation.zone();
     }
 
+    /** 様式: the visit's forms, what is still to ask, printing and the print record. */
+    @Introspected
+    public record FormsPage(String staffName, String number, List<FormRow> forms, List<FormChoice> allForms,
+                            List<QuestionRow> questions, List<String> printers, List<PrintRow> prints, String notice,
+                            String error) {
+    }
+
+    public record FormRow(String id, int version, String title, String signing, int missing, String glyphs) {
+    }
+
+    public record FormChoice(String id, String title) {
+    }
+
+    public record QuestionRow(String key, String text, String typed) {
+    }
+
+    public record PrintRow(String time, String form, String printer, String by) {
+    }
+
+    /** 署名: the tablet page. */
+    @Introspected
+    public record SignaturePage(String staffName, String number) {
+    }
+
     @Get
     public HttpResponse<?> show(Authentication authentication, @PathVariable String number, @Nullable @QueryValue String notice) {
         access.requireServed(authentication, number);
         return page(authentication, number, notice, null, Map.of(), HttpStatus.OK);
     }
 
+    /**
+     * The answers as posted. The questions are the forms' own (forms are data), so each arrives as an
+     * {@code answer.<field>} field; they are read here, in one place.
+     */
+    record AnswersForm(Map<String, String> answers) {
+
+        static AnswersForm from(Map<String, Object> form) {
+            Map<String, String> answers = new LinkedHashMap<>();
+            form.forEach((k, v) -> {
+                if (k.startsWith("answer.")) {
+                    answers.put(k.substring("answer.".length()), String.valueOf(v instanceof Collection<?> c
+                            ? (c.isEmpty() ? "" : c.iterator().next()) : v));
+                }
+            });
+            return new AnswersForm(answers);
+        }
+    }
+
     @Post(value = "/answers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> answer(Authentication authentication, @PathVariable String number, @Body Map<String, Object> form) {
+    public HttpResponse<?> answer(Authentication authentication, @PathVariable String number, @Body Map<String, Object> posted) {
         access.requireServed(authentication, number);
-        Map<String, String> answers = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (k.startsWith("answer.")) {
-                answers.put(k.substring("answer.".length()), String.valueOf(v instanceof Collection<?> c
-                        ? (c.isEmpty() ? "" : c.iterator().next()) : v));
-            }
-        });
+        Map<String, String> answers = AnswersForm.from(posted).answers();
         try {
             forms.answer(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), answers,
                     StaffPrincipal.operator(authentication));
@@ -117,10 +154,8 @@ public class FormsController {
     @Get("/signature")
     public HttpResponse<?> signaturePage(Authentication authentication, @PathVariable String number) {
         access.requireServed(authentication, number);
-        Map<String, Object> model = new HashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("number", number);
-        return HttpResponse.ok(new ModelAndView<>("staff/signature", model)).header("Cache-Control", "no-store");
+        return HttpResponse.ok(new ModelAndView<>("staff/signature",
+                new SignaturePage(StaffPrincipal.displayName(authentication), number))).header("Cache-Control", "no-store");
     }
 
     @Post(value = "/signature", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -160,22 +195,19 @@ public class FormsController {
                 StaffPrincipal.operator(authentication));
         Map<String, String> questions = new LinkedHashMap<>();
         list.forEach(f -> f.questions().forEach(q -> questions.putIfAbsent(q.key(), q.text())));
-        Map<String, Object> model = new HashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("number", number);
-        model.put("forms", list.stream().map(f -> Map.of("id", f.id(), "version", f.version(), "title", f.title(),
-                "signing", f.signing(), "missing", f.questions().size(), "glyphs", String.join("、", f.missingGlyphs()))).toList());
-        model.put("allForms", forms.allForms(StaffPrincipal.city(authentication)).stream()
-                .map(f -> Map.of("id", f.id(), "title", f.title())).toList());
-        model.put("questions", questions.entrySet().stream().map(e -> Map.of("key", e.getKey(), "text", e.getValue(),
-                "typed", typed.getOrDefault(e.getKey(), ""))).toList());
-        model.put("printers", forms.printers());
-        model.put("prints", forms.prints(StaffPrincipal.city(authentication), reception).stream().map(p -> Map.of(
-                "time", TIME.format(p.printedAt().atZone(zone)), "form", p.formId() + " 第" + p.formVersion() + "版",
-                "printer", p.printer(), "by", p.printedBy())).toList());
-        model.put("notice", notice);
-        model.put("error", error);
-        return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("staff/forms", model));
+        FormsPage page = new FormsPage(StaffPrincipal.displayName(authentication), number,
+                list.stream().map(f -> new FormRow(f.id(), f.version(), f.title(), f.signing(), f.questions().size(),
+                        String.join("、", f.missingGlyphs()))).toList(),
+                forms.allForms(StaffPrincipal.city(authentication)).stream()
+                        .map(f -> new FormChoice(f.id(), f.title())).toList(),
+                questions.entrySet().stream().map(e -> new QuestionRow(e.getKey(), e.getValue(),
+                        typed.getOrDefault(e.getKey(), ""))).toList(),
+                forms.printers(),
+                forms.prints(StaffPrincipal.city(authentication), reception).stream().map(p -> new PrintRow(
+                        TIME.format(p.printedAt().atZone(zone)), p.formId() + " 第" + p.formVersion() + "版",
+                        p.printer(), p.printedBy())).toList(),
+                notice, error);
+        return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("staff/forms", page));
     }
 
     private static HttpResponse<?> back(String number, String notice) {

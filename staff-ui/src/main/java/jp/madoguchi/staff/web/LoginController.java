@@ -2,10 +2,10 @@ package jp.madoguchi.staff.web;
 
 import java.net.URI;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.HttpRequest;
@@ -55,10 +55,17 @@ public class LoginController {
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> login(@Nullable @QueryValue String notice) {
-        Map<String, Object> model = page("", null);
-        model.put("notice", notice);
-        return new ModelAndView<>("staff/login", model);
+    public ModelAndView<LoginPage> login(@Nullable @QueryValue String notice) {
+        return new ModelAndView<>("staff/login", page("", null, notice, null));
+    }
+
+    /**
+     * ログイン: {@code askCode} when the second factor is asked; {@code enrolQr} and {@code enrolSecret} at its first
+     * setup; {@code demoCode} only in the demo.
+     */
+    @Introspected
+    public record LoginPage(String username, String error, String notice, boolean askCode, String enrolQr,
+                            String enrolSecret, String demoCode) {
     }
 
     /** The login form as posted: any field may be missing (the use case says which is needed). */
@@ -79,21 +86,17 @@ public class LoginController {
                     .cookie(csrf.renewedCookie(request));
         }
         if (outcome instanceof LoginOutcome.SecondFactorRequired ask) {
-            Map<String, Object> model = page(ask.username(), ask.message());
-            model.put("askCode", true);
-            return HttpResponse.ok(new ModelAndView<>("staff/login", model));
+            return HttpResponse.ok(new ModelAndView<>("staff/login", page(ask.username(), ask.message(), null,
+                    new Enrolment(null, null))));
         }
         if (outcome instanceof LoginOutcome.SecondFactorEnrolment enrol) {
-            Map<String, Object> model = page(enrol.username(), enrol.message());
-            model.put("askCode", true);
-            model.put("enrolQr", "data:image/png;base64,"
-                    + Base64.getEncoder().encodeToString(enrol.qrPng()));
-            model.put("enrolSecret", enrol.secret().replaceAll("(.{4})(?!$)", "$1 "));
-            return HttpResponse.ok(new ModelAndView<>("staff/login", model));
+            return HttpResponse.ok(new ModelAndView<>("staff/login", page(enrol.username(), enrol.message(), null,
+                    new Enrolment("data:image/png;base64," + Base64.getEncoder().encodeToString(enrol.qrPng()),
+                            enrol.secret().replaceAll("(.{4})(?!$)", "$1 ")))));
         }
         LoginOutcome.Refused refused = (LoginOutcome.Refused) outcome;
         // 200, not 401: Micronaut Security turns a 401 into a redirect to this very page, losing the message
-        return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username() == null ? "" : form.username(), refused.message())));
+        return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username(), refused.message(), null, null)));
     }
 
     /** The first page the member's permissions open. */
@@ -120,20 +123,21 @@ public class LoginController {
         return permissions.contains(Permission.TERMINALS) ? "/admin/terminals" : "/staff/forbidden";
     }
 
-    private Map<String, Object> page(String username, String error) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("username", username == null ? "" : username);
-        model.put("error", error);
-        model.put("askCode", false);
-        // the demo's secret is published in the README; a real installation has the demo switched off
-        demoCode.flatMap(DemoSecondFactorUseCase::currentCode).ifPresent(code -> model.put("demoCode", code));
-        return model;
+    /** The second factor being asked: with the QR code and secret at its first setup, else both null. */
+    private record Enrolment(String qr, String secret) {
+    }
+
+    private LoginPage page(String username, String error, String notice, Enrolment asked) {
+        // the demo's secret is published in the README; only the demo module provides a code
+        return new LoginPage(username == null ? "" : username, error, notice, asked != null,
+                asked == null ? null : asked.qr(), asked == null ? null : asked.secret(),
+                demoCode.flatMap(DemoSecondFactorUseCase::currentCode).orElse(null));
     }
 
     @Get("/forbidden")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @View("staff/forbidden")
     public Map<String, Object> forbidden() {
-        return Map.of();
+        return Map.of();   // the page has no variables of its own
     }
 }

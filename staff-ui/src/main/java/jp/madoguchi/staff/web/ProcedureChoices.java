@@ -1,18 +1,14 @@
 package jp.madoguchi.staff.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 
-/** Every procedure of the master as a choice for a select box: its code, and its name with the 担当課. */
-final class ProcedureChoices {
+/** The procedure master as a choice list: code, and name with its 担当課. */
+public record ProcedureChoices(String code, String name) {
 
-    private ProcedureChoices() {
-    }
-
-    static List<Map<String, String>> of(ListProceduresUseCase procedures) {
-        return procedures.everything().stream().map(p -> Map.of("code", p.code(),
-                "name", p.name() + "（" + p.department().name() + "）")).toList();
+    static List<ProcedureChoices> of(ListProceduresUseCase procedures) {
+        return procedures.everything().stream()
+                .map(p -> new ProcedureChoices(p.code(), p.name() + "（" + p.department().name() + "）")).toList();
     }
 }

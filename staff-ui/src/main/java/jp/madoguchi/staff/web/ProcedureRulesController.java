@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -75,25 +76,42 @@ public class ProcedureRulesController {
         this.clock = clock;
     }
 
+    /** 関連手続の規則: the rules in force today. */
+    @Introspected
+    public record RulesPage(String staffName, String notice, List<RuleRow> rules) {
+    }
+
+    public record RuleRow(String id, int version, String event, String procedure, String target, String conditions,
+                          String reason, String from) {
+    }
+
+    /** One rule's editor: its text, its versions, and the last dry run when there was one. */
+    @Introspected
+    public record RulePage(String staffName, String id, String text, String effectiveFrom, int newestVersion,
+                           List<VersionRow> history, List<String> kinds, String notice, List<String> problems,
+                           DryRunView dryRun) {
+    }
+
+    public record VersionRow(int version, String from, String until, String by, String at, boolean suspended) {
+    }
+
+    /** 試す: what changed against the rule in force, and the whole determination with the edited rule. */
+    public record DryRunView(List<String> changed, List<SuggestionRow> after, String sample) {
+    }
+
+    public record SuggestionRow(String procedure, String member, String reasons) {
+    }
+
     @Get
-    public ModelAndView<Map<String, Object>> list(Authentication authentication, @Nullable @QueryValue String notice) {
+    public ModelAndView<RulesPage> list(Authentication authentication, @Nullable @QueryValue String notice) {
         Map<String, String> names = procedureNames();
-        Map<String, Object> model = new HashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("notice", notice);
-        model.put("rules", rules.inForce(StaffPrincipal.city(authentication), LocalDate.now(clock)).stream().map(r -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", r.id());
-            row.put("version", r.version());
-            row.put("event", r.event().label() + (r.kinds().isEmpty() ? "" : "（" + String.join("・", r.kinds()) + "）"));
-            row.put("procedure", names.getOrDefault(r.procedureCode(), r.procedureCode()));
-            row.put("target", r.target().label());
-            row.put("conditions", String.join(" かつ ", r.conditions().stream().map(Object::toString).toList()));
-            row.put("reason", r.reason("ja"));
-            row.put("from", r.effectiveFrom().toString());
-            return row;
-        }).toList());
-        return new ModelAndView<>("admin/rules", model);
+        return new ModelAndView<>("admin/rules", new RulesPage(StaffPrincipal.displayName(authentication), notice,
+                rules.inForce(StaffPrincipal.city(authentication), LocalDate.now(clock)).stream().map(r -> new RuleRow(
+                        r.id(), r.version(),
+                        r.event().label() + (r.kinds().isEmpty() ? "" : "（" + String.join("・", r.kinds()) + "）"),
+                        names.getOrDefault(r.procedureCode(), r.procedureCode()), r.target().label(),
+                        String.join(" かつ ", r.conditions().stream().map(Object::toString).toList()),
+                        r.reason("ja"), r.effectiveFrom().toString())).toList()));
     }
 
     @Get("/new")
@@ -126,10 +144,7 @@ public class ProcedureRulesController {
             DryRun run = rules.dryRun(new DryRunCommand(StaffPrincipal.city(authentication), text, from,
                     new AddresseeNumber(sample.strip()), checked.event(), kind, eventDate == null || eventDate.isBlank()
                     ? from : date(eventDate, "異動日"), answers(answers), StaffPrincipal.operator(authentication)));
-            Map<String, Object> result = new HashMap<>();
-            result.put("changed", run.changed());
-            result.put("after", view(run.after()));
-            result.put("sample", sample.strip());
+            DryRunView result = new DryRunView(run.changed(), view(run.after()), sample.strip());
             return edit(authentication, id, text, from.toString(), null, null, result, HttpStatus.OK);
         } catch (RuleTextException e) {
             return edit(authentication, id, text, effectiveFrom, null, e.problems(), null, HttpStatus.BAD_REQUEST);
@@ -159,33 +174,26 @@ public class ProcedureRulesController {
     }
 
     private HttpResponse<?> edit(Authentication authentication, String id, String text, String effectiveFrom,
-                                 String notice, List<String> problems, Map<String, Object> dryRun, HttpStatus status) {
+                                 String notice, List<String> problems, DryRunView dryRun, HttpStatus status) {
         List<PublishedVersion> history = id == null ? List.of() : rules.history(StaffPrincipal.city(authentication), id);
-        Map<String, Object> model = new HashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("id", id == null ? "" : id);
-        model.put("text", text == null ? "" : text);
-        model.put("effectiveFrom", effectiveFrom == null ? LocalDate.now(clock).toString() : effectiveFrom);
-        model.put("newestVersion", history.isEmpty() ? 0 : history.get(history.size() - 1).rule().version());
         ZoneId zone = clock.getZone();
-        model.put("history", history.stream().map(v -> Map.of("version", v.rule().version(),
-                "from", v.rule().effectiveFrom().toString(),
-                "until", v.rule().effectiveUntil() == null ? "" : v.rule().effectiveUntil().toString(),
-                "by", v.publishedBy(), "at", WHEN.format(v.publishedAt().atZone(zone)),
-                "suspended", v.rule().suspended())).toList());
-        model.put("kinds", java.util.Arrays.stream(LifeEvent.values()).flatMap(e -> e.kinds().stream()).distinct().toList());
-        model.put("notice", notice);
-        model.put("problems", problems == null ? List.of() : problems);
-        model.put("dryRun", dryRun);
-        return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("admin/rule", model));
+        RulePage page = new RulePage(StaffPrincipal.displayName(authentication), id == null ? "" : id,
+                text == null ? "" : text, effectiveFrom == null ? LocalDate.now(clock).toString() : effectiveFrom,
+                history.isEmpty() ? 0 : history.get(history.size() - 1).rule().version(),
+                history.stream().map(v -> new VersionRow(v.rule().version(), v.rule().effectiveFrom().toString(),
+                        v.rule().effectiveUntil() == null ? "" : v.rule().effectiveUntil().toString(),
+                        v.publishedBy(), WHEN.format(v.publishedAt().atZone(zone)), v.rule().suspended())).toList(),
+                java.util.Arrays.stream(LifeEvent.values()).flatMap(e -> e.kinds().stream()).distinct().toList(),
+                notice, problems == null ? List.of() : problems, dryRun);
+        return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("admin/rule", page));
     }
 
-    private List<Map<String, Object>> view(List<Suggestion> suggestions) {
+    private List<SuggestionRow> view(List<Suggestion> suggestions) {
         Map<String, String> names = procedureNames();
-        return suggestions.stream().map(s -> Map.<String, Object>of(
-                "procedure", names.getOrDefault(s.procedureCode(), s.procedureCode()),
-                "member", s.forHousehold() ? "世帯" : s.memberName(),
-                "reasons", String.join("／", s.reasons().stream().map(r -> r.in("ja") + "（" + r.ruleId() + "）").toList())))
+        return suggestions.stream().map(s -> new SuggestionRow(
+                names.getOrDefault(s.procedureCode(), s.procedureCode()),
+                s.forHousehold() ? "世帯" : s.memberName(),
+                String.join("／", s.reasons().stream().map(r -> r.in("ja") + "（" + r.ruleId() + "）").toList())))
                 .toList();
     }
 

@@ -3,10 +3,11 @@ package jp.madoguchi.staff.web;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -172,84 +173,90 @@ public class ReceptionController {
         }
     }
 
+    /** 受付: the visit, who it is for (registry, 転出証明書 or an unconfirmed card with candidates), its timeline. */
+    @Introspected
+    public record ReceptionPage(String staffName, String number, int callNumber, String channel, String state,
+                                String stateCode, String department, long version, List<String> procedures,
+                                List<TimelineRow> timeline, List<DepartmentOption> departments, boolean finished,
+                                ResidentView resident, MoveInView moveIn, CardView card, List<CandidateRow> candidates,
+                                Integer relatedCount, String notice, String error) {
+    }
+
+    public record TimelineRow(String time, String state, String operator, String description) {
+    }
+
+    public record DepartmentOption(String code, String name) {
+    }
+
+    public record ResidentView(String addresseeNumber, String name, String kana, String birthDate, String sex,
+                               String relationship, String head, String address, String postalCode, String type,
+                               String status) {
+    }
+
+    public record MoveInView(String basis, String certificateNumber, String fromCity, String name, String kana,
+                             String birthDate, String sex, String relationship, String head, String previousAddress,
+                             String destination, String plannedOn, String domicile) {
+    }
+
+    /** 券面事項 of a card not yet matched to a resident. */
+    public record CardView(String name, String address, String birthDate, String sex) {
+    }
+
+    public record CandidateRow(String addresseeNumber, String name, String birthDate, String address, int score) {
+    }
+
     private HttpResponse<?> page(Authentication authentication, ReceptionNumber number, String notice, String error,
                                  HttpStatus status) {
         return receptions.details(StaffPrincipal.city(authentication), number, StaffPrincipal.operator(authentication))
                 .<HttpResponse<?>>map(details -> {
                     Reception r = details.reception();
-                    Map<String, Object> model = new HashMap<>();
-                    model.put("staffName", StaffPrincipal.displayName(authentication));
-                    model.put("number", r.number().value());
-                    model.put("callNumber", r.number().callNumber());
-                    model.put("channel", r.channel().label());
-                    model.put("state", r.state().label());
-                    model.put("stateCode", r.state().name());
-                    model.put("department", r.department().name());
-                    model.put("version", r.version());
-                    model.put("procedures", r.procedures().stream().map(p -> p.name()).toList());
-                    model.put("timeline", r.timeline().stream().map(e -> Map.of(
-                            "time", TIME.format(e.at().atZone(zone)),
-                            "state", e.state().label(),
-                            "operator", e.operatorName(),
-                            "description", e.description())).toList());
-                    model.put("departments", procedures.departments().stream()
-                            .filter(d -> !d.equals(r.department()))
-                            .map(d -> Map.of("code", d.code(), "name", d.name())).toList());
-                    model.put("finished", r.state() == jp.madoguchi.domain.reception.ReceptionState.COMPLETED);
-                    model.put("resident", details.resident().map(ReceptionController::residentView).orElse(null));
-                    model.put("moveIn", details.moveIn().map(ReceptionController::moveInView).orElse(null));
-                    model.put("card", details.unconfirmedCard().map(c -> Map.of("name", c.name(), "address", c.address(),
-                            "birthDate", c.birthDate().matches("\\d{8}")
-                                    ? c.birthDate().substring(0, 4) + "年" + Integer.parseInt(c.birthDate().substring(4, 6)) + "月"
-                                    + Integer.parseInt(c.birthDate().substring(6)) + "日" : c.birthDate(), "sex", c.sex() == null ? "" : c.sex().label())).orElse(null));
-                    model.put("candidates", details.candidates().stream().map(c -> {
-                        Map<String, Object> view = residentView(c.resident());
-                        view.put("score", c.score());
-                        return view;
-                    }).toList());
-                    model.put("relatedCount", related.list(r.city(), r.number())
-                            .map(l -> l.current().size()).orElse(null));
-                    model.put("notice", notice);
-                    model.put("error", error);
+                    ReceptionPage page = new ReceptionPage(StaffPrincipal.displayName(authentication),
+                            r.number().value(), r.number().callNumber(), r.channel().label(), r.state().label(),
+                            r.state().name(), r.department().name(), r.version(),
+                            r.procedures().stream().map(p -> p.name()).toList(),
+                            r.timeline().stream().map(e -> new TimelineRow(TIME.format(e.at().atZone(zone)),
+                                    e.state().label(), e.operatorName(), e.description())).toList(),
+                            procedures.departments().stream().filter(d -> !d.equals(r.department()))
+                                    .map(d -> new DepartmentOption(d.code(), d.name())).toList(),
+                            r.state() == jp.madoguchi.domain.reception.ReceptionState.COMPLETED,
+                            details.resident().map(ReceptionController::residentView).orElse(null),
+                            details.moveIn().map(ReceptionController::moveInView).orElse(null),
+                            details.unconfirmedCard().map(ReceptionController::cardView).orElse(null),
+                            details.candidates().stream().map(c -> new CandidateRow(
+                                    c.resident().addresseeNumber().value(), c.resident().name().name(),
+                                    c.resident().birthDateForDisplay(), c.resident().address().fullText(), c.score())).toList(),
+                            related.list(r.city(), r.number()).map(l -> l.current().size()).orElse(null),
+                            notice, error);
                     return HttpResponse.status(status).header("Cache-Control", "no-store")
-                            .body(new ModelAndView<>("staff/reception", model));
+                            .body(new ModelAndView<>("staff/reception", page));
                 })
                 .orElseGet(() -> MessagePage.of(HttpStatus.NOT_FOUND, "受付番号 " + number + " の受付はありません"));
     }
 
-    private static Map<String, Object> moveInView(MoveIn m) {
-        MoveOutCertificate c = m.certificate();
-        Map<String, Object> view = new HashMap<>();
-        view.put("basis", m.basis().label());
-        view.put("certificateNumber", c.certificateNumber() == null ? "" : c.certificateNumber());
-        view.put("fromCity", c.fromCity().value());
-        view.put("name", c.name());
-        view.put("kana", c.nameKana() == null ? "" : c.nameKana());
-        view.put("birthDate", c.birthDateForDisplay());
-        view.put("sex", c.sex() == null ? "" : c.sex().label());
-        view.put("relationship", c.relationship() == null ? "" : c.relationship());
-        view.put("head", c.headOfHouseholdName() == null ? "" : c.headOfHouseholdName());
-        view.put("previousAddress", c.previousAddress() == null ? "" : c.previousAddress());
-        view.put("destination", c.destinationAddress() == null ? "" : c.destinationAddress());
-        view.put("plannedOn", c.plannedMoveOutOn() == null ? "" : c.plannedMoveOutOn().toString());
-        view.put("domicile", c.domicile() == null ? "" : c.domicile());
-        return view;
+    private static CardView cardView(jp.madoguchi.domain.identity.CardFace c) {
+        String birth = c.birthDate().matches("\\d{8}")
+                ? c.birthDate().substring(0, 4) + "年" + Integer.parseInt(c.birthDate().substring(4, 6)) + "月"
+                + Integer.parseInt(c.birthDate().substring(6)) + "日" : c.birthDate();
+        return new CardView(c.name(), c.address(), birth, c.sex() == null ? "" : c.sex().label());
     }
 
-    private static Map<String, Object> residentView(Resident r) {
-        Map<String, Object> view = new HashMap<>();
-        view.put("addresseeNumber", r.addresseeNumber().value());
-        view.put("name", r.name().name());
-        view.put("kana", r.name().nameKana() == null ? "" : r.name().nameKana());
-        view.put("birthDate", r.birthDateForDisplay());
-        view.put("sex", r.sex().label());
-        view.put("relationship", r.relationship().label());
-        view.put("head", r.headOfHouseholdName() == null ? "" : r.headOfHouseholdName());
-        view.put("address", r.address().fullText());
-        view.put("postalCode", r.address().postalCode() == null ? "" : r.address().postalCode().display());
-        view.put("type", r.type().label());
-        view.put("status", r.status().label());
-        return view;
+    private static MoveInView moveInView(MoveIn m) {
+        MoveOutCertificate c = m.certificate();
+        return new MoveInView(m.basis().label(), nz(c.certificateNumber()), c.fromCity().value(), c.name(),
+                nz(c.nameKana()), c.birthDateForDisplay(), c.sex() == null ? "" : c.sex().label(), nz(c.relationship()),
+                nz(c.headOfHouseholdName()), nz(c.previousAddress()), nz(c.destinationAddress()),
+                c.plannedMoveOutOn() == null ? "" : c.plannedMoveOutOn().toString(), nz(c.domicile()));
+    }
+
+    private static ResidentView residentView(Resident r) {
+        return new ResidentView(r.addresseeNumber().value(), r.name().name(), nz(r.name().nameKana()),
+                r.birthDateForDisplay(), r.sex().label(), r.relationship().label(), nz(r.headOfHouseholdName()),
+                r.address().fullText(), r.address().postalCode() == null ? "" : r.address().postalCode().display(),
+                r.type().label(), r.status().label());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private ReceptionStepCommand step(Authentication authentication, String number, long version) {

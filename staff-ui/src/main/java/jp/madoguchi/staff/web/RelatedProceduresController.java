@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -80,21 +81,47 @@ public class RelatedProceduresController {
         return page(authentication, number, notice, null, HttpStatus.OK);
     }
 
-    @Post(value = "/determine", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> determine(Authentication authentication, @PathVariable String number, @Body Map<String, Object> form) {
-        access.requireServed(authentication, number);
-        String[] event = one(form, "event").split("/", 2);
-        LifeEvent lifeEvent = LifeEvent.valueOf(event[0]);
-        Map<String, String> answers = new LinkedHashMap<>();
-        form.forEach((k, v) -> {
-            if (k.startsWith("answer.")) {
-                answers.put(k.substring("answer.".length()), String.valueOf(first(v)));
+    /**
+     * The hearing as posted. Its questions are data (the rules ask what they need), so their answers arrive as
+     * {@code answer.<key>} fields and are read here, in one place, into a typed command.
+     */
+    record HearingForm(String event, String kind, LocalDate eventDate, long version, Set<String> subjects,
+                       Map<String, String> answers) {
+
+        static HearingForm from(Map<String, Object> form) {
+            String[] event = one(form, "event").split("/", 2);
+            Map<String, String> answers = new LinkedHashMap<>();
+            form.forEach((k, v) -> {
+                if (k.startsWith("answer.")) {
+                    answers.put(k.substring("answer.".length()), String.valueOf(first(v)));
+                }
+            });
+            long version;
+            try {
+                version = Long.parseLong(one(form, "version"));
+            } catch (NumberFormatException e) {
+                throw new Rejection("screen.input", "画面を開き直してから判定してください");
             }
-        });
+            return new HearingForm(event[0], event.length > 1 && !event[1].isEmpty() ? event[1] : null,
+                    date(one(form, "eventDate")), version, all(form, "subject"), answers);
+        }
+
+        LifeEvent lifeEvent() {
+            try {
+                return LifeEvent.valueOf(event);
+            } catch (IllegalArgumentException e) {
+                throw new Rejection("screen.input", "ライフイベントを選び直してください");
+            }
+        }
+    }
+
+    @Post(value = "/determine", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> determine(Authentication authentication, @PathVariable String number, @Body Map<String, Object> posted) {
+        access.requireServed(authentication, number);
+        HearingForm form = HearingForm.from(posted);
         RelatedProcedureList list = related.determine(new DetermineCommand(StaffPrincipal.city(authentication),
-                ReceptionNumber.parse(number), Long.parseLong(one(form, "version")), lifeEvent,
-                event.length > 1 ? event[1] : null, date(one(form, "eventDate")), all(form, "subject"), answers,
-                StaffPrincipal.operator(authentication)));
+                ReceptionNumber.parse(number), form.version(), form.lifeEvent(), form.kind(), form.eventDate(),
+                form.subjects(), form.answers(), StaffPrincipal.operator(authentication)));
         return back(number, "関連手続を判定しました（" + list.current().size() + "件）");
     }
 
@@ -151,85 +178,99 @@ public class RelatedProceduresController {
         }
     }
 
+    /** The 関連手続 page; {@code list} is empty until the first determination. */
+    @Introspected
+    public record RelatedPage(String staffName, String number, long version, List<EventOption> events, String eventDate,
+                              List<MemberRow> members, List<QuestionRow> questions, ListView list,
+                              List<ProcedureChoices> procedures, String notice, String error) {
+    }
+
+    public record EventOption(String value, String label, String event, boolean selected) {
+    }
+
+    public record MemberRow(String id, String name, String birthDate, String relationship, boolean subject) {
+    }
+
+    public record QuestionRow(String key, String question, List<String> choices, String answer, String events) {
+    }
+
+    public record ListView(String event, String determined, List<Group> groups, int count) {
+    }
+
+    public record Group(String department, List<ItemRow> items) {
+    }
+
+    public record ItemRow(int seq, String procedure, String code, String member, List<ReasonRow> reasons, boolean removed,
+                          String removal) {
+    }
+
+    public record ReasonRow(String text, String rule) {
+    }
+
     private HttpResponse<?> page(Authentication authentication, String number, String notice, String error,
                                  HttpStatus status) {
         ReceptionNumber reception = ReceptionNumber.parse(number);
         Hearing hearing = related.hearing(StaffPrincipal.city(authentication), reception,
                 StaffPrincipal.operator(authentication));
         RelatedProcedureList list = related.list(StaffPrincipal.city(authentication), reception).orElse(null);
-        Map<String, Object> model = new HashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("number", number);
-        model.put("version", list == null ? 0 : list.version());
         LifeEvent suggested = hearing.suggestedEvent();
-        model.put("events", eventOptions(list == null
-                ? suggested.name() + "/" + (suggested.kinds().isEmpty() ? "" : suggested.kinds().get(0))
-                : list.event().name() + "/" + nz(list.kind())));
-        model.put("eventDate", (list == null ? LocalDate.now(clock) : list.eventDate()).toString());
-        model.put("members", hearing.members().stream().map(m -> Map.of("id", m.id(), "name", m.name(),
-                "birthDate", nz(m.birthDate()), "relationship", nz(m.relationship()), "subject", m.subjectByDefault())).toList());
         Map<String, String> given = list == null ? Map.of() : list.answers();
-        model.put("questions", hearing.questions().stream().map(q -> question(q, given)).toList());
-        model.put("list", list == null ? null : listView(list, hearing));
-        model.put("procedures", ProcedureChoices.of(procedures));
-        model.put("notice", notice);
-        model.put("error", error);
+        RelatedPage page = new RelatedPage(StaffPrincipal.displayName(authentication), number,
+                list == null ? 0 : list.version(),
+                eventOptions(list == null
+                        ? suggested.name() + "/" + (suggested.kinds().isEmpty() ? "" : suggested.kinds().get(0))
+                        : list.event().name() + "/" + nz(list.kind())),
+                (list == null ? LocalDate.now(clock) : list.eventDate()).toString(),
+                hearing.members().stream().map(m -> new MemberRow(m.id(), m.name(), nz(m.birthDate()),
+                        nz(m.relationship()), m.subjectByDefault())).toList(),
+                hearing.questions().stream().map(q -> question(q, given)).toList(),
+                list == null ? null : listView(list),
+                ProcedureChoices.of(procedures), notice, error);
         return HttpResponse.status(status).header("Cache-Control", "no-store")
-                .body(new ModelAndView<>("staff/related", model));
+                .body(new ModelAndView<>("staff/related", page));
     }
 
-    private Map<String, Object> listView(RelatedProcedureList list, Hearing hearing) {
-        Map<String, Object> view = new HashMap<>();
-        view.put("event", list.event().label() + (list.kind() == null ? "" : "（" + list.kind() + "）"));
-        view.put("determined", TIME.format(list.determinedAt().atZone(clock.getZone())) + " " + list.determinedBy());
+    private ListView listView(RelatedProcedureList list) {
         Map<String, Department> departmentOf = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         for (Procedure p : procedures.everything()) {
             departmentOf.put(p.code(), p.department());
             names.put(p.code(), p.name());
         }
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        Map<String, List<ItemRow>> groups = new LinkedHashMap<>();
         for (Department d : procedures.departments()) {
             groups.put(d.name(), new ArrayList<>());
         }
         for (RelatedProcedureList.Item item : list.items()) {
             Department d = departmentOf.get(item.procedureCode());
-            String group = d == null ? "その他" : d.name();
-            Map<String, Object> row = new HashMap<>();
-            row.put("seq", item.seq());
-            row.put("procedure", names.getOrDefault(item.procedureCode(), item.procedureCode()));
-            row.put("code", item.procedureCode());
-            row.put("member", item.memberId() == null ? "世帯" : item.memberName());
-            row.put("reasons", item.reasons().stream().map(r -> Map.of("text", r.in("ja"),
-                    "rule", r.ruleId().equals("CLERK") ? "職員が追加" : r.ruleId() + " 第" + r.ruleVersion() + "版")).toList());
-            row.put("removed", item.removal() != null);
-            row.put("removal", item.removal() == null ? "" : item.removal().reason() + "（" + item.removal().by() + "）");
-            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(d == null ? "その他" : d.name(), k -> new ArrayList<>()).add(new ItemRow(item.seq(),
+                    names.getOrDefault(item.procedureCode(), item.procedureCode()), item.procedureCode(),
+                    item.memberId() == null ? "世帯" : item.memberName(),
+                    item.reasons().stream().map(r -> new ReasonRow(r.in("ja"),
+                            r.ruleId().equals("CLERK") ? "職員が追加" : r.ruleId() + " 第" + r.ruleVersion() + "版")).toList(),
+                    item.removal() != null,
+                    item.removal() == null ? "" : item.removal().reason() + "（" + item.removal().by() + "）"));
         }
-        view.put("groups", groups.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> Map.of("department", e.getKey(), "items", e.getValue())).toList());
-        view.put("count", list.current().size());
-        return view;
+        return new ListView(list.event().label() + (list.kind() == null ? "" : "（" + list.kind() + "）"),
+                TIME.format(list.determinedAt().atZone(clock.getZone())) + " " + list.determinedBy(),
+                groups.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                        .map(e -> new Group(e.getKey(), e.getValue())).toList(),
+                list.current().size());
     }
 
-    private static Map<String, Object> question(HearingQuestion q, Map<String, String> given) {
-        Map<String, Object> view = new HashMap<>();
-        view.put("key", q.key());
-        view.put("question", q.question());
-        view.put("choices", q.choices());
-        view.put("answer", given.getOrDefault(q.key(), q.defaultAnswer()));
-        view.put("events", String.join(" ", q.events().stream().map(Enum::name).toList()));
-        return view;
+    private static QuestionRow question(HearingQuestion q, Map<String, String> given) {
+        return new QuestionRow(q.key(), q.question(), q.choices(), given.getOrDefault(q.key(), q.defaultAnswer()),
+                String.join(" ", q.events().stream().map(Enum::name).toList()));
     }
 
-    private static List<Map<String, Object>> eventOptions(String selected) {
-        List<Map<String, Object>> options = new ArrayList<>();
+    private static List<EventOption> eventOptions(String selected) {
+        List<EventOption> options = new ArrayList<>();
         for (LifeEvent e : LifeEvent.values()) {
             List<String> kinds = e.kinds().isEmpty() ? List.of("") : e.kinds();
             for (String kind : kinds) {
                 String value = e.name() + "/" + kind;
-                options.add(Map.of("value", value, "label", e.label() + (kind.isEmpty() ? "" : "（" + kind + "）"),
-                        "event", e.name(), "selected", value.equals(selected)));
+                options.add(new EventOption(value, e.label() + (kind.isEmpty() ? "" : "（" + kind + "）"), e.name(),
+                        value.equals(selected)));
             }
         }
         return options;

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.ResidentCandidate;
@@ -50,62 +51,48 @@ class ResidentPage {
             return notFound("入力された宛名番号の住民は見つかりません。");
         }
         Resident resident = found.get();
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
-        model.put("r", summary(resident, null));
-        model.put("mayReveal", StaffPrincipal.may(authentication, Permission.INDIVIDUAL_NUMBER_REVEAL));
-        model.put("individualNumber", individualNumber == null ? "" : individualNumber);
-        model.put("revealError", revealError);
-        List<Map<String, Object>> members = new ArrayList<>();
-        search.household(city, resident.householdNumber(), StaffPrincipal.operator(authentication)).map(Household::members).orElse(List.of())
-                .forEach(m -> members.add(summary(m, null)));
-        model.put("members", members);
-        model.put("enrolments", enrolments(search.enrolments(city, resident.addresseeNumber())));
-        return revealError.isEmpty() ? HttpResponse.ok(new ModelAndView<>("staff/resident", model))
-                : HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/resident", model));
+        ResidentDetailPage page = new ResidentDetailPage(StaffPrincipal.displayName(authentication),
+                ResidentSummary.of(resident, null), StaffPrincipal.may(authentication, Permission.INDIVIDUAL_NUMBER_REVEAL),
+                individualNumber == null ? "" : individualNumber, revealError,
+                search.household(city, resident.householdNumber(), StaffPrincipal.operator(authentication))
+                        .map(Household::members).orElse(List.of()).stream().map(m -> ResidentSummary.of(m, null)).toList(),
+                enrolments(search.enrolments(city, resident.addresseeNumber())));
+        return revealError.isEmpty() ? HttpResponse.ok(new ModelAndView<>("staff/resident", page))
+                : HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/resident", page));
     }
 
-    private List<Map<String, String>> enrolments(Enrolments e) {
+    /** 住民の詳細: the resident, the household, the enrolments; the 個人番号 only as just revealed. */
+    @Introspected
+    public record ResidentDetailPage(String staffName, ResidentSummary r, boolean mayReveal, String individualNumber,
+                                     String revealError, List<ResidentSummary> members, List<EnrolmentRow> enrolments) {
+    }
+
+    public record EnrolmentRow(String name, String value) {
+    }
+
+    private List<EnrolmentRow> enrolments(Enrolments e) {
         LocalDate today = LocalDate.now(clock);
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<EnrolmentRow> rows = new ArrayList<>();
         for (InsuranceEnrolment.Scheme scheme : InsuranceEnrolment.Scheme.values()) {
-            rows.add(Map.of("name", scheme.label(), "value", e.insurances().stream().filter(i -> i.scheme() == scheme)
+            rows.add(new EnrolmentRow(scheme.label(), e.insurances().stream().filter(i -> i.scheme() == scheme)
                     .findFirst().map(i -> (i.activeOn(today) ? "加入" : "喪失") + "（取得 " + orDash(i.acquiredOn())
                             + (i.lostOn() == null ? "" : "・喪失 " + i.lostOn()) + (i.detail() == null ? "" : "・" + i.detail()) + "）")
                     .orElse("なし")));
         }
-        rows.add(Map.of("name", "国民年金", "value", e.pensionEnrolment()
+        rows.add(new EnrolmentRow("国民年金", e.pensionEnrolment()
                 .map(p -> p.category().label() + (p.activeOn(today) ? "" : "（喪失）")).orElse("なし")));
-        rows.add(Map.of("name", "児童手当", "value", e.childAllowances().isEmpty() ? "なし"
+        rows.add(new EnrolmentRow("児童手当", e.childAllowances().isEmpty() ? "なし"
                 : e.childAllowances().stream().map(a -> (a.recipient().equals(e.resident()) ? "受給者（児童 " + a.child() + "）"
                 : "対象児童（受給者 " + a.recipient() + "）") + " " + (a.from() == null ? "" : a.from() + "〜")).reduce((x, y) -> x + "、" + y).orElse("")));
-        rows.add(Map.of("name", "個人番号カード", "value", e.cardStatus().map(c -> c.cardIssued()
+        rows.add(new EnrolmentRow("個人番号カード", e.cardStatus().map(c -> c.cardIssued()
                 ? "交付済（有効期限 " + orDash(c.cardExpires()) + (c.cardValidOn(today) ? "" : "・期限切れ") + "）" : "未交付").orElse("情報なし")));
-        rows.add(Map.of("name", "印鑑登録", "value", e.cardStatus().map(c -> c.sealRegistered()
+        rows.add(new EnrolmentRow("印鑑登録", e.cardStatus().map(c -> c.sealRegistered()
                 ? "登録済（" + (c.sealRegistrationNumber() == null ? "" : c.sealRegistrationNumber()) + "）" : "なし").orElse("情報なし")));
         return rows;
     }
 
     private static String orDash(LocalDate date) {
         return date == null ? "—" : date.toString();
-    }
-
-    static Map<String, Object> summary(Resident r, ResidentCandidate candidate) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("number", r.addresseeNumber().value());
-        row.put("name", r.name().name());
-        row.put("kana", r.name().nameKana() == null ? "" : r.name().nameKana());
-        row.put("alias", r.name().alias() == null ? "" : r.name().alias());
-        row.put("born", r.birthDate().format());
-        row.put("sex", r.sex().label());
-        row.put("relationship", r.relationship().label());
-        row.put("address", r.address().fullText());
-        row.put("status", r.status().label());
-        row.put("removed", r.status().isRemoved());
-        row.put("household", r.householdNumber().value());
-        row.put("score", candidate == null ? "" : String.valueOf(candidate.score()));
-        row.put("exact", candidate != null && candidate.exact());
-        return row;
     }
 
     private static HttpResponse<?> notFound(String message) {

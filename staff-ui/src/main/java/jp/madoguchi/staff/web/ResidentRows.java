@@ -1,7 +1,6 @@
 package jp.madoguchi.staff.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.unbescape.html.HtmlEscape;
 
@@ -15,28 +14,28 @@ final class ResidentRows {
     private ResidentRows() {
     }
 
-    static String html(List<Map<String, Object>> rows) {
+    static String html(List<ResidentSummary> rows) {
         StringBuilder out = new StringBuilder(rows.size() * 400);
-        for (Map<String, Object> r : rows) {
-            String number = text(r.get("number"));
-            out.append("<tr").append(Boolean.TRUE.equals(r.get("removed")) ? " class=\"removed\"" : "")
+        for (ResidentSummary r : rows) {
+            String number = text(r.number());
+            out.append("<tr").append(r.removed() ? " class=\"removed\"" : "")
                     .append(" data-number=\"").append(number).append("\">")
                     .append("<td><a href=\"/staff/residents/").append(number).append("\">").append(number).append("</a></td>")
-                    .append("<td class=\"name\"><span>").append(text(r.get("name"))).append("</span>");
-            String alias = text(r.get("alias"));
+                    .append("<td class=\"name\"><span>").append(text(r.name())).append("</span>");
+            String alias = text(r.alias());
             if (!alias.isEmpty()) {
                 out.append("<span class=\"alias\">（通称 ").append(alias).append("）</span>");
             }
             out.append("</td>");
-            cell(out, r.get("kana"));
-            cell(out, r.get("born"));
-            cell(out, r.get("sex"));
-            cell(out, r.get("address"));
-            cell(out, r.get("status"));
-            String score = text(r.get("score"));
+            cell(out, r.kana());
+            cell(out, r.born());
+            cell(out, r.sex());
+            cell(out, r.address());
+            cell(out, r.status());
+            String score = text(r.score());
             if (!score.isEmpty()) {
                 out.append("<td class=\"score\">").append(score)
-                        .append(Boolean.TRUE.equals(r.get("exact")) ? "（4情報一致）" : "").append("</td>");
+                        .append(r.exact() ? "（4情報一致）" : "").append("</td>");
             }
             out.append("</tr>\n");
         }

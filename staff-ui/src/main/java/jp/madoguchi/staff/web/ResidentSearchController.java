@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -50,48 +51,51 @@ public class ResidentSearchController {
     @Get("/staff/residents{?number,kana,match,born,name,address,sex}")
     @View("staff/residents")
     @Header(name = "Cache-Control", value = "no-store")
-    public Map<String, Object> page(Authentication authentication, Optional<String> number, Optional<String> kana,
+    public SearchPage page(Authentication authentication, Optional<String> number, Optional<String> kana,
                                     Optional<String> match, Optional<String> born, Optional<String> name,
                                     Optional<String> address, Optional<String> sex) {
         LocalGovernmentCode city = StaffPrincipal.city(authentication);
         Operator by = StaffPrincipal.operator(authentication);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("staffName", StaffPrincipal.displayName(authentication));
         // a malformed 宛名番号 is not typed back into the field: it may be a 個人番号 typed into the wrong one
-        model.put("q", Map.of("number", number.filter(n -> AddresseeNumber.isValid(n.strip())).orElse(""), "kana", kana.orElse(""), "match", match.orElse("prefix"),
-                "born", born.filter(ResidentSearchController::isDate).orElse(""), "name", name.orElse(""), "address", address.orElse(""), "sex", sex.orElse("")));
-        List<Map<String, Object>> results = new ArrayList<>();
+        Query q = new Query(number.filter(n -> AddresseeNumber.isValid(n.strip())).orElse(""), kana.orElse(""),
+                match.orElse("prefix"), born.filter(ResidentSearchController::isDate).orElse(""), name.orElse(""),
+                address.orElse(""), sex.orElse(""));
+        List<ResidentSummary> results = new ArrayList<>();
         String error = null;
         boolean searched = true;
         try {
             if (number.filter(s -> !s.isBlank()).isPresent()) {
                 search.byAddresseeNumber(city, new AddresseeNumber(number.get().strip()), by)
-                        .ifPresent(r -> results.add(ResidentPage.summary(r, null)));
+                        .ifPresent(r -> results.add(ResidentSummary.of(r, null)));
             } else if (name.filter(s -> !s.isBlank()).isPresent()) {
                 FourItems items = new FourItems(name.get(), address.orElse(""), date(born.orElse("")),
                         sex.filter(s -> !s.isBlank()).map(Sex::fromCode).orElse(null));
                 for (ResidentCandidate candidate : search.byFourItems(city, items, by)) {
-                    results.add(ResidentPage.summary(candidate.resident(), candidate));
+                    results.add(ResidentSummary.of(candidate.resident(), candidate));
                 }
             } else if (kana.filter(s -> !s.isBlank()).isPresent()) {
                 search.byKana(city, kana.get(), "partial".equals(match.orElse("")) ? KanaMatch.PARTIAL : KanaMatch.PREFIX, by)
-                        .forEach(r -> results.add(ResidentPage.summary(r, null)));
+                        .forEach(r -> results.add(ResidentSummary.of(r, null)));
             } else if (born.filter(s -> !s.isBlank()).isPresent()) {
-                search.byBirthDate(city, date(born.get()), by).forEach(r -> results.add(ResidentPage.summary(r, null)));
+                search.byBirthDate(city, date(born.get()), by).forEach(r -> results.add(ResidentSummary.of(r, null)));
             } else {
                 searched = false;
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             error = e instanceof DateTimeParseException ? "生年月日は 1985-04-01 の形で入力してください" : ScreenMessage.of(e);
         }
-        model.put("searched", searched);
-        model.put("error", error == null ? "" : error);
-        model.put("results", results);
-        model.put("rows", ResidentRows.html(results));
-        model.put("scored", !results.isEmpty() && !results.get(0).get("score").toString().isEmpty());
-        model.put("limited", results.size() >= SearchResidentsUseCase.LIMIT);
-        model.put("limit", SearchResidentsUseCase.LIMIT);
-        return model;
+        return new SearchPage(StaffPrincipal.displayName(authentication), q, searched, error == null ? "" : error,
+                results, ResidentRows.html(results), !results.isEmpty() && !results.get(0).score().isEmpty(),
+                results.size() >= SearchResidentsUseCase.LIMIT, SearchResidentsUseCase.LIMIT);
+    }
+
+    /** 住民検索: what was asked (only what is safe to type back), and the results as pre-escaped rows. */
+    @Introspected
+    public record SearchPage(String staffName, Query q, boolean searched, String error, List<ResidentSummary> results,
+                             String rows, boolean scored, boolean limited, int limit) {
+    }
+
+    public record Query(String number, String kana, String match, String born, String name, String address, String sex) {
     }
 
     /** Type-ahead: {@code ?kana=…&match=prefix|partial}; names, kana and 宛名番号 only. */
