@@ -1,6 +1,10 @@
 package jp.madoguchi.application.fakes
 
+import jp.madoguchi.application.contract.FormDefinitionsContract
 import jp.madoguchi.application.contract.MoveInsContract
+import jp.madoguchi.application.contract.PairedTerminalsContract
+import jp.madoguchi.application.contract.ProcedureRulesContract
+import jp.madoguchi.application.contract.RelatedProcedureListsContract
 import jp.madoguchi.application.contract.PreEntriesContract
 import jp.madoguchi.application.contract.ResidentRegistryContract
 import jp.madoguchi.application.contract.ReceptionPaperworkContract
@@ -8,7 +12,11 @@ import jp.madoguchi.application.contract.ReceptionsContract
 import jp.madoguchi.application.contract.StaffAccountsContract
 import jp.madoguchi.application.contract.StaffRolesContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
+import jp.madoguchi.application.port.out.FormDefinitions
 import jp.madoguchi.application.port.out.MoveIns
+import jp.madoguchi.application.port.out.PairedTerminals
+import jp.madoguchi.application.port.out.ProcedureRules
+import jp.madoguchi.application.port.out.RelatedProcedureLists
 import jp.madoguchi.application.port.out.PreEntries
 import jp.madoguchi.application.port.out.ResidentRegistry
 import jp.madoguchi.application.port.out.ResidentReplica
@@ -79,4 +87,30 @@ class InMemoryStaffRolesContractSpec extends StaffRolesContract {
     def store = new InMemoryStaffRoles()
 
     StaffRoles roles() { store }
+}
+
+class InMemoryProcedureRulesContractSpec extends ProcedureRulesContract {
+    def store = new InMemoryRules()
+
+    ProcedureRules rules() { store }
+}
+
+class InMemoryRelatedProcedureListsContractSpec extends RelatedProcedureListsContract {
+    def store = new InMemoryRules()
+
+    RelatedProcedureLists lists() { store }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { number }
+}
+
+class InMemoryFormDefinitionsContractSpec extends FormDefinitionsContract {
+    def store = new TextFormRendering()
+
+    FormDefinitions forms() { store }
+}
+
+class InMemoryPairedTerminalsContractSpec extends PairedTerminalsContract {
+    def store = new InMemoryPairedTerminals()
+
+    PairedTerminals terminals() { store }
 }

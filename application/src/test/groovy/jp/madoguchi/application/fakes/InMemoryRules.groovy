@@ -43,8 +43,8 @@ class InMemoryRules implements ProcedureRules, ProcedureRuleSeeds, RelatedProced
 理由: 中学生までのお子さんがいるため
 '''
 
-    final List<ProcedureRule> rules = []
-    final List<PublishedVersion> published = []
+    /** Every published version per city, as the store keeps them; a shipped rule counts as published by the system. */
+    final Map<String, List<PublishedVersion>> published = [:]
     final Map<String, RelatedProcedureList> lists = [:]
 
     @Override
@@ -54,28 +54,33 @@ class InMemoryRules implements ProcedureRules, ProcedureRuleSeeds, RelatedProced
 
     @Override
     List<ProcedureRule> versions(LocalGovernmentCode city) {
-        List.copyOf(rules)
+        history(city, null)*.rule()
     }
 
     @Override
     void publish(LocalGovernmentCode city, ProcedureRule rule, Operator by, Instant at) {
-        if (rules.any { it.id() == rule.id() && it.version() == rule.version() }) {
+        List<PublishedVersion> stored = published.computeIfAbsent(city.value()) { [] }
+        if (stored.any { it.rule().id() == rule.id() && it.rule().version() == rule.version() }) {
             throw new ConcurrentUpdateException('規則 ' + rule.id() + ' の第' + rule.version() + '版はもう公開されています')
         }
-        rules << rule
-        published << new PublishedVersion(rule, by.displayName(), at)
+        stored << new PublishedVersion(rule, by.displayName() + '（' + by.id() + '）', at)
     }
 
     @Override
     int seedMissing(LocalGovernmentCode city, List<ProcedureRule> shipped, Instant at) {
-        def missing = shipped.findAll { s -> !rules.any { it.id() == s.id() } }
-        rules.addAll(missing)
+        List<PublishedVersion> stored = published.computeIfAbsent(city.value()) { [] }
+        def missing = shipped.findAll { s -> !stored.any { it.rule().id() == s.id() } }
+        missing.each { stored << new PublishedVersion(it.asVersion(1, it.effectiveFrom(), it.effectiveUntil()), 'system', at) }
         missing.size()
     }
 
+    /** In the order the rules were first written, then by version (as the store's position column keeps them). */
     @Override
     List<PublishedVersion> history(LocalGovernmentCode city, String ruleId) {
-        published.findAll { it.rule().id() == ruleId }
+        List<PublishedVersion> stored = published[city.value()] ?: []
+        List<String> order = stored*.rule()*.id().unique()
+        stored.findAll { ruleId == null || it.rule().id() == ruleId }
+                .sort(false) { a, b -> order.indexOf(a.rule().id()) <=> order.indexOf(b.rule().id()) ?: a.rule().version() <=> b.rule().version() }
     }
 
     @Override

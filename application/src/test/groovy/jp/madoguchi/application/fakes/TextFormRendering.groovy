@@ -41,7 +41,8 @@ class TextFormRendering implements FormCatalogue, FormDefinitions, FilledFormRen
 """
     }
 
-    final List<StoredForm> stored = []
+    /** Stored versions per city. */
+    final Map<String, List<StoredForm>> stored = [:]
     final List<Map> printed = []
     Set<String> unprintable = [] as Set
     List<String> shipped = [form('CERTIFICATE_REQUEST', 'RESIDENT_CERTIFICATE', '住民票の写し等交付申請書'),
@@ -59,21 +60,24 @@ class TextFormRendering implements FormCatalogue, FormDefinitions, FilledFormRen
 
     @Override
     List<StoredForm> versions(LocalGovernmentCode city) {
-        List.copyOf(stored)
+        (stored[city.value()] ?: []).sort(false) { a, b -> a.id() <=> b.id() ?: a.version() <=> b.version() }
     }
 
     @Override
     void publish(LocalGovernmentCode city, StoredForm form, Operator by, Instant at) {
-        if (stored.any { it.id() == form.id() && it.version() == form.version() }) {
+        List<StoredForm> forms = stored.computeIfAbsent(city.value()) { [] }
+        if (forms.any { it.id() == form.id() && it.version() == form.version() }) {
             throw new jp.madoguchi.application.port.out.ConcurrentUpdateException('様式 ' + form.id() + ' の第' + form.version() + '版はもう公開されています')
         }
-        stored << form
+        forms << new StoredForm(form.id(), form.version(), form.effectiveFrom(), form.text(),
+                by.displayName() + '（' + by.id() + '）', at)
     }
 
     @Override
     int seedMissing(LocalGovernmentCode city, List<StoredForm> shipped, Instant at) {
-        def missing = shipped.findAll { s -> !stored.any { it.id() == s.id() } }
-        stored.addAll(missing)
+        List<StoredForm> forms = stored.computeIfAbsent(city.value()) { [] }
+        def missing = shipped.findAll { s -> !forms.any { it.id() == s.id() } }
+        missing.each { forms << new StoredForm(it.id(), 1, it.effectiveFrom(), it.text(), 'system', at) }
         missing.size()
     }
 

@@ -24,9 +24,9 @@ class FormsAtCounterServiceSpec extends CounterFixture {
             rendering, rendering, { '見本市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
 
     def setup() {
-        rendering.shipped.eachWithIndex { text, i ->
-            rendering.stored << new StoredForm(text.readLines()[0].substring(4).trim(), 1, java.time.LocalDate.of(2024, 4, 1), text, 'system', clock.instant())
-        }
+        rendering.seedMissing(CITY, rendering.shipped.collect { text ->
+            new StoredForm(text.readLines()[0].substring(4).trim(), 1, java.time.LocalDate.of(2024, 4, 1), text, 'system', clock.instant())
+        }, clock.instant())
     }
 
     String text(byte[] pdf) {

@@ -53,7 +53,8 @@ class ManageProcedureRulesServiceSpec extends CounterFixture {
 
         then:
         published.version() == 2
-        manage.history(CITY, 'MOVE_IN_NHI')*.rule()*.version() == [2]
+        manage.history(CITY, 'MOVE_IN_NHI')*.rule()*.version() == [1, 2]
+        manage.history(CITY, 'MOVE_IN_NHI')[1].publishedBy().contains(ADMIN.displayName())
         trail.of(AuditAction.ADMINISTRATION)*.detail() == ['規則 MOVE_IN_NHI を第2版として公開（2026-12-01から有効）']
     }
 

@@ -2,7 +2,10 @@ package jp.madoguchi.adapters.postgres
 
 import jp.madoguchi.adapters.postgres.testing.Fixtures
 import jp.madoguchi.adapters.postgres.testing.TestDatabase
+import jp.madoguchi.application.contract.FormDefinitionsContract
 import jp.madoguchi.application.contract.MoveInsContract
+import jp.madoguchi.application.contract.ProcedureRulesContract
+import jp.madoguchi.application.contract.RelatedProcedureListsContract
 import jp.madoguchi.application.contract.PreEntriesContract
 import jp.madoguchi.application.contract.ResidentRegistryContract
 import jp.madoguchi.application.contract.ReceptionPaperworkContract
@@ -10,7 +13,10 @@ import jp.madoguchi.application.contract.ReceptionsContract
 import jp.madoguchi.application.contract.StaffAccountsContract
 import jp.madoguchi.application.contract.StaffRolesContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
+import jp.madoguchi.application.port.out.FormDefinitions
 import jp.madoguchi.application.port.out.MoveIns
+import jp.madoguchi.application.port.out.ProcedureRules
+import jp.madoguchi.application.port.out.RelatedProcedureLists
 import jp.madoguchi.application.port.out.PreEntries
 import jp.madoguchi.application.port.out.ResidentRegistry
 import jp.madoguchi.application.port.out.ResidentReplica
@@ -97,4 +103,18 @@ class JdbiMoveInsContractSpec extends MoveInsContract {
 
 class JdbiStaffRolesContractSpec extends StaffRolesContract {
     StaffRoles roles() { new JdbiStaffRoles(ContractDatabase.jdbi()) }
+}
+
+class JdbiProcedureRulesContractSpec extends ProcedureRulesContract {
+    ProcedureRules rules() { new JdbiProcedureRules(ContractDatabase.jdbi()) }
+}
+
+class JdbiRelatedProcedureListsContractSpec extends RelatedProcedureListsContract {
+    RelatedProcedureLists lists() { new JdbiRelatedProcedureLists(ContractDatabase.jdbi()) }
+
+    ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { ContractDatabase.visit(city, number) }
+}
+
+class JdbiFormDefinitionsContractSpec extends FormDefinitionsContract {
+    FormDefinitions forms() { new JdbiFormDefinitions(ContractDatabase.jdbi()) }
 }
