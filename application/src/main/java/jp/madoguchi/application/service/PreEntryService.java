@@ -13,6 +13,7 @@ import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.PreEntries;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Channel;
@@ -31,15 +32,17 @@ public final class PreEntryService implements PreEntryUseCase {
     private final ProcedureCatalogue catalogue;
     private final TwoDimensionalCodes codes;
     private final StartReceptionUseCase receptions;
+    private final Transactions transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public PreEntryService(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
-                           StartReceptionUseCase receptions, Clock clock) {
+                           StartReceptionUseCase receptions, Transactions transactions, Clock clock) {
         this.preEntries = preEntries;
         this.catalogue = catalogue;
         this.codes = codes;
         this.receptions = receptions;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -69,14 +72,17 @@ public final class PreEntryService implements PreEntryUseCase {
         if (!code.get().city().equals(city)) {
             return new Redemption.Refused("このQRコードは別の市区町村の事前入力です。");
         }
-        Optional<List<String>> procedures = preEntries.use(code.get(), clock.instant());
-        if (procedures.isEmpty()) {
-            return new Redemption.Refused("このQRコードは使用済みか、有効期限（作成から7日）が過ぎています。"
-                    + "もう一度事前入力をするか、記載台でご用件を選んでください。");
-        }
-        Reception reception = receptions.start(new StartReceptionUseCase.StartReceptionCommand(city, Channel.PRE_ENTRY, null,
-                procedures.get(), operator));
-        preEntries.opened(code.get(), reception.number());
-        return new Redemption.Opened(reception);
+        // one unit: a code is used up only together with the reception it opened, so a failure leaves it usable
+        return transactions.inTransaction(() -> {
+            Optional<List<String>> procedures = preEntries.use(code.get(), clock.instant());
+            if (procedures.isEmpty()) {
+                return new Redemption.Refused("このQRコードは使用済みか、有効期限（作成から7日）が過ぎています。"
+                        + "もう一度事前入力をするか、記載台でご用件を選んでください。");
+            }
+            Reception reception = receptions.start(new StartReceptionUseCase.StartReceptionCommand(city, Channel.PRE_ENTRY,
+                    null, procedures.get(), operator));
+            preEntries.opened(code.get(), reception.number());
+            return new Redemption.Opened(reception);
+        });
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.OneTimePasswords;
+import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.StaffAccounts;
@@ -41,6 +42,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
     private final OneTimePasswords oneTimePasswords;
     private final TwoDimensionalCodes codes;
     private final AuditTrail trail;
+    private final Transactions transactions;
     private final Clock clock;
     private final LocalGovernmentCode city;
     private final LoginPolicy policy;
@@ -49,14 +51,15 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
 
     /** @param city the city a failed login of an unknown user name is recorded under */
     public StaffLoginService(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
-                             OneTimePasswords oneTimePasswords, TwoDimensionalCodes codes, AuditTrail trail, Clock clock,
-                             LocalGovernmentCode city, LoginPolicy policy) {
+                             OneTimePasswords oneTimePasswords, TwoDimensionalCodes codes, AuditTrail trail,
+                             Transactions transactions, Clock clock, LocalGovernmentCode city, LoginPolicy policy) {
         this.codes = codes;
         this.accounts = accounts;
         this.roles = roles;
         this.hashes = hashes;
         this.oneTimePasswords = oneTimePasswords;
         this.trail = trail;
+        this.transactions = transactions;
         this.clock = clock;
         this.city = city;
         this.policy = policy;
@@ -96,12 +99,17 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
             }
             step = ((SecondFactorCheck.Passed) check).step();
         }
-        accounts.recordLogin(account.username(), step);
-        if (hashes.needsRehash(account.passwordHash())) {
-            accounts.replacePasswordHash(account.username(), hashes.hash(attempt.password()));
-        }
-        trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(), AuditAction.LOGIN,
-                List.of(), "", secondFactor ? "ログイン（二要素認証）" : "ログイン"));
+        // hashed before the unit of work, so no connection waits on the (deliberately slow) hash
+        String rehashed = hashes.needsRehash(account.passwordHash()) ? hashes.hash(attempt.password()) : null;
+        long usedStep = step;
+        transactions.inTransaction(() -> {
+            accounts.recordLogin(account.username(), usedStep);
+            if (rehashed != null) {
+                accounts.replacePasswordHash(account.username(), rehashed);
+            }
+            trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(), AuditAction.LOGIN,
+                    List.of(), "", secondFactor ? "ログイン（二要素認証）" : "ログイン"));
+        });
         return new LoginOutcome.LoggedIn(new StaffMember(account.city(), account.username(), account.displayName(),
                 account.roles(), permissions, departmentsOf(account)));
     }
@@ -136,9 +144,11 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         if (pending != null && !attempt.oneTimeCode().isEmpty()) {
             OptionalLong step = oneTimePasswords.verify(pending, attempt.oneTimeCode(), now, 0);
             if (step.isPresent()) {
-                accounts.activateSecondFactor(account.username(), step.getAsLong());
-                trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(),
-                        AuditAction.ADMINISTRATION, List.of(), "", "二要素認証の登録: " + account.username()));
+                transactions.inTransaction(() -> {
+                    accounts.activateSecondFactor(account.username(), step.getAsLong());
+                    trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(),
+                            AuditAction.ADMINISTRATION, List.of(), "", "二要素認証の登録: " + account.username()));
+                });
                 return new SecondFactorCheck.Passed(step.getAsLong());
             }
         }
@@ -159,7 +169,12 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
     private record Failure(LoginOutcome.Refused refused, boolean locked) {
     }
 
+    /** The failure count and its access-history entry, in one unit of work. */
     private Failure failure(LoginAttempt attempt, StaffAccount account, String reason, String message) {
+        return transactions.inTransaction(() -> countedFailure(attempt, account, reason, message));
+    }
+
+    private Failure countedFailure(LoginAttempt attempt, StaffAccount account, String reason, String message) {
         Instant lockUntil = clock.instant().plus(policy.lockoutDuration());
         int failures = accounts.recordFailedLogin(account.username(), policy.lockoutThreshold(), lockUntil);
         if (failures >= policy.lockoutThreshold()) {

@@ -15,7 +15,7 @@ class PreEntryServiceSpec extends CounterFixture {
 
     def entries = new InMemoryPreEntries()
     def codes = new TextTwoDimensionalCodes()
-    def preEntry = new PreEntryService(entries, catalogue, codes, start, clock)
+    def preEntry = new PreEntryService(entries, catalogue, codes, start, transactions, clock)
 
     def "選んだ手続のQRコードを記載台でかざすと事前入力の受付になり、二度目は断る"() {
         given:
@@ -40,9 +40,9 @@ class PreEntryServiceSpec extends CounterFixture {
 
     def "読めないコード・別の市のコード・期限切れは、受付にせず理由を言う"() {
         given:
-        def other = new PreEntryService(entries, catalogue, codes, start, clock)
+        def other = new PreEntryService(entries, catalogue, codes, start, transactions, clock)
                 .prepare(LocalGovernmentCode.fromFiveDigits('99998'), ['RESIDENT_CERTIFICATE'])
-        def late = new PreEntryService(entries, catalogue, codes, start,
+        def late = new PreEntryService(entries, catalogue, codes, start, transactions,
                 java.time.Clock.offset(clock, Duration.ofDays(8)))
         def mine = preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE'])
 

@@ -39,7 +39,8 @@ class StaffLoginServiceSpec extends Specification {
     def codes = new SteppedOneTimePasswords()
     def trail = new RecordingAuditTrail()
     def admin = new StaffAdministrationService(accounts, roles, hashes, trail, new DirectTransactions(), clock)
-    def login = new StaffLoginService(accounts, roles, hashes, codes, new TextTwoDimensionalCodes(), trail, clock, CITY,
+    def login = new StaffLoginService(accounts, roles, hashes, codes, new TextTwoDimensionalCodes(), trail,
+            new jp.madoguchi.application.fakes.DirectTransactions(), clock, CITY,
             new LoginPolicy(3, Duration.ofMinutes(15), false, '書かない窓口 みらい市'))
 
     def setup() {

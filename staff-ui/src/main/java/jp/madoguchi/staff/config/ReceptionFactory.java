@@ -60,8 +60,8 @@ public class ReceptionFactory {
 
     @Singleton
     PreEntryUseCase preEntry(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
-                             StartReceptionUseCase receptions, Clock clock) {
-        return new PreEntryService(preEntries, catalogue, codes, receptions, clock);
+                             StartReceptionUseCase receptions, Transactions transactions, Clock clock) {
+        return new PreEntryService(preEntries, catalogue, codes, receptions, transactions, clock);
     }
 
     @Singleton

@@ -30,13 +30,14 @@ public class StaffFactory {
 
     @Singleton
     StaffLoginService staffLogin(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
-                                 OneTimePasswords oneTimePasswords, TwoDimensionalCodes codes, AuditTrail trail, Clock clock,
-                                 MadoguchiSettings settings,
+                                 OneTimePasswords oneTimePasswords, TwoDimensionalCodes codes, AuditTrail trail,
+                                 Transactions transactions, Clock clock, MadoguchiSettings settings,
                                  @Property(name = "madoguchi.security.lockout.failures", defaultValue = "5") int failures,
                                  @Property(name = "madoguchi.security.lockout.duration", defaultValue = "15m") Duration lock,
                                  @Property(name = "madoguchi.security.second-factor.everyone", defaultValue = "false")
                                  boolean everyone) {
-        return new StaffLoginService(accounts, roles, hashes, oneTimePasswords, codes, trail, clock, settings.city(),
+        return new StaffLoginService(accounts, roles, hashes, oneTimePasswords, codes, trail, transactions, clock,
+                settings.city(),
                 new LoginPolicy(failures, lock, everyone, "書かない窓口 " + settings.cityName()));
     }
 

@@ -27,9 +27,33 @@ class PreEntrySpec extends DatabaseSpecification {
     def clock = Clock.fixed(Instant.parse('2026-11-22T01:00:00Z'), ZoneId.of('Asia/Tokyo'))
 
     PreEntryService service(Clock at) {
-        new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing,
-                new StartReceptionService(new JdbiReceptions(jdbi), new ClasspathProcedureCatalogue(),
-                        new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped()), new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), at), at)
+        new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, start(at),
+                new JdbiTransactions(jdbi), at)
+    }
+
+    StartReceptionService start(Clock at) {
+        new StartReceptionService(new JdbiReceptions(jdbi), new ClasspathProcedureCatalogue(),
+                new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped()),
+                new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), at)
+    }
+
+    def "受付を始められなかったコードは使用済みにならず、もう一度かざせば受付になる"() {
+        given: 'the reception fails after the code was marked used (a database error, say)'
+        def code = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
+        def failing = { command -> start(clock).start(command); throw new IllegalStateException('injected') }
+                as jp.madoguchi.application.port.in.StartReceptionUseCase
+        def broken = new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, failing,
+                new JdbiTransactions(jdbi), clock)
+
+        when:
+        broken.redeem(CITY, code, KIOSK)
+
+        then: 'nothing of the failed redemption stays: neither the used mark nor the reception'
+        thrown(IllegalStateException)
+        jdbi.withHandle { it.createQuery("SELECT count(*) FROM reception WHERE channel = 'PRE_ENTRY'").mapTo(Integer).one() } == 0
+
+        and: 'the citizen shows the code again and is received'
+        service(clock).redeem(CITY, code, KIOSK) instanceof Redemption.Opened
     }
 
     def "QRコードは市区町村と乱数だけを指し、読み取ると選んだ手続の事前入力受付になる"() {
