@@ -125,7 +125,12 @@ class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
                 def done = KioskRegistration.post(http, app, "/staff/receptions/${reception}/${step}", clerk, "version=${version(app, reception)}")
                 assert done.statusCode() == 303
             }
+            // the delivery job hands the records over within seconds
+            for (int i = 0; i < 100 && !(Files.exists(app.exportFolder()) && Files.list(app.exportFolder()).withCloseable { it.count() } > 0); i++) {
+                Thread.sleep(100)
+            }
             exports.addAll(Files.walk(app.exportFolder()).filter { Files.isRegularFile(it) }.collect { Files.readString(it) })
+            assert !exports.isEmpty()
             exports << KioskRegistration.post(http, app, '/admin/audit/export', StaffLogin.overHttp(http, app, 'auditor'),
                     'actor=&resident=&from=&to=&action=').body()
         } finally {

@@ -123,6 +123,16 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
         formText.contains('世帯全員')
         formText.contains("受付番号 ${receptionNumber}")
 
+        when: 'the clerk hears what the registry cannot say: who asks, how many copies, for whom'
+        browser.go(app.url("/staff/receptions/${receptionNumber}/forms"))
+        browser.type('#answer-請求者との関係', '本人')
+        browser.type('#answer-通数', '2')
+        browser.type('#answer-請求の範囲', '一部')
+        browser.clickAndLoad('#save-answers')
+
+        then:
+        browser.text('#notice').startsWith('回答を記録しました')
+
         when: 'the citizen confirms, the form is printed, the visit is finished'
         browser.go(app.url("/staff/receptions/${receptionNumber}"))
         browser.clickAndLoad('#step-confirm')
@@ -137,7 +147,7 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
 
         then:
         browser.text('#state') == '完了'
-        browser.text('#notice') == '受付を完了し、基幹系への連携データを出力しました'
+        browser.text('#notice').startsWith('受付を完了し、基幹系への連携記録 1 件を送り出しました')
         !browser.exists('#step-refer')
         browser.screenshot('09-staff-完了')
 
@@ -149,26 +159,39 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
         timeline.any { it.contains('申請内容を本人が確認') }
         timeline.any { it.contains('申請書を印刷') }
         timeline.any { it.contains('受付を完了') }
-        timeline.any { it.contains('基幹系への連携データを出力') }
+        timeline.any { it.contains('基幹系への連携記録を登録（CERTIFICATE_REQUEST、1件）') }
     }
 
-    def "後方連携: 完了した受付が連携フォルダにCSVの1行として届く"() {
-        when:
+    def "後方連携: 完了した受付が、聞き取った通数と範囲のまま、連携フォルダにCSVの1行として届く"() {
+        when: 'the delivery job runs every few seconds'
+        def file = app.exportFolder().resolve("CERTIFICATE_REQUEST_999997-${receptionNumber}-RESIDENT_CERTIFICATE.csv")
+        for (int i = 0; i < 100 && !Files.exists(file); i++) {
+            Thread.sleep(100)
+        }
         def files = Files.list(app.exportFolder()).toList()
 
         then: 'one complete file, no temporary left behind'
-        files.size() == 1
-        files[0].fileName.toString() == "CERTIFICATE_REQUEST_999997-${receptionNumber}.csv"
+        files == [file]
 
         when:
-        def lines = new String(Files.readAllBytes(files[0]), StandardCharsets.UTF_8).replace('\uFEFF', '').split('\r\n')
+        def lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace('\uFEFF', '').split('\r\n')
+        def header = lines[0].split(',').collect { it.replace('"', '') }
+        def values = lines[1].split(',').collect { it.replace('"', '') }
+        def row = [header, values].transpose().collectEntries()
 
-        then: 'a header and exactly one row with the visit and the resident'
+        then: 'a header and exactly one row: the visit, the resident, and what the clerk heard, as heard'
         lines.length == 2
-        lines[0].startsWith('"地方公共団体コード","受付番号","受付経路"')
-        lines[1].startsWith("\"999997\",\"${receptionNumber}\",\"記載台\"")
-        lines[1].contains("\"${cardHolder}\"")
-        lines[1].contains('"RESIDENT_CERTIFICATE"')
+        header.take(3) == ['地方公共団体コード', '受付番号', '受付日時']
+        row['地方公共団体コード'] == '999997'
+        row['受付番号'] == receptionNumber
+        row['受付経路'] == '記載台'
+        row['証明書コード'] == 'RESIDENT_CERTIFICATE'
+        row['証明書の種類'] == '住民票の写し'
+        row['氏名'] == cardHolder
+        row['請求者区分'] == '本人'
+        row['通数'] == '2'
+        row['範囲'] == '一部'
+        row['完了操作者'] == 'clerk'
     }
 
     def "先に他の職員が更新した受付への操作は、上書きせずに拒否される"() {

@@ -17,6 +17,8 @@ import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.form.FieldDictionary;
 import jp.madoguchi.domain.form.FilledForm;
 import jp.madoguchi.domain.form.FormDefinition;
+import jp.madoguchi.domain.handoff.FieldValue;
+import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.moving.MoveOutCertificate;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.Resident;
@@ -28,6 +30,10 @@ import jp.madoguchi.domain.shared.Rejection;
  * and constants. Dates print in 和暦 with 元年; a 不詳日 prints as written.
  */
 final class FormFiller {
+
+    /** A person's exact date beside its printed form: {@code birthDate} prints 和暦, {@code birthDate.iso} is the date. */
+    private static final String ISO = ".iso";
+    private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final ResidentRegistry registry;
     private final MoveIns moveIns;
@@ -57,6 +63,83 @@ final class FormFiller {
             }
         }
         return new FilledForm(form, values, tables, reception.number().value(), ReceptionReference.of(reception), signature);
+    }
+
+    /**
+     * Every dictionary field's value for a finished visit, for the back-office records: once for the visit's own
+     * person and once per household member (the same fields, the person's own from the registry or certificate), each
+     * with the procedure the record is for. The same resolution the forms print from, so a form and a record agree.
+     */
+    VisitValues values(Reception reception, Map<String, String> answers, String municipality, LocalDate today,
+                       Procedure procedure, java.time.ZoneId zone) {
+        Sources sources = sources(reception, answers);
+        Map<String, FieldValue> visit = resolve(sources, sources.person(), municipality, today, reception, procedure, zone);
+        List<Map<String, FieldValue>> members = new ArrayList<>();
+        for (Map<String, String> person : sources.people()) {
+            members.add(resolve(sources, person, municipality, today, reception, procedure, zone));
+        }
+        return new VisitValues(visit, members);
+    }
+
+    /** The visit's values, and the same for each household member. */
+    record VisitValues(Map<String, FieldValue> visit, List<Map<String, FieldValue>> members) {
+    }
+
+    private Map<String, FieldValue> resolve(Sources s, Map<String, String> person, String municipality, LocalDate today,
+                                            Reception reception, Procedure procedure, java.time.ZoneId zone) {
+        Map<String, FieldValue> values = new LinkedHashMap<>();
+        for (FieldDefinition field : dictionary.all()) {
+            if (field.type() == FieldDefinition.Type.MEMBERS) {
+                continue;
+            }
+            values.put(field.key(), fieldValue(field, s, person, municipality, today, reception, procedure, zone));
+        }
+        return values;
+    }
+
+    private FieldValue fieldValue(FieldDefinition field, Sources s, Map<String, String> person, String municipality,
+                                  LocalDate today, Reception reception, Procedure procedure, java.time.ZoneId zone) {
+        String path = field.path();
+        return switch (field.source()) {
+            case RESIDENT -> new FieldValue(person.getOrDefault(path, ""), isoDate(person.get(path + ISO)));
+            case ANSWER -> {
+                String answer = s.answers().getOrDefault(path, "");
+                yield field.type() == FieldDefinition.Type.DATE ? new FieldValue(wareki(answer), isoDate(answer))
+                        : FieldValue.of(answer);
+            }
+            case COMPUTED -> path.equals("today") ? new FieldValue(WarekiDate.of(today, eras).format(), today)
+                    : FieldValue.of(value(field, s, municipality, today, reception));
+            case RECEPTION -> FieldValue.of(receptionValue(path, reception, procedure, zone));
+            default -> FieldValue.of(value(field, s, municipality, today, reception));
+        };
+    }
+
+    /** What the visit itself says: its number, channel, times, the procedure a record is for, who finished it. */
+    private String receptionValue(String path, Reception reception, Procedure procedure, java.time.ZoneId zone) {
+        return switch (path) {
+            case "city" -> reception.city().value();
+            case "channel" -> reception.channel().label();
+            case "department" -> procedure.department().name();
+            case "procedureCode" -> procedure.code();
+            case "procedureName" -> procedure.name();
+            case "openedAt" -> TIMESTAMP.format(reception.openedAt().atZone(zone));
+            case "completedAt" -> reception.completedAt().map(t -> TIMESTAMP.format(t.atZone(zone))).orElse("");
+            case "completedBy" -> reception.timeline().isEmpty() ? ""
+                    : reception.timeline().get(reception.timeline().size() - 1).operatorId();
+            default -> path.startsWith("procedure:") ? wordFor(path.substring("procedure:".length()), procedure)
+                    : path.equals("number") ? reception.number().value() : "";
+        };
+    }
+
+    private static LocalDate isoDate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Sample values for the designer's preview: every field shows its own name. */
@@ -127,6 +210,17 @@ final class FormFiller {
         return reception.procedures().stream().map(p -> words.get(p.code())).filter(w -> w != null).findFirst().orElse("");
     }
 
+    /** The word the dictionary gives one procedure (a record is about one procedure of the visit). */
+    private static String wordFor(String mapping, Procedure procedure) {
+        for (String pair : mapping.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2 && kv[0].strip().equals(procedure.code())) {
+                return kv[1].strip();
+            }
+        }
+        return "";
+    }
+
     /** A typed date (2026-11-22) as 和暦; anything else (a 不詳日 as told) as written. */
     String wareki(String text) {
         if (text == null || text.isBlank()) {
@@ -144,14 +238,16 @@ final class FormFiller {
             Resident r = registry.find(reception.city(), reception.resident().get())
                     .orElseThrow(() -> new Rejection("reception.resident-not-in-registry", "受付の住民が住民記録にありません"));
             List<Map<String, String>> members = new ArrayList<>();
+            List<Map<String, String>> people = new ArrayList<>();
             for (Resident m : registry.householdMembers(r.city(), r.householdNumber())) {
                 if (!m.status().isRemoved()) {
                     members.add(row(m.nameForDisplay(), m.name().nameKana(), m.birthDateForDisplay(), m.sex().label(),
                             m.relationship().label()));
+                    people.add(person(m));
                 }
             }
             CardStatus card = registry.enrolments(r.city(), r.addresseeNumber()).cardStatus().orElse(null);
-            return new Sources(r, person(r), members, answers, card);
+            return new Sources(r, person(r), members, people, answers, card);
         }
         MoveOutCertificate c = moveIns.find(reception.city(), reception.number()).map(m -> m.certificate())
                 .orElseThrow(() -> new Rejection("forms.identity-unconfirmed", "本人確認が済んでいないため様式を作れません。先に本人確認をしてください"));
@@ -159,6 +255,9 @@ final class FormFiller {
         person.put("name", c.name());
         person.put("kana", nz(c.nameKana()));
         person.put("birthDate", c.birthDate() == null ? nz(c.birthNotation()) : WarekiDate.of(c.birthDate(), eras).format());
+        if (c.birthDate() != null) {
+            person.put("birthDate" + ISO, c.birthDate().toString());
+        }
         person.put("sex", c.sex() == null ? "" : c.sex().label());
         person.put("relationship", nz(c.relationship()));
         person.put("headName", nz(c.headOfHouseholdName()));
@@ -170,7 +269,7 @@ final class FormFiller {
         known.putIfAbsent("従前の住所", nz(c.previousAddress()));
         known.putIfAbsent("新住所", nz(c.destinationAddress()));
         return new Sources(null, person, List.of(row(c.name(), nz(c.nameKana()), person.get("birthDate"),
-                person.get("sex"), nz(c.relationship()))), known, null);
+                person.get("sex"), nz(c.relationship()))), List.of(person), known, null);
     }
 
     private Map<String, String> person(Resident r) {
@@ -178,6 +277,7 @@ final class FormFiller {
         p.put("name", r.nameForDisplay());
         p.put("kana", nz(r.name().nameKana()));
         p.put("birthDate", r.birthDateForDisplay());
+        r.birthDate().toLocalDate().ifPresent(d -> p.put("birthDate" + ISO, d.toString()));
         p.put("sex", r.sex().label());
         p.put("address", r.address().fullText());
         p.put("postalCode", r.address().postalCode() == null ? "" : r.address().postalCode().value());
@@ -191,6 +291,9 @@ final class FormFiller {
             p.put("residenceStatus", nz(r.foreignResidence().residenceStatus()));
             p.put("periodOfStayEnds", r.foreignResidence().periodOfStayEnds() == null ? ""
                     : r.foreignResidence().periodOfStayEnds().toString());
+            if (r.foreignResidence().periodOfStayEnds() != null) {
+                p.put("periodOfStayEnds" + ISO, r.foreignResidence().periodOfStayEnds().toString());
+            }
             p.put("residenceCardNumber", nz(r.foreignResidence().residenceCardNumber()));
         }
         return p;
@@ -212,7 +315,7 @@ final class FormFiller {
 
     /** Everything a reception's forms are filled from. */
     private record Sources(Resident resident, Map<String, String> person, List<Map<String, String>> members,
-                           Map<String, String> answers, CardStatus card) {
+                           List<Map<String, String>> people, Map<String, String> answers, CardStatus card) {
         String card(String path, EraTable eras) {
             if (card == null) {
                 return "";

@@ -1,6 +1,7 @@
 package jp.madoguchi.application.fakes
 
 import jp.madoguchi.application.contract.FormDefinitionsContract
+import jp.madoguchi.application.contract.HandoffOutboxContract
 import jp.madoguchi.application.contract.MoveInsContract
 import jp.madoguchi.application.contract.PairedTerminalsContract
 import jp.madoguchi.application.contract.ProcedureRulesContract
@@ -13,6 +14,7 @@ import jp.madoguchi.application.contract.StaffAccountsContract
 import jp.madoguchi.application.contract.StaffRolesContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
 import jp.madoguchi.application.port.out.FormDefinitions
+import jp.madoguchi.application.port.out.HandoffOutbox
 import jp.madoguchi.application.port.out.MoveIns
 import jp.madoguchi.application.port.out.PairedTerminals
 import jp.madoguchi.application.port.out.ProcedureRules
@@ -113,4 +115,10 @@ class InMemoryPairedTerminalsContractSpec extends PairedTerminalsContract {
     def store = new InMemoryPairedTerminals()
 
     PairedTerminals terminals() { store }
+}
+
+class InMemoryHandoffOutboxContractSpec extends HandoffOutboxContract {
+    def store = new InMemoryHandoffOutbox()
+
+    HandoffOutbox outbox() { store }
 }

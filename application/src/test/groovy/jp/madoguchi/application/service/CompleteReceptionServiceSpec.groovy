@@ -1,41 +1,113 @@
 package jp.madoguchi.application.service
 
-import jp.madoguchi.application.fakes.RecordingBackOfficeExport
+import jp.madoguchi.application.fakes.FixedHandoffLayouts
+import jp.madoguchi.application.fakes.InMemoryHandoffOutbox
+import jp.madoguchi.application.fakes.InMemoryMoveIns
+import jp.madoguchi.application.fakes.InMemoryReceptionPaperwork
+import jp.madoguchi.application.fakes.TextFormRendering
 import jp.madoguchi.domain.audit.AuditAction
+import jp.madoguchi.domain.calendar.EraTable
+import jp.madoguchi.domain.reception.Reception
 import jp.madoguchi.domain.reception.ReceptionState
 import jp.madoguchi.domain.reception.ReceptionStateException
+import jp.madoguchi.domain.resident.Relationship
+import jp.madoguchi.domain.resident.Resident
 
-/** 完了: 基幹系への連携データを出し、受付を完了にし、出力をアクセス記録に残す。すべて一つの単位で。 */
+/**
+ * 完了: 受付を完了にし、手続ごと（または世帯員ごと）の連携記録を、聞き取った値のまま送り出し待ちに入れ、アクセス記録に残す。
+ * 値のない列は空のまま、足りない項目として記録に残す。
+ */
 class CompleteReceptionServiceSpec extends CounterFixture {
 
-    def export = new RecordingBackOfficeExport()
-    def complete = new CompleteReceptionService(receptions, registry, export, trail, transactions, clock)
+    def paperwork = new InMemoryReceptionPaperwork()
+    def outbox = new InMemoryHandoffOutbox()
+    def complete = new CompleteReceptionService(receptions, registry, new InMemoryMoveIns(), new TextFormRendering(),
+            paperwork, new FixedHandoffLayouts(), outbox, ['folder', 's3'], { '見本市' }, trail, transactions,
+            EraTable.shipped(), clock)
 
-    def "印刷済みの受付を完了すると、受付ごとの連携データと出力の記録ができる"() {
-        given:
-        def certificate = printedVisit(['RESIDENT_CERTIFICATE'], resident(1, '見本　花子'))
-        def moveIn = printedVisit(['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT'], resident(2, '葛西　次郎', 'カサイ　ジロウ'))
-
-        when:
-        def receipt = complete.complete(step(certificate))
-        complete.complete(step(moveIn))
-
-        then:
-        receipt.location().endsWith(CITY.value() + '-' + certificate.number().value() + '.csv')
-        stored(certificate).state() == ReceptionState.COMPLETED
-        export.delivered.size() == 2
-        with(export.delivered[CITY.value() + '-' + certificate.number().value()].columns()) {
-            it['手続コード'] == 'RESIDENT_CERTIFICATE'
-            it['氏名'] == '見本　花子'
-        }
-        with(export.delivered[CITY.value() + '-' + moveIn.number().value()].columns()) {
-            it['手続コード'] == 'MOVE_IN_NOTIFICATION;NHI_ENROLMENT'
-            it['氏名'] == '葛西　次郎'
-        }
-        trail.of(AuditAction.EXPORT)*.purpose() == ['受付 ' + certificate.number().value(), '受付 ' + moveIn.number().value()]
+    void answered(Reception r, Map<String, String> answers) {
+        paperwork.saveAnswers(CITY, r.number(), answers, '窓口 一郎', clock.instant())
     }
 
-    def "印刷前の受付は完了できず、何も連携しない"() {
+    Map<String, String> queued(Reception r, String procedure, String target = 'folder') {
+        outbox.rows.find { it.target == target && it.record.key() == CITY.value() + '-' + r.number().value() + '-' + procedure }
+                .record.columns()
+    }
+
+    def "証明書の受付は手続ごとに、聞き取った範囲と通数のまま記録になり、送り先ごとに送り出し待ちに入る"() {
+        given:
+        def first = printedVisit(['RESIDENT_CERTIFICATE'], resident(1, '見本　花子'))
+        answered(first, ['通数': '2', '請求の範囲': '一部'])
+        def second = printedVisit(['RESIDENT_CERTIFICATE', 'SEAL_CERTIFICATE'], resident(2, '葛西　次郎'))
+        answered(second, ['通数': '1', '請求の範囲': '世帯全員'])
+
+        when:
+        def completion = complete.complete(step(first))
+        complete.complete(step(second))
+
+        then:
+        completion.records() == 1
+        completion.missing().isEmpty()
+        stored(first).state() == ReceptionState.COMPLETED
+        queued(first, 'RESIDENT_CERTIFICATE') == [市区町村: '999997', 受付番号: first.number().value(), 証明書: '住民票の写し',
+                                                  範囲: '一部', 通数: '02', 氏名: '見本　花子', 生年月日: '19850401']
+        queued(second, 'RESIDENT_CERTIFICATE').subMap(['範囲', '通数', '氏名']) == [範囲: '世帯全員', 通数: '01', 氏名: '葛西　次郎']
+        queued(second, 'SEAL_CERTIFICATE')['証明書'] == '印鑑登録証明書'
+        outbox.rows.count { it.target == 'folder' } == 3
+        outbox.rows.count { it.target == 's3' } == 3
+        trail.of(AuditAction.EXPORT)*.purpose() == ['受付 ' + first.number().value(), '受付 ' + second.number().value()]
+        stored(first).timeline().last().description().contains('CERTIFICATE_REQUEST、1件')
+    }
+
+    def "転入は世帯員ごとに一行: 続柄はコード表のコード、異動日は列ごとの書式で"() {
+        given: 'a household of three: the head, the wife and a child'
+        def head = resident(10, '見本　太郎')
+        def wife = member(head, 11, '見本　花子', '妻')
+        def child = member(head, 12, '見本　一郎', '子')
+        registry.store([head, wife, child])
+        def r = printedVisit(['MOVE_IN_NOTIFICATION'], head)
+        answered(r, ['異動年月日': '2026-11-20'])
+
+        when:
+        def completion = complete.complete(step(r))
+
+        then:
+        completion.records() == 3
+        def rows = outbox.rows.findAll { it.target == 'folder' }*.record
+        rows*.key() == (1..3).collect { CITY.value() + '-' + r.number().value() + '-MOVE_IN_NOTIFICATION-' + it }
+        rows*.columns()*.get('氏名') == ['見本　太郎', '見本　花子', '見本　一郎']
+        rows*.columns()*.get('続柄') == ['02', '03', '04']
+        rows*.columns()*.get('異動日').unique() == ['2026-11-20']
+        rows*.columns()*.get('異動日和暦').unique() == ['令和8年11月20日']
+    }
+
+    def "聞いていない値は作らずに空のままにし、足りない項目として名前を残す"() {
+        given:
+        def r = printedVisit(['RESIDENT_CERTIFICATE'], resident(20))
+
+        when:
+        def completion = complete.complete(step(r))
+
+        then:
+        queued(r, 'RESIDENT_CERTIFICATE').subMap(['範囲', '通数']) == [範囲: '', 通数: '']
+        completion.missing() == ['範囲（請求の範囲）', '通数（通数）']
+        outbox.rows[0].record.missing() == ['範囲（請求の範囲）', '通数（通数）']
+    }
+
+    def "レイアウトのない手続だけの受付は、記録なしで完了し、そのことを経過に残す"() {
+        given:
+        def r = printedVisit(['NHI_ENROLMENT'], resident(30))
+
+        when:
+        def completion = complete.complete(step(r))
+
+        then:
+        completion.records() == 0
+        outbox.rows.isEmpty()
+        stored(r).timeline().last().description().contains('連携記録はありません')
+    }
+
+    def "印刷前の受付は完了できず、何も送り出し待ちに入れない"() {
         given:
         def r = visit(['RESIDENT_CERTIFICATE'], resident(3))
 
@@ -44,7 +116,7 @@ class CompleteReceptionServiceSpec extends CounterFixture {
 
         then:
         thrown(ReceptionStateException)
-        export.delivered.isEmpty()
+        outbox.rows.isEmpty()
         trail.entries.isEmpty()
         stored(r).state() == ReceptionState.RECEIVED
     }
@@ -59,5 +131,12 @@ class CompleteReceptionServiceSpec extends CounterFixture {
 
         then:
         thrown(IllegalStateException)
+    }
+
+    static Resident member(Resident head, long serial, String name, String relationship) {
+        def r = resident(serial, name)
+        new Resident(r.city(), r.addresseeNumber(), head.householdNumber(), r.type(), r.status(), r.name(), r.birthDate(),
+                r.sex(), Relationship.parse(relationship), head.name().name(), head.address(), r.domicile(), r.domicileHead(),
+                null, null)
     }
 }

@@ -31,9 +31,7 @@ import jp.madoguchi.application.port.out.ReplicaLoader;
 import jp.madoguchi.application.port.out.ReplicaRetention;
 import jp.madoguchi.application.port.out.SensitiveItems;
 import org.jdbi.v3.core.Jdbi;
-import jp.madoguchi.adapters.export.RpaFolderCsvExport;
 import jp.madoguchi.adapters.documents.pdf.PdfFonts;
-import jp.madoguchi.application.port.out.BackOfficeExport;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.domain.shared.Rejection;
 
@@ -74,11 +72,6 @@ public class AdapterFactory {
                       @Property(name = "madoguchi.pdf.name-font", defaultValue = "/usr/share/fonts/truetype/ipamj/ipamjm.ttf") String nameFont,
                       @Property(name = "madoguchi.pdf.gothic-font", defaultValue = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf") String gothicFont) {
         return new PdfFonts(Path.of(textFont), Path.of(nameFont), Path.of(gothicFont));
-    }
-
-    @Singleton
-    BackOfficeExport backOfficeExport(MadoguchiSettings settings) {
-        return new RpaFolderCsvExport(settings.exportFolder());
     }
 
     /** 個人番号・住民票コード・基礎年金番号 sealing, keyed by a master key kept outside the database. */

@@ -5,7 +5,6 @@ import java.time.Clock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.AdvanceReceptionUseCase;
-import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.ConfirmIdentityUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
@@ -17,7 +16,6 @@ import jp.madoguchi.application.port.in.ShowDailyStatisticsUseCase;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
-import jp.madoguchi.application.port.out.BackOfficeExport;
 import jp.madoguchi.application.port.out.DailyStatisticsQuery;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
@@ -31,7 +29,6 @@ import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.application.service.AdvanceReceptionService;
-import jp.madoguchi.application.service.CompleteReceptionService;
 import jp.madoguchi.application.service.ConfirmIdentityService;
 import jp.madoguchi.application.service.FindReceptionsService;
 import jp.madoguchi.application.service.IdentifyResidentByCardService;
@@ -93,12 +90,6 @@ public class ReceptionFactory {
     @Singleton
     AdvanceReceptionUseCase advanceReception(Receptions receptions, ProcedureCatalogue catalogue, Clock clock) {
         return new AdvanceReceptionService(receptions, catalogue, clock);
-    }
-
-    @Singleton
-    CompleteReceptionUseCase completeReception(Receptions receptions, ResidentRegistry registry, BackOfficeExport export,
-                                               AuditTrail trail, Transactions transactions, Clock clock) {
-        return new CompleteReceptionService(receptions, registry, export, trail, transactions, clock);
     }
 
     @Singleton

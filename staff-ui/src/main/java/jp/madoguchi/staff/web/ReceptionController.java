@@ -118,8 +118,10 @@ public class ReceptionController {
 
     @Post(value = "/{number}/complete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> complete(Authentication authentication, @PathVariable String number, long version) {
-        complete.complete(step(authentication, number, version));
-        return back(number, "受付を完了し、基幹系への連携データを出力しました");
+        CompleteReceptionUseCase.Completion done = complete.complete(step(authentication, number, version));
+        return back(number, done.records() == 0 ? "受付を完了しました（この手続は基幹系への連携記録がありません）"
+                : "受付を完了し、基幹系への連携記録 " + done.records() + " 件を送り出しました"
+                + (done.missing().isEmpty() ? "" : "（値のない項目: " + String.join("、", done.missing()) + "）"));
     }
 
     /** 回付: sends the visit to another department's counter, with the reason the clerk gives. */

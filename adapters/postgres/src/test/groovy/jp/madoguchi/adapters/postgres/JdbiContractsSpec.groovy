@@ -3,6 +3,7 @@ package jp.madoguchi.adapters.postgres
 import jp.madoguchi.adapters.postgres.testing.Fixtures
 import jp.madoguchi.adapters.postgres.testing.TestDatabase
 import jp.madoguchi.application.contract.FormDefinitionsContract
+import jp.madoguchi.application.contract.HandoffOutboxContract
 import jp.madoguchi.application.contract.MoveInsContract
 import jp.madoguchi.application.contract.ProcedureRulesContract
 import jp.madoguchi.application.contract.RelatedProcedureListsContract
@@ -14,6 +15,7 @@ import jp.madoguchi.application.contract.StaffAccountsContract
 import jp.madoguchi.application.contract.StaffRolesContract
 import jp.madoguchi.application.contract.UnconfirmedCardsContract
 import jp.madoguchi.application.port.out.FormDefinitions
+import jp.madoguchi.application.port.out.HandoffOutbox
 import jp.madoguchi.application.port.out.MoveIns
 import jp.madoguchi.application.port.out.ProcedureRules
 import jp.madoguchi.application.port.out.RelatedProcedureLists
@@ -117,4 +119,8 @@ class JdbiRelatedProcedureListsContractSpec extends RelatedProcedureListsContrac
 
 class JdbiFormDefinitionsContractSpec extends FormDefinitionsContract {
     FormDefinitions forms() { new JdbiFormDefinitions(ContractDatabase.jdbi()) }
+}
+
+class JdbiHandoffOutboxContractSpec extends HandoffOutboxContract {
+    HandoffOutbox outbox() { new JdbiHandoffOutbox(ContractDatabase.jdbi()) }
 }

@@ -2,7 +2,11 @@ package jp.madoguchi.adapters.postgres
 
 import jp.madoguchi.adapters.catalogue.ClasspathProcedureCatalogue
 import jp.madoguchi.adapters.documents.code2d.ZxingTwoDimensionalCodes
-import jp.madoguchi.adapters.export.RpaFolderCsvExport
+import jp.madoguchi.adapters.export.FileHandoffLayouts
+import jp.madoguchi.application.port.out.ExportRecord
+import jp.madoguchi.application.port.out.HandoffOutbox
+import jp.madoguchi.domain.reception.ReceptionNumber
+import jp.madoguchi.domain.shared.LocalGovernmentCode
 import jp.madoguchi.adapters.catalogue.forms.ClasspathFormCatalogue
 import jp.madoguchi.adapters.documents.pdf.OpenPdfFilledFormRenderer
 import jp.madoguchi.adapters.documents.pdf.PdfFonts
@@ -74,8 +78,10 @@ class UnitOfWorkSpec extends DatabaseSpecification {
         forms = new FormsAtCounterService(receptions, registry, new JdbiMoveIns(jdbi), catalogue, definitions, paperwork,
                 renderer, new JavaxPrintDocumentPrinter(), { 'みらい市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
         advance = new AdvanceReceptionService(receptions, new ClasspathProcedureCatalogue(), clock)
-        complete = new CompleteReceptionService(receptions, registry, new RpaFolderCsvExport(exports), trail,
-                transactions, clock)
+        def outbox = new FailingOutbox(real: new JdbiHandoffOutbox(jdbi), spec: this)
+        complete = new CompleteReceptionService(receptions, registry, new JdbiMoveIns(jdbi), catalogue, paperwork,
+                new FileHandoffLayouts(exports.resolve('city-layouts'), catalogue.dictionary().all()*.key() as Set),
+                outbox, ['folder'], { 'みらい市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
     }
 
     static int serial = 500
@@ -113,7 +119,8 @@ class UnitOfWorkSpec extends DatabaseSpecification {
              prints   : row('SELECT count(*) FROM reception_form_print WHERE number = :n'),
              answers  : row('SELECT count(*) FROM reception_answer WHERE number = :n'),
              signature: row('SELECT count(*) FROM reception_signature WHERE number = :n'),
-             audit    : row("SELECT count(*) FROM audit_entry WHERE purpose = '受付 ' || :n")]
+             audit    : row("SELECT count(*) FROM audit_entry WHERE purpose = '受付 ' || :n"),
+             handoff  : row('SELECT count(*) FROM handoff_record WHERE reception = :n')]
         }
     }
 
@@ -203,7 +210,7 @@ class UnitOfWorkSpec extends DatabaseSpecification {
         stored(reception).answers == 2
     }
 
-    def "完了: 受付の更新やアクセス記録で失敗すると完了にならず、もう一度の完了で連携ファイルは一つのまま"() {
+    def "完了: 受付の更新・送り出し待ちへの登録・アクセス記録のどこで失敗しても完了にならず、連携記録も残らない"() {
         given:
         def reception = printed()
         def before = stored(reception)
@@ -223,10 +230,10 @@ class UnitOfWorkSpec extends DatabaseSpecification {
         then:
         stored(reception).state == 'COMPLETED'
         stored(reception).audit == before.audit + 1
-        Files.list(exports).withCloseable { it.count() } == 1
+        stored(reception).handoff == 1
 
         where:
-        where << ['update', 'append']
+        where << ['update', 'enqueue', 'append']
     }
 
     static class InjectedFailure extends RuntimeException {
@@ -266,6 +273,18 @@ class UnitOfWorkSpec extends DatabaseSpecification {
                          jp.madoguchi.domain.reception.ReceptionNumber number, ReceptionPaperwork.PrintRecord print) {
             real.recordPrint(city, number, print)
             spec.failIf('recordPrint')
+        }
+    }
+
+    static class FailingOutbox implements HandoffOutbox {
+        @Delegate
+        HandoffOutbox real
+        UnitOfWorkSpec spec
+
+        void enqueue(LocalGovernmentCode city, ReceptionNumber reception, List<ExportRecord> records, List<String> targets,
+                     Instant at) {
+            real.enqueue(city, reception, records, targets, at)
+            spec.failIf('enqueue')
         }
     }
 

@@ -1,9 +1,16 @@
 package jp.madoguchi.application.port.in;
 
-import jp.madoguchi.application.port.out.ExportReceipt;
+import java.util.List;
 
-/** 完了: finishes a visit and hands its data to the back office. */
+/** 完了: finishes a visit and queues its records for the back office. */
 public interface CompleteReceptionUseCase {
 
-    ExportReceipt complete(ReceptionStepCommand command);
+    Completion complete(ReceptionStepCommand command);
+
+    /**
+     * What the completion queued: how many records, of which layouts, and the columns the visit had no value for
+     * (left empty, never invented).
+     */
+    record Completion(int records, List<String> layouts, List<String> missing) {
+    }
 }
