@@ -63,6 +63,14 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /staff/residents/{number}/individual-number': 'INDIVIDUAL_NUMBER_REVEAL',
             'GET /staff/statistics'                   : 'STATISTICS',
             'GET /admin/imports'                      : 'LINKAGE',
+            'GET /admin/handoff'                      : 'LINKAGE',
+            'POST /admin/handoff/resend'              : 'LINKAGE',
+            'POST /admin/handoff/clients'             : 'LINKAGE',
+            'POST /admin/handoff/clients/revoke'      : 'LINKAGE',
+            // 基幹連携の取得API: no cookie opens it, only a core system's credential (BEARER_ONLY)
+            'GET /api/v1/handoff/records'             : ANYONE,
+            'GET /api/v1/handoff/records.csv'         : ANYONE,
+            'POST /api/v1/handoff/ack'                : ANYONE,
             'GET /admin/imports/{id}'                 : 'LINKAGE',
             'POST /admin/imports/run'                 : 'LINKAGE',
             'GET /admin/forms'                        : 'FORMS',
@@ -107,6 +115,10 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /kiosk/pre-entry'                   : ANYONE,
     ]
 
+    /** Routes that no browser session may use, whoever is logged in: they want a core system's bearer credential. */
+    static final Set<String> BEARER_ONLY = ['GET /api/v1/handoff/records', 'GET /api/v1/handoff/records.csv',
+                                            'POST /api/v1/handoff/ack'] as Set
+
     /** The permissions of the demo members, through their roles (see StaffAdministrationService.DEFAULT_ROLES). */
     static final Map<String, Set<String>> MEMBERS = [
             clerk     : ['RECEPTION', 'RESIDENT_SEARCH'] as Set,
@@ -150,7 +162,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
         RULES.findAll { !it.key.endsWith(' /logout') }.each { route, rule ->
             sessions.each { who, session ->
                 // a kiosk is no member of staff: on staff pages it is as anonymous as anyone
-                boolean expected = rule == ANYONE || (rule == LOGGED_IN ? !(who in ['anonymous', 'kiosk']) : MEMBERS[who]?.contains(rule))
+                boolean expected = !(route in BEARER_ONLY) &&
+                        (rule == ANYONE || (rule == LOGGED_IN ? !(who in ['anonymous', 'kiosk']) : MEMBERS[who]?.contains(rule)))
                 def response
                 try {
                     response = send(route, session)

@@ -107,6 +107,7 @@ class TypedPagesSpec extends Specification {
         'admin/form-designer' | FormDesignerController.DesignerPage
         'admin/rules'      | ProcedureRulesController.RulesPage
         'admin/rule'       | ProcedureRulesController.RulePage
+        'admin/handoff'    | HandoffController.HandoffPage
         'kiosk/home'       | KioskPages.HomePage
         'kiosk/identify'   | KioskPages.IdentifyPage
         'kiosk/confirm'    | KioskPages.ConfirmPage

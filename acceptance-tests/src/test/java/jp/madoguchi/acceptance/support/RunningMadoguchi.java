@@ -77,6 +77,11 @@ public final class RunningMadoguchi implements AutoCloseable {
         return server.getApplicationContext().getBean(type);
     }
 
+    /** The installation's data folder (the city's own layouts, exports, the embedded database…). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** The drop folder the linkage import polls. */
     public Path linkageInbox() {
         return dataDir.resolve("linkage").resolve("inbox");

@@ -79,4 +79,23 @@ abstract class HandoffOutboxContract extends Specification {
         outbox().due('s3', at.plusSeconds(2), 10).any { it.record().key() == 'c' }
         outbox().resend(other, null, at) == 0
     }
+
+    def "記録は入った順に通し番号で読め、レイアウトで絞れる（取得APIのカーソル）"() {
+        given:
+        outbox().enqueue(city, number, [record('d', '1'), new ExportRecord('RESIDENT_MOVE', 'e', [続柄: '世帯主'], []),
+                                        record('f', '3')], ['folder'], at)
+        outbox().enqueue(other, number, [record('g', '9')], ['folder'], at)
+
+        when:
+        def all = outbox().recordsAfter(city, 0, null, 10)
+
+        then:
+        all*.record()*.key() == ['d', 'e', 'f']
+        all*.reception().unique() == [number]
+        all*.id() == all*.id().sort()
+        outbox().recordsAfter(city, all[0].id(), null, 10)*.record()*.key() == ['e', 'f']
+        outbox().recordsAfter(city, 0, 'CERTIFICATE_REQUEST', 10)*.record()*.key() == ['d', 'f']
+        outbox().recordsAfter(city, 0, null, 2)*.record()*.key() == ['d', 'e']
+        outbox().recordsAfter(other, 0, null, 10)*.record()*.key() == ['g']
+    }
 }

@@ -26,12 +26,18 @@ class InMemoryHandoffOutbox implements HandoffOutbox {
     }
 
     final List<Row> rows = []
+    /** Each record once, in the order queued: its position is its sequence number. */
+    final List<QueuedRecord> records = []
     private long next = 1
 
     @Override
     void enqueue(LocalGovernmentCode city, ReceptionNumber reception, List<ExportRecord> records, List<String> targets,
                  Instant at) {
         for (ExportRecord record : records) {
+            if (!this.records.any { it.record().layout() == record.layout() && it.record().key() == record.key() && cityOf(it) == city }) {
+                this.records << new QueuedRecord(this.records.size() + 1, reception, record)
+                cities[(long) this.records.size()] = city
+            }
             for (String target : targets) {
                 if (!rows.any { it.city == city && it.record.layout() == record.layout() && it.record.key() == record.key() && it.target == target }) {
                     rows << new Row(id: next++, city: city, reception: reception, record: record, target: target,
@@ -39,6 +45,18 @@ class InMemoryHandoffOutbox implements HandoffOutbox {
                 }
             }
         }
+    }
+
+    private final Map<Long, LocalGovernmentCode> cities = [:]
+
+    private LocalGovernmentCode cityOf(QueuedRecord r) {
+        cities[r.id()]
+    }
+
+    @Override
+    List<QueuedRecord> recordsAfter(LocalGovernmentCode city, long afterId, String layout, int limit) {
+        records.findAll { cityOf(it) == city && it.id() > afterId && (layout == null || it.record().layout() == layout) }
+                .take(limit)
     }
 
     @Override

@@ -12,9 +12,11 @@ import jakarta.inject.Singleton;
 import jp.madoguchi.adapters.export.FileHandoffLayouts;
 import jp.madoguchi.adapters.export.RpaFolderCsvExport;
 import jp.madoguchi.adapters.export.S3BucketExport;
+import jp.madoguchi.adapters.postgres.JdbiHandoffClients;
 import jp.madoguchi.adapters.postgres.JdbiHandoffOutbox;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.DeliverHandoffUseCase;
+import jp.madoguchi.application.port.in.PullHandoffUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.BackOfficeExport;
 import jp.madoguchi.application.port.out.FormCatalogue;
@@ -28,6 +30,7 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.service.CompleteReceptionService;
 import jp.madoguchi.application.service.DeliverHandoffService;
+import jp.madoguchi.application.service.PullHandoffService;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.form.FieldDefinition;
 import org.jdbi.v3.core.Jdbi;
@@ -80,6 +83,11 @@ public class HandoffFactory {
                                                Transactions transactions, EraTable eras, Clock clock) {
         return new CompleteReceptionService(receptions, registry, moveIns, catalogue, paperwork, layouts, outbox,
                 List.copyOf(targets.keySet()), municipalities, trail, transactions, eras, clock);
+    }
+
+    @Singleton
+    PullHandoffUseCase pullHandoff(Jdbi jdbi, HandoffOutbox outbox, AuditTrail trail, Clock clock) {
+        return new PullHandoffService(new JdbiHandoffClients(jdbi), outbox, trail, clock);
     }
 
     @Singleton

@@ -22,6 +22,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.DeliverHandoffUseCase;
 import jp.madoguchi.application.port.in.Installation;
+import jp.madoguchi.application.port.in.PullHandoffUseCase;
 import jp.madoguchi.application.port.out.HandoffOutbox.DeliveryStatus;
 import jp.madoguchi.application.port.out.HandoffOutbox.State;
 import jp.madoguchi.staff.security.Permissions;
@@ -40,17 +41,33 @@ public class HandoffController {
     private static final int SHOWN = 200;
 
     private final DeliverHandoffUseCase handoff;
+    private final PullHandoffUseCase pull;
     private final ZoneId zone;
 
-    public HandoffController(DeliverHandoffUseCase handoff, Installation installation) {
+    public HandoffController(DeliverHandoffUseCase handoff, PullHandoffUseCase pull, Installation installation) {
         this.handoff = handoff;
+        this.pull = pull;
         this.zone = installation.zone();
     }
 
     /** The page: the deliveries in one state (or all), newest first, and how many are in each state. */
     @Introspected
-    public record HandoffPage(String staffName, String notice, String state, List<StateTab> states,
-                              List<DeliveryRow> rows) {
+    public record HandoffPage(String staffName, String notice, String error, String state, List<StateTab> states,
+                              List<DeliveryRow> rows, List<ClientRow> clients, Issued issued) {
+    }
+
+    /** A core system allowed to pull, with its cursor. */
+    public record ClientRow(long id, String name, String createdAt, String createdBy, boolean active,
+                            long acknowledgedThrough, String acknowledgedAt) {
+    }
+
+    /** A credential just issued: shown on this page once, never again. */
+    public record Issued(String name, String token) {
+    }
+
+    /** The form that registers a core system as a pull client. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record ClientForm(@Nullable String name) {
     }
 
     public record StateTab(String name, String label, boolean selected) {
@@ -64,6 +81,37 @@ public class HandoffController {
     @Get
     public ModelAndView<HandoffPage> list(Authentication authentication, @Nullable @QueryValue String state,
                                           @Nullable @QueryValue String notice) {
+        return page(authentication, state, notice, null, null);
+    }
+
+    /** 連携先の登録: the credential is shown once, on the answer to this request (no-store), and kept only as a hash. */
+    @Post(value = "/clients", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> issue(Authentication authentication, @io.micronaut.http.annotation.Body ClientForm form) {
+        try {
+            PullHandoffUseCase.IssuedClient issued = pull.issue(StaffPrincipal.city(authentication), form.name(),
+                    StaffPrincipal.operator(authentication));
+            return HttpResponse.ok(page(authentication, null, "連携先「" + issued.name() + "」を登録しました", null,
+                    new Issued(issued.name(), issued.token()))).header("Cache-Control", "no-store");
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.unprocessableEntity().body(page(authentication, null, null,
+                    jp.madoguchi.application.port.in.ScreenMessage.of(e), null));
+        }
+    }
+
+    @Post(value = "/clients/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> revoke(Authentication authentication, @Nullable Long id) {
+        try {
+            pull.revoke(StaffPrincipal.city(authentication), id == null ? -1 : id, StaffPrincipal.operator(authentication));
+            return HttpResponse.seeOther(URI.create("/admin/handoff?notice=" + URLEncoder.encode(
+                    "連携先 " + id + " の認証情報を取り消しました（以後の取得は断ります）", StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.unprocessableEntity().body(page(authentication, null, null,
+                    jp.madoguchi.application.port.in.ScreenMessage.of(e), null));
+        }
+    }
+
+    private ModelAndView<HandoffPage> page(Authentication authentication, String state, String notice, String error,
+                                           Issued issued) {
         State filter = Arrays.stream(State.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
         List<StateTab> tabs = new java.util.ArrayList<>();
         tabs.add(new StateTab("", "すべて", filter == null));
@@ -71,8 +119,12 @@ public class HandoffController {
             tabs.add(new StateTab(s.name(), s.label(), s == filter));
         }
         return new ModelAndView<>("admin/handoff", new HandoffPage(StaffPrincipal.displayName(authentication), notice,
-                filter == null ? "" : filter.name(), tabs,
-                handoff.deliveries(StaffPrincipal.city(authentication), filter, SHOWN).stream().map(this::row).toList()));
+                error, filter == null ? "" : filter.name(), tabs,
+                handoff.deliveries(StaffPrincipal.city(authentication), filter, SHOWN).stream().map(this::row).toList(),
+                pull.clients(StaffPrincipal.city(authentication)).stream().map(c -> new ClientRow(c.id(), c.name(),
+                        WHEN.format(c.createdAt().atZone(zone)), c.createdBy(), c.active(), c.acknowledgedThrough(),
+                        c.acknowledgedAt() == null ? "" : WHEN.format(c.acknowledgedAt().atZone(zone)))).toList(),
+                issued));
     }
 
     /** 再送: one failed delivery ({@code id}) or, without it, every failed one, due now. */

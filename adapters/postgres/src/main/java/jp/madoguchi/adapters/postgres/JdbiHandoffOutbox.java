@@ -61,6 +61,17 @@ public class JdbiHandoffOutbox implements HandoffOutbox {
     }
 
     @Override
+    public List<QueuedRecord> recordsAfter(LocalGovernmentCode city, long afterId, String layout, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, reception, layout, record_key, header, fields, missing FROM handoff_record
+                         WHERE city_code = :city AND id > :after AND (CAST(:layout AS text) IS NULL OR layout = :layout)
+                         ORDER BY id LIMIT :limit""")
+                .bind("city", city.value()).bind("after", afterId).bind("layout", layout).bind("limit", limit)
+                .map((rs, ctx) -> new QueuedRecord(rs.getLong("id"), ReceptionNumber.parse(rs.getString("reception")), record(rs)))
+                .list());
+    }
+
+    @Override
     public List<Delivery> due(String target, Instant now, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT d.id, d.target, d.attempts, r.layout, r.record_key, r.header, r.fields, r.missing

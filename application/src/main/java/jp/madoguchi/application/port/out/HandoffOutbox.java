@@ -31,6 +31,13 @@ public interface HandoffOutbox {
     /** Makes failed deliveries (one, or all with id null) due now; returns how many. */
     int resend(LocalGovernmentCode city, Long deliveryId, Instant now);
 
+    /** The city's records after a record id, oldest first, of one layout or all (null): what a pull client reads. */
+    List<QueuedRecord> recordsAfter(LocalGovernmentCode city, long afterId, String layout, int limit);
+
+    /** A queued record with its sequence number (the pull API's cursor) and its visit. */
+    record QueuedRecord(long id, ReceptionNumber reception, ExportRecord record) {
+    }
+
     enum State {
         PENDING("送信待ち"), DELIVERED("送信済み"), FAILED("失敗（再送待ち）");
 
