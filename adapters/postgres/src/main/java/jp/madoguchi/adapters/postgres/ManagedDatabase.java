@@ -66,6 +66,11 @@ public final class ManagedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF-8")
+                    // durable commits: zonky's builder turns synchronous_commit off (a test library's default); a
+                    // finished visit, its hand-off records and its access-history entry must survive a power cut
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     // a FULL linkage file writes a million rows at once: no forced checkpoints in the middle
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_completion_target", "0.9")

@@ -35,6 +35,19 @@ class EmbeddedDatabaseSpec extends Specification {
         second?.close()
     }
 
+    def "組み込み PostgreSQL は完了した書き込みをディスクに確定してから返す（テスト用ライブラリの既定の非同期コミットではない）"() {
+        given:
+        def database = ManagedDatabase.embedded(dataDir.resolve('durable'), 2)
+
+        expect:
+        Jdbi.create(database.dataSource()).withHandle { h ->
+            ['synchronous_commit', 'fsync', 'full_page_writes'].collect { h.createQuery("SHOW ${it}").mapTo(String).one() }
+        } == ['on', 'on', 'on']
+
+        cleanup:
+        database?.close()
+    }
+
     /** How many versioned migrations production ships. */
     static int migrations() {
         new File(ManagedDatabase.getResource('/db/migration').toURI()).list().count { it ==~ /V\d+__.*\.sql/ }
