@@ -8,6 +8,8 @@
 #   audit      access history: append latency (1 and 32 request threads) and verifying 10,000,000 entries (AuditTrailBenchmark)
 #   forms      form printing: the first form after start, warm p50/p99 of a one-page form and of all shipped forms
 #              (FormRenderingBenchmark)
+#   handoff    N finished visits (default 15,000): 完了 latency with the records queued, then delivery rates to
+#              the RPA folder and an S3-compatible bucket (HandoffBenchmark)
 #   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +69,12 @@ audit() {
     2>&1 | grep -v -E ' (DEBUG|INFO) '
 }
 
+handoff() {
+  echo "benchmark: back-office hand-off ${1:-15000} visits"
+  java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath adapters/postgres)" jp.madoguchi.adapters.postgres.bench.HandoffBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO|WARN) '
+}
+
 search() {
   echo "benchmark: search under load ${1:-1000000} residents, ${2:-140} clients, ${3:-60} s"
   java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.SearchLoadBenchmark "$@" \
@@ -79,7 +87,8 @@ case "$which" in
   codes) codes "$@" ;;
   audit) audit "$@" ;;
   forms) forms "$@" ;;
+  handoff) handoff "$@" ;;
   search) search "$@" ;;
-  all) generator; import; codes; audit; forms; search ;;
-  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、search、all）" >&2; exit 2 ;;
+  all) generator; import; codes; audit; forms; handoff; search ;;
+  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、handoff、search、all）" >&2; exit 2 ;;
 esac

@@ -198,6 +198,7 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         def number = slip.headers().firstValue('Location').get().replaceAll('.*/', '')
         serve(number, null, [異動年月日: '2026-11-21', 届出人との関係: '本人'])
         def row = delivered('RESIDENT_MOVE', number, 'MOVE_IN_NOTIFICATION')[0]
+        def read = delivered('MOVE_OUT_CERTIFICATE', number, 'MOVE_IN_NOTIFICATION')[0]
 
         then:
         slip.statusCode() == 303
@@ -211,6 +212,15 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         row['転出証明書番号'] == 'R8-004711'
         row['異動年月日'] == '20261121'
         row['宛名番号'] == ''
+
+        and: 'the certificate itself, as read, for the core system to match'
+        read['転出証明書番号'] == 'R8-004711'
+        read['転出元市区町村コード'] == '999989'
+        read['旧住所'] == '見本県となり市緑町7番8号'
+        read['転出先住所'] == '見本県みらい市本町二丁目9番10号'
+        read['転出予定年月日'] == '20261119'
+        read['本籍'] == '見本県となり市緑町7番地'
+        read['性別'] == '1'
     }
 
     def "国保の加入と児童手当の認定請求: 担当課ごとのレイアウトに、その手続の聞き取りが入る"() {

@@ -64,6 +64,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /staff/statistics'                   : 'STATISTICS',
             'GET /admin/imports'                      : 'LINKAGE',
             'GET /admin/handoff'                      : 'LINKAGE',
+            'GET /admin/handoff/preview'              : 'LINKAGE',
             'POST /admin/handoff/resend'              : 'LINKAGE',
             'POST /admin/handoff/clients'             : 'LINKAGE',
             'POST /admin/handoff/clients/revoke'      : 'LINKAGE',

@@ -264,6 +264,13 @@ final class FormFiller {
         person.put("domicile", nz(c.domicile()));
         person.put("domicileHead", nz(c.domicileHead()));
         person.put("certificateNumber", nz(c.certificateNumber()));
+        person.put("fromCity", c.fromCity().value());
+        person.put("certificatePreviousAddress", nz(c.previousAddress()));
+        person.put("certificateDestination", nz(c.destinationAddress()));
+        person.put("plannedMoveOutOn", c.plannedMoveOutOn() == null ? "" : WarekiDate.of(c.plannedMoveOutOn(), eras).format());
+        if (c.plannedMoveOutOn() != null) {
+            person.put("plannedMoveOutOn" + ISO, c.plannedMoveOutOn().toString());
+        }
         // what the certificate already says is not asked again
         Map<String, String> known = new HashMap<>(answers);
         known.putIfAbsent("従前の住所", nz(c.previousAddress()));

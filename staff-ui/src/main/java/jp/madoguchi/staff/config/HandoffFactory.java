@@ -16,6 +16,7 @@ import jp.madoguchi.adapters.postgres.JdbiHandoffClients;
 import jp.madoguchi.adapters.postgres.JdbiHandoffOutbox;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.DeliverHandoffUseCase;
+import jp.madoguchi.application.port.in.PreviewHandoffUseCase;
 import jp.madoguchi.application.port.in.PullHandoffUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.BackOfficeExport;
@@ -30,6 +31,7 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.service.CompleteReceptionService;
 import jp.madoguchi.application.service.DeliverHandoffService;
+import jp.madoguchi.application.service.PreviewHandoffService;
 import jp.madoguchi.application.service.PullHandoffService;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.form.FieldDefinition;
@@ -83,6 +85,14 @@ public class HandoffFactory {
                                                Transactions transactions, EraTable eras, Clock clock) {
         return new CompleteReceptionService(receptions, registry, moveIns, catalogue, paperwork, layouts, outbox,
                 List.copyOf(targets.keySet()), municipalities, trail, transactions, eras, clock);
+    }
+
+    @Singleton
+    PreviewHandoffUseCase previewHandoff(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
+                                         FormCatalogue catalogue, ReceptionPaperwork paperwork, HandoffLayouts layouts,
+                                         Municipalities municipalities, AuditTrail trail, EraTable eras, Clock clock) {
+        return new PreviewHandoffService(receptions, registry, moveIns, catalogue, paperwork, layouts, municipalities,
+                trail, eras, clock);
     }
 
     @Singleton

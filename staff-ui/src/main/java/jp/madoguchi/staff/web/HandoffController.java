@@ -22,7 +22,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.DeliverHandoffUseCase;
 import jp.madoguchi.application.port.in.Installation;
+import jp.madoguchi.application.port.in.PreviewHandoffUseCase;
 import jp.madoguchi.application.port.in.PullHandoffUseCase;
+import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.application.port.out.HandoffOutbox.DeliveryStatus;
 import jp.madoguchi.application.port.out.HandoffOutbox.State;
 import jp.madoguchi.staff.security.Permissions;
@@ -42,18 +44,31 @@ public class HandoffController {
 
     private final DeliverHandoffUseCase handoff;
     private final PullHandoffUseCase pull;
+    private final PreviewHandoffUseCase previews;
     private final ZoneId zone;
 
-    public HandoffController(DeliverHandoffUseCase handoff, PullHandoffUseCase pull, Installation installation) {
+    public HandoffController(DeliverHandoffUseCase handoff, PullHandoffUseCase pull, PreviewHandoffUseCase previews,
+                             Installation installation) {
         this.handoff = handoff;
         this.pull = pull;
+        this.previews = previews;
         this.zone = installation.zone();
     }
 
     /** The page: the deliveries in one state (or all), newest first, and how many are in each state. */
     @Introspected
     public record HandoffPage(String staffName, String notice, String error, String state, List<StateTab> states,
-                              List<DeliveryRow> rows, List<ClientRow> clients, Issued issued) {
+                              List<DeliveryRow> rows, List<ClientRow> clients, Issued issued, Preview preview) {
+    }
+
+    /** 出力の確認: a finished visit's records as the layouts in force write them now. */
+    public record Preview(String number, List<PreviewRecord> records) {
+    }
+
+    public record PreviewRecord(String layout, String key, List<Cell> cells, String missing) {
+    }
+
+    public record Cell(String name, String value) {
     }
 
     /** A core system allowed to pull, with its cursor. */
@@ -81,7 +96,24 @@ public class HandoffController {
     @Get
     public ModelAndView<HandoffPage> list(Authentication authentication, @Nullable @QueryValue String state,
                                           @Nullable @QueryValue String notice) {
-        return page(authentication, state, notice, null, null);
+        return page(authentication, state, notice, null, null, null);
+    }
+
+    /** 出力の確認 for one finished visit: nothing is queued or sent. */
+    @Get("/preview")
+    public HttpResponse<?> preview(Authentication authentication, @Nullable @QueryValue String number) {
+        try {
+            ReceptionNumber reception = ReceptionNumber.parse(number == null ? "" : number.strip());
+            List<PreviewRecord> records = previews.preview(StaffPrincipal.city(authentication), reception,
+                    StaffPrincipal.operator(authentication)).stream().map(r -> new PreviewRecord(r.layout(), r.key(),
+                    r.columns().entrySet().stream().map(e -> new Cell(e.getKey(), e.getValue())).toList(),
+                    String.join("、", r.missing()))).toList();
+            return HttpResponse.ok(page(authentication, null, null, null, null, new Preview(reception.value(), records)))
+                    .header("Cache-Control", "no-store");
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.unprocessableEntity().body(page(authentication, null, null,
+                    jp.madoguchi.application.port.in.ScreenMessage.of(e), null, null));
+        }
     }
 
     /** 連携先の登録: the credential is shown once, on the answer to this request (no-store), and kept only as a hash. */
@@ -91,10 +123,10 @@ public class HandoffController {
             PullHandoffUseCase.IssuedClient issued = pull.issue(StaffPrincipal.city(authentication), form.name(),
                     StaffPrincipal.operator(authentication));
             return HttpResponse.ok(page(authentication, null, "連携先「" + issued.name() + "」を登録しました", null,
-                    new Issued(issued.name(), issued.token()))).header("Cache-Control", "no-store");
+                    new Issued(issued.name(), issued.token()), null)).header("Cache-Control", "no-store");
         } catch (IllegalArgumentException e) {
             return HttpResponse.unprocessableEntity().body(page(authentication, null, null,
-                    jp.madoguchi.application.port.in.ScreenMessage.of(e), null));
+                    jp.madoguchi.application.port.in.ScreenMessage.of(e), null, null));
         }
     }
 
@@ -106,12 +138,12 @@ public class HandoffController {
                     "連携先 " + id + " の認証情報を取り消しました（以後の取得は断ります）", StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
             return HttpResponse.unprocessableEntity().body(page(authentication, null, null,
-                    jp.madoguchi.application.port.in.ScreenMessage.of(e), null));
+                    jp.madoguchi.application.port.in.ScreenMessage.of(e), null, null));
         }
     }
 
     private ModelAndView<HandoffPage> page(Authentication authentication, String state, String notice, String error,
-                                           Issued issued) {
+                                           Issued issued, Preview preview) {
         State filter = Arrays.stream(State.values()).filter(s -> s.name().equals(state)).findFirst().orElse(null);
         List<StateTab> tabs = new java.util.ArrayList<>();
         tabs.add(new StateTab("", "すべて", filter == null));
@@ -124,7 +156,7 @@ public class HandoffController {
                 pull.clients(StaffPrincipal.city(authentication)).stream().map(c -> new ClientRow(c.id(), c.name(),
                         WHEN.format(c.createdAt().atZone(zone)), c.createdBy(), c.active(), c.acknowledgedThrough(),
                         c.acknowledgedAt() == null ? "" : WHEN.format(c.acknowledgedAt().atZone(zone)))).toList(),
-                issued));
+                issued, preview));
     }
 
     /** 再送: one failed delivery ({@code id}) or, without it, every failed one, due now. */

@@ -28,7 +28,7 @@ class FileHandoffLayoutsSpec extends Specification {
         def layouts = new FileHandoffLayouts(city, FIELDS)
 
         then:
-        layouts.all()*.id() == ['CERTIFICATE_REQUEST', 'RESIDENT_MOVE', 'NHI_ENROLMENT', 'NHI_WITHDRAWAL', 'CHILD_ALLOWANCE_CLAIM']
+        layouts.all()*.id() == ['CERTIFICATE_REQUEST', 'RESIDENT_MOVE', 'MOVE_OUT_CERTIFICATE', 'NHI_ENROLMENT', 'NHI_WITHDRAWAL', 'CHILD_ALLOWANCE_CLAIM']
         layouts.all().every { l -> l.columns().every { FIELDS.contains(it.field()) } }
         with(layouts.all().find { it.id() == 'RESIDENT_MOVE' }) {
             unit() == HandoffLayout.Unit.MEMBER
