@@ -16,6 +16,7 @@ CREATE TABLE handoff_record (
 
 CREATE TABLE handoff_delivery (
     id           bigserial   PRIMARY KEY,
+    city_code    text        NOT NULL,
     record_id    bigint      NOT NULL REFERENCES handoff_record (id),
     target       text        NOT NULL,
     due_at       timestamptz NOT NULL,

@@ -171,6 +171,19 @@ class HandoffApiAcceptanceSpec extends Specification {
         page.body().contains("/staff/receptions/${first}")
         page.body().contains('data-state="DELIVERED"')
         page.body().contains('RPAフォルダ')
+
+        when: 'the administrator looks at how the layouts in force write a finished visit'
+        def preview = KioskRegistration.get(http, app, "/admin/handoff/preview?number=${first}", admin)
+        def unknown = KioskRegistration.get(http, app, '/admin/handoff/preview?number=20991231-0001', admin)
+
+        then:
+        preview.statusCode() == 200
+        preview.body().contains('data-layout="CERTIFICATE_REQUEST"')
+        preview.body().contains('<th>通数</th><td>2</td>')
+        preview.body().contains('<th>範囲</th><td>一部</td>')
+        unknown.statusCode() == 422
+        unknown.body().contains('受付はありません')
+        app.bean(Jdbi).withHandle { it.createQuery("SELECT count(*) FROM audit_entry WHERE detail LIKE '連携記録の出力を確認%'").mapTo(Integer).one() } == 1
     }
 
     def "市のレイアウトの写し（列名・順序・日付の書式）は、ビルドし直さずに次の完了から効く"() {

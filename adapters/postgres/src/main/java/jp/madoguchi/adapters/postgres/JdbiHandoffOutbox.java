@@ -52,9 +52,10 @@ public class JdbiHandoffOutbox implements HandoffOutbox {
                         .bind("at", utc(at)).mapTo(Long.class).one();
                 for (String target : targets) {
                     h.createUpdate("""
-                                    INSERT INTO handoff_delivery (record_id, target, due_at) VALUES (:id, :target, :at)
+                                    INSERT INTO handoff_delivery (city_code, record_id, target, due_at)
+                                    VALUES (:city, :id, :target, :at)
                                     ON CONFLICT (record_id, target) DO NOTHING""")
-                            .bind("id", id).bind("target", target).bind("at", utc(at)).execute();
+                            .bind("city", city.value()).bind("id", id).bind("target", target).bind("at", utc(at)).execute();
                 }
             }
         });
@@ -122,8 +123,7 @@ public class JdbiHandoffOutbox implements HandoffOutbox {
     public int resend(LocalGovernmentCode city, Long deliveryId, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE handoff_delivery d SET due_at = :now
-                          FROM handoff_record r
-                         WHERE r.id = d.record_id AND r.city_code = :city AND d.delivered_at IS NULL
+                         WHERE d.city_code = :city AND d.delivered_at IS NULL
                            AND d.last_error IS NOT NULL AND (CAST(:id AS bigint) IS NULL OR d.id = :id)""")
                 .bind("city", city.value()).bind("now", utc(now)).bind("id", deliveryId).execute());
     }
