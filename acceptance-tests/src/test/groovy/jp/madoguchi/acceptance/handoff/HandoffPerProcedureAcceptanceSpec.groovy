@@ -4,13 +4,20 @@ import com.google.zxing.BinaryBitmap
 import com.google.zxing.MultiFormatReader
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource
 import com.google.zxing.common.HybridBinarizer
+import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
+import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal
+import jp.madoguchi.adapters.devices.cardreader.VirtualMyNumberCard
+import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes
 import jp.madoguchi.application.port.out.ResidentRegistry
 import jp.madoguchi.domain.moving.MoveOutCertificate
+import jp.madoguchi.domain.identity.CardFace
 import jp.madoguchi.domain.resident.AddresseeNumber
+import jp.madoguchi.domain.resident.IndividualNumber
+import jp.madoguchi.domain.shared.Operator
 import jp.madoguchi.domain.resident.HouseholdNumber
 import jp.madoguchi.domain.resident.Resident
 import jp.madoguchi.domain.resident.Sex
@@ -221,6 +228,57 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         read['転出予定年月日'] == '20261119'
         read['本籍'] == '見本県となり市緑町7番地'
         read['性別'] == '1'
+    }
+
+    def "特例転入（マイナンバーカード）: 住基ネットから届いた転出証明書情報がカードの個人番号で見つかり、その内容のまま届く"() {
+        given: 'the 転出証明書情報 the previous city sent, imported as linkage 001o009'
+        def number = IndividualNumber.fromFirstElevenDigits('31415926535')
+        def columns = ['転出証明書番号', '転出元市区町村コード', '氏名', '氏名フリガナ', '生年月日', '性別', '続柄', '世帯主氏名',
+                       '旧住所', '転出先住所', '転出予定年月日', '個人番号', '本籍', '筆頭者']
+        def values = ['R8-009901', '999989', '特例 三郎', 'トクレイ サブロウ', '19900315', '1', '世帯主', '特例 三郎',
+                      '見本県となり市港町3番4号', '見本県みらい市栄町一丁目5番6号', '20261118', number.reveal(), '見本県となり市港町3番地', '特例 三郎']
+        Files.createDirectories(app.linkageInbox())
+        Files.writeString(app.linkageInbox().resolve('001o009_20261120000000_DIFF.csv'),
+                (['処理区分'] + columns).collect { '"' + it + '"' }.join(',') + '\r\n' +
+                        (['1'] + values).collect { '"' + it + '"' }.join(',') + '\r\n')
+        def imported = app.bean(ImportLinkageFilesUseCase).importConfigured(CITY, ImportLinkageFilesUseCase.ImportProgress.NONE,
+                Operator.system('test-import'))
+        assert imported.files().every { !it.refused() }
+
+        and: "the citizen's card on the kiosk reader"
+        def reader = app.bean(SimulatedCardTerminal)
+        def demoCard = reader.card().orElse(null)
+        reader.place(VirtualMyNumberCard.of(new CardFace('特例 三郎', '見本県となり市港町3番4号', '19900315', Sex.MALE), number, '1234'))
+        def browser = Browser.open()
+
+        when: 'the citizen chooses 転入届 at the kiosk and reads the card'
+        browser.go(app.url('/kiosk/identify?procedure=MOVE_IN_NOTIFICATION'))
+        browser.click('.keypad button[data-clear]')
+        '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
+        browser.clickAndLoad('#read-card')
+        def basis = browser.text('#basis')
+        def reception = browser.attribute('#to-slip', 'href').replaceAll('.*/', '')
+
+        and: 'the clerk serves the visit'
+        serve(reception, null, [異動年月日: '2026-11-22', 届出人との関係: '本人'])
+        def row = delivered('RESIDENT_MOVE', reception, 'MOVE_IN_NOTIFICATION')[0]
+        def read = delivered('MOVE_OUT_CERTIFICATE', reception, 'MOVE_IN_NOTIFICATION')[0]
+
+        then:
+        basis == '特例転入（マイナンバーカード）'
+        row['異動事由'] == '01'
+        row['氏名'] == '特例 三郎'
+        row['生年月日'] == '19900315'
+        row['前住所'] == '見本県となり市港町3番4号'
+        row['異動年月日'] == '20261122'
+        read['転出証明書番号'] == 'R8-009901'
+        read['転出元市区町村コード'] == '999989'
+        read['転出予定年月日'] == '20261118'
+        read.values().every { !it.contains(number.reveal()) }
+
+        cleanup:
+        browser?.close()
+        reader?.place(demoCard)
     }
 
     def "国保の加入と児童手当の認定請求: 担当課ごとのレイアウトに、その手続の聞き取りが入る"() {
