@@ -78,26 +78,26 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
     }
 
     /** The clerk's part: whom it is for (unless known), the answers, the citizen's check, printing, 完了. */
-    void serve(String number, Resident who, Map<String, String> answers) {
+    void serve(String number, Resident who, Map<String, String> answers, StaffLogin.Session by = clerk) {
         if (who != null) {
-            step(number, 'identity', 'addresseeNumber=' + who.addresseeNumber().value())
+            step(number, 'identity', 'addresseeNumber=' + who.addresseeNumber().value(), by)
         }
-        step(number, 'hearing')
+        step(number, 'hearing', '', by)
         if (answers) {
-            def saved = KioskRegistration.post(http, app, "/staff/receptions/${number}/forms/answers", clerk,
+            def saved = KioskRegistration.post(http, app, "/staff/receptions/${number}/forms/answers", by,
                     answers.collect { k, v -> 'answer.' + enc(k) + '=' + enc(v) }.join('&'))
             assert saved.statusCode() == 303: saved.body().find(/id="error"[^<]*<[^>]*>?[^<]*/) ?: saved.statusCode()
         }
-        step(number, 'confirm')
-        step(number, 'print')
-        step(number, 'complete')
+        step(number, 'confirm', '', by)
+        step(number, 'print', '', by)
+        step(number, 'complete', '', by)
     }
 
-    void step(String number, String step, String more = '') {
+    void step(String number, String step, String more = '', StaffLogin.Session by = clerk) {
         def version = app.bean(Jdbi).withHandle {
             it.createQuery('SELECT version FROM reception WHERE number = :n').bind('n', number).mapTo(Long).one()
         }
-        def answer = KioskRegistration.post(http, app, "/staff/receptions/${number}/${step}", clerk,
+        def answer = KioskRegistration.post(http, app, "/staff/receptions/${number}/${step}", by,
                 "version=${version}" + (more ? '&' + more : ''))
         assert answer.statusCode() == 303: "${step}: ${answer.statusCode()}"
     }
@@ -279,6 +279,40 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         cleanup:
         browser?.close()
         reader?.place(demoCard)
+    }
+
+    def "券面事項: 個人番号は個人番号利用事務の職員の完了でだけ、市の連携鍵で封緘されて届き、ほかの完了では空で理由が残る"() {
+        given: 'a resident whose 個人番号 the registry holds'
+        String addressee = app.bean(Jdbi).withHandle {
+            it.createQuery("SELECT min(addressee_number) FROM resident WHERE individual_number_sealed IS NOT NULL AND status = '1'")
+                    .mapTo(String).one()
+        }
+        def who = app.bean(ResidentRegistry).find(CITY, new AddresseeNumber(addressee)).get()
+        def plain = app.bean(ResidentRegistry).individualNumberOf(CITY, who.addresseeNumber()).get().reveal()
+        def numberClerk = StaffLogin.overHttp(http, app, 'mynumber')
+
+        when:
+        def sealedVisit = preEntry(['CARD_FACE_CHANGE'])
+        serve(sealedVisit, who, [変更の事由: '住所'], numberClerk)
+        def plainVisit = preEntry(['CARD_FACE_CHANGE'])
+        serve(plainVisit, who, [変更の事由: '住所'])
+        def sealed = delivered('CARD_FACE', sealedVisit, 'CARD_FACE_CHANGE')[0]
+        def withheld = delivered('CARD_FACE', plainVisit, 'CARD_FACE_CHANGE')[0]
+        def key = jp.madoguchi.adapters.security.crypto.DataKey.load('', app.dataDir().resolve('secrets/handoff-key'))
+        def opener = new jp.madoguchi.adapters.security.crypto.AesGcmHandoffSealing(key)
+
+        then: 'the file never holds the number in plain; the core system opens it with the hand-off key'
+        sealed['個人番号'].startsWith('v1:')
+        !Files.list(app.exportFolder()).withCloseable { s -> s.toList() }.any { new String(Files.readAllBytes(it), StandardCharsets.UTF_8).contains(plain) }
+        opener.open(sealed['個人番号'], "999997-${sealedVisit}-CARD_FACE_CHANGE".toString()) == plain
+        sealed['氏名'] == who.nameForDisplay()
+        sealed['変更の事由'] == '住所'
+
+        and: 'a clerk without 個人番号利用事務 finishes: empty, and the reason is on the delivery'
+        withheld['個人番号'] == ''
+        app.bean(Jdbi).withHandle {
+            it.createQuery("SELECT array_to_string(missing, ' ') FROM handoff_record WHERE reception = :n").bind('n', plainVisit).mapTo(String).one()
+        }.contains('個人番号利用事務の職員の完了でないため')
     }
 
     def "国保の加入と児童手当の認定請求: 担当課ごとのレイアウトに、その手続の聞き取りが入る"() {

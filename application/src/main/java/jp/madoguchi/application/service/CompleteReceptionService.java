@@ -10,6 +10,7 @@ import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.ExportRecord;
 import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.application.port.out.HandoffLayouts;
+import jp.madoguchi.application.port.out.HandoffSealing;
 import jp.madoguchi.application.port.out.HandoffOutbox;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.Municipalities;
@@ -43,12 +44,14 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
     /** @param targets where every record goes (e.g. {@code folder}, {@code s3}): one delivery each */
     public CompleteReceptionService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
                                     FormCatalogue catalogue, ReceptionPaperwork paperwork, HandoffLayouts layouts,
-                                    HandoffOutbox outbox, List<String> targets, Municipalities municipalities,
-                                    AuditTrail trail, Transactions transactions, EraTable eras, Clock clock) {
+                                    HandoffOutbox outbox, List<String> targets, HandoffSealing sealing,
+                                    Municipalities municipalities, AuditTrail trail, Transactions transactions,
+                                    EraTable eras, Clock clock) {
         this.steps = new ReceptionSteps(receptions);
         this.receptions = receptions;
         this.paperwork = paperwork;
-        this.records = new HandoffRecords(layouts, new FormFiller(registry, moveIns, catalogue.dictionary(), eras), eras);
+        this.records = new HandoffRecords(layouts, new FormFiller(registry, moveIns, catalogue.dictionary(), eras), eras,
+                registry, sealing);
         this.outbox = outbox;
         this.targets = List.copyOf(targets);
         this.municipalities = municipalities;
@@ -62,7 +65,7 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
         Reception reception = steps.load(command);
         reception.complete(command.operator(), clock.instant());
         List<ExportRecord> owed = records.of(reception, paperwork.answers(reception.city(), reception.number()),
-                municipalities.nameOf(reception.city()), LocalDate.now(clock), clock.getZone());
+                municipalities.nameOf(reception.city()), LocalDate.now(clock), clock.getZone(), command.operator());
         List<String> layouts = owed.stream().map(ExportRecord::layout).distinct().toList();
         String what = owed.isEmpty() ? "基幹系への連携記録はありません（この手続のレイアウトなし）"
                 : "基幹系への連携記録を登録（" + String.join("・", layouts) + "、" + owed.size() + "件）";

@@ -9,12 +9,18 @@ import java.util.Map;
 
 import jp.madoguchi.application.port.out.ExportRecord;
 import jp.madoguchi.application.port.out.HandoffLayouts;
+import jp.madoguchi.application.port.out.HandoffSealing;
+import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.handoff.CodeLists;
+import jp.madoguchi.domain.handoff.ColumnFormat;
 import jp.madoguchi.domain.handoff.FieldValue;
 import jp.madoguchi.domain.handoff.HandoffLayout;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.resident.IndividualNumber;
+import jp.madoguchi.domain.shared.Operator;
 
 /**
  * The records a finished visit owes the back office: for each of its procedures, each layout that serves it, one
@@ -23,18 +29,27 @@ import jp.madoguchi.domain.reception.Reception;
  */
 final class HandoffRecords {
 
+    /** Why a 個人番号 column stays empty for someone who does not do 個人番号利用事務. */
+    static final String NOT_PERMITTED = "（個人番号利用事務の職員の完了でないため出力しません）";
+
     private final HandoffLayouts layouts;
     private final FormFiller filler;
     private final EraTable eras;
+    private final ResidentRegistry registry;
+    private final HandoffSealing sealing;
 
-    HandoffRecords(HandoffLayouts layouts, FormFiller filler, EraTable eras) {
+    HandoffRecords(HandoffLayouts layouts, FormFiller filler, EraTable eras, ResidentRegistry registry,
+                   HandoffSealing sealing) {
         this.layouts = layouts;
         this.filler = filler;
         this.eras = eras;
+        this.registry = registry;
+        this.sealing = sealing;
     }
 
+    /** @param by who finishes the visit: a 個人番号 goes into a record only for a member doing 個人番号利用事務 */
     List<ExportRecord> of(Reception reception, Map<String, String> answers, String municipality, LocalDate today,
-                          ZoneId zone) {
+                          ZoneId zone, Operator by) {
         List<ExportRecord> records = new ArrayList<>();
         CodeLists codes = layouts.codes();
         for (Procedure procedure : reception.procedures()) {
@@ -48,10 +63,10 @@ final class HandoffRecords {
                 }
                 String key = reception.city().value() + "-" + reception.number().value() + "-" + procedure.code();
                 if (layout.unit() == HandoffLayout.Unit.PROCEDURE) {
-                    records.add(record(layout, key, values.visit(), codes));
+                    records.add(record(layout, key, values.visit(), codes, reception, by));
                 } else {
                     for (int i = 0; i < values.members().size(); i++) {
-                        records.add(record(layout, key + "-" + (i + 1), values.members().get(i), codes));
+                        records.add(record(layout, key + "-" + (i + 1), values.members().get(i), codes, reception, by));
                     }
                 }
             }
@@ -59,16 +74,49 @@ final class HandoffRecords {
         return records;
     }
 
-    private ExportRecord record(HandoffLayout layout, String key, Map<String, FieldValue> values, CodeLists codes) {
+    private ExportRecord record(HandoffLayout layout, String key, Map<String, FieldValue> values, CodeLists codes,
+                                Reception reception, Operator by) {
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (HandoffLayout.Column column : layout.columns()) {
+            if (column.field().equals(HandoffLayout.INDIVIDUAL_NUMBER)) {
+                columns.put(column.name(), individualNumber(reception, layout, values, key, by, column, missing));
+                continue;
+            }
             String written = column.format().write(values.getOrDefault(column.field(), FieldValue.EMPTY), codes, eras);
+            if (column.format().style() == ColumnFormat.Style.SEALED && !written.isEmpty()) {
+                written = sealing.seal(written, key);
+            }
             columns.put(column.name(), written);
             if (written.isEmpty() && !column.optional()) {
                 missing.add(column.name() + "（" + column.field() + "）");
             }
         }
         return new ExportRecord(layout.id(), key, columns, missing);
+    }
+
+    /**
+     * The person's 個人番号, sealed, from the registry (never from the forms, which do not print it), and only when the
+     * member who finishes the visit does 個人番号利用事務; otherwise empty, and said so in the missing list.
+     */
+    private String individualNumber(Reception reception, HandoffLayout layout, Map<String, FieldValue> values, String key,
+                                    Operator by, HandoffLayout.Column column, List<String> missing) {
+        if (!by.individualNumbers()) {
+            missing.add(column.name() + NOT_PERMITTED);
+            return "";
+        }
+        // whose number: the member the row is about, or (one row per procedure) the visit's resident
+        String addressee = values.getOrDefault("宛名番号", FieldValue.EMPTY).text();
+        if (!AddresseeNumber.isValid(addressee) && layout.unit() == HandoffLayout.Unit.PROCEDURE) {
+            addressee = reception.resident().map(AddresseeNumber::value).orElse("");
+        }
+        java.util.Optional<String> number = AddresseeNumber.isValid(addressee)
+                ? registry.individualNumberOf(reception.city(), new AddresseeNumber(addressee)).map(IndividualNumber::reveal)
+                : java.util.Optional.empty();
+        if (number.isEmpty()) {
+            missing.add(column.name() + "（" + column.field() + "）");
+            return "";
+        }
+        return sealing.seal(number.get(), key);
     }
 }

@@ -8,6 +8,7 @@ import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.ExportRecord;
 import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.application.port.out.HandoffLayouts;
+import jp.madoguchi.application.port.out.HandoffSealing;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.ReceptionPaperwork;
@@ -37,10 +38,12 @@ public final class PreviewHandoffService implements PreviewHandoffUseCase {
 
     public PreviewHandoffService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
                                  FormCatalogue catalogue, ReceptionPaperwork paperwork, HandoffLayouts layouts,
-                                 Municipalities municipalities, AuditTrail trail, EraTable eras, Clock clock) {
+                                 HandoffSealing sealing, Municipalities municipalities, AuditTrail trail, EraTable eras,
+                                 Clock clock) {
         this.receptions = receptions;
         this.paperwork = paperwork;
-        this.records = new HandoffRecords(layouts, new FormFiller(registry, moveIns, catalogue.dictionary(), eras), eras);
+        this.records = new HandoffRecords(layouts, new FormFiller(registry, moveIns, catalogue.dictionary(), eras), eras,
+                registry, sealing);
         this.municipalities = municipalities;
         this.access = new AccessRecords(trail, clock);
         this.clock = clock;
@@ -55,7 +58,7 @@ public final class PreviewHandoffService implements PreviewHandoffUseCase {
                     + " はまだ完了していません。完了した受付で出力を確かめられます");
         }
         List<ExportRecord> made = records.of(reception, paperwork.answers(city, number), municipalities.nameOf(city),
-                reception.completedAt().orElseThrow().atZone(clock.getZone()).toLocalDate(), clock.getZone());
+                reception.completedAt().orElseThrow().atZone(clock.getZone()).toLocalDate(), clock.getZone(), by);
         access.record(reception, by, AuditAction.VIEW_RESIDENT, "連携記録の出力を確認（" + made.size() + "件）");
         return made;
     }

@@ -37,9 +37,18 @@ class FixedHandoffLayouts implements HandoffLayouts {
 列: 異動日和暦 = 異動年月日 [和暦]
 '''
 
+    static final String CARD_FACE = '''
+レイアウト: CARD_FACE
+名称: 券面事項
+手続: CARD_FACE_CHANGE
+単位: 手続ごと
+列: 氏名 = 氏名
+列: 個人番号 = 個人番号 [封緘]
+'''
+
     static final CodeLists CODES = new CodeLists(['続柄': ['世帯主': '02', '妻': '03', '子': '04']])
 
-    List<String> texts = [CERTIFICATES, MOVES]
+    List<String> texts = [CERTIFICATES, MOVES, CARD_FACE]
 
     @Override
     List<HandoffLayout> all() {

@@ -16,11 +16,12 @@ class FixedProcedureCatalogue implements ProcedureCatalogue {
     static final Procedure MOVE_IN = new Procedure('MOVE_IN_NOTIFICATION', '転入届', SHIMIN, LifeEvent.MOVE_IN)
     static final Procedure NHI = new Procedure('NHI_ENROLMENT', '国民健康保険の加入', HOKEN, LifeEvent.MOVE_IN)
     static final Procedure CHILD_ALLOWANCE = new Procedure('CHILD_ALLOWANCE_CLAIM', '児童手当の認定請求', KOSODATE, LifeEvent.MOVE_IN)
+    static final Procedure CARD_FACE_CHANGE = new Procedure('CARD_FACE_CHANGE', 'マイナンバーカードの券面記載事項変更', SHIMIN, LifeEvent.MOVE_WITHIN_CITY)
     static final Procedure SEAL_CERTIFICATE = new Procedure('SEAL_CERTIFICATE', '印鑑登録証明書', SHIMIN, LifeEvent.CERTIFICATE)
 
     @Override
     List<Procedure> all() {
-        [CERTIFICATE, MOVE_IN, NHI, CHILD_ALLOWANCE, SEAL_CERTIFICATE]
+        [CERTIFICATE, MOVE_IN, NHI, CHILD_ALLOWANCE, SEAL_CERTIFICATE, CARD_FACE_CHANGE]
     }
 
     @Override

@@ -5,6 +5,7 @@ import jp.madoguchi.application.fakes.InMemoryHandoffOutbox
 import jp.madoguchi.application.fakes.InMemoryMoveIns
 import jp.madoguchi.application.fakes.InMemoryReceptionPaperwork
 import jp.madoguchi.application.fakes.TextFormRendering
+import jp.madoguchi.application.port.out.HandoffSealing
 import jp.madoguchi.domain.audit.AuditAction
 import jp.madoguchi.domain.calendar.EraTable
 import jp.madoguchi.domain.reception.Reception
@@ -19,10 +20,13 @@ import jp.madoguchi.domain.resident.Resident
  */
 class CompleteReceptionServiceSpec extends CounterFixture {
 
+    /** A stand-in for the hand-off key: the value and the record it is bound to, plainly marked. */
+    static final HandoffSealing SEALING = { String value, String key -> 'sealed[' + key + ']:' + value } as HandoffSealing
+
     def paperwork = new InMemoryReceptionPaperwork()
     def outbox = new InMemoryHandoffOutbox()
     def complete = new CompleteReceptionService(receptions, registry, new InMemoryMoveIns(), new TextFormRendering(),
-            paperwork, new FixedHandoffLayouts(), outbox, ['folder', 's3'], { '見本市' }, trail, transactions,
+            paperwork, new FixedHandoffLayouts(), outbox, ['folder', 's3'], SEALING, { '見本市' }, trail, transactions,
             EraTable.shipped(), clock)
 
     void answered(Reception r, Map<String, String> answers) {
@@ -94,6 +98,24 @@ class CompleteReceptionServiceSpec extends CounterFixture {
         outbox.rows[0].record.missing() == ['範囲（請求の範囲）', '通数（通数）']
     }
 
+    def "券面事項の個人番号は、個人番号利用事務の職員が完了したときだけ、封緘して入る"() {
+        given:
+        def holder = withNumber(resident(40, '番号　太郎'), '12345678901')
+        def byNumberClerk = printedVisit(['CARD_FACE_CHANGE'], holder)
+        def byClerk = printedVisit(['CARD_FACE_CHANGE'], holder)
+
+        when:
+        complete.complete(step(byNumberClerk, CLERK.handlingIndividualNumbers(true)))
+        def refused = complete.complete(step(byClerk))
+
+        then:
+        queued(byNumberClerk, 'CARD_FACE_CHANGE')['個人番号'] ==
+                'sealed[' + CITY.value() + '-' + byNumberClerk.number().value() + '-CARD_FACE_CHANGE]:' + holder.individualNumber().reveal()
+        queued(byClerk, 'CARD_FACE_CHANGE')['個人番号'] == ''
+        refused.missing() == ['個人番号' + HandoffRecords.NOT_PERMITTED]
+        queued(byClerk, 'CARD_FACE_CHANGE')['氏名'] == '番号　太郎'
+    }
+
     def "レイアウトのない手続だけの受付は、記録なしで完了し、そのことを経過に残す"() {
         given:
         def r = printedVisit(['NHI_ENROLMENT'], resident(30))
@@ -131,6 +153,12 @@ class CompleteReceptionServiceSpec extends CounterFixture {
 
         then:
         thrown(IllegalStateException)
+    }
+
+    static Resident withNumber(Resident r, String elevenDigits) {
+        new Resident(r.city(), r.addresseeNumber(), r.householdNumber(), r.type(), r.status(), r.name(), r.birthDate(),
+                r.sex(), r.relationship(), r.headOfHouseholdName(), r.address(), r.domicile(), r.domicileHead(),
+                null, jp.madoguchi.domain.resident.IndividualNumber.fromFirstElevenDigits(elevenDigits))
     }
 
     static Resident member(Resident head, long serial, String name, String relationship) {

@@ -11,6 +11,9 @@ import java.util.Set;
  */
 public record HandoffLayout(String id, String title, Set<String> procedures, Unit unit, List<Column> columns) {
 
+    /** The field a layout may carry only sealed, and only for a member of staff who does 個人番号利用事務. */
+    public static final String INDIVIDUAL_NUMBER = "個人番号";
+
     /** One record per procedure of the visit, or one per member of the household the visit is about. */
     public enum Unit {
         PROCEDURE("手続ごと"), MEMBER("世帯員ごと");

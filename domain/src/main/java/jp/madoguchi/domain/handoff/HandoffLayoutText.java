@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * 列: 生年月日 = 生年月日 [西暦8桁]                    (そのまま・和暦・西暦・西暦8桁・0埋め 桁数・コード 表の名前)
  * 列: 続柄コード = 続柄 [コード 続柄]
  * 列: 年度 = 年度 任意                                 (任意: 空でも「足りない項目」に数えない)
+ * 列: 個人番号 = 個人番号 [封緘]                       (個人番号は封緘の列にだけ置ける)
  * </pre>
  *
  * Every problem is reported with its line number; a field the dictionary does not know or a code list that does not
@@ -111,10 +112,13 @@ public final class HandoffLayoutText {
         if (!names.add(name)) {
             problems.add(where + "列名「" + name + "」が二度あります");
         }
-        if (!fields.contains(field)) {
+        if (!fields.contains(field) && !field.equals(HandoffLayout.INDIVIDUAL_NUMBER)) {
             problems.add(where + "項目「" + field + "」は項目辞書にありません");
         }
         ColumnFormat format = format(c.group(3), where, codes, problems);
+        if (field.equals(HandoffLayout.INDIVIDUAL_NUMBER) && format.style() != ColumnFormat.Style.SEALED) {
+            problems.add(where + "個人番号は「[封緘]」の列にだけ置けます（平文では出力しません）");
+        }
         return problems.size() == before ? java.util.Optional.of(new HandoffLayout.Column(name, field, format, c.group(4) != null))
                 : java.util.Optional.empty();
     }
@@ -127,7 +131,7 @@ public final class HandoffLayoutText {
         ColumnFormat.Style style = Arrays.stream(ColumnFormat.Style.values()).filter(s -> s.word().equals(words[0]))
                 .findFirst().orElse(null);
         if (style == null) {
-            problems.add(where + "書式は そのまま・和暦・西暦・西暦8桁・0埋め 桁数・コード 表の名前 のどれかです: " + text);
+            problems.add(where + "書式は そのまま・和暦・西暦・西暦8桁・0埋め 桁数・コード 表の名前・封緘 のどれかです: " + text);
             return ColumnFormat.AS_IS;
         }
         if (style == ColumnFormat.Style.ZERO_PAD) {

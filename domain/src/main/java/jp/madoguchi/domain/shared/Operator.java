@@ -12,8 +12,11 @@ import java.util.Objects;
  *                    they logged in from (empty when unknown)
  * @param departments the 担当課 codes whose receptions a member of staff serves (a role tied to one 担当課); empty
  *                    for every department
+ * @param individualNumbers whether the member does 個人番号利用事務 (a role allowed to see 個人番号): only then may a
+ *                    use case hand a 個人番号 on, e.g. sealed into a back-office record
  */
-public record Operator(Kind kind, String id, String displayName, String terminal, Set<String> departments) {
+public record Operator(Kind kind, String id, String displayName, String terminal, Set<String> departments,
+                       boolean individualNumbers) {
 
     /** 操作者の種類. */
     public enum Kind {
@@ -35,6 +38,10 @@ public record Operator(Kind kind, String id, String displayName, String terminal
         departments = departments == null ? Set.of() : Set.copyOf(departments);
     }
 
+    public Operator(Kind kind, String id, String displayName, String terminal, Set<String> departments) {
+        this(kind, id, displayName, terminal, departments, false);
+    }
+
     public Operator(Kind kind, String id, String displayName, String terminal) {
         this(kind, id, displayName, terminal, Set.of());
     }
@@ -45,12 +52,17 @@ public record Operator(Kind kind, String id, String displayName, String terminal
 
     /** The same operator, acting from {@code terminal}. */
     public Operator at(String terminal) {
-        return new Operator(kind, id, displayName, terminal, departments);
+        return new Operator(kind, id, displayName, terminal, departments, individualNumbers);
     }
 
     /** The same member of staff, serving only the 担当課 {@code codes} (none: every department). */
     public Operator serving(Set<String> codes) {
-        return new Operator(kind, id, displayName, terminal, codes);
+        return new Operator(kind, id, displayName, terminal, codes, individualNumbers);
+    }
+
+    /** The same member of staff, doing 個人番号利用事務 (or not). */
+    public Operator handlingIndividualNumbers(boolean allowed) {
+        return new Operator(kind, id, displayName, terminal, departments, allowed);
     }
 
     /** Whether this operator may work on a reception of the 担当課 {@code departmentCode}. */

@@ -13,6 +13,8 @@ import jp.madoguchi.adapters.export.FileHandoffLayouts;
 import jp.madoguchi.adapters.export.RpaFolderCsvExport;
 import jp.madoguchi.adapters.export.S3BucketExport;
 import jp.madoguchi.adapters.postgres.JdbiHandoffClients;
+import jp.madoguchi.adapters.security.crypto.AesGcmHandoffSealing;
+import jp.madoguchi.adapters.security.crypto.DataKey;
 import jp.madoguchi.adapters.postgres.JdbiHandoffOutbox;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.DeliverHandoffUseCase;
@@ -23,6 +25,7 @@ import jp.madoguchi.application.port.out.BackOfficeExport;
 import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.application.port.out.HandoffLayouts;
 import jp.madoguchi.application.port.out.HandoffOutbox;
+import jp.madoguchi.application.port.out.HandoffSealing;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.ReceptionPaperwork;
@@ -49,6 +52,18 @@ public class HandoffFactory {
     HandoffLayouts handoffLayouts(MadoguchiSettings settings, FormCatalogue catalogue) {
         return new FileHandoffLayouts(settings.dataDir().resolve("handoff"),
                 catalogue.dictionary().all().stream().map(FieldDefinition::key).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * 封緘 with the city's hand-off key ({@code MADOGUCHI_HANDOFF_KEY}, Base64 of 32 bytes), else one made on first start
+     * and kept (readable by the owner only) in {@code <data>/secrets/handoff-key}: the core systems get this key, never
+     * the data key.
+     */
+    @Singleton
+    HandoffSealing handoffSealing(MadoguchiSettings settings,
+                                  @Property(name = "madoguchi.handoff.key", defaultValue = "") String key) {
+        return new AesGcmHandoffSealing(DataKey.load(key.isBlank() ? System.getenv().getOrDefault("MADOGUCHI_HANDOFF_KEY", "") : key,
+                settings.dataDir().resolve("secrets").resolve("handoff-key")));
     }
 
     @Singleton
@@ -81,18 +96,19 @@ public class HandoffFactory {
                                                FormCatalogue catalogue, ReceptionPaperwork paperwork,
                                                HandoffLayouts layouts, HandoffOutbox outbox,
                                                @Named("handoffTargets") Map<String, BackOfficeExport> targets,
-                                               Municipalities municipalities, AuditTrail trail,
+                                               HandoffSealing sealing, Municipalities municipalities, AuditTrail trail,
                                                Transactions transactions, EraTable eras, Clock clock) {
         return new CompleteReceptionService(receptions, registry, moveIns, catalogue, paperwork, layouts, outbox,
-                List.copyOf(targets.keySet()), municipalities, trail, transactions, eras, clock);
+                List.copyOf(targets.keySet()), sealing, municipalities, trail, transactions, eras, clock);
     }
 
     @Singleton
     PreviewHandoffUseCase previewHandoff(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
                                          FormCatalogue catalogue, ReceptionPaperwork paperwork, HandoffLayouts layouts,
-                                         Municipalities municipalities, AuditTrail trail, EraTable eras, Clock clock) {
-        return new PreviewHandoffService(receptions, registry, moveIns, catalogue, paperwork, layouts, municipalities,
-                trail, eras, clock);
+                                         HandoffSealing sealing, Municipalities municipalities, AuditTrail trail,
+                                         EraTable eras, Clock clock) {
+        return new PreviewHandoffService(receptions, registry, moveIns, catalogue, paperwork, layouts, sealing,
+                municipalities, trail, eras, clock);
     }
 
     @Singleton

@@ -61,7 +61,8 @@ public final class StaffPrincipal {
         Object terminal = authentication.getAttributes().get(TERMINAL);
         return Operator.staff(authentication.getName(), name == null ? authentication.getName() : name.toString())
                 .at(terminal == null ? "" : terminal.toString())
-                .serving(departments(authentication));
+                .serving(departments(authentication))
+                .handlingIndividualNumbers(may(authentication, Permission.INDIVIDUAL_NUMBER_REVEAL));
     }
 
     public static String displayName(Authentication authentication) {

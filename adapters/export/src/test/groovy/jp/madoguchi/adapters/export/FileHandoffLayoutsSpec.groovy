@@ -28,8 +28,8 @@ class FileHandoffLayoutsSpec extends Specification {
         def layouts = new FileHandoffLayouts(city, FIELDS)
 
         then:
-        layouts.all()*.id().take(6) == ['CERTIFICATE_REQUEST', 'RESIDENT_MOVE', 'MOVE_OUT_CERTIFICATE', 'NHI_ENROLMENT', 'NHI_WITHDRAWAL', 'CHILD_ALLOWANCE_CLAIM']
-        layouts.all().every { l -> l.columns().every { FIELDS.contains(it.field()) } }
+        layouts.all()*.id().take(7) == ['CERTIFICATE_REQUEST', 'RESIDENT_MOVE', 'MOVE_OUT_CERTIFICATE', 'CARD_FACE', 'NHI_ENROLMENT', 'NHI_WITHDRAWAL', 'CHILD_ALLOWANCE_CLAIM']
+        layouts.all().every { l -> l.columns().every { FIELDS.contains(it.field()) || it.field() == HandoffLayout.INDIVIDUAL_NUMBER } }
         with(layouts.all().find { it.id() == 'RESIDENT_MOVE' }) {
             unit() == HandoffLayout.Unit.MEMBER
             ['MOVE_IN_NOTIFICATION', 'MOVE_OUT_NOTIFICATION', 'MOVE_WITHIN_CITY_NOTIFICATION', 'HOUSEHOLD_CHANGE_NOTIFICATION']

@@ -81,7 +81,8 @@ class UnitOfWorkSpec extends DatabaseSpecification {
         def outbox = new FailingOutbox(real: new JdbiHandoffOutbox(jdbi), spec: this)
         complete = new CompleteReceptionService(receptions, registry, new JdbiMoveIns(jdbi), catalogue, paperwork,
                 new FileHandoffLayouts(exports.resolve('city-layouts'), catalogue.dictionary().all()*.key() as Set),
-                outbox, ['folder'], { 'みらい市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
+                outbox, ['folder'], { String v, String k -> 'sealed:' + v } as jp.madoguchi.application.port.out.HandoffSealing,
+                { 'みらい市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
     }
 
     static int serial = 500

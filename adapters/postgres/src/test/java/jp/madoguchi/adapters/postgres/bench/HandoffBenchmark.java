@@ -78,7 +78,7 @@ public final class HandoffBenchmark {
             var layouts = new FileHandoffLayouts(work.resolve("handoff"),
                     catalogue.dictionary().all().stream().map(FieldDefinition::key).collect(Collectors.toSet()));
             var complete = new CompleteReceptionService(receptions, registry, new JdbiMoveIns(jdbi), catalogue, paperwork,
-                    layouts, outbox, List.of("folder", "s3"), c -> "みらい市", Fixtures.auditTrail(jdbi),
+                    layouts, outbox, List.of("folder", "s3"), (value, key) -> "sealed", c -> "みらい市", Fixtures.auditTrail(jdbi),
                     new JdbiTransactions(jdbi), eras, clock);
 
             long t = System.nanoTime();
