@@ -41,7 +41,9 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
     private final Transactions transactions;
     private final Clock clock;
 
-    /** @param targets where every record goes (e.g. {@code folder}, {@code s3}): one delivery each */
+    private final HandoffLayouts layouts;
+
+    /** @param targets where records go (e.g. {@code folder}, {@code s3}): one delivery each, as its layout allows */
     public CompleteReceptionService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
                                     FormCatalogue catalogue, ReceptionPaperwork paperwork, HandoffLayouts layouts,
                                     HandoffOutbox outbox, List<String> targets, HandoffSealing sealing,
@@ -53,6 +55,7 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
         this.records = new HandoffRecords(layouts, new FormFiller(registry, moveIns, catalogue.dictionary(), eras), eras,
                 registry, sealing);
         this.outbox = outbox;
+        this.layouts = layouts;
         this.targets = List.copyOf(targets);
         this.municipalities = municipalities;
         this.access = new AccessRecords(trail, clock);
@@ -72,10 +75,23 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
         return transactions.inTransaction(() -> {
             reception.record(command.operator(), clock.instant(), what);
             receptions.update(reception);
-            outbox.enqueue(reception.city(), reception.number(), owed, targets, clock.instant());
+            enqueue(reception, owed);
             access.record(reception, command.operator(), AuditAction.EXPORT, what);
             return new Completion(owed.size(), layouts,
                     owed.stream().flatMap(r -> r.missing().stream()).distinct().toList());
         });
+    }
+
+    /** Each record to the targets its layout names (a layout naming none: every target). */
+    private void enqueue(Reception reception, List<ExportRecord> owed) {
+        java.util.Map<String, jp.madoguchi.domain.handoff.HandoffLayout> byId = new java.util.HashMap<>();
+        layouts.all().forEach(l -> byId.put(l.id(), l));
+        java.util.Map<List<String>, List<ExportRecord>> byTargets = new java.util.LinkedHashMap<>();
+        for (ExportRecord record : owed) {
+            var layout = byId.get(record.layout());
+            List<String> to = targets.stream().filter(t -> layout == null || layout.deliversTo(t)).toList();
+            byTargets.computeIfAbsent(to, k -> new java.util.ArrayList<>()).add(record);
+        }
+        byTargets.forEach((to, records) -> outbox.enqueue(reception.city(), reception.number(), records, to, clock.instant()));
     }
 }

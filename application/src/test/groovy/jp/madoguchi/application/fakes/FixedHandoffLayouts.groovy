@@ -42,6 +42,7 @@ class FixedHandoffLayouts implements HandoffLayouts {
 名称: 券面事項
 手続: CARD_FACE_CHANGE
 単位: 手続ごと
+送り先: folder
 列: 氏名 = 氏名
 列: 個人番号 = 個人番号 [封緘]
 '''

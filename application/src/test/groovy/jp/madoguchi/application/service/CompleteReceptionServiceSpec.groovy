@@ -109,6 +109,7 @@ class CompleteReceptionServiceSpec extends CounterFixture {
         def refused = complete.complete(step(byClerk))
 
         then:
+        outbox.rows.findAll { it.record.layout() == 'CARD_FACE' }*.target.unique() == ['folder']
         queued(byNumberClerk, 'CARD_FACE_CHANGE')['個人番号'] ==
                 'sealed[' + CITY.value() + '-' + byNumberClerk.number().value() + '-CARD_FACE_CHANGE]:' + holder.individualNumber().reveal()
         queued(byClerk, 'CARD_FACE_CHANGE')['個人番号'] == ''

@@ -7,9 +7,10 @@ import java.util.Set;
  * 基幹連携のレイアウト: one kind of record the core systems import (住民異動届データ, 証明書等交付申請データ, 国保の資格取得…),
  * as data. Each column names a field of the one field dictionary and how to write it, so the value a form prints is
  * the value the record carries; the procedures say which visits produce it, the unit whether one record per
- * procedure or one per household member.
+ * procedure or one per household member, the targets where its records go (none named: every target).
  */
-public record HandoffLayout(String id, String title, Set<String> procedures, Unit unit, List<Column> columns) {
+public record HandoffLayout(String id, String title, Set<String> procedures, Unit unit, List<Column> columns,
+                            Set<String> targets) {
 
     /** The field a layout may carry only sealed, and only for a member of staff who does 個人番号利用事務. */
     public static final String INDIVIDUAL_NUMBER = "個人番号";
@@ -32,6 +33,12 @@ public record HandoffLayout(String id, String title, Set<String> procedures, Uni
     public HandoffLayout {
         procedures = Set.copyOf(procedures);
         columns = List.copyOf(columns);
+        targets = Set.copyOf(targets);
+    }
+
+    /** Whether this layout's records go to a target ({@code folder}, {@code s3}); a layout naming none goes to all. */
+    public boolean deliversTo(String target) {
+        return targets.isEmpty() || targets.contains(target);
     }
 
     public boolean serves(String procedureCode) {

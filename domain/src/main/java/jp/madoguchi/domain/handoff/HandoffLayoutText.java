@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * 名称: 証明書等交付申請データ
  * 手続: RESIDENT_CERTIFICATE, SEAL_CERTIFICATE        (この記録を出す手続、「,」区切り)
  * 単位: 手続ごと                                      (手続ごと・世帯員ごと)
+ * 送り先: folder                                       (folder・s3、「,」区切り。書かなければすべての送り先)
  * 列: 受付番号 = 受付番号                              (列名 = 項目辞書の項目 [書式])
  * 列: 生年月日 = 生年月日 [西暦8桁]                    (そのまま・和暦・西暦・西暦8桁・0埋め 桁数・コード 表の名前)
  * 列: 続柄コード = 続柄 [コード 続柄]
@@ -31,6 +32,7 @@ public final class HandoffLayoutText {
     private static final Pattern LINE = Pattern.compile("^([^:：]+)[:：]\\s*(.*)$");
     private static final Pattern COLUMN = Pattern.compile("^(\\S+)\\s*=\\s*(\\S+)\\s*(?:\\[([^\\]]*)\\])?\\s*(任意)?\\s*$");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+    private static final Set<String> TARGETS = Set.of("folder", "s3");
 
     private HandoffLayoutText() {
     }
@@ -44,6 +46,7 @@ public final class HandoffLayoutText {
         String id = null;
         String title = null;
         Set<String> procedures = new LinkedHashSet<>();
+        Set<String> targets = new LinkedHashSet<>();
         HandoffLayout.Unit unit = HandoffLayout.Unit.PROCEDURE;
         List<HandoffLayout.Column> columns = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
@@ -79,6 +82,12 @@ public final class HandoffLayoutText {
                         unit = found;
                     }
                 }
+                case "送り先" -> Arrays.stream(value.split("[,、]")).map(String::strip).filter(t -> !t.isEmpty()).forEach(t -> {
+                    if (!TARGETS.contains(t)) {
+                        problems.add(where + "送り先は folder（RPAフォルダ）か s3（バケット）です: " + t);
+                    }
+                    targets.add(t);
+                });
                 case "列" -> column(value, where, fields, codes, problems, names).ifPresent(columns::add);
                 default -> problems.add(where + "知らない項目です: " + m.group(1).strip());
             }
@@ -95,7 +104,7 @@ public final class HandoffLayoutText {
         if (!problems.isEmpty()) {
             throw new HandoffLayoutException(id, problems);
         }
-        return new HandoffLayout(id, title == null ? id : title, procedures, unit, columns);
+        return new HandoffLayout(id, title == null ? id : title, procedures, unit, columns, targets);
     }
 
     private static java.util.Optional<HandoffLayout.Column> column(String value, String where, Set<String> fields,

@@ -19,6 +19,7 @@ class HandoffLayoutTextSpec extends Specification {
 名称: 券面事項
 手続: CARD_FACE_CHANGE, CARD_PERIOD_CHANGE
 単位: 世帯員ごと
+送り先: folder
 列: 番号 = 受付番号
 列: 生 = 生年月日 [西暦8桁]
 列: 続 = 続柄 [コード 続柄] 任意
@@ -34,6 +35,8 @@ class HandoffLayoutTextSpec extends Specification {
         layout.columns()[1].format().write(new FieldValue('昭和60年4月1日', LocalDate.of(1985, 4, 1)), CODES, EraTable.shipped()) == '19850401'
         layout.columns()[2].format().write(FieldValue.of('世帯主'), CODES, EraTable.shipped()) == '02'
         layout.columns()[3].format().style() == ColumnFormat.Style.SEALED
+        layout.deliversTo('folder')
+        !layout.deliversTo('s3')
     }
 
     def "知らない項目・平文の個人番号・ない表・壊れた書式は、行番号つきでまとめて断る"() {
@@ -45,6 +48,7 @@ class HandoffLayoutTextSpec extends Specification {
 列: c = 続柄 [コード 無い表]
 列: d = 通数 [0埋め]
 列: d = 氏名
+送り先: ftp
 ''', FIELDS, CODES)
 
         then:
@@ -54,5 +58,6 @@ class HandoffLayoutTextSpec extends Specification {
         e.problems().any { it.startsWith('5行目') && it.contains('無い表') }
         e.problems().any { it.startsWith('6行目') && it.contains('桁数') }
         e.problems().any { it.startsWith('7行目') && it.contains('二度') }
+        e.problems().any { it.startsWith('8行目') && it.contains('ftp') }
     }
 }
