@@ -7,7 +7,6 @@ import java.util.List;
 import jp.madoguchi.application.port.in.CompleteReceptionUseCase;
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
 import jp.madoguchi.application.port.out.AuditTrail;
-import jp.madoguchi.application.port.out.ExportRecord;
 import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.application.port.out.HandoffLayouts;
 import jp.madoguchi.application.port.out.HandoffSealing;
@@ -41,8 +40,6 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
     private final Transactions transactions;
     private final Clock clock;
 
-    private final HandoffLayouts layouts;
-
     /** @param targets where records go (e.g. {@code folder}, {@code s3}): one delivery each, as its layout allows */
     public CompleteReceptionService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
                                     FormCatalogue catalogue, ReceptionPaperwork paperwork, HandoffLayouts layouts,
@@ -55,7 +52,6 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
         this.records = new HandoffRecords(layouts, new FormFiller(registry, moveIns, catalogue.dictionary(), eras), eras,
                 registry, sealing);
         this.outbox = outbox;
-        this.layouts = layouts;
         this.targets = List.copyOf(targets);
         this.municipalities = municipalities;
         this.access = new AccessRecords(trail, clock);
@@ -67,31 +63,22 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
     public Completion complete(ReceptionStepCommand command) {
         Reception reception = steps.load(command);
         reception.complete(command.operator(), clock.instant());
-        List<ExportRecord> owed = records.of(reception, paperwork.answers(reception.city(), reception.number()),
+        List<HandoffRecords.Owed> owed = records.of(reception, paperwork.answers(reception.city(), reception.number()),
                 municipalities.nameOf(reception.city()), LocalDate.now(clock), clock.getZone(), command.operator());
-        List<String> layouts = owed.stream().map(ExportRecord::layout).distinct().toList();
+        List<String> layouts = owed.stream().map(o -> o.layout().id()).distinct().toList();
         String what = owed.isEmpty() ? "基幹系への連携記録はありません（この手続のレイアウトなし）"
                 : "基幹系への連携記録を登録（" + String.join("・", layouts) + "、" + owed.size() + "件）";
         return transactions.inTransaction(() -> {
             reception.record(command.operator(), clock.instant(), what);
             receptions.update(reception);
-            enqueue(reception, owed);
+            for (HandoffRecords.Owed o : owed) {
+                // each record to the targets its layout names (a layout naming none: every target)
+                outbox.enqueue(reception.city(), reception.number(), List.of(o.record()),
+                        targets.stream().filter(o.layout()::deliversTo).toList(), clock.instant());
+            }
             access.record(reception, command.operator(), AuditAction.EXPORT, what);
             return new Completion(owed.size(), layouts,
-                    owed.stream().flatMap(r -> r.missing().stream()).distinct().toList());
+                    owed.stream().flatMap(o -> o.record().missing().stream()).distinct().toList());
         });
-    }
-
-    /** Each record to the targets its layout names (a layout naming none: every target). */
-    private void enqueue(Reception reception, List<ExportRecord> owed) {
-        java.util.Map<String, jp.madoguchi.domain.handoff.HandoffLayout> byId = new java.util.HashMap<>();
-        layouts.all().forEach(l -> byId.put(l.id(), l));
-        java.util.Map<List<String>, List<ExportRecord>> byTargets = new java.util.LinkedHashMap<>();
-        for (ExportRecord record : owed) {
-            var layout = byId.get(record.layout());
-            List<String> to = targets.stream().filter(t -> layout == null || layout.deliversTo(t)).toList();
-            byTargets.computeIfAbsent(to, k -> new java.util.ArrayList<>()).add(record);
-        }
-        byTargets.forEach((to, records) -> outbox.enqueue(reception.city(), reception.number(), records, to, clock.instant()));
     }
 }

@@ -200,14 +200,7 @@ final class FormFiller {
      * a form's check box follows the procedure chosen at the kiosk without being asked again.
      */
     private static String byProcedure(String mapping, Reception reception) {
-        Map<String, String> words = new LinkedHashMap<>();
-        for (String pair : mapping.split(",")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2) {
-                words.put(kv[0].strip(), kv[1].strip());
-            }
-        }
-        return reception.procedures().stream().map(p -> words.get(p.code())).filter(w -> w != null).findFirst().orElse("");
+        return reception.procedures().stream().map(p -> wordFor(mapping, p)).filter(w -> !w.isEmpty()).findFirst().orElse("");
     }
 
     /** The word the dictionary gives one procedure (a record is about one procedure of the visit). */

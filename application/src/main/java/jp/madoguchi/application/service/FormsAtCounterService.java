@@ -1,11 +1,8 @@
 package jp.madoguchi.application.service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +209,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
                 || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 4), PNG_MAGIC)) {
             throw new Rejection("signature.unreadable", "署名の画像を受け取れませんでした。もう一度署名してください");
         }
-        String hash = sha256(png);
+        String hash = Digests.sha256Hex(png);
         reception.record(operator, clock.instant(), "署名を受け取りました（SHA-256 " + hash.substring(0, 16) + "…）");
         transactions.inTransaction(() -> {
             paperwork.saveSignature(city, number, new Signature(png, hash, clock.instant(), operator.displayName()));
@@ -314,11 +311,4 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         return reception;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -47,14 +47,19 @@ final class HandoffRecords {
         this.sealing = sealing;
     }
 
+    /** A record owed to the back office, with the layout that made it (which says where it may go). */
+    record Owed(HandoffLayout layout, ExportRecord record) {
+    }
+
     /** @param by who finishes the visit: a 個人番号 goes into a record only for a member doing 個人番号利用事務 */
-    List<ExportRecord> of(Reception reception, Map<String, String> answers, String municipality, LocalDate today,
-                          ZoneId zone, Operator by) {
-        List<ExportRecord> records = new ArrayList<>();
+    List<Owed> of(Reception reception, Map<String, String> answers, String municipality, LocalDate today, ZoneId zone,
+                  Operator by) {
+        List<Owed> records = new ArrayList<>();
         CodeLists codes = layouts.codes();
+        List<HandoffLayout> inForce = layouts.all();
         for (Procedure procedure : reception.procedures()) {
             FormFiller.VisitValues values = null;
-            for (HandoffLayout layout : layouts.all()) {
+            for (HandoffLayout layout : inForce) {
                 if (!layout.serves(procedure.code())) {
                     continue;
                 }
@@ -63,10 +68,11 @@ final class HandoffRecords {
                 }
                 String key = reception.city().value() + "-" + reception.number().value() + "-" + procedure.code();
                 if (layout.unit() == HandoffLayout.Unit.PROCEDURE) {
-                    records.add(record(layout, key, values.visit(), codes, reception, by));
+                    records.add(new Owed(layout, record(layout, key, values.visit(), codes, reception, by)));
                 } else {
                     for (int i = 0; i < values.members().size(); i++) {
-                        records.add(record(layout, key + "-" + (i + 1), values.members().get(i), codes, reception, by));
+                        records.add(new Owed(layout, record(layout, key + "-" + (i + 1), values.members().get(i), codes,
+                                reception, by)));
                     }
                 }
             }

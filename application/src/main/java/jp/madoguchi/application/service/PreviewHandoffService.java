@@ -58,7 +58,8 @@ public final class PreviewHandoffService implements PreviewHandoffUseCase {
                     + " はまだ完了していません。完了した受付で出力を確かめられます");
         }
         List<ExportRecord> made = records.of(reception, paperwork.answers(city, number), municipalities.nameOf(city),
-                reception.completedAt().orElseThrow().atZone(clock.getZone()).toLocalDate(), clock.getZone(), by);
+                reception.completedAt().orElseThrow().atZone(clock.getZone()).toLocalDate(), clock.getZone(), by)
+                .stream().map(HandoffRecords.Owed::record).toList();
         access.record(reception, by, AuditAction.VIEW_RESIDENT, "連携記録の出力を確認（" + made.size() + "件）");
         return made;
     }

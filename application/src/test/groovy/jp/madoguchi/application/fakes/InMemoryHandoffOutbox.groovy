@@ -26,17 +26,16 @@ class InMemoryHandoffOutbox implements HandoffOutbox {
     }
 
     final List<Row> rows = []
-    /** Each record once, in the order queued: its position is its sequence number. */
-    final List<QueuedRecord> records = []
+    /** Each record once, with its city, in the order queued: its position is its sequence number. */
+    final List<Map> records = []
     private long next = 1
 
     @Override
     void enqueue(LocalGovernmentCode city, ReceptionNumber reception, List<ExportRecord> records, List<String> targets,
                  Instant at) {
         for (ExportRecord record : records) {
-            if (!this.records.any { it.record().layout() == record.layout() && it.record().key() == record.key() && cityOf(it) == city }) {
-                this.records << new QueuedRecord(this.records.size() + 1, reception, record)
-                cities[(long) this.records.size()] = city
+            if (!this.records.any { it.city == city && it.queued.record().layout() == record.layout() && it.queued.record().key() == record.key() }) {
+                this.records << [city: city, queued: new QueuedRecord(this.records.size() + 1, reception, record)]
             }
             for (String target : targets) {
                 if (!rows.any { it.city == city && it.record.layout() == record.layout() && it.record.key() == record.key() && it.target == target }) {
@@ -47,16 +46,10 @@ class InMemoryHandoffOutbox implements HandoffOutbox {
         }
     }
 
-    private final Map<Long, LocalGovernmentCode> cities = [:]
-
-    private LocalGovernmentCode cityOf(QueuedRecord r) {
-        cities[r.id()]
-    }
-
     @Override
     List<QueuedRecord> recordsAfter(LocalGovernmentCode city, long afterId, String layout, int limit) {
-        records.findAll { cityOf(it) == city && it.id() > afterId && (layout == null || it.record().layout() == layout) }
-                .take(limit)
+        records.findAll { it.city == city }*.queued
+                .findAll { it.id() > afterId && (layout == null || it.record().layout() == layout) }.take(limit)
     }
 
     @Override
