@@ -54,6 +54,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /staff/receptions/{number}/related/determine': 'RECEPTION',
             'POST /staff/receptions/{number}/related/remove'   : 'RECEPTION',
             'POST /staff/receptions/{number}/related/add'      : 'RECEPTION',
+            'POST /staff/receptions/{number}/related/adopt'    : 'RECEPTION',
             'GET /staff/receptions/{number}/related/guidance.pdf': 'RECEPTION',
             'GET /staff/move-ins'                     : 'RECEPTION',
             'POST /staff/move-ins'                    : 'RECEPTION',

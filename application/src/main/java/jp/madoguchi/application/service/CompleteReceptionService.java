@@ -22,7 +22,8 @@ import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.reception.Reception;
 
 /**
- * Finishes a visit and queues what it owes the back office, in one unit of work: the visit's 完了, its timeline, the
+ * Finishes a department's part of a visit and queues what its procedures owe the back office, in one unit of work:
+ * the 完了 (or the 回付 to the department with procedures still open), its timeline, the
  * records in the hand-off outbox (one delivery per target) and the access-history entry commit together or not at
  * all. Delivery happens after, from the outbox, retried until it lands, so a target that is down never blocks a
  * counter and never loses a record.
@@ -62,8 +63,9 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
     @Override
     public Completion complete(ReceptionStepCommand command) {
         Reception reception = steps.load(command);
-        reception.complete(command.operator(), clock.instant());
-        List<HandoffRecords.Owed> owed = records.of(reception, paperwork.answers(reception.city(), reception.number()),
+        List<jp.madoguchi.domain.procedure.Procedure> finished = reception.complete(command.operator(), clock.instant());
+        List<HandoffRecords.Owed> owed = records.of(reception, finished,
+                paperwork.answers(reception.city(), reception.number()),
                 municipalities.nameOf(reception.city()), LocalDate.now(clock), clock.getZone(), command.operator());
         List<String> layouts = owed.stream().map(o -> o.layout().id()).distinct().toList();
         String what = owed.isEmpty() ? "基幹系への連携記録はありません（この手続のレイアウトなし）"
@@ -77,8 +79,10 @@ public final class CompleteReceptionService implements CompleteReceptionUseCase 
                         targets.stream().filter(o.layout()::deliversTo).toList(), clock.instant());
             }
             access.record(reception, command.operator(), AuditAction.EXPORT, what);
-            return new Completion(owed.size(), layouts,
-                    owed.stream().flatMap(o -> o.record().missing().stream()).distinct().toList());
+            return new Completion(finished.stream().map(jp.madoguchi.domain.procedure.Procedure::name).toList(),
+                    owed.size(), layouts, owed.stream().flatMap(o -> o.record().missing().stream()).distinct().toList(),
+                    reception.state() == jp.madoguchi.domain.reception.ReceptionState.COMPLETED
+                            ? java.util.Optional.empty() : java.util.Optional.of(reception.department()));
         });
     }
 }

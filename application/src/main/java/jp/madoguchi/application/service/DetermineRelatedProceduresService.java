@@ -78,7 +78,13 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
         LifeEvent event = lists.find(city, number).map(RelatedProcedureList::event).orElseGet(() -> suggestedEvent(reception));
         List<Member> members = households.members(reception, event);
         access.record(reception, operator, AuditAction.VIEW_RESIDENT, "関連手続の聞き取り（世帯員 " + members.size() + "人）");
-        return new Hearing(event, members, guidance.questions());
+        Map<String, String> onVisit = new LinkedHashMap<>();
+        for (Procedure p : reception.procedures()) {
+            String how = reception.adopted(p.code()) ? "受付に追加済み" : "申出の手続";
+            onVisit.put(p.code(), reception.finishedAt(p.code()).map(t -> how + "・" + p.department().name() + "で完了")
+                    .orElse(how));
+        }
+        return new Hearing(event, members, guidance.questions(), reception.version(), onVisit);
     }
 
     @Override
@@ -112,13 +118,43 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
                                        String reason, Operator operator) {
         reception(city, number, operator);
         RelatedProcedureList list = current(city, number, expectedVersion);
-        String name = list.items().stream().filter(i -> i.seq() == seq).findFirst()
-                .map(i -> procedureName(i.procedureCode())).orElse("");
+        String code = list.items().stream().filter(i -> i.seq() == seq).findFirst()
+                .map(RelatedProcedureList.Item::procedureCode).orElse("");
+        String name = procedureName(code);
         return transactions.inTransaction(() -> {
             RelatedProcedureList saved = lists.save(city, number, list.remove(seq, operator.displayName(), clock.instant(), reason));
-            note(city, number, operator, "関連手続から削除: " + name + "（理由: " + reason.strip() + "）");
+            Reception reception = reception(city, number, operator);
+            Instant now = clock.instant();
+            reception.record(operator, now, "関連手続から削除: " + name + "（理由: " + reason.strip() + "）");
+            // an adopted procedure no other kept item needs leaves the visit too, while it is open
+            boolean stillKept = saved.current().stream().anyMatch(i -> i.procedureCode().equals(code));
+            if (!stillKept && reception.withdraw(code, operator, now, reason)) {
+                receptions.update(reception);
+            } else {
+                receptions.appendTimeline(reception);
+            }
             return saved;
         });
+    }
+
+    @Override
+    public List<Procedure> adopt(LocalGovernmentCode city, ReceptionNumber number, long expectedVersion,
+                                 Operator operator) {
+        Reception reception = reception(city, number, operator);
+        if (reception.version() != expectedVersion) {
+            throw ConcurrentUpdateException.onReception(number);
+        }
+        RelatedProcedureList list = lists.find(city, number).orElseThrow(() -> new Rejection("related.not-determined",
+                "関連手続がまだ判定されていません。先に「関連手続を判定」を行ってください"));
+        List<Procedure> kept = list.current().stream().map(RelatedProcedureList.Item::procedureCode).distinct()
+                .map(code -> procedures.find(code).orElseThrow(() -> new Rejection("related.procedure-unknown",
+                        "手続「" + code + "」は手続マスタにありません")))
+                .toList();
+        List<Procedure> added = reception.adopt(kept, operator, clock.instant());
+        if (!added.isEmpty()) {
+            receptions.update(reception);
+        }
+        return added;
     }
 
     @Override

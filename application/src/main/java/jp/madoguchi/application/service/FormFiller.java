@@ -123,12 +123,22 @@ final class FormFiller {
             case "procedureCode" -> procedure.code();
             case "procedureName" -> procedure.name();
             case "openedAt" -> TIMESTAMP.format(reception.openedAt().atZone(zone));
-            case "completedAt" -> reception.completedAt().map(t -> TIMESTAMP.format(t.atZone(zone))).orElse("");
-            case "completedBy" -> reception.timeline().isEmpty() ? ""
-                    : reception.timeline().get(reception.timeline().size() - 1).operatorId();
+            // each department finishes its own procedures: the time and the member of this procedure's 完了
+            case "completedAt" -> reception.finishedAt(procedure.code()).map(t -> TIMESTAMP.format(t.atZone(zone))).orElse("");
+            case "completedBy" -> reception.finishedAt(procedure.code()).map(t -> finisher(reception, t)).orElse("");
             default -> path.startsWith("procedure:") ? wordFor(path.substring("procedure:".length()), procedure)
                     : path.equals("number") ? reception.number().value() : "";
         };
+    }
+
+    private static String finisher(Reception reception, java.time.Instant finishedAt) {
+        String who = "";
+        for (jp.madoguchi.domain.reception.TimelineEntry e : reception.timeline()) {
+            if (!e.at().isAfter(finishedAt)) {
+                who = e.operatorId();
+            }
+        }
+        return who;
     }
 
     private static LocalDate isoDate(String text) {

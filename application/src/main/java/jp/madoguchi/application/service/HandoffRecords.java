@@ -23,7 +23,7 @@ import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.shared.Operator;
 
 /**
- * The records a finished visit owes the back office: for each of its procedures, each layout that serves it, one
+ * The records a finished part of a visit owes the back office: for each procedure finished, each layout that serves it, one
  * record (or one per household member), every column from the field dictionary through the same resolution the
  * forms print from. A column the visit has no value for stays empty and is named in the record's missing list.
  */
@@ -52,12 +52,12 @@ final class HandoffRecords {
     }
 
     /** @param by who finishes the visit: a 個人番号 goes into a record only for a member doing 個人番号利用事務 */
-    List<Owed> of(Reception reception, Map<String, String> answers, String municipality, LocalDate today, ZoneId zone,
-                  Operator by) {
+    List<Owed> of(Reception reception, List<Procedure> finished, Map<String, String> answers, String municipality,
+                  LocalDate today, ZoneId zone, Operator by) {
         List<Owed> records = new ArrayList<>();
         CodeLists codes = layouts.codes();
         List<HandoffLayout> inForce = layouts.all();
-        for (Procedure procedure : reception.procedures()) {
+        for (Procedure procedure : finished) {
             FormFiller.VisitValues values = null;
             for (HandoffLayout layout : inForce) {
                 if (!layout.serves(procedure.code())) {

@@ -16,9 +16,9 @@ import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.calendar.EraTable;
+import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
-import jp.madoguchi.domain.reception.ReceptionState;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.domain.shared.Rejection;
@@ -53,12 +53,15 @@ public final class PreviewHandoffService implements PreviewHandoffUseCase {
     public List<ExportRecord> preview(LocalGovernmentCode city, ReceptionNumber number, Operator by) {
         Reception reception = receptions.find(city, number)
                 .orElseThrow(() -> new Rejection("reception.not-found", "受付番号 " + number.value() + " の受付はありません"));
-        if (reception.state() != ReceptionState.COMPLETED) {
+        List<Procedure> finished = reception.procedures().stream()
+                .filter(p -> reception.finishedAt(p.code()).isPresent()).toList();
+        if (finished.isEmpty()) {
             throw new Rejection("handoff.preview-unfinished", "受付番号 " + number.value()
-                    + " はまだ完了していません。完了した受付で出力を確かめられます");
+                    + " はまだどの課も完了していません。完了した手続で出力を確かめられます");
         }
-        List<ExportRecord> made = records.of(reception, paperwork.answers(city, number), municipalities.nameOf(city),
-                reception.completedAt().orElseThrow().atZone(clock.getZone()).toLocalDate(), clock.getZone(), by)
+        java.time.Instant firstFinished = reception.finishedAt(finished.get(0).code()).orElseThrow();
+        List<ExportRecord> made = records.of(reception, finished, paperwork.answers(city, number),
+                municipalities.nameOf(city), firstFinished.atZone(clock.getZone()).toLocalDate(), clock.getZone(), by)
                 .stream().map(HandoffRecords.Owed::record).toList();
         access.record(reception, by, AuditAction.VIEW_RESIDENT, "連携記録の出力を確認（" + made.size() + "件）");
         return made;

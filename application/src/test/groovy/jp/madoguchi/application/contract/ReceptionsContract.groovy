@@ -48,6 +48,14 @@ abstract class ReceptionsContract extends Specification {
         receptions().find(r.city(), r.number()).orElseThrow()
     }
 
+    /** The current department's steps up to its 完了, all at {@code at}. */
+    static void finishHere(Reception r, Instant at) {
+        r.startHearing(CLERK, at)
+        r.confirm(CLERK, at)
+        r.markPrinted(CLERK, at, '印刷')
+        r.complete(CLERK, at)
+    }
+
     def "受付番号は市と日ごとの連番"() {
         expect:
         receptions().nextNumber(CITY, day).serial() == 1
@@ -111,6 +119,51 @@ abstract class ReceptionsContract extends Specification {
         then:
         stored(r).version() == 0
         stored(r).timeline()*.description().takeRight(2) == ['申請書を表示', '様式を表示']
+    }
+
+    def "関連手続から加えた手続と、課ごとの完了を読み戻す"() {
+        given: 'a certificate visit that adopted 国保 and finished its 市民課 part'
+        def r = stored(opened())
+        r.adopt([NHI], CLERK, T0.plusSeconds(5))
+        finishHere(r, T0.plusSeconds(40))
+        receptions().update(r)
+
+        expect:
+        with(stored(r)) {
+            procedures() == [CERTIFICATE, NHI]
+            adopted('NHI_ENROLMENT')
+            !adopted('RESIDENT_CERTIFICATE')
+            finishedAt('RESIDENT_CERTIFICATE').get() == T0.plusSeconds(40)
+            finishedAt('NHI_ENROLMENT').isEmpty()
+            state() == ReceptionState.REFERRED
+            department() == HOKEN
+        }
+
+        when: '保険年金課 finishes the rest'
+        def again = stored(r)
+        finishHere(again, T0.plusSeconds(60))
+        receptions().update(again)
+
+        then:
+        with(stored(r)) {
+            state() == ReceptionState.COMPLETED
+            finishedAt('NHI_ENROLMENT').get() == T0.plusSeconds(60)
+            completedAt().get() == T0.plusSeconds(60)
+        }
+    }
+
+    def "受付から外した関連手続は読み戻しても無い"() {
+        given:
+        def r = stored(opened())
+        r.adopt([NHI], CLERK, T0.plusSeconds(5))
+        receptions().update(r)
+        def again = stored(r)
+        again.withdraw('NHI_ENROLMENT', CLERK, T0.plusSeconds(6), '職場の健康保険に加入済み')
+        receptions().update(again)
+
+        expect:
+        stored(r).procedures() == [CERTIFICATE]
+        !stored(r).adopted('NHI_ENROLMENT')
     }
 
     def "その日に開いた受付を、その市の分だけ返す"() {

@@ -6,8 +6,8 @@ import jp.madoguchi.domain.handoff.HandoffLayout
 import jp.madoguchi.domain.handoff.HandoffLayoutText
 
 /**
- * Two small layouts over the fake dictionary ({@link TextFormRendering#DICTIONARY}): a certificate request per
- * procedure, and a 異動 row per household member with the 続柄 as a code.
+ * Small layouts over the fake dictionary ({@link TextFormRendering#DICTIONARY}): a certificate request per
+ * procedure, a 異動 row per household member with the 続柄 as a code, the card face, and a 国保 record.
  */
 class FixedHandoffLayouts implements HandoffLayouts {
 
@@ -47,9 +47,20 @@ class FixedHandoffLayouts implements HandoffLayouts {
 列: 個人番号 = 個人番号 [封緘]
 '''
 
+    static final String NHI = '''
+レイアウト: NHI_ENROLMENT
+名称: 国民健康保険の資格取得
+手続: NHI_ENROLMENT
+単位: 手続ごと
+列: 受付番号 = 受付番号
+列: 担当課 = 担当課
+列: 氏名 = 氏名
+列: 完了日時 = 完了日時
+'''
+
     static final CodeLists CODES = new CodeLists(['続柄': ['世帯主': '02', '妻': '03', '子': '04']])
 
-    List<String> texts = [CERTIFICATES, MOVES, CARD_FACE]
+    List<String> texts = [CERTIFICATES, MOVES, CARD_FACE, NHI]
 
     @Override
     List<HandoffLayout> all() {

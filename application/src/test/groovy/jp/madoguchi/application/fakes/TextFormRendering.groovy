@@ -33,6 +33,8 @@ class TextFormRendering implements FormCatalogue, FormDefinitions, FilledFormRen
             new FieldDefinition('受付番号', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'number', null),
             new FieldDefinition('手続コード', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'procedureCode', null),
             new FieldDefinition('手続名', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'procedureName', null),
+            new FieldDefinition('担当課', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'department', null),
+            new FieldDefinition('完了日時', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'completedAt', null),
     ])
 
     static String form(String id, String procedure, String title = '申請書') {

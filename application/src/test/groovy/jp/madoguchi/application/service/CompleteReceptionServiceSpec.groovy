@@ -1,6 +1,7 @@
 package jp.madoguchi.application.service
 
 import jp.madoguchi.application.fakes.FixedHandoffLayouts
+import jp.madoguchi.application.fakes.FixedProcedureCatalogue
 import jp.madoguchi.application.fakes.InMemoryHandoffOutbox
 import jp.madoguchi.application.fakes.InMemoryMoveIns
 import jp.madoguchi.application.fakes.InMemoryReceptionPaperwork
@@ -119,7 +120,7 @@ class CompleteReceptionServiceSpec extends CounterFixture {
 
     def "レイアウトのない手続だけの受付は、記録なしで完了し、そのことを経過に残す"() {
         given:
-        def r = printedVisit(['NHI_ENROLMENT'], resident(30))
+        def r = printedVisit(['CHILD_ALLOWANCE_CLAIM'], resident(30))
 
         when:
         def completion = complete.complete(step(r))
@@ -128,6 +129,47 @@ class CompleteReceptionServiceSpec extends CounterFixture {
         completion.records() == 0
         outbox.rows.isEmpty()
         stored(r).timeline().last().description().contains('連携記録はありません')
+    }
+
+    def "受付に加えた関連手続は、その課の完了で連携される（市民課の完了では転入だけ、保険年金課の完了で国保）"() {
+        given: 'a 転入 at 市民課 that adopted the 国保 the clerk kept'
+        def head = resident(50, '関連　太郎')
+        def r = visit(['MOVE_IN_NOTIFICATION'], head)
+        def s = stored(r)
+        s.adopt([FixedProcedureCatalogue.NHI], CLERK, clock.instant())
+        receptions.update(s)
+        answered(r, ['異動年月日': '2026-11-20'])
+        advance.startHearing(step(r))
+        advance.confirm(step(r))
+        s = stored(r)
+        s.markPrinted(CLERK, clock.instant(), '転入届・国民健康保険の加入の申請書を印刷')
+        receptions.update(s)
+
+        when: '市民課 finishes'
+        def first = complete.complete(step(r))
+
+        then: 'the move is handed off, the 国保 is not yet, and the visit goes on to 保険年金課'
+        first.finished() == ['転入届']
+        first.referredTo().get().name() == '保険年金課'
+        outbox.rows*.record*.layout().unique() == ['RESIDENT_MOVE']
+        stored(r).state() == ReceptionState.REFERRED
+
+        when: '保険年金課 takes it up and finishes'
+        advance.startHearing(step(r, HOKEN_CLERK))
+        advance.confirm(step(r, HOKEN_CLERK))
+        s = stored(r)
+        s.markPrinted(HOKEN_CLERK, clock.instant(), '印刷')
+        receptions.update(s)
+        def second = complete.complete(step(r, HOKEN_CLERK))
+
+        then: 'its own record, with its department and its own completion'
+        second.finished() == ['国民健康保険の加入']
+        second.referredTo().isEmpty()
+        stored(r).state() == ReceptionState.COMPLETED
+        queued(r, 'NHI_ENROLMENT').subMap(['担当課', '氏名']) == [担当課: '保険年金課', 氏名: '関連　太郎']
+        queued(r, 'NHI_ENROLMENT')['完了日時'] != ''
+        outbox.rows.count { it.record.layout() == 'NHI_ENROLMENT' } == 2
+        outbox.rows.count { it.record.layout() == 'RESIDENT_MOVE' } == 2
     }
 
     def "印刷前の受付は完了できず、何も送り出し待ちに入れない"() {

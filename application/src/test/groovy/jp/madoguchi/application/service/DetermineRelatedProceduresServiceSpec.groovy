@@ -87,6 +87,46 @@ class DetermineRelatedProceduresServiceSpec extends CounterFixture {
         thrown(ConcurrentUpdateException)
     }
 
+    def "残した関連手続を受付に加え、あとで外した手続は未完了なら受付からも外れる"() {
+        given:
+        def r = moveIn()
+        def list = related.determine(determine(r, [:]))
+
+        when: 'the clerk adopts what is kept: 国保 (two members, one procedure) and 児童手当'
+        def added = related.adopt(CITY, r.number(), stored(r).version(), CLERK)
+
+        then:
+        added*.code() == ['NHI_ENROLMENT', 'CHILD_ALLOWANCE_CLAIM']
+        stored(r).procedures()*.code() == ['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT', 'CHILD_ALLOWANCE_CLAIM']
+        related.hearing(CITY, r.number(), CLERK).onVisit() == [MOVE_IN_NOTIFICATION: '申出の手続',
+                NHI_ENROLMENT: '受付に追加済み', CHILD_ALLOWANCE_CLAIM: '受付に追加済み']
+
+        and: 'adopting again adds nothing; an old page is refused'
+        related.adopt(CITY, r.number(), stored(r).version(), CLERK).isEmpty()
+
+        when:
+        related.adopt(CITY, r.number(), 0, CLERK)
+
+        then:
+        thrown(ConcurrentUpdateException)
+
+        when: 'the clerk removes 児童手当 from the list'
+        def seq = list.current().find { it.procedureCode() == 'CHILD_ALLOWANCE_CLAIM' }.seq()
+        related.remove(CITY, r.number(), list.version(), seq, '受給中', CLERK)
+
+        then: 'it leaves the visit; one of the two 国保 items removed keeps 国保 on the visit'
+        stored(r).procedures()*.code() == ['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT']
+        stored(r).timeline().last().description() == '関連手続を受付から除外（児童手当の認定請求、理由: 受給中）'
+
+        when:
+        def current = related.list(CITY, r.number()).get()
+        related.remove(CITY, r.number(), current.version(), current.current().find { it.procedureCode() == 'NHI_ENROLMENT' }.seq(),
+                '職場の健康保険に加入', CLERK)
+
+        then:
+        stored(r).procedures()*.code() == ['MOVE_IN_NOTIFICATION', 'NHI_ENROLMENT']
+    }
+
     def "手続案内書は判定のあとにだけ作れ、手続ごとに担当課の窓口で並ぶ。ない言語は断る"() {
         given:
         def r = moveIn()

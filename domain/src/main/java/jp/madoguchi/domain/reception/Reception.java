@@ -3,9 +3,13 @@ package jp.madoguchi.domain.reception;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.madoguchi.domain.procedure.Department;
 import jp.madoguchi.domain.procedure.Procedure;
@@ -23,6 +27,10 @@ import jp.madoguchi.domain.shared.Rejection;
  * is finished; the next department starts again with 聞き取り. Every step is written to the timeline with its
  * time and operator, so the visit can be told afterwards and measured (waiting and handling times).
  *
+ * <p>The related procedures the clerk keeps (関連手続) are adopted into the visit, so their forms print with the
+ * others. Each department finishes its own procedures: 完了 at one counter finishes that department's procedures and,
+ * while another department still has some open, sends the visit on to it; the visit is 完了 when none is left.
+ *
  * <p>{@code version} is the optimistic-lock counter the persistence adapter checks: two clerks changing the
  * same visit cannot overwrite each other.
  */
@@ -39,10 +47,29 @@ public final class Reception {
     private final int storedEntries;
     private ReceptionState state;
     private Department department;
+    /** Codes of the procedures adopted from the related-procedure list (not asked for when the visit opened). */
+    private final Set<String> adopted;
+    /** When each finished procedure was finished, by code. */
+    private final Map<String, Instant> finished;
+
+    /**
+     * How far each procedure of a visit has come, as the store keeps it.
+     *
+     * @param adopted  codes of the procedures taken over from the related-procedure list
+     * @param finished when each finished procedure was finished, by code
+     */
+    public record Progress(Set<String> adopted, Map<String, Instant> finished) {
+        public static final Progress NONE = new Progress(Set.of(), Map.of());
+
+        public Progress {
+            adopted = Set.copyOf(adopted);
+            finished = Map.copyOf(finished);
+        }
+    }
 
     private Reception(LocalGovernmentCode city, ReceptionNumber number, Channel channel, AddresseeNumber resident,
                       List<Procedure> procedures, ReceptionState state, Department department,
-                      List<TimelineEntry> timeline, long version, int storedEntries) {
+                      List<TimelineEntry> timeline, long version, int storedEntries, Progress progress) {
         this.city = Objects.requireNonNull(city, "地方公共団体コードがありません");
         this.number = Objects.requireNonNull(number, "受付番号がありません");
         this.channel = Objects.requireNonNull(channel, "受付経路がありません");
@@ -53,6 +80,8 @@ public final class Reception {
         this.timeline = new ArrayList<>(timeline);
         this.version = version;
         this.storedEntries = storedEntries;
+        this.adopted = new LinkedHashSet<>(progress.adopted());
+        this.finished = new LinkedHashMap<>(progress.finished());
         if (this.timeline.isEmpty()) {
             throw new Rejection("reception.reception", "受付の経過がありません");
         }
@@ -69,15 +98,16 @@ public final class Reception {
         TimelineEntry opened = entry(at, ReceptionState.RECEIVED, by,
                 channel.label() + "で受付（" + String.join("・", requested.stream().map(Procedure::name).toList()) + "）");
         return new Reception(city, number, channel, resident, requested, ReceptionState.RECEIVED,
-                requested.get(0).department(), List.of(opened), 0, 0);
+                requested.get(0).department(), List.of(opened), 0, 0, Progress.NONE);
     }
 
     /** Rebuilds a stored visit; for persistence adapters only. */
     public static Reception restore(LocalGovernmentCode city, ReceptionNumber number, Channel channel,
                                     AddresseeNumber resident, List<Procedure> procedures, ReceptionState state,
-                                    Department department, List<TimelineEntry> timeline, long version) {
+                                    Department department, List<TimelineEntry> timeline, long version,
+                                    Progress progress) {
         return new Reception(city, number, channel, resident, procedures, state, department, timeline, version,
-                timeline.size());
+                timeline.size(), progress);
     }
 
     /** 聞き取りを開始: a clerk takes the visit up at the counter. */
@@ -95,9 +125,97 @@ public final class Reception {
         moveTo(ReceptionState.PRINTED, by, at, what);
     }
 
-    /** 完了: the department has finished the visit. */
-    public void complete(Operator by, Instant at) {
-        moveTo(ReceptionState.COMPLETED, by, at, "受付を完了");
+    /**
+     * 完了 at the current department: finishes its open procedures. While another department still has open
+     * procedures the visit is sent on (回付) to the first of them; otherwise the whole visit is 完了.
+     *
+     * @return the procedures finished now, each owed to the back office once
+     */
+    public List<Procedure> complete(Operator by, Instant at) {
+        if (!state.canMoveTo(ReceptionState.COMPLETED)) {
+            throw new ReceptionStateException("受付番号 " + number + " は「" + state.label() + "」のため「"
+                    + ReceptionState.COMPLETED.label() + "」に進めません");
+        }
+        List<Procedure> mine = openProcedures().stream().filter(p -> p.department().equals(department)).toList();
+        mine.forEach(p -> finished.put(p.code(), at));
+        List<Procedure> left = openProcedures();
+        if (left.isEmpty()) {
+            moveTo(ReceptionState.COMPLETED, by, at, "受付を完了");
+            return mine;
+        }
+        Department next = left.get(0).department();
+        String done = mine.isEmpty() ? "" : department.name() + "の手続を完了（" + names(mine) + "）、";
+        append(entry(at, ReceptionState.REFERRED, by, done + department.name() + "から" + next.name()
+                + "へ回付（残りの手続: " + names(left.stream().filter(p -> p.department().equals(next)).toList()) + "）"));
+        state = ReceptionState.REFERRED;
+        department = next;
+        return mine;
+    }
+
+    /**
+     * 関連手続を受付に追加: the related procedures the clerk keeps become procedures of this visit, so their forms are
+     * printed with the others and each department finishes its own.
+     *
+     * @return the procedures newly added (those already on the visit are left as they are)
+     */
+    public List<Procedure> adopt(List<Procedure> kept, Operator by, Instant at) {
+        if (state == ReceptionState.COMPLETED) {
+            throw new ReceptionStateException("完了した受付には手続を追加できません（受付番号 " + number + "）");
+        }
+        Set<String> present = new HashSet<>(procedures.stream().map(Procedure::code).toList());
+        List<Procedure> added = new ArrayList<>();
+        for (Procedure p : kept) {
+            if (present.add(p.code())) {
+                added.add(p);
+            }
+        }
+        if (!added.isEmpty()) {
+            append(entry(at, state, by, "関連手続を受付に追加（" + names(added) + "）"));
+            procedures.addAll(added);
+            added.forEach(p -> adopted.add(p.code()));
+        }
+        return List.copyOf(added);
+    }
+
+    /**
+     * Takes back an adopted related procedure the clerk has removed from the list, while it is still open. A procedure
+     * the visitor asked for, or one already finished, stays.
+     *
+     * @return whether the procedure was taken off the visit
+     */
+    public boolean withdraw(String procedureCode, Operator by, Instant at, String reason) {
+        if (!adopted.contains(procedureCode) || finished.containsKey(procedureCode) || state == ReceptionState.COMPLETED) {
+            return false;
+        }
+        Procedure gone = procedures.stream().filter(p -> p.code().equals(procedureCode)).findFirst().orElseThrow();
+        append(entry(at, state, by, "関連手続を受付から除外（" + gone.name() + "、理由: " + reason.strip() + "）"));
+        procedures.remove(gone);
+        adopted.remove(procedureCode);
+        return true;
+    }
+
+    /** The procedures no department has finished yet, in the order of the visit. */
+    public List<Procedure> openProcedures() {
+        return procedures.stream().filter(p -> !finished.containsKey(p.code())).toList();
+    }
+
+    /** Whether {@code procedureCode} was adopted from the related-procedure list. */
+    public boolean adopted(String procedureCode) {
+        return adopted.contains(procedureCode);
+    }
+
+    /** When a procedure was finished, if it has been. */
+    public Optional<Instant> finishedAt(String procedureCode) {
+        return Optional.ofNullable(finished.get(procedureCode));
+    }
+
+    /** The progress of each procedure, for the store. */
+    public Progress progress() {
+        return new Progress(adopted, finished);
+    }
+
+    private static String names(List<Procedure> procedures) {
+        return String.join("・", procedures.stream().map(Procedure::name).toList());
     }
 
     /** 回付: sends the visit to another department, with the reason staff give. */

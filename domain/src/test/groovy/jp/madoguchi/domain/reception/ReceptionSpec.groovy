@@ -79,6 +79,79 @@ class ReceptionSpec extends Specification {
         reception.state() == ReceptionState.HEARING
     }
 
+    static final Procedure NHI = new Procedure('NHI_ENROLMENT', '国民健康保険の加入', INSURANCE, LifeEvent.MOVE_IN)
+    static final Procedure MOVE_IN = new Procedure('MOVE_IN', '転入届', CITIZENS, LifeEvent.MOVE_IN)
+
+    void throughPrinting(Reception reception, Instant at) {
+        reception.startHearing(CLERK, at)
+        reception.confirm(CLERK, at)
+        reception.markPrinted(CLERK, at, '申請書を印刷')
+    }
+
+    def "関連手続を受付に加えると、各課が自分の手続を完了し、残りがあれば次の課へ回付される"() {
+        given: 'a 転入 at 市民課, with the 国保 the clerk kept from the related list'
+        def reception = Reception.open(new LocalGovernmentCode('131016'), new ReceptionNumber(LocalDate.of(2026, 11, 22), 8),
+                Channel.COUNTER, AddresseeNumber.fromSerial('000012345'), [MOVE_IN], CLERK, T0)
+        def added = reception.adopt([NHI, MOVE_IN], CLERK, T0.plusSeconds(30))
+        throughPrinting(reception, T0.plusSeconds(60))
+
+        expect:
+        added == [NHI]
+        reception.procedures() == [MOVE_IN, NHI]
+        reception.adopted('NHI_ENROLMENT') && !reception.adopted('MOVE_IN')
+        reception.timeline()[1].description() == '関連手続を受付に追加（国民健康保険の加入）'
+
+        when: '市民課 finishes'
+        def first = reception.complete(CLERK, T0.plusSeconds(120))
+
+        then: 'only its own procedure is finished and the visit goes on to 保険年金課'
+        first == [MOVE_IN]
+        reception.state() == ReceptionState.REFERRED
+        reception.department() == INSURANCE
+        reception.finishedAt('MOVE_IN').get() == T0.plusSeconds(120)
+        reception.finishedAt('NHI_ENROLMENT').isEmpty()
+        reception.openProcedures() == [NHI]
+        reception.completedAt().isEmpty()
+        reception.timeline().last().description() == '市民課の手続を完了（転入届）、市民課から保険年金課へ回付（残りの手続: 国民健康保険の加入）'
+
+        when: '保険年金課 takes it up and finishes'
+        throughPrinting(reception, T0.plusSeconds(300))
+        def second = reception.complete(CLERK, T0.plusSeconds(360))
+
+        then:
+        second == [NHI]
+        reception.state() == ReceptionState.COMPLETED
+        reception.completedAt().get() == T0.plusSeconds(360)
+        reception.openProcedures().isEmpty()
+    }
+
+    def "削除した関連手続は、未完了なら受付から外れる（申出の手続や完了済みの手続は外れない）"() {
+        given:
+        def reception = Reception.open(new LocalGovernmentCode('131016'), new ReceptionNumber(LocalDate.of(2026, 11, 22), 9),
+                Channel.COUNTER, null, [MOVE_IN], CLERK, T0)
+        reception.adopt([NHI], CLERK, T0)
+
+        expect:
+        !reception.withdraw('MOVE_IN', CLERK, T0, '誤り')
+        reception.withdraw('NHI_ENROLMENT', CLERK, T0.plusSeconds(5), '職場の健康保険に加入済み')
+        reception.procedures() == [MOVE_IN]
+        !reception.adopted('NHI_ENROLMENT')
+        reception.timeline().last().description() == '関連手続を受付から除外（国民健康保険の加入、理由: 職場の健康保険に加入済み）'
+    }
+
+    def "完了した受付には手続を加えられない"() {
+        given:
+        def reception = opened()
+        throughPrinting(reception, T0)
+        reception.complete(CLERK, T0)
+
+        when:
+        reception.adopt([NHI], CLERK, T0)
+
+        then:
+        thrown(ReceptionStateException)
+    }
+
     def "完了した受付は回付できない"() {
         given:
         def reception = opened()

@@ -119,9 +119,19 @@ public class ReceptionController {
     @Post(value = "/{number}/complete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> complete(Authentication authentication, @PathVariable String number, long version) {
         CompleteReceptionUseCase.Completion done = complete.complete(step(authentication, number, version));
-        return back(number, done.records() == 0 ? "受付を完了しました（この手続は基幹系への連携記録がありません）"
-                : "受付を完了し、基幹系への連携記録 " + done.records() + " 件を送り出しました"
-                + (done.missing().isEmpty() ? "" : "（値のない項目: " + String.join("、", done.missing()) + "）"));
+        String handedOff = done.records() == 0 ? "（この手続は基幹系への連携記録がありません）"
+                : "し、基幹系への連携記録 " + done.records() + " 件を送り出しました"
+                + (done.missing().isEmpty() ? "" : "（値のない項目: " + String.join("、", done.missing()) + "）");
+        if (done.referredTo().isEmpty()) {
+            return back(number, done.records() == 0 ? "受付を完了しました" + handedOff : "受付を完了" + handedOff);
+        }
+        jp.madoguchi.domain.procedure.Department next = done.referredTo().get();
+        String notice = (done.finished().isEmpty() ? "この課の手続はありません" : String.join("・", done.finished()) + "を完了"
+                + (done.records() == 0 ? "しました" + handedOff : handedOff)) + "。残りの手続のため" + next.name() + "へ回付しました";
+        // a member of one 担当課 no longer serves the visit: back to the list, which says where it went
+        return StaffPrincipal.operator(authentication).serves(next.code()) ? back(number, notice)
+                : HttpResponse.seeOther(URI.create("/staff?notice="
+                        + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** 回付: sends the visit to another department's counter, with the reason the clerk gives. */
@@ -178,13 +188,17 @@ public class ReceptionController {
     /** 受付: the visit, who it is for (registry, 転出証明書 or an unconfirmed card with candidates), its timeline. */
     @Introspected
     public record ReceptionPage(String staffName, String number, int callNumber, String channel, String state,
-                                String stateCode, String department, long version, List<String> procedures,
+                                String stateCode, String department, long version, List<ProcedureRow> procedures,
                                 List<TimelineRow> timeline, List<DepartmentOption> departments, boolean finished,
                                 ResidentView resident, MoveInView moveIn, CardView card, List<CandidateRow> candidates,
                                 Integer relatedCount, String notice, String error) {
     }
 
     public record TimelineRow(String time, String state, String operator, String description) {
+    }
+
+    /** A procedure of the visit: its department, and whether that department has finished it. */
+    public record ProcedureRow(String code, String name, String department, String status) {
     }
 
     public record DepartmentOption(String code, String name) {
@@ -215,7 +229,10 @@ public class ReceptionController {
                     ReceptionPage page = new ReceptionPage(StaffPrincipal.displayName(authentication),
                             r.number().value(), r.number().callNumber(), r.channel().label(), r.state().label(),
                             r.state().name(), r.department().name(), r.version(),
-                            r.procedures().stream().map(p -> p.name()).toList(),
+                            r.procedures().stream().map(p -> new ProcedureRow(p.code(), p.name(), p.department().name(),
+                                    (r.adopted(p.code()) ? "関連手続から追加・" : "")
+                                            + r.finishedAt(p.code()).map(t -> "完了 " + TIME.format(t.atZone(zone)))
+                                                    .orElse("未完了"))).toList(),
                             r.timeline().stream().map(e -> new TimelineRow(TIME.format(e.at().atZone(zone)),
                                     e.state().label(), e.operatorName(), e.description())).toList(),
                             procedures.departments().stream().filter(d -> !d.equals(r.department()))

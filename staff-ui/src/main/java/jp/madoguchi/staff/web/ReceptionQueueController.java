@@ -37,7 +37,7 @@ public class ReceptionQueueController {
 
     /** The page {@code staff/queue}: today's receptions the member serves, newest first. */
     @Introspected
-    public record QueuePage(String staffName, List<Row> receptions) {
+    public record QueuePage(String staffName, List<Row> receptions, String notice) {
 
         public record Row(String number, int callNumber, String time, String channel, String procedures, String state,
                           String department, String resident) {
@@ -47,7 +47,8 @@ public class ReceptionQueueController {
     @Get
     @View("staff/queue")
     @Header(name = "Cache-Control", value = "no-store")
-    public QueuePage queue(Authentication authentication) {
+    public QueuePage queue(Authentication authentication, @io.micronaut.core.annotation.Nullable
+                           @io.micronaut.http.annotation.QueryValue String notice) {
         Operator member = StaffPrincipal.operator(authentication);
         return new QueuePage(member.displayName(), receptions.today(StaffPrincipal.city(authentication)).stream()
                 // a member of one 担当課 sees that department's receptions (回付 moves a visit to another's list)
@@ -55,6 +56,6 @@ public class ReceptionQueueController {
                 .map(r -> new QueuePage.Row(r.number().value(), r.number().callNumber(),
                         TIME.format(r.openedAt().atZone(zone)), r.channel().label(), String.join("・", r.procedures()),
                         r.state().label(), r.department(), r.residentName()))
-                .toList());
+                .toList(), notice);
     }
 }

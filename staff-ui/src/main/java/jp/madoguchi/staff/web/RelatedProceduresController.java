@@ -143,6 +143,17 @@ public class RelatedProceduresController {
         return back(number, "関連手続に追加しました");
     }
 
+    /** 受付に追加: the kept procedures become procedures of the visit, finished each by its own department. */
+    @Post(value = "/adopt", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> adopt(Authentication authentication, @PathVariable String number, long receptionVersion) {
+        access.requireServed(authentication, number);
+        List<Procedure> added = related.adopt(StaffPrincipal.city(authentication), ReceptionNumber.parse(number),
+                receptionVersion, StaffPrincipal.operator(authentication));
+        return back(number, added.isEmpty() ? "残した手続はすでに受付にあります"
+                : "受付に追加しました（" + String.join("・", added.stream().map(Procedure::name).toList())
+                        + "）。申請書は他の手続と一緒に印刷し、各課の完了で基幹系へ連携します");
+    }
+
     /** 手続案内書 (PDF) in a language, with furigana when asked. */
     @Get("/guidance.pdf")
     public HttpResponse<byte[]> guidance(Authentication authentication, @PathVariable String number,
@@ -180,7 +191,8 @@ public class RelatedProceduresController {
 
     /** The 関連手続 page; {@code list} is empty until the first determination. */
     @Introspected
-    public record RelatedPage(String staffName, String number, long version, List<EventOption> events, String eventDate,
+    public record RelatedPage(String staffName, String number, long version, long receptionVersion,
+                              List<EventOption> events, String eventDate,
                               List<MemberRow> members, List<QuestionRow> questions, ListView list,
                               List<ProcedureChoices> procedures, String notice, String error) {
     }
@@ -194,14 +206,16 @@ public class RelatedProceduresController {
     public record QuestionRow(String key, String question, List<String> choices, String answer, String events) {
     }
 
-    public record ListView(String event, String determined, List<Group> groups, int count) {
+    /** @param toAdopt how many kept procedures are not yet procedures of the visit */
+    public record ListView(String event, String determined, List<Group> groups, int count, int toAdopt) {
     }
 
     public record Group(String department, List<ItemRow> items) {
     }
 
+    /** @param onVisit what became of the procedure on the visit, empty while it is only on the list */
     public record ItemRow(int seq, String procedure, String code, String member, List<ReasonRow> reasons, boolean removed,
-                          String removal) {
+                          String removal, String onVisit) {
     }
 
     public record ReasonRow(String text, String rule) {
@@ -216,7 +230,7 @@ public class RelatedProceduresController {
         LifeEvent suggested = hearing.suggestedEvent();
         Map<String, String> given = list == null ? Map.of() : list.answers();
         RelatedPage page = new RelatedPage(StaffPrincipal.displayName(authentication), number,
-                list == null ? 0 : list.version(),
+                list == null ? 0 : list.version(), hearing.receptionVersion(),
                 eventOptions(list == null
                         ? suggested.name() + "/" + (suggested.kinds().isEmpty() ? "" : suggested.kinds().get(0))
                         : list.event().name() + "/" + nz(list.kind())),
@@ -224,13 +238,13 @@ public class RelatedProceduresController {
                 hearing.members().stream().map(m -> new MemberRow(m.id(), m.name(), nz(m.birthDate()),
                         nz(m.relationship()), m.subjectByDefault())).toList(),
                 hearing.questions().stream().map(q -> question(q, given)).toList(),
-                list == null ? null : listView(list),
+                list == null ? null : listView(list, hearing.onVisit()),
                 ProcedureChoices.of(procedures), notice, error);
         return HttpResponse.status(status).header("Cache-Control", "no-store")
                 .body(new ModelAndView<>("staff/related", page));
     }
 
-    private ListView listView(RelatedProcedureList list) {
+    private ListView listView(RelatedProcedureList list, Map<String, String> onVisit) {
         Map<String, Department> departmentOf = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         for (Procedure p : procedures.everything()) {
@@ -249,13 +263,16 @@ public class RelatedProceduresController {
                     item.reasons().stream().map(r -> new ReasonRow(r.in("ja"),
                             r.ruleId().equals("CLERK") ? "職員が追加" : r.ruleId() + " 第" + r.ruleVersion() + "版")).toList(),
                     item.removal() != null,
-                    item.removal() == null ? "" : item.removal().reason() + "（" + item.removal().by() + "）"));
+                    item.removal() == null ? "" : item.removal().reason() + "（" + item.removal().by() + "）",
+                    item.removal() == null ? onVisit.getOrDefault(item.procedureCode(), "") : ""));
         }
         return new ListView(list.event().label() + (list.kind() == null ? "" : "（" + list.kind() + "）"),
                 TIME.format(list.determinedAt().atZone(clock.getZone())) + " " + list.determinedBy(),
                 groups.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                         .map(e -> new Group(e.getKey(), e.getValue())).toList(),
-                list.current().size());
+                list.current().size(),
+                (int) list.current().stream().map(RelatedProcedureList.Item::procedureCode).distinct()
+                        .filter(code -> !onVisit.containsKey(code)).count());
     }
 
     private static QuestionRow question(HearingQuestion q, Map<String, String> given) {

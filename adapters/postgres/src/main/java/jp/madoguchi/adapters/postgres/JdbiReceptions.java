@@ -68,23 +68,7 @@ public class JdbiReceptions implements Receptions {
                     .bind("openedAt", utc(reception.openedAt()))
                     .bind("completedAt", reception.completedAt().map(JdbiReceptions::utc).orElse(null))
                     .execute();
-            List<Procedure> procedures = reception.procedures();
-            for (int i = 0; i < procedures.size(); i++) {
-                Procedure p = procedures.get(i);
-                h.createUpdate("""
-                                INSERT INTO reception_procedure (city_code, number, position, procedure_code, procedure_name,
-                                                                 department_code, department_name, life_event)
-                                VALUES (:city, :number, :position, :code, :name, :departmentCode, :departmentName, :lifeEvent)""")
-                        .bind("city", reception.city().value())
-                        .bind("number", reception.number().value())
-                        .bind("position", i)
-                        .bind("code", p.code())
-                        .bind("name", p.name())
-                        .bind("departmentCode", p.department().code())
-                        .bind("departmentName", p.department().name())
-                        .bind("lifeEvent", p.lifeEvent().name())
-                        .execute();
-            }
+            writeProcedures(h, reception);
             insertTimeline(h, reception);
         });
     }
@@ -108,6 +92,12 @@ public class JdbiReceptions implements Receptions {
             if (updated == 0) {
                 throw ConcurrentUpdateException.onReception(reception.number());
             }
+            // a visit's procedures change when related ones are adopted and as each department finishes its own
+            h.createUpdate("DELETE FROM reception_procedure WHERE city_code = :city AND number = :number")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .execute();
+            writeProcedures(h, reception);
             insertTimeline(h, reception);
         });
     }
@@ -125,6 +115,29 @@ public class JdbiReceptions implements Receptions {
             }
             insertTimeline(h, reception);
         });
+    }
+
+    private static void writeProcedures(Handle h, Reception reception) {
+        List<Procedure> procedures = reception.procedures();
+        for (int i = 0; i < procedures.size(); i++) {
+            Procedure p = procedures.get(i);
+            h.createUpdate("""
+                            INSERT INTO reception_procedure (city_code, number, position, procedure_code, procedure_name,
+                                                             department_code, department_name, life_event, adopted, finished_at)
+                            VALUES (:city, :number, :position, :code, :name, :departmentCode, :departmentName, :lifeEvent,
+                                    :adopted, :finishedAt)""")
+                    .bind("city", reception.city().value())
+                    .bind("number", reception.number().value())
+                    .bind("position", i)
+                    .bind("code", p.code())
+                    .bind("name", p.name())
+                    .bind("departmentCode", p.department().code())
+                    .bind("departmentName", p.department().name())
+                    .bind("lifeEvent", p.lifeEvent().name())
+                    .bind("adopted", reception.adopted(p.code()))
+                    .bind("finishedAt", reception.finishedAt(p.code()).map(JdbiReceptions::utc).orElse(null))
+                    .execute();
+        }
     }
 
     /** Appends the unsaved entries after whatever the store holds (someone may have appended meanwhile). */
@@ -166,6 +179,9 @@ public class JdbiReceptions implements Receptions {
     private record Row<T>(String number, T value) {
     }
 
+    private record Listed(Procedure procedure, boolean adopted, java.time.Instant finishedAt) {
+    }
+
     /**
      * Loads the visits that match {@code condition} in three queries (visits, their procedures, their
      * timelines), however many there are: the reception list is opened all day at every counter.
@@ -182,14 +198,19 @@ public class JdbiReceptions implements Receptions {
             return List.of();
         }
         List<String> numbers = heads.stream().map(Head::number).toList();
-        Map<String, List<Procedure>> procedures = h.createQuery("""
-                        SELECT number, procedure_code, procedure_name, department_code, department_name, life_event
+        Map<String, List<Listed>> procedures = h.createQuery("""
+                        SELECT number, procedure_code, procedure_name, department_code, department_name, life_event,
+                               adopted, finished_at
                         FROM reception_procedure WHERE city_code = :city AND number IN (<numbers>)
                         ORDER BY number, position""")
                 .bind("city", city.value())
                 .bindList("numbers", numbers)
-                .map((rs, ctx) -> new Row<>(rs.getString(1), new Procedure(rs.getString(2), rs.getString(3),
-                        new Department(rs.getString(4), rs.getString(5)), LifeEvent.valueOf(rs.getString(6)))))
+                .map((rs, ctx) -> {
+                    OffsetDateTime finishedAt = rs.getObject(8, OffsetDateTime.class);
+                    return new Row<>(rs.getString(1), new Listed(new Procedure(rs.getString(2), rs.getString(3),
+                            new Department(rs.getString(4), rs.getString(5)), LifeEvent.valueOf(rs.getString(6))),
+                            rs.getBoolean(7), finishedAt == null ? null : finishedAt.toInstant()));
+                })
                 .collect(byNumber());
         Map<String, List<TimelineEntry>> timelines = h.createQuery("""
                         SELECT number, at, state, operator_id, operator_name, description
@@ -200,11 +221,21 @@ public class JdbiReceptions implements Receptions {
                 .map((rs, ctx) -> new Row<>(rs.getString(1), new TimelineEntry(rs.getObject(2, OffsetDateTime.class).toInstant(),
                         ReceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6))))
                 .collect(byNumber());
-        return heads.stream().map(head -> Reception.restore(city, ReceptionNumber.parse(head.number()),
-                Channel.valueOf(head.channel()), head.resident() == null ? null : new AddresseeNumber(head.resident()),
-                procedures.getOrDefault(head.number(), List.of()), ReceptionState.valueOf(head.state()),
-                new Department(head.departmentCode(), head.departmentName()),
-                timelines.getOrDefault(head.number(), List.of()), head.version())).toList();
+        return heads.stream().map(head -> {
+            List<Listed> listed = procedures.getOrDefault(head.number(), List.of());
+            return Reception.restore(city, ReceptionNumber.parse(head.number()),
+                    Channel.valueOf(head.channel()), head.resident() == null ? null : new AddresseeNumber(head.resident()),
+                    listed.stream().map(Listed::procedure).toList(), ReceptionState.valueOf(head.state()),
+                    new Department(head.departmentCode(), head.departmentName()),
+                    timelines.getOrDefault(head.number(), List.of()), head.version(), progress(listed));
+        }).toList();
+    }
+
+    private static Reception.Progress progress(List<Listed> listed) {
+        Map<String, java.time.Instant> finished = new java.util.HashMap<>();
+        listed.stream().filter(l -> l.finishedAt() != null).forEach(l -> finished.put(l.procedure().code(), l.finishedAt()));
+        return new Reception.Progress(listed.stream().filter(Listed::adopted).map(l -> l.procedure().code())
+                .collect(Collectors.toSet()), finished);
     }
 
     /** Groups rows by reception number, keeping their order. */

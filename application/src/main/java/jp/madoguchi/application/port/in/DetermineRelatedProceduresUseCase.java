@@ -35,6 +35,16 @@ public interface DetermineRelatedProceduresUseCase {
     RelatedProcedureList add(LocalGovernmentCode city, ReceptionNumber number, long expectedVersion,
                              String procedureCode, String memberId, String reason, Operator operator);
 
+    /**
+     * 受付に追加: the procedures still on the list (the clerk kept them) become procedures of the visit: their forms
+     * print with the others and each is finished, and handed to the back office, by its own department's 完了.
+     *
+     * @param expectedVersion the visit's version the clerk read
+     * @return the procedures newly added to the visit
+     */
+    List<jp.madoguchi.domain.procedure.Procedure> adopt(LocalGovernmentCode city, ReceptionNumber number,
+                                                        long expectedVersion, Operator operator);
+
     /** The guidance sheet of the reception's current list, in a language (ja, en), with furigana or not. */
     RenderedDocument guidanceSheet(LocalGovernmentCode city, ReceptionNumber number, String language, boolean furigana,
                                    Operator operator);
@@ -61,8 +71,17 @@ public interface DetermineRelatedProceduresUseCase {
         }
     }
 
-    /** The household as the counter sees it before determining. */
-    record Hearing(LifeEvent suggestedEvent, List<Member> members, List<HearingQuestion> questions) {
+    /**
+     * The household as the counter sees it before determining, and where the visit stands.
+     *
+     * @param receptionVersion the visit's version, for adopting the kept procedures into it
+     * @param onVisit          what became of each procedure of the visit, by code (e.g. 「受付に追加済み」「市民課で完了」)
+     */
+    record Hearing(LifeEvent suggestedEvent, List<Member> members, List<HearingQuestion> questions,
+                   long receptionVersion, Map<String, String> onVisit) {
+        public Hearing {
+            onVisit = Map.copyOf(onVisit);
+        }
     }
 
     /** A member, with whether the event is about them by default. */
