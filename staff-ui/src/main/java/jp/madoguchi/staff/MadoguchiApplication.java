@@ -63,18 +63,7 @@ public final class MadoguchiApplication {
         }
         Path dataDir = Path.of(System.getenv().getOrDefault("MADOGUCHI_DATA_DIR", "data"));
         Path file = dataDir.resolve("secrets").resolve("jwt-secret");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] key = new byte[48];
-                new SecureRandom().nextBytes(key);
-                Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            properties.put(JWT_SECRET, Files.readString(file, StandardCharsets.US_ASCII).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("署名鍵を用意できません: " + file, e);
-        }
+        properties.put(JWT_SECRET, jp.madoguchi.adapters.security.crypto.SecretFiles.readOrCreate(file, 48));
         return properties;
     }
 

@@ -32,21 +32,24 @@ class StaffLoginSecurityAcceptanceSpec extends Specification {
         when: 'four wrong passwords'
         def answers = (1..4).collect { browserLogin('supervisor', "wrong-password-$it") }
 
-        then: 'each is refused without saying which was wrong; the last ones warn'
-        answers.every { it.contains('ユーザーIDまたはパスワードが違います') }
-        answers[3].contains('あと1回')
+        then: 'each is refused without saying which was wrong, in the words an unknown name gets'
+        def stranger = browserLogin('no-such-member', 'wrong-password')
+        answers.every { it == stranger }
+        stranger.contains('ユーザーIDまたはパスワードが違います')
+        stranger.contains('続けて5回間違えると')
 
         when: 'the fifth'
         def fifth = browserLogin('supervisor', 'wrong-password-5')
 
         then:
-        fifth.contains('ロック')
+        fifth == stranger
+        trail("action = 'LOGIN_FAILED' AND actor_id = 'supervisor'").last().contains('5回目でロック')
 
         when: 'the right password during the lock'
         def locked = browserLogin('supervisor', RunningMadoguchi.DEMO_PASSWORD)
 
-        then: 'still refused, and not logged in'
-        locked.contains('このアカウントは')
+        then: 'still refused, in the same words (the lock is no sign the name exists), and not logged in'
+        locked == stranger
         browser.currentPath() == '/staff/login'
         trail("action = 'LOGIN_FAILED' AND actor_id = 'supervisor'").last().contains('ロック中')
 

@@ -72,17 +72,20 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         if (attempt.username().isEmpty() || attempt.password().isEmpty()) {
             return refuse(attempt, city, "入力なし", "ユーザーIDとパスワードを入力してください。");
         }
+        // an unknown name, a wrong password and a locked account get the same words after the same work: the page
+        // must not tell anyone which user names exist (the access history tells the auditor which it was)
         Optional<StaffAccount> found = accounts.find(attempt.username());
         if (found.isEmpty()) {
             hashes.matches(attempt.password(), decoyHash);
-            return refuse(attempt, city, "存在しない利用者名", WRONG);
+            return refuse(attempt, city, "存在しない利用者名", refused());
         }
         StaffAccount account = found.get();
+        boolean passwordRight = hashes.matches(attempt.password(), account.passwordHash());
         if (account.lockedAt(now)) {
-            return refuse(attempt, account.city(), "ロック中", locked(account.lockedUntil()));
+            return refuse(attempt, account.city(), "ロック中", refused());
         }
-        if (!hashes.matches(attempt.password(), account.passwordHash())) {
-            return failure(attempt, account, "パスワードの誤り", WRONG).refused();
+        if (!passwordRight) {
+            return failure(attempt, account, "パスワードの誤り", refused()).refused();
         }
         if (!account.enabled()) {
             return refuse(attempt, account.city(), "無効なアカウント",
@@ -135,8 +138,9 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
                 return new SecondFactorCheck.Passed(step.getAsLong());
             }
             Failure failed = failure(attempt, account, "確認コードの誤り", "確認コードが違います。");
-            // still unlocked: ask again for the code (the password was right); locked: say so
-            return new SecondFactorCheck.Stopped(failed.locked() ? failed.refused()
+            // still unlocked: ask again for the code; locked: say so (the password was right, so this tells no stranger)
+            return new SecondFactorCheck.Stopped(failed.locked()
+                    ? new LoginOutcome.Refused(failed.refused().message() + locked(now.plus(policy.lockoutDuration())))
                     : new LoginOutcome.SecondFactorRequired(account.username(), failed.refused().message()
                     + "認証アプリの最新のコードを入力してください。"));
         }
@@ -178,12 +182,16 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         Instant lockUntil = clock.instant().plus(policy.lockoutDuration());
         int failures = accounts.recordFailedLogin(account.username(), policy.lockoutThreshold(), lockUntil);
         if (failures >= policy.lockoutThreshold()) {
-            return new Failure(refuse(attempt, account.city(), reason + "、" + failures + "回目でロック",
-                    message + locked(lockUntil)), true);
+            return new Failure(refuse(attempt, account.city(), reason + "、" + failures + "回目でロック", message), true);
         }
-        int left = policy.lockoutThreshold() - failures;
-        String warning = left <= 2 ? "あと" + left + "回続けて失敗すると、アカウントがロックされます。" : "";
-        return new Failure(refuse(attempt, account.city(), reason + "、" + failures + "回目", message + warning), false);
+        return new Failure(refuse(attempt, account.city(), reason + "、" + failures + "回目", message), false);
+    }
+
+    /** The one answer to a refused name or password, the same whether the name exists, is locked, or not. */
+    private String refused() {
+        return WRONG + "続けて" + policy.lockoutThreshold() + "回間違えると、アカウントは"
+                + policy.lockoutDuration().toMinutes() + "分間使えなくなります（その間は正しいパスワードでも入れません）。"
+                + "急ぐときはシステム管理者に確認してください。";
     }
 
     private String locked(Instant until) {

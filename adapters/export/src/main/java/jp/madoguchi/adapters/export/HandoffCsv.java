@@ -11,11 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import jp.madoguchi.application.port.out.CsvCells;
 import jp.madoguchi.application.port.out.ExportRecord;
 
 /**
  * One record as the file every target writes: a header of the layout's column names and one row, every field quoted
- * (RFC 4180), CRLF, UTF-8 with BOM (as RPA tools and Excel read it); named after the layout and the record's key.
+ * (RFC 4180), a would-be formula neutralised ({@link CsvCells}), CRLF, UTF-8 with BOM (as RPA tools and Excel read
+ * it); named after the layout and the record's key.
  */
 final class HandoffCsv {
 
@@ -32,8 +34,8 @@ final class HandoffCsv {
         StringWriter text = new StringWriter();
         try (CsvWriter csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).lineDelimiter(LineDelimiter.CRLF)
                 .build(text)) {
-            csv.writeRecord(record.columns().keySet());
-            csv.writeRecord(record.columns().values());
+            csv.writeRecord(CsvCells.safe(record.columns().keySet()));
+            csv.writeRecord(CsvCells.safe(record.columns().values()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -73,11 +73,13 @@ public class JdbiAuditTrailQuery implements AuditTrailQuery {
                     long rows = 0;
                     while (rs.next()) {
                         AuditEntry e = entry(rs);
-                        csv.writeRecord(Long.toString(rs.getLong("seq")),
+                        // typed user names and terminal ids reach this file: no cell may become a formula
+                        csv.writeRecord(jp.madoguchi.application.port.out.CsvCells.safe(List.of(
+                                Long.toString(rs.getLong("seq")),
                                 WHEN.format(e.at().atZone(zone)), e.city().value(), e.actor().kind().name(),
-                                e.actor().id(), e.actor().displayName(), e.terminal(), e.action().label(),
-                                String.join(" ", e.residents()), e.purpose(), e.detail(),
-                                HexFormat.of().formatHex(rs.getBytes("hash")));
+                                e.actor().id(), e.actor().displayName(), nz(e.terminal()), e.action().label(),
+                                String.join(" ", e.residents()), nz(e.purpose()), nz(e.detail()),
+                                HexFormat.of().formatHex(rs.getBytes("hash")))));
                         rows++;
                     }
                     return rows;
@@ -103,5 +105,9 @@ public class JdbiAuditTrailQuery implements AuditTrailQuery {
                 rs.getString("terminal"), AuditAction.valueOf(rs.getString("action")),
                 Arrays.asList((String[]) rs.getArray("residents").getArray()), rs.getString("purpose"),
                 rs.getString("detail"));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -1,12 +1,6 @@
 package jp.madoguchi.adapters.security.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -23,20 +17,7 @@ public final class DataKey {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return decode(fromEnvironment.strip(), "MADOGUCHI_DATA_KEY");
         }
-        try {
-            if (!Files.exists(keyFile)) {
-                Files.createDirectories(keyFile.getParent());
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Path part = keyFile.resolveSibling(keyFile.getFileName() + ".part");
-                Files.writeString(part, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-                Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-------"));
-                Files.move(part, keyFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            return decode(Files.readString(keyFile, StandardCharsets.US_ASCII).strip(), keyFile.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("暗号鍵ファイルを用意できません: " + keyFile, e);
-        }
+        return decode(SecretFiles.readOrCreate(keyFile, 32), keyFile.toString());
     }
 
     private static byte[] decode(String text, String source) {
