@@ -16,6 +16,8 @@ import io.micronaut.runtime.Micronaut;
 import jp.madoguchi.staff.cli.AuditSubcommand;
 import jp.madoguchi.staff.cli.GenerateSubcommand;
 import jp.madoguchi.staff.cli.ImportSubcommand;
+import jp.madoguchi.staff.config.DemoMode;
+import jp.madoguchi.staff.config.ProductionConfiguration;
 
 /**
  * The one Madoguchi executable. {@code run} (the default) serves the kiosk at {@code /kiosk} and the staff
@@ -33,6 +35,8 @@ public final class MadoguchiApplication {
         String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "run" -> run(rest);
+            case "start" -> start(rest);
+            case "setup" -> System.exit(jp.madoguchi.staff.cli.SetupSubcommand.run(rest));
             case "generate" -> System.exit(GenerateSubcommand.run(rest));
             case "import" -> System.exit(ImportSubcommand.run(rest));
             case "audit" -> System.exit(AuditSubcommand.run(rest));
@@ -45,10 +49,40 @@ public final class MadoguchiApplication {
     }
 
     static void run(String[] args) {
+        DemoMode demo = DemoMode.decide(System::getenv);
+        System.out.println(demo.announcement());
+        Map<String, Object> properties = new HashMap<>(signingSecret());
+        properties.putAll(demo.properties());
         Micronaut.build(args)
                 .mainClass(MadoguchiApplication.class)
                 .banner(false)
-                .properties(signingSecret())
+                .properties(properties)
+                .start();
+    }
+
+    /**
+     * A production start: the installation {@code ./madoguchi setup} prepared in {@code --data}, its settings file on
+     * top of the defaults, the demo off whatever the environment says.
+     */
+    static void start(String[] args) {
+        if (args.length != 2 || !"--data".equals(args[0])) {
+            System.err.println("使い方: ./madoguchi start --data データフォルダ（./madoguchi setup で用意したもの）");
+            System.exit(2);
+        }
+        java.nio.file.Path data = java.nio.file.Path.of(args[1]).toAbsolutePath().normalize();
+        io.micronaut.context.env.PropertySource settings;
+        try {
+            settings = jp.madoguchi.staff.config.ProductionConfiguration.load(data);
+        } catch (IllegalArgumentException e) {
+            System.err.println("エラー: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("本番として起動します（設定: " + data.resolve(jp.madoguchi.staff.config.ProductionConfiguration.FILE_NAME) + "）。");
+        Micronaut.build(new String[0])
+                .mainClass(MadoguchiApplication.class)
+                .banner(false)
+                .propertySources(settings)
                 .start();
     }
 
@@ -62,15 +96,16 @@ public final class MadoguchiApplication {
             return properties;
         }
         Path dataDir = Path.of(System.getenv().getOrDefault("MADOGUCHI_DATA_DIR", "data"));
-        Path file = dataDir.resolve("secrets").resolve("jwt-secret");
-        properties.put(JWT_SECRET, jp.madoguchi.adapters.security.crypto.SecretFiles.readOrCreate(file, 48));
+        properties.put(JWT_SECRET, ProductionConfiguration.signingKey(dataDir));
         return properties;
     }
 
     static String usage() {
         return """
                 使い方: ./madoguchi [サブコマンド] [オプション]
-                  run        記載台（/kiosk）と窓口（/staff）を起動します（既定）
+                  run        デモを起動します（既定。このPCの 127.0.0.1 だけで待ち受け、合成データを入れます）
+                  setup      本番の設置を用意します（--help で詳細）
+                  start      本番を起動します（--data データフォルダ）
                   generate   合成住民データを前方連携ファイルとして書き出します（--help で詳細）
                   import     前方連携ファイルをフォルダか s3:// から取り込みます（--help で詳細）
                   audit verify  アクセス記録のハッシュの鎖を検証します

@@ -61,9 +61,11 @@ class RelatedProceduresHandoffAcceptanceSpec extends Specification {
         browser.select('#event', '転入（国内）')
         browser.select('#answer-職場の健康保険', 'なし')
         browser.clickAndLoad('#determine')
+        assert browser.exists('#related-list'): browser.screenshot('related-handoff-determine').toString()
 
         when: 'the clerk takes off the list everything but the 転入 and the 国保'
         removeAllBut(KEPT)
+        assert browser.exists('#adopt'): browser.screenshot('related-handoff-removed').toString() + ' ' + browser.text('main')
         browser.clickAndLoad('#adopt')
 
         then:

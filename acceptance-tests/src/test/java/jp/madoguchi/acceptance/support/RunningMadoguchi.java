@@ -20,10 +20,17 @@ public final class RunningMadoguchi implements AutoCloseable {
 
     private final EmbeddedServer server;
     private final Path dataDir;
+    private final String databaseUrl;
 
-    private RunningMadoguchi(EmbeddedServer server, Path dataDir) {
+    private RunningMadoguchi(EmbeddedServer server, Path dataDir, String databaseUrl) {
         this.server = server;
         this.dataDir = dataDir;
+        this.databaseUrl = databaseUrl;
+    }
+
+    /** The database the system runs on, for a second start on the same one. */
+    public String databaseUrl() {
+        return databaseUrl;
     }
 
     public static RunningMadoguchi start() {
@@ -36,6 +43,8 @@ public final class RunningMadoguchi implements AutoCloseable {
             Path dataDir = Files.createTempDirectory("madoguchi-acceptance");
             Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                     "micronaut.server.port", -1,
+                    // the demo listens on this PC only (the server refuses it anywhere else)
+                    "micronaut.server.host", "127.0.0.1",
                     "madoguchi.database.url", TestDatabase.freshDatabaseUrl(),
                     "madoguchi.database.owner-username", "postgres",
                     // the system runs as its own role, as in production: it cannot change the access history
@@ -52,7 +61,7 @@ public final class RunningMadoguchi implements AutoCloseable {
             properties.put("madoguchi.linkage.warm-up-rows", 0);
             properties.putAll(overrides);
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
-            return new RunningMadoguchi(server, dataDir);
+            return new RunningMadoguchi(server, dataDir, String.valueOf(properties.get("madoguchi.database.url")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

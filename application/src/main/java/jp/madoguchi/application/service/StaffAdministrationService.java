@@ -82,6 +82,28 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     }
 
     @Override
+    public String registerFirstAdministrator(LocalGovernmentCode city, String username, String displayName, Operator by) {
+        if (!accounts.list(city).isEmpty()) {
+            throw new Rejection("staff.first-administrator-exists",
+                    "この市区町村にはもう職員が登録されています。職員の追加は管理画面「職員と役割」で行ってください");
+        }
+        ensureDefaultRoles(city);
+        String once = OneTimePassword.generate();
+        while (!PasswordPolicy.problems(username, once).isEmpty()) {
+            once = OneTimePassword.generate();
+        }
+        RegisterStaffCommand command = new RegisterStaffCommand(city, username, displayName, once,
+                Set.of("ADMINISTRATOR"));
+        String hash = hashes.hash(command.password());
+        transactions.inTransaction(() -> {
+            accounts.add(StaffAccount.create(city, username, displayName, hash, command.roles()));
+            accounts.setPassword(username, hash, true);
+            record(city, by, "最初の管理者の登録: " + username + "（一時パスワード、初回ログインで変更）");
+        });
+        return once;
+    }
+
+    @Override
     public List<AccountSummary> accounts(LocalGovernmentCode city) {
         return accounts.list(city).stream()
                 .map(a -> new AccountSummary(a.username(), a.displayName(), new TreeSet<>(a.roles()), a.enabled(),

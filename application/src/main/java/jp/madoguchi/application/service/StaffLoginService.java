@@ -94,6 +94,17 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         Set<Permission> permissions = permissionsOf(account);
         boolean secondFactor = policy.secondFactorForEveryone()
                 || permissions.stream().anyMatch(Permission::administrative);
+        // a password someone else chose is replaced before the member goes on; checked before the code is used up
+        String chosen = null;
+        if (account.mustChangePassword()) {
+            Optional<String> problem = newPasswordProblem(account, attempt);
+            if (problem.isPresent()) {
+                // the code is asked with it once the authenticator is set up; before that, the next page shows its QR
+                return new LoginOutcome.PasswordChangeRequired(account.username(),
+                        secondFactor && account.secondFactorSecret() != null, problem.get());
+            }
+            chosen = hashes.hash(attempt.newPassword());
+        }
         long step = account.lastOneTimeStep();
         if (secondFactor) {
             SecondFactorCheck check = secondFactor(attempt, account, now);
@@ -103,18 +114,40 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
             step = ((SecondFactorCheck.Passed) check).step();
         }
         // hashed before the unit of work, so no connection waits on the (deliberately slow) hash
-        String rehashed = hashes.needsRehash(account.passwordHash()) ? hashes.hash(attempt.password()) : null;
+        String rehashed = chosen == null && hashes.needsRehash(account.passwordHash()) ? hashes.hash(attempt.password()) : null;
         long usedStep = step;
+        String newHash = chosen;
         transactions.inTransaction(() -> {
             accounts.recordLogin(account.username(), usedStep);
             if (rehashed != null) {
                 accounts.replacePasswordHash(account.username(), rehashed);
+            }
+            if (newHash != null) {
+                accounts.setPassword(account.username(), newHash, false);
+                trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(),
+                        AuditAction.ADMINISTRATION, List.of(), "", "パスワードの変更（初回ログイン）: " + account.username()));
             }
             trail.append(new AuditEntry(now, account.city(), operator(account), attempt.terminal(), AuditAction.LOGIN,
                     List.of(), "", secondFactor ? "ログイン（二要素認証）" : "ログイン"));
         });
         return new LoginOutcome.LoggedIn(new StaffMember(account.city(), account.username(), account.displayName(),
                 account.roles(), permissions, departmentsOf(account)));
+    }
+
+    /** Why the new password cannot be taken (none typed yet, too weak, the same as the old one), if it cannot. */
+    private Optional<String> newPasswordProblem(StaffAccount account, LoginAttempt attempt) {
+        if (attempt.newPassword().isEmpty()) {
+            return Optional.of("このパスワードは管理者が発行した一時的なものです。ご自分で決めた新しいパスワードを入力してください。");
+        }
+        if (attempt.newPassword().equals(attempt.password())) {
+            return Optional.of("新しいパスワードは、発行されたパスワードと違うものにしてください。");
+        }
+        try {
+            jp.madoguchi.domain.staff.PasswordPolicy.require(account.username(), attempt.newPassword());
+            return Optional.empty();
+        } catch (IllegalArgumentException weak) {
+            return Optional.of(weak.getMessage());
+        }
     }
 
     /** The second factor passed (with its code's time step), or what the page shows instead. */
@@ -130,7 +163,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         if (account.secondFactorSecret() != null) {
             if (attempt.oneTimeCode().isEmpty()) {
                 return new SecondFactorCheck.Stopped(new LoginOutcome.SecondFactorRequired(account.username(),
-                        "認証アプリに表示されている6桁の確認コードを入力してください。"));
+                        "認証アプリに表示されている6桁の確認コードを入力してください。", account.mustChangePassword()));
             }
             OptionalLong step = oneTimePasswords.verify(account.secondFactorSecret(), attempt.oneTimeCode(), now,
                     account.lastOneTimeStep());
@@ -142,7 +175,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
             return new SecondFactorCheck.Stopped(failed.locked()
                     ? new LoginOutcome.Refused(failed.refused().message() + locked(now.plus(policy.lockoutDuration())))
                     : new LoginOutcome.SecondFactorRequired(account.username(), failed.refused().message()
-                    + "認証アプリの最新のコードを入力してください。"));
+                    + "認証アプリの最新のコードを入力してください。", account.mustChangePassword()));
         }
         String pending = account.pendingSecondFactorSecret();
         if (pending != null && !attempt.oneTimeCode().isEmpty()) {
@@ -166,7 +199,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
                 : "確認コードが違います。認証アプリに登録した「" + policy.issuer() + "」の最新のコードを入力してください。";
         String uri = oneTimePasswords.provisioningUri(policy.issuer(), account.username(), pending);
         return new SecondFactorCheck.Stopped(new LoginOutcome.SecondFactorEnrolment(account.username(), pending, uri,
-                codes.qrPng(uri, 240), message));
+                codes.qrPng(uri, 240), message, account.mustChangePassword()));
     }
 
     /** A counted failure: what to tell the person, and whether it has just locked the account. */

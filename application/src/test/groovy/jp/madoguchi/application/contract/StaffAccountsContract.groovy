@@ -27,6 +27,27 @@ abstract class StaffAccountsContract extends Specification {
         accounts().find(username).orElseThrow()
     }
 
+    def "ほかの人が決めたパスワードには変更の要求がつき、本人が決めると消える。どちらも版を進める"() {
+        expect:
+        !account().mustChangePassword()
+
+        when:
+        accounts().setPassword(username, 'hash-once', true)
+
+        then:
+        account().mustChangePassword()
+        account().passwordHash() == 'hash-once'
+        account().version() == 1
+
+        when:
+        accounts().setPassword(username, 'hash-chosen', false)
+
+        then:
+        !account().mustChangePassword()
+        account().passwordHash() == 'hash-chosen'
+        account().version() == 2
+    }
+
     def "失敗は数えられ、しきい値でロックの期限がつく。ログインの成功で数も期限も消える"() {
         expect:
         accounts().recordFailedLogin(username, 3, UNTIL) == 1

@@ -37,10 +37,11 @@ class InMemoryStaffAccounts implements StaffAccounts {
         Map v = [displayName: a.displayName(), passwordHash: a.passwordHash(), roles: a.roles(), enabled: a.enabled(),
                  failedLogins: a.failedLogins(), lockedUntil: a.lockedUntil(), secondFactorSecret: a.secondFactorSecret(),
                  pendingSecondFactorSecret: a.pendingSecondFactorSecret(), lastOneTimeStep: a.lastOneTimeStep(),
-                 version: a.version()] + changes
+                 version: a.version(), mustChangePassword: a.mustChangePassword()] + changes
         new StaffAccount(a.city(), a.username(), v.displayName as String, v.passwordHash as String, v.roles as Set<String>,
                 v.enabled as boolean, v.failedLogins as int, v.lockedUntil as Instant, v.secondFactorSecret as String,
-                v.pendingSecondFactorSecret as String, v.lastOneTimeStep as long, v.version as int)
+                v.pendingSecondFactorSecret as String, v.lastOneTimeStep as long, v.version as int,
+                v.mustChangePassword as boolean)
     }
 
     private void change(String username, Closure<Map> changes) {
@@ -67,6 +68,11 @@ class InMemoryStaffAccounts implements StaffAccounts {
     @Override
     void replacePasswordHash(String username, String hash) {
         change(username) { a -> [passwordHash: hash, version: a.version() + 1] }
+    }
+
+    @Override
+    void setPassword(String username, String hash, boolean mustChange) {
+        change(username) { a -> [passwordHash: hash, mustChangePassword: mustChange, version: a.version() + 1] }
     }
 
     @Override

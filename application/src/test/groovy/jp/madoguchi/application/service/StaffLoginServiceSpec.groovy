@@ -96,6 +96,52 @@ class StaffLoginServiceSpec extends Specification {
         trail.of(AuditAction.ADMINISTRATION)*.detail() == ['二要素認証の登録: newadmin']
     }
 
+    def "最初の管理者は一時パスワードで入り、二要素認証の登録と同時に自分のパスワードに変える。一時パスワードはもう使えない"() {
+        given: 'a fresh installation'
+        def city = new LocalGovernmentCode('132012')
+        def once = admin.registerFirstAdministrator(city, 'chief', '情報 政策', jp.madoguchi.domain.shared.Operator.system('setup'))
+
+        expect: 'a readable one-time password, and no second first administrator'
+        once ==~ /[a-zA-Z2-9]{5}(-[a-zA-Z2-9]{5}){3}/
+        accounts.find('chief').get().mustChangePassword()
+
+        when: 'the password alone'
+        def first = login.logIn(new LoginAttempt('chief', once, '', ''))
+
+        then: 'the page asks for the new password first; the authenticator is set up on the next page'
+        first instanceof LoginOutcome.PasswordChangeRequired
+        !(first as LoginOutcome.PasswordChangeRequired).askCode()
+
+        when: 'a weak new password, then the one-time password again'
+        def weak = login.logIn(new LoginAttempt('chief', once, '', '', 'short'))
+        def same = login.logIn(new LoginAttempt('chief', once, '', '', once))
+
+        then:
+        (weak as LoginOutcome.PasswordChangeRequired).message().contains('12文字以上')
+        (same as LoginOutcome.PasswordChangeRequired).message().contains('発行されたパスワードと違うもの')
+
+        when: 'a good new password: the second factor is enrolled in the same step'
+        def enrolment = login.logIn(new LoginAttempt('chief', once, '', '', 'my own long passphrase')) as LoginOutcome.SecondFactorEnrolment
+        def done = login.logIn(new LoginAttempt('chief', once, codes.currentCode(enrolment.secret(), now), '', 'my own long passphrase'))
+
+        then:
+        enrolment.changePassword()
+        done instanceof LoginOutcome.LoggedIn
+        !accounts.find('chief').get().mustChangePassword()
+        trail.of(AuditAction.ADMINISTRATION)*.detail().containsAll(['最初の管理者の登録: chief（一時パスワード、初回ログインで変更）',
+                                                                   'パスワードの変更（初回ログイン）: chief'])
+
+        and: 'the one-time password is gone'
+        login.logIn(new LoginAttempt('chief', once, '', '')) instanceof LoginOutcome.Refused
+
+        when:
+        admin.registerFirstAdministrator(city, 'second', '二人 目', jp.madoguchi.domain.shared.Operator.system('setup'))
+
+        then:
+        def refused = thrown(jp.madoguchi.domain.shared.Rejection)
+        refused.key() == 'staff.first-administrator-exists'
+    }
+
     def "パスワードを続けて間違えると3回目でロックされ、正しいパスワードでも入れない。時間が過ぎれば入れる"() {
         when:
         def outcomes = (1..3).collect { login.logIn(new LoginAttempt('clerk', 'wrong', '', '')) }

@@ -3,8 +3,8 @@ package jp.madoguchi.staff.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.micronaut.context.ApplicationContext;
 import jp.madoguchi.application.port.in.GenerateSyntheticResidentsUseCase.Population;
@@ -35,17 +35,11 @@ public final class GenerateSubcommand {
 
     /** @return the process exit code */
     public static int run(String[] args) {
-        Map<String, String> options;
-        try {
-            options = options(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + HELP);
-            return 2;
+        CliOptions read = CliOptions.read(args, Set.of("count", "seed", "out", "as-of", "city", "city-name", "prefecture"), HELP);
+        if (read.stop()) {
+            return read.exit();
         }
-        if (options.containsKey("help")) {
-            System.out.println(HELP);
-            return 0;
-        }
+        Map<String, String> options = read.options();
         try (ApplicationContext context = ApplicationContext.builder().environments("cli").deduceEnvironment(false).start()) {
             LocalDate asOf = LocalDate.parse(options.getOrDefault("as-of", "2026-04-01"));
             Population settings = new Population(
@@ -67,25 +61,5 @@ public final class GenerateSubcommand {
             System.err.println("エラー: " + e.getMessage());
             return 2;
         }
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                options.put("help", "");
-                continue;
-            }
-            if (!arg.startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("オプションの指定が正しくありません: " + arg);
-            }
-            String name = arg.substring(2);
-            if (!java.util.Set.of("count", "seed", "out", "as-of", "city", "city-name", "prefecture").contains(name)) {
-                throw new IllegalArgumentException("不明なオプションです: " + arg);
-            }
-            options.put(name, args[++i]);
-        }
-        return options;
     }
 }

@@ -43,11 +43,19 @@ public class CsrfFilter implements Ordered {
     private final FilterBodyParser bodies;
     private final HttpHostResolver hosts;
 
-    public CsrfFilter(CsrfTokens tokens, FilterBodyParser bodies, HttpHostResolver hosts) {
+    public CsrfFilter(CsrfTokens tokens, FilterBodyParser bodies, HttpHostResolver hosts,
+                      @io.micronaut.context.annotation.Property(name = "madoguchi.security.secure-cookies",
+                              defaultValue = "false") boolean secureCookies) {
         this.tokens = tokens;
         this.bodies = bodies;
         this.hosts = hosts;
+        this.secureCookies = secureCookies;
+        // a Secure cookie can carry the __Host- prefix: the browser then refuses it from a sub-domain or over HTTP
+        this.cookieName = secureCookies ? "__Host-" + CsrfTokens.COOKIE : CsrfTokens.COOKIE;
     }
+
+    private final boolean secureCookies;
+    private final String cookieName;
 
     /** Every page learns its browser value (for the forms' token); a browser without one gets one. */
     @RequestFilter
@@ -89,8 +97,8 @@ public class CsrfFilter implements Ordered {
         return refusalUnless(request, cookie, field == null ? null : field.toString());
     }
 
-    private static Optional<String> browserCookie(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE_NAME).map(Cookie::getValue).filter(v -> !v.isBlank());
+    private Optional<String> browserCookie(HttpRequest<?> request) {
+        return request.getCookies().findCookie(cookieName).map(Cookie::getValue).filter(v -> !v.isBlank());
     }
 
     /** {@code null} (go on) when the token matches the cookie, else the refusal page. */
@@ -109,7 +117,7 @@ public class CsrfFilter implements Ordered {
     @ResponseFilter
     public void giveCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Optional<Object> fresh = request.getAttribute(NEW_VALUE);
-        if (fresh.isPresent() && response.getCookie(COOKIE_NAME).isEmpty()) {
+        if (fresh.isPresent() && response.getCookie(cookieName).isEmpty()) {
             response.cookie(cookie(request, fresh.get().toString()));
         }
     }
@@ -120,8 +128,8 @@ public class CsrfFilter implements Ordered {
     }
 
     private Cookie cookie(HttpRequest<?> request, String value) {
-        return Cookie.of(COOKIE_NAME, value).path("/").httpOnly(true).sameSite(SameSite.Strict)
-                .secure(hosts.resolve(request).startsWith("https:"));
+        return Cookie.of(cookieName, value).path("/").httpOnly(true).sameSite(SameSite.Strict)
+                .secure(secureCookies || hosts.resolve(request).startsWith("https:"));
     }
 
     @Override
@@ -130,7 +138,6 @@ public class CsrfFilter implements Ordered {
         return ServerFilterPhase.SECURITY.after();
     }
 
-    private static final String COOKIE_NAME = CsrfTokens.COOKIE;
 
     private static final String REFUSAL = """
             <!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>操作を受け付けられませんでした</title>

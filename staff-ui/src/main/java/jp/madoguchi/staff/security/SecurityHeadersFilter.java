@@ -18,9 +18,13 @@ import io.micronaut.http.annotation.ServerFilter;
 public class SecurityHeadersFilter {
 
     private final String contentSecurityPolicy;
+    /** Production (HTTPS here or at the proxy in front): browsers keep to HTTPS for a year (HSTS). */
+    private final boolean strictTransport;
 
     public SecurityHeadersFilter(@Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
-                                 @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort) {
+                                 @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
+                                 @Property(name = "madoguchi.security.secure-cookies", defaultValue = "false") boolean production) {
+        this.strictTransport = production;
         String agent = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "connect-src 'self' " + agent + "; font-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -38,6 +42,9 @@ public class SecurityHeadersFilter {
         response.header("Cross-Origin-Opener-Policy", "same-origin");
         response.header("Cross-Origin-Resource-Policy", "same-origin");
         response.header("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=()");
+        if (strictTransport || request.isSecure()) {
+            response.header("Strict-Transport-Security", "max-age=31536000");
+        }
         if (StaticAssets.requested(request)) {
             response.header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
         } else {

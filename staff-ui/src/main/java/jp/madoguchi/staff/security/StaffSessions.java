@@ -28,9 +28,13 @@ public class StaffSessions {
     private final AccessTokenCookieConfiguration cookies;
     private final HttpHostResolver hosts;
     private final Duration idleTimeout;
+    /** Production: Secure whatever the request looked like (TLS may end at the reverse proxy in front). */
+    private final boolean secureCookies;
 
     public StaffSessions(TokenGenerator tokens, AccessTokenCookieConfiguration cookies, HttpHostResolver hosts,
-                         @Property(name = "madoguchi.security.idle-timeout", defaultValue = "30m") Duration idleTimeout) {
+                         @Property(name = "madoguchi.security.idle-timeout", defaultValue = "30m") Duration idleTimeout,
+                         @Property(name = "madoguchi.security.secure-cookies", defaultValue = "false") boolean secureCookies) {
+        this.secureCookies = secureCookies;
         this.tokens = tokens;
         this.cookies = cookies;
         this.hosts = hosts;
@@ -42,7 +46,7 @@ public class StaffSessions {
         String token = tokens.generateToken(authentication, (int) idleTimeout.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("ログイン用のトークンを作れません"));
         return Cookie.of(cookies.getCookieName(), token).path("/").httpOnly(true).sameSite(SameSite.Strict)
-                .secure(hosts.resolve(request).startsWith("https:"));
+                .secure(secureCookies || hosts.resolve(request).startsWith("https:"));
     }
 
     /** Whether the token behind {@code authentication} is old enough to be renewed. */

@@ -89,12 +89,12 @@ public class HandoffApiController {
             if (!batch.records().isEmpty()) {
                 List<String> header = new java.util.ArrayList<>(List.of("連携ID", "受付番号"));
                 header.addAll(batch.records().get(0).record().columns().keySet());
-                csv.writeRecord(jp.madoguchi.application.port.out.CsvCells.safe(header));
+                csv.writeRecord(jp.madoguchi.domain.shared.CsvCells.safe(header));
             }
             for (QueuedRecord r : batch.records()) {
                 List<String> row = new java.util.ArrayList<>(List.of(String.valueOf(r.id()), r.reception().value()));
                 row.addAll(r.record().columns().values());
-                csv.writeRecord(jp.madoguchi.application.port.out.CsvCells.safe(row));
+                csv.writeRecord(jp.madoguchi.domain.shared.CsvCells.safe(row));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -56,7 +56,7 @@ public class LoginController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces(MediaType.TEXT_HTML)
     public ModelAndView<LoginPage> login(@Nullable @QueryValue String notice) {
-        return new ModelAndView<>("staff/login", page("", null, notice, null));
+        return new ModelAndView<>("staff/login", page("", null, notice, null, false));
     }
 
     /**
@@ -65,12 +65,17 @@ public class LoginController {
      */
     @Introspected
     public record LoginPage(String username, String error, String notice, boolean askCode, String enrolQr,
-                            String enrolSecret, String demoCode) {
+                            String enrolSecret, String demoCode, boolean changePassword) {
     }
 
     /** The login form as posted: any field may be missing (the use case says which is needed). */
     @Serdeable
-    public record LoginForm(@Nullable String username, @Nullable String password, @Nullable String code) {
+    public record LoginForm(@Nullable String username, @Nullable String password, @Nullable String code,
+                            @Nullable String newPassword, @Nullable String newPasswordAgain) {
+        @Override
+        public String toString() {
+            return "LoginForm[" + username + "]";
+        }
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,7 +83,13 @@ public class LoginController {
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> logIn(@Body LoginForm form, HttpRequest<?> request) {
         String terminal = request.getRemoteAddress().getAddress().getHostAddress();
-        LoginOutcome outcome = authenticate.logIn(new LoginAttempt(form.username(), form.password(), form.code(), terminal));
+        if (form.newPassword() != null && !form.newPassword().equals(form.newPasswordAgain())) {
+            return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username(),
+                    "新しいパスワードが確認の欄と一致しません。もう一度入力してください。", null,
+                    form.code() == null ? null : new Enrolment(null, null), true)));
+        }
+        LoginOutcome outcome = authenticate.logIn(new LoginAttempt(form.username(), form.password(), form.code(), terminal,
+                form.newPassword()));
         if (outcome instanceof LoginOutcome.LoggedIn in) {
             return HttpResponse.seeOther(URI.create(home(in)))
                     .cookie(sessions.cookieFor(StaffPrincipal.of(in.member(), terminal), request))
@@ -87,16 +98,20 @@ public class LoginController {
         }
         if (outcome instanceof LoginOutcome.SecondFactorRequired ask) {
             return HttpResponse.ok(new ModelAndView<>("staff/login", page(ask.username(), ask.message(), null,
-                    new Enrolment(null, null))));
+                    new Enrolment(null, null), ask.changePassword())));
         }
         if (outcome instanceof LoginOutcome.SecondFactorEnrolment enrol) {
             return HttpResponse.ok(new ModelAndView<>("staff/login", page(enrol.username(), enrol.message(), null,
                     new Enrolment("data:image/png;base64," + Base64.getEncoder().encodeToString(enrol.qrPng()),
-                            enrol.secret().replaceAll("(.{4})(?!$)", "$1 ")))));
+                            enrol.secret().replaceAll("(.{4})(?!$)", "$1 ")), enrol.changePassword())));
+        }
+        if (outcome instanceof LoginOutcome.PasswordChangeRequired change) {
+            return HttpResponse.ok(new ModelAndView<>("staff/login", page(change.username(), change.message(), null,
+                    change.askCode() ? new Enrolment(null, null) : null, true)));
         }
         LoginOutcome.Refused refused = (LoginOutcome.Refused) outcome;
         // 200, not 401: Micronaut Security turns a 401 into a redirect to this very page, losing the message
-        return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username(), refused.message(), null, null)));
+        return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username(), refused.message(), null, null, false)));
     }
 
     /** The first page the member's permissions open. */
@@ -127,11 +142,11 @@ public class LoginController {
     private record Enrolment(String qr, String secret) {
     }
 
-    private LoginPage page(String username, String error, String notice, Enrolment asked) {
+    private LoginPage page(String username, String error, String notice, Enrolment asked, boolean changePassword) {
         // the demo's secret is published in the README; only the demo module provides a code
         return new LoginPage(username == null ? "" : username, error, notice, asked != null,
                 asked == null ? null : asked.qr(), asked == null ? null : asked.secret(),
-                demoCode.flatMap(DemoSecondFactorUseCase::currentCode).orElse(null));
+                demoCode.flatMap(DemoSecondFactorUseCase::currentCode).orElse(null), changePassword);
     }
 
     @Get("/forbidden")

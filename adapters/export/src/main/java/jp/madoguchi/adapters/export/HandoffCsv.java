@@ -11,7 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import jp.madoguchi.application.port.out.CsvCells;
+import jp.madoguchi.domain.shared.CsvCells;
 import jp.madoguchi.application.port.out.ExportRecord;
 
 /**

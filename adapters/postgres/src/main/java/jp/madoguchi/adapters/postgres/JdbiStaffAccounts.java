@@ -25,7 +25,7 @@ public class JdbiStaffAccounts implements StaffAccounts {
     static final String SECRET_ITEM = "二要素認証の秘密鍵";
     private static final String COLUMNS = """
             city_code, username, display_name, password_hash, roles, enabled, failed_logins, locked_until,
-            totp_secret, totp_pending, totp_last_step, version""";
+            totp_secret, totp_pending, totp_last_step, version, must_change_password""";
 
     private final Jdbi jdbi;
     private final SensitiveItems sensitive;
@@ -59,7 +59,7 @@ public class JdbiStaffAccounts implements StaffAccounts {
                 new HashSet<>(Arrays.asList((String[]) rs.getArray("roles").getArray())), rs.getBoolean("enabled"),
                 rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
                 open(rs.getBytes("totp_secret")), open(rs.getBytes("totp_pending")), rs.getLong("totp_last_step"),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getBoolean("must_change_password"));
     }
 
     private String open(byte[] sealed) {
@@ -104,6 +104,14 @@ public class JdbiStaffAccounts implements StaffAccounts {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE staff_account SET password_hash = :hash, version = version + 1 WHERE username = :username""")
                 .bind("username", username).bind("hash", hash).execute());
+    }
+
+    @Override
+    public void setPassword(String username, String hash, boolean mustChange) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE staff_account SET password_hash = :hash, must_change_password = :mustChange, version = version + 1
+                        WHERE username = :username""")
+                .bind("username", username).bind("hash", hash).bind("mustChange", mustChange).execute());
     }
 
     @Override

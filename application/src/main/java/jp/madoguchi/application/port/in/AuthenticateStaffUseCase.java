@@ -16,13 +16,19 @@ public interface AuthenticateStaffUseCase {
     /**
      * @param oneTimeCode the 6-digit code of the authenticator app, or blank when the page did not ask for one yet
      * @param terminal    where the attempt came from (the browser's address), for the access history
+     * @param newPassword the password the member chooses when the current one must be replaced, else blank
      */
-    record LoginAttempt(String username, String password, String oneTimeCode, String terminal) {
+    record LoginAttempt(String username, String password, String oneTimeCode, String terminal, String newPassword) {
         public LoginAttempt {
             username = username == null ? "" : username.strip();
             password = password == null ? "" : password;
             oneTimeCode = oneTimeCode == null ? "" : oneTimeCode.replaceAll("\\s", "");
             terminal = terminal == null ? "" : terminal;
+            newPassword = newPassword == null ? "" : newPassword;
+        }
+
+        public LoginAttempt(String username, String password, String oneTimeCode, String terminal) {
+            this(username, password, oneTimeCode, terminal, "");
         }
 
         @Override
@@ -38,8 +44,19 @@ public interface AuthenticateStaffUseCase {
         record LoggedIn(StaffMember member) implements LoginOutcome {
         }
 
-        /** The password was right; now the code from the authenticator app. */
-        record SecondFactorRequired(String username, String message) implements LoginOutcome {
+        /**
+         * The password was right; now the code from the authenticator app.
+         *
+         * @param changePassword the member must also choose a new password (the current one was given to them)
+         */
+        record SecondFactorRequired(String username, String message, boolean changePassword) implements LoginOutcome {
+        }
+
+        /**
+         * The password was right but someone else chose it (the one-time password of the first administrator): the
+         * member chooses their own before going on, with the code when {@code askCode}.
+         */
+        record PasswordChangeRequired(String username, boolean askCode, String message) implements LoginOutcome {
         }
 
         /**
@@ -47,8 +64,8 @@ public interface AuthenticateStaffUseCase {
          * (as a QR code and as text) and asks for the first code to confirm it.
          */
         /** @param qrPng the provisioning URI as a QR code for the authenticator app */
-        record SecondFactorEnrolment(String username, String secret, String provisioningUri, byte[] qrPng, String message)
-                implements LoginOutcome {
+        record SecondFactorEnrolment(String username, String secret, String provisioningUri, byte[] qrPng, String message,
+                                     boolean changePassword) implements LoginOutcome {
             @Override
             public String toString() {
                 return "SecondFactorEnrolment[" + username + "]";

@@ -30,6 +30,12 @@ public interface StaffAccounts {
 
     void replacePasswordHash(String username, String hash);
 
+    /**
+     * Sets the password the member chose and, with {@code mustChange}, asks for another at the next login (a password
+     * someone else knows: the one-time password of the first administrator).
+     */
+    void setPassword(String username, String hash, boolean mustChange);
+
     /** A second-factor secret shown for enrolment, not yet confirmed with a code. */
     void setPendingSecondFactor(String username, String secret);
 
@@ -56,7 +62,7 @@ public interface StaffAccounts {
     record StaffAccount(LocalGovernmentCode city, String username, String displayName, String passwordHash,
                         Set<String> roles, boolean enabled, int failedLogins, Instant lockedUntil,
                         String secondFactorSecret, String pendingSecondFactorSecret, long lastOneTimeStep,
-                        int version) {
+                        int version, boolean mustChangePassword) {
         public StaffAccount {
             roles = Set.copyOf(roles);
         }
@@ -64,7 +70,7 @@ public interface StaffAccounts {
         /** A new account, enabled, with no failures and no second factor yet. */
         public static StaffAccount create(LocalGovernmentCode city, String username, String displayName,
                                           String passwordHash, Set<String> roles) {
-            return new StaffAccount(city, username, displayName, passwordHash, roles, true, 0, null, null, null, 0, 0);
+            return new StaffAccount(city, username, displayName, passwordHash, roles, true, 0, null, null, null, 0, 0, false);
         }
 
         public boolean lockedAt(Instant now) {

@@ -74,7 +74,7 @@ public class JdbiAuditTrailQuery implements AuditTrailQuery {
                     while (rs.next()) {
                         AuditEntry e = entry(rs);
                         // typed user names and terminal ids reach this file: no cell may become a formula
-                        csv.writeRecord(jp.madoguchi.application.port.out.CsvCells.safe(List.of(
+                        csv.writeRecord(jp.madoguchi.domain.shared.CsvCells.safe(List.of(
                                 Long.toString(rs.getLong("seq")),
                                 WHEN.format(e.at().atZone(zone)), e.city().value(), e.actor().kind().name(),
                                 e.actor().id(), e.actor().displayName(), nz(e.terminal()), e.action().label(),

@@ -52,7 +52,7 @@ public final class SecretFiles {
             throw new IOException("作業ファイルがすでにあります: " + part, e);
         }
         try {
-            Files.writeString(part, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.writeString(part, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);

@@ -1,4 +1,4 @@
-package jp.madoguchi.application.port.out;
+package jp.madoguchi.domain.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * What every CSV the system writes (the access history, the back-office records, statistics) does with a cell: a value
  * that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return) gets a leading
  * apostrophe, so opening an export in Excel never runs what a visitor typed (CSV injection, CWE-1236). Everything else
- * is left exactly as it is.
+ * is left exactly as it is. Every adapter that writes CSV, driving or driven, applies this one rule.
  */
 public final class CsvCells {
 

@@ -1,4 +1,4 @@
-package jp.madoguchi.application.port.out
+package jp.madoguchi.domain.shared
 
 import spock.lang.Specification
 
