@@ -36,7 +36,8 @@ class PrepareDemoServiceSpec extends Specification {
     def replica = new InMemoryResidentRegistry()
     def accounts = new InMemoryStaffAccounts()
     def staff = new StaffAdministrationService(accounts, new InMemoryStaffRoles(), new PlainPasswordHashes(),
-            new RecordingAuditTrail(), new jp.madoguchi.application.fakes.DirectTransactions(), Clock.fixed(Instant.parse('2026-11-22T00:00:00Z'), ZoneId.of('Asia/Tokyo')))
+            new RecordingAuditTrail(), new jp.madoguchi.application.fakes.DirectTransactions(),
+            new jp.madoguchi.application.fakes.InMemoryStaffSessions(), Clock.fixed(Instant.parse('2026-11-22T00:00:00Z'), ZoneId.of('Asia/Tokyo')))
     int generated
     boolean refuse
     GenerateSyntheticResidentsUseCase generator = { command, progress ->

@@ -32,6 +32,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /staff/login'                        : ANYONE,
             'POST /staff/login'                       : ANYONE,
             'GET /staff/forbidden'                    : LOGGED_IN,
+            'GET /staff/password'                     : LOGGED_IN,
+            'POST /staff/password'                    : LOGGED_IN,
             // Micronaut Security's own: logging out nobody is harmless; GET is switched off (get-allowed: false)
             'POST /logout'                            : ANYONE,
             'GET /logout'                             : ANYONE,

@@ -11,9 +11,16 @@ import jp.madoguchi.domain.shared.Rejection;
  * @param lockoutDuration         how long the lock lasts (an administrator can lift it sooner)
  * @param secondFactorForEveryone whether every member of staff needs the second factor, not only administrators
  * @param issuer                  the name authenticator apps show next to the code
+ * @param sessionLifetime         how long a login lasts at most, however busy the member is (on top of the idle timeout)
  */
 public record LoginPolicy(int lockoutThreshold, Duration lockoutDuration, boolean secondFactorForEveryone,
-                          String issuer) {
+                          String issuer, Duration sessionLifetime) {
+
+    public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(10);
+
+    public LoginPolicy(int lockoutThreshold, Duration lockoutDuration, boolean secondFactorForEveryone, String issuer) {
+        this(lockoutThreshold, lockoutDuration, secondFactorForEveryone, issuer, DEFAULT_SESSION_LIFETIME);
+    }
 
     public LoginPolicy {
         if (lockoutThreshold < 1) {

@@ -14,6 +14,7 @@ import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.StaffAccounts;
 import jp.madoguchi.application.port.out.StaffAccounts.StaffAccount;
 import jp.madoguchi.application.port.out.StaffRoles;
+import jp.madoguchi.application.port.out.StaffSessions;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.StaffRoles.StaffRole;
 import jp.madoguchi.domain.audit.AuditAction;
@@ -49,7 +50,8 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
     private final Transactions transactions;
 
     public StaffAdministrationService(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes, AuditTrail trail,
-                                      Transactions transactions, Clock clock) {
+                                      Transactions transactions, StaffSessions sessions, Clock clock) {
+        this.sessions = sessions;
         this.transactions = transactions;
         this.accounts = accounts;
         this.roles = roles;
@@ -57,6 +59,8 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         this.trail = trail;
         this.clock = clock;
     }
+
+    private final StaffSessions sessions;
 
     @Override
     public void ensureDefaultRoles(LocalGovernmentCode city) {
@@ -142,6 +146,10 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         transactions.inTransaction(() -> {
             accounts.update(command.username(), command.displayName(), command.roles(), command.enabled(),
                     command.version());
+            // a disabled account or changed roles: the member's logins end now, on every server
+            if (!command.enabled() || !before.roles().equals(command.roles())) {
+                sessions.endAllOf(command.username(), clock.instant(), command.enabled() ? "役割の変更" : "アカウントを無効にした");
+            }
             record(command.city(), command.by(), "職員の変更: " + command.username() + "（役割 "
                     + String.join("・", new TreeSet<>(before.roles())) + " → " + String.join("・", new TreeSet<>(command.roles()))
                     + (before.enabled() != command.enabled() ? command.enabled() ? "、有効にした" : "、無効にした" : "") + "）");
@@ -155,6 +163,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         String hash = hashes.hash(newPassword);
         transactions.inTransaction(() -> {
             accounts.replacePasswordHash(username, hash);
+            sessions.endAllOf(username, clock.instant(), "パスワードの再設定");
             record(city, by, "パスワードの再設定: " + username);
         });
     }
@@ -173,6 +182,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         accountOf(city, username);
         transactions.inTransaction(() -> {
             accounts.resetSecondFactor(username);
+            sessions.endAllOf(username, clock.instant(), "二要素認証の再登録");
             record(city, by, "二要素認証の再登録を指示: " + username);
         });
     }

@@ -18,10 +18,12 @@ import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.StaffAccounts;
 import jp.madoguchi.application.port.out.StaffAccounts.StaffAccount;
 import jp.madoguchi.application.port.out.StaffRoles;
+import jp.madoguchi.application.port.out.StaffSessions;
 import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.audit.AuditEntry;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.staff.Permission;
 
 /**
@@ -37,6 +39,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H時mm分");
 
     private final StaffAccounts accounts;
+    private final StaffSessions sessions;
     private final StaffRoles roles;
     private final PasswordHashes hashes;
     private final OneTimePasswords oneTimePasswords;
@@ -52,7 +55,9 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
     /** @param city the city a failed login of an unknown user name is recorded under */
     public StaffLoginService(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
                              OneTimePasswords oneTimePasswords, TwoDimensionalCodes codes, AuditTrail trail,
-                             Transactions transactions, Clock clock, LocalGovernmentCode city, LoginPolicy policy) {
+                             Transactions transactions, StaffSessions sessions, Clock clock, LocalGovernmentCode city,
+                             LoginPolicy policy) {
+        this.sessions = sessions;
         this.codes = codes;
         this.accounts = accounts;
         this.roles = roles;
@@ -117,8 +122,11 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         String rehashed = chosen == null && hashes.needsRehash(account.passwordHash()) ? hashes.hash(attempt.password()) : null;
         long usedStep = step;
         String newHash = chosen;
+        String sessionId = newSessionId();
         transactions.inTransaction(() -> {
             accounts.recordLogin(account.username(), usedStep);
+            sessions.open(new StaffSessions.StaffSession(sessionId, account.city(), account.username(), now,
+                    now.plus(policy.sessionLifetime()), null, null));
             if (rehashed != null) {
                 accounts.replacePasswordHash(account.username(), rehashed);
             }
@@ -131,7 +139,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
                     List.of(), "", secondFactor ? "ログイン（二要素認証）" : "ログイン"));
         });
         return new LoginOutcome.LoggedIn(new StaffMember(account.city(), account.username(), account.displayName(),
-                account.roles(), permissions, departmentsOf(account)));
+                account.roles(), permissions, departmentsOf(account)), sessionId);
     }
 
     /** Why the new password cannot be taken (none typed yet, too weak, the same as the old one), if it cannot. */
@@ -262,11 +270,68 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
     }
 
     @Override
-    public void loggedOut(LocalGovernmentCode where, String username, String terminal) {
+    public void loggedOut(LocalGovernmentCode where, String username, String terminal, String sessionId) {
         String name = accounts.find(username).map(StaffAccount::displayName).orElse(username);
-        trail.append(new AuditEntry(clock.instant(), where, Operator.staff(username, name), terminal,
-                AuditAction.LOGOUT, List.of(), "", "ログアウト"));
+        Instant now = clock.instant();
+        transactions.inTransaction(() -> {
+            if (sessionId != null && !sessionId.isBlank()) {
+                sessions.end(sessionId, now, "ログアウト");
+            }
+            trail.append(new AuditEntry(now, where, Operator.staff(username, name), terminal,
+                    AuditAction.LOGOUT, List.of(), "", "ログアウト"));
+        });
     }
+
+    @Override
+    public void changePassword(ChangePasswordCommand command) {
+        StaffAccount account = accounts.find(command.username()).filter(a -> a.city().equals(command.city()))
+                .orElseThrow(() -> new Rejection("staff.account-unknown", "アカウントが見つかりません"));
+        if (!hashes.matches(command.currentPassword(), account.passwordHash())) {
+            throw new Rejection("staff.current-password-wrong", "いまのパスワードが違います。");
+        }
+        if (command.newPassword().equals(command.currentPassword())) {
+            throw new Rejection("staff.password-unchanged", "新しいパスワードは、いまのパスワードと違うものにしてください。");
+        }
+        jp.madoguchi.domain.staff.PasswordPolicy.require(account.username(), command.newPassword());
+        String hash = hashes.hash(command.newPassword());
+        Instant now = clock.instant();
+        transactions.inTransaction(() -> {
+            accounts.setPassword(account.username(), hash, false);
+            int others = sessions.endOthers(account.username(), command.sessionId(), now, "パスワードの変更");
+            trail.append(new AuditEntry(now, account.city(), operator(account), command.terminal(),
+                    AuditAction.ADMINISTRATION, List.of(), "", "パスワードの変更（本人）: " + account.username()
+                    + (others > 0 ? "、ほかのログイン " + others + " 件を終了" : "")));
+        });
+    }
+
+    @Override
+    public boolean active(String sessionId) {
+        return sessionId != null && !sessionId.isBlank()
+                && sessions.find(sessionId).filter(s -> s.activeAt(clock.instant())).isPresent();
+    }
+
+    @Override
+    public Optional<StaffMember> resume(String sessionId) {
+        if (!active(sessionId)) {
+            return Optional.empty();
+        }
+        String username = sessions.find(sessionId).orElseThrow().username();
+        return accounts.find(username).filter(StaffAccount::enabled).map(this::member);
+    }
+
+    private StaffMember member(StaffAccount account) {
+        return new StaffMember(account.city(), account.username(), account.displayName(), account.roles(),
+                permissionsOf(account), departmentsOf(account));
+    }
+
+    /** A session id: 128 random bits, URL-safe; stored as is (it is no secret on its own: the token is signed). */
+    private static String newSessionId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static Operator operator(StaffAccount account) {
         return Operator.staff(account.username(), account.displayName());

@@ -49,6 +49,12 @@ class InMemoryReceptionPaperworkContractSpec extends ReceptionPaperworkContract 
     ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { number }
 }
 
+class InMemoryStaffSessionsContractSpec extends jp.madoguchi.application.contract.StaffSessionsContract {
+    def store = new InMemoryStaffSessions()
+
+    jp.madoguchi.application.port.out.StaffSessions sessions() { store }
+}
+
 class InMemoryStaffAccountsContractSpec extends StaffAccountsContract {
     def store = new InMemoryStaffAccounts()
 

@@ -30,8 +30,9 @@ class StaffAdministrationServiceSpec extends Specification {
     def accounts = new InMemoryStaffAccounts()
     def roles = new InMemoryStaffRoles()
     def trail = new RecordingAuditTrail()
+    def sessions = new jp.madoguchi.application.fakes.InMemoryStaffSessions()
     def service = new StaffAdministrationService(accounts, roles, new PlainPasswordHashes(), trail, new jp.madoguchi.application.fakes.DirectTransactions(),
-            Clock.fixed(Instant.parse('2026-11-22T00:00:00Z'), ZoneId.of('Asia/Tokyo')))
+            sessions, Clock.fixed(Instant.parse('2026-11-22T00:00:00Z'), ZoneId.of('Asia/Tokyo')))
 
     def setup() {
         service.ensureDefaultRoles(CITY)

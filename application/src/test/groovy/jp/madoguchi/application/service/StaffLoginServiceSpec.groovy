@@ -38,9 +38,10 @@ class StaffLoginServiceSpec extends Specification {
     def hashes = new PlainPasswordHashes()
     def codes = new SteppedOneTimePasswords()
     def trail = new RecordingAuditTrail()
-    def admin = new StaffAdministrationService(accounts, roles, hashes, trail, new DirectTransactions(), clock)
+    def sessions = new jp.madoguchi.application.fakes.InMemoryStaffSessions()
+    def admin = new StaffAdministrationService(accounts, roles, hashes, trail, new DirectTransactions(), sessions, clock)
     def login = new StaffLoginService(accounts, roles, hashes, codes, new TextTwoDimensionalCodes(), trail,
-            new jp.madoguchi.application.fakes.DirectTransactions(), clock, CITY,
+            new jp.madoguchi.application.fakes.DirectTransactions(), sessions, clock, CITY,
             new LoginPolicy(3, Duration.ofMinutes(15), false, '書かない窓口 みらい市'))
 
     def setup() {
@@ -140,6 +141,126 @@ class StaffLoginServiceSpec extends Specification {
         then:
         def refused = thrown(jp.madoguchi.domain.shared.Rejection)
         refused.key() == 'staff.first-administrator-exists'
+    }
+
+    String loggedIn(String username) {
+        (login.logIn(new LoginAttempt(username, PASSWORD, '', 'PC-1')) as LoginOutcome.LoggedIn).sessionId()
+    }
+
+    def "ログインはセッションを開き、ログアウトで終わる。終わったセッションでは続けられない"() {
+        when:
+        def session = loggedIn('clerk')
+
+        then:
+        login.active(session)
+        login.resume(session).get().username() == 'clerk'
+
+        when:
+        login.loggedOut(CITY, 'clerk', 'PC-1', session)
+
+        then:
+        !login.active(session)
+        login.resume(session).isEmpty()
+        sessions.find(session).get().endedReason() == 'ログアウト'
+        trail.of(AuditAction.LOGOUT).size() == 1
+    }
+
+    def "管理者が無効にする・役割を変える・パスワードや二要素認証をやり直させると、その職員のセッションはすべて終わる"() {
+        given:
+        def ADMIN = jp.madoguchi.domain.shared.Operator.staff('admin', '管理 次郎')
+        def disabled = loggedIn('clerk')
+        def moved = loggedIn('hoken')
+        def other = loggedIn('hoken')
+
+        when:
+        admin.updateAccount(new jp.madoguchi.application.port.in.ManageStaffUseCase.UpdateAccountCommand(CITY, 'clerk', '窓口 一郎',
+                ['CLERK'] as Set, false, accounts.find('clerk').get().version(), ADMIN))
+        admin.updateAccount(new jp.madoguchi.application.port.in.ManageStaffUseCase.UpdateAccountCommand(CITY, 'hoken', '保険 二郎',
+                ['CLERK'] as Set, true, accounts.find('hoken').get().version(), ADMIN))
+
+        then:
+        !login.active(disabled)
+        !login.active(moved) && !login.active(other)
+        sessions.find(disabled).get().endedReason() == 'アカウントを無効にした'
+        sessions.find(moved).get().endedReason() == '役割の変更'
+
+        when:
+        def again = loggedIn('hoken')
+        admin.resetPassword(CITY, 'hoken', 'a brand new passphrase', ADMIN)
+
+        then:
+        !login.active(again)
+
+        when:
+        def afterReset = (login.logIn(new LoginAttempt('hoken', 'a brand new passphrase', '', ''))
+                as LoginOutcome.LoggedIn).sessionId()
+        admin.resetSecondFactor(CITY, 'hoken', ADMIN)
+
+        then:
+        !login.active(afterReset)
+    }
+
+    def "セッションには最長の寿命（既定10時間）があり、使い続けていても過ぎれば終わる"() {
+        given:
+        def session = loggedIn('clerk')
+
+        when:
+        now = now.plus(Duration.ofHours(10)).minusSeconds(1)
+
+        then:
+        login.active(session)
+
+        when:
+        now = now.plusSeconds(1)
+
+        then:
+        !login.active(session)
+        login.resume(session).isEmpty()
+    }
+
+    def "職員は自分のパスワードを変えられ、ほかのログインは終わり、いまのログインは続く"() {
+        given:
+        def here = loggedIn('clerk')
+        def elsewhere = loggedIn('clerk')
+        def change = { String current, String chosen ->
+            login.changePassword(new jp.madoguchi.application.port.in.AuthenticateStaffUseCase.ChangePasswordCommand(
+                    CITY, 'clerk', current, chosen, 'PC-1', here))
+        }
+
+        when:
+        change('wrong', 'another long passphrase')
+
+        then:
+        def wrong = thrown(jp.madoguchi.domain.shared.Rejection)
+        wrong.key() == 'staff.current-password-wrong'
+
+        when:
+        change(PASSWORD, 'short')
+
+        then:
+        thrown(jp.madoguchi.domain.shared.Rejection)
+        login.active(elsewhere)
+
+        when:
+        change(PASSWORD, 'another long passphrase')
+
+        then:
+        login.active(here)
+        !login.active(elsewhere)
+        login.logIn(new LoginAttempt('clerk', 'another long passphrase', '', '')) instanceof LoginOutcome.LoggedIn
+        trail.of(AuditAction.ADMINISTRATION)*.detail().last() == 'パスワードの変更（本人）: clerk、ほかのログイン 1 件を終了'
+    }
+
+    def "続けるときは役割と権限・担当課を読み直す"() {
+        given:
+        def session = loggedIn('hoken')
+
+        when: 'the role 保険年金課 gets the resident search as well'
+        roles.save(new StaffRole(CITY, 'HOKEN_CLERK', '保険年金課', [Permission.RECEPTION, Permission.RESIDENT_SEARCH] as Set, 'HOKEN'))
+
+        then:
+        login.resume(session).get().permissions() == [Permission.RECEPTION, Permission.RESIDENT_SEARCH] as Set
+        login.resume(session).get().departments() == ['HOKEN'] as Set
     }
 
     def "パスワードを続けて間違えると3回目でロックされ、正しいパスワードでも入れない。時間が過ぎれば入れる"() {

@@ -13,6 +13,7 @@ import jp.madoguchi.application.port.out.PairedTerminals;
 import jp.madoguchi.application.port.out.PasswordHashes;
 import jp.madoguchi.application.port.out.StaffAccounts;
 import jp.madoguchi.application.port.out.StaffRoles;
+import jp.madoguchi.application.port.out.StaffSessions;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.service.LoginPolicy;
@@ -31,20 +32,24 @@ public class StaffFactory {
     @Singleton
     StaffLoginService staffLogin(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
                                  OneTimePasswords oneTimePasswords, TwoDimensionalCodes codes, AuditTrail trail,
-                                 Transactions transactions, Clock clock, MadoguchiSettings settings,
+                                 Transactions transactions, StaffSessions sessions, Clock clock,
+                                 MadoguchiSettings settings,
                                  @Property(name = "madoguchi.security.lockout.failures", defaultValue = "5") int failures,
+                                 @Property(name = "madoguchi.security.session-lifetime", defaultValue = "10h")
+                                 Duration lifetime,
                                  @Property(name = "madoguchi.security.lockout.duration", defaultValue = "15m") Duration lock,
                                  @Property(name = "madoguchi.security.second-factor.everyone", defaultValue = "false")
                                  boolean everyone) {
-        return new StaffLoginService(accounts, roles, hashes, oneTimePasswords, codes, trail, transactions, clock,
+        return new StaffLoginService(accounts, roles, hashes, oneTimePasswords, codes, trail, transactions, sessions, clock,
                 settings.city(),
-                new LoginPolicy(failures, lock, everyone, "書かない窓口 " + settings.cityName()));
+                new LoginPolicy(failures, lock, everyone, "書かない窓口 " + settings.cityName(), lifetime));
     }
 
     @Singleton
     StaffAdministrationService staffAdministration(StaffAccounts accounts, StaffRoles roles, PasswordHashes hashes,
-                                                   AuditTrail trail, Transactions transactions, Clock clock) {
-        return new StaffAdministrationService(accounts, roles, hashes, trail, transactions, clock);
+                                                   AuditTrail trail, Transactions transactions, StaffSessions sessions,
+                                                   Clock clock) {
+        return new StaffAdministrationService(accounts, roles, hashes, trail, transactions, sessions, clock);
     }
 
     @Singleton

@@ -6,7 +6,10 @@ import io.micronaut.security.event.LogoutEvent;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.AuthenticateStaffUseCase;
 
-/** Records each logout in the access history (Micronaut Security's logout endpoint clears the cookie). */
+/**
+ * Ends the login's session and records the logout in the access history (Micronaut Security's logout endpoint clears
+ * the cookie; the session's end makes a copy of the cookie useless too).
+ */
 @Singleton
 public class LogoutTrail implements ApplicationEventListener<LogoutEvent> {
 
@@ -19,7 +22,8 @@ public class LogoutTrail implements ApplicationEventListener<LogoutEvent> {
     @Override
     public void onApplicationEvent(LogoutEvent event) {
         if (event.getSource() instanceof Authentication who && who.getAttributes().containsKey(StaffPrincipal.CITY)) {
-            authentication.loggedOut(StaffPrincipal.city(who), who.getName(), "");
+            authentication.loggedOut(StaffPrincipal.city(who), who.getName(), StaffPrincipal.operator(who).terminal(),
+                    StaffPrincipal.sessionId(who));
         }
     }
 }

@@ -16,29 +16,25 @@ public final class StaffPrincipal {
     static final String DISPLAY_NAME = "displayName";
     static final String DEPARTMENTS = "departments";
     static final String TERMINAL = "terminal";
+    /** The login's session (staff_session), checked on every request: ending it ends the login on every server. */
+    static final String SESSION = "sid";
 
     private StaffPrincipal() {
     }
 
     /** What the login token says about a member of staff: user ID, permissions, city and display name. */
     /** @param terminal where the member logged in from; their access-history entries name it */
-    public static Authentication of(StaffMember member, String terminal) {
+    public static Authentication of(StaffMember member, String terminal, String sessionId) {
         List<String> permissions = member.permissions().stream().map(Permission::name).sorted().toList();
-        return build(member.username(), permissions, member.city().value(), member.displayName(),
-                member.departments().stream().sorted().toList(), terminal);
+        return Authentication.build(member.username(), permissions, Map.of(CITY, member.city().value(),
+                DISPLAY_NAME, member.displayName(), DEPARTMENTS, member.departments().stream().sorted().toList(),
+                TERMINAL, terminal == null ? "" : terminal, SESSION, sessionId));
     }
 
-    /** The same member, with only what {@link #of} put in (not the previous token's times). */
-    static Authentication renewed(Authentication authentication) {
-        return build(authentication.getName(), authentication.getRoles(),
-                (String) authentication.getAttributes().get(CITY), displayName(authentication),
-                List.copyOf(departments(authentication)), operator(authentication).terminal());
-    }
-
-    private static Authentication build(String username, java.util.Collection<String> permissions, String city,
-                                        String displayName, List<String> departments, String terminal) {
-        return Authentication.build(username, permissions, Map.of(CITY, city, DISPLAY_NAME, displayName,
-                DEPARTMENTS, departments, TERMINAL, terminal == null ? "" : terminal));
+    /** The login's session id, or empty for a token without one (issued before sessions were kept). */
+    public static String sessionId(Authentication authentication) {
+        Object value = authentication.getAttributes().get(SESSION);
+        return value == null ? "" : value.toString();
     }
 
     /** The 担当課 codes whose receptions the member serves; empty for all. */

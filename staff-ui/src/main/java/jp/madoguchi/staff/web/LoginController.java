@@ -92,7 +92,7 @@ public class LoginController {
                 form.newPassword()));
         if (outcome instanceof LoginOutcome.LoggedIn in) {
             return HttpResponse.seeOther(URI.create(home(in)))
-                    .cookie(sessions.cookieFor(StaffPrincipal.of(in.member(), terminal), request))
+                    .cookie(sessions.cookieFor(StaffPrincipal.of(in.member(), terminal, in.sessionId()), request))
                     // the pre-login CSRF value must not outlive the login
                     .cookie(csrf.renewedCookie(request));
         }

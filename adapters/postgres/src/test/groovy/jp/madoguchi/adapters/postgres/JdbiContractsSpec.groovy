@@ -75,6 +75,10 @@ class JdbiReceptionPaperworkContractSpec extends ReceptionPaperworkContract {
     ReceptionNumber visit(LocalGovernmentCode city, ReceptionNumber number) { ContractDatabase.visit(city, number) }
 }
 
+class JdbiStaffSessionsContractSpec extends jp.madoguchi.application.contract.StaffSessionsContract {
+    jp.madoguchi.application.port.out.StaffSessions sessions() { new JdbiStaffSessions(ContractDatabase.jdbi()) }
+}
+
 class JdbiStaffAccountsContractSpec extends StaffAccountsContract {
     StaffAccounts accounts() { new JdbiStaffAccounts(ContractDatabase.jdbi(), Fixtures.sensitiveItems()) }
 }

@@ -10,8 +10,39 @@ public interface AuthenticateStaffUseCase {
 
     LoginOutcome logIn(LoginAttempt attempt);
 
-    /** Records the logout of a member of staff. */
-    void loggedOut(LocalGovernmentCode city, String username, String terminal);
+    /** Ends the login's session and records the logout. */
+    void loggedOut(LocalGovernmentCode city, String username, String terminal, String sessionId);
+
+    /**
+     * パスワードの変更 by the member: the current password first, then the new one under the policy. The member's other
+     * logins end (a password someone else may know should not keep a session open); this one goes on.
+     *
+     * @throws jp.madoguchi.domain.shared.Rejection with what to fix: a wrong current password, a weak new one
+     */
+    void changePassword(ChangePasswordCommand command);
+
+    /** @param sessionId the login the change is made from, which stays open */
+    record ChangePasswordCommand(LocalGovernmentCode city, String username, String currentPassword, String newPassword,
+                                 String terminal, String sessionId) {
+        public ChangePasswordCommand {
+            currentPassword = currentPassword == null ? "" : currentPassword;
+            newPassword = newPassword == null ? "" : newPassword;
+        }
+
+        @Override
+        public String toString() {
+            return "ChangePasswordCommand[" + username + "]";
+        }
+    }
+
+    /** Whether the login's session is still open (not logged out, ended by an administrator or past its lifetime). */
+    boolean active(String sessionId);
+
+    /**
+     * The member as their account stands now (roles, permissions and departments read again), while the session is
+     * open and the account enabled; for renewing a login token.
+     */
+    java.util.Optional<StaffMember> resume(String sessionId);
 
     /**
      * @param oneTimeCode the 6-digit code of the authenticator app, or blank when the page did not ask for one yet
@@ -40,8 +71,16 @@ public interface AuthenticateStaffUseCase {
     /** What the login page shows next. */
     sealed interface LoginOutcome {
 
-        /** Logged in: the permissions are those of all the member's roles. */
-        record LoggedIn(StaffMember member) implements LoginOutcome {
+        /**
+         * Logged in: the permissions are those of all the member's roles.
+         *
+         * @param sessionId the login's session, named by its token and checked on every request
+         */
+        record LoggedIn(StaffMember member, String sessionId) implements LoginOutcome {
+            @Override
+            public String toString() {
+                return "LoggedIn[" + member.username() + "]";
+            }
         }
 
         /**

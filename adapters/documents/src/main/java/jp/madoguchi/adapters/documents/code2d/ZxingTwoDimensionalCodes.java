@@ -63,18 +63,47 @@ public class ZxingTwoDimensionalCodes implements TwoDimensionalCodes {
         }
     }
 
+    /**
+     * The most pixels an image may have: a 600 dpi scan of an A4 page is 35 million. A file's header says its size
+     * before anything is decoded, so a small file that would decode to gigapixels (a decompression bomb) is refused
+     * without the memory it would take.
+     */
+    static final long MAX_PIXELS = 50_000_000L;
+
     @Override
     public Optional<String> decode(byte[] image) {
-        BufferedImage picture;
-        try {
-            picture = ImageIO.read(new ByteArrayInputStream(image));
-        } catch (IOException e) {
-            picture = null;
+        return decode(bounded(image));
+    }
+
+    /** Decodes an uploaded image after checking, from its header, that its pixel count is within {@link #MAX_PIXELS}. */
+    static BufferedImage bounded(byte[] image) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+                    : ImageIO.getImageReaders(in);
+            if (readers.hasNext()) {
+                javax.imageio.ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                    if (pixels > MAX_PIXELS) {
+                        throw new Rejection("code2d.too-large", "画像が大きすぎます（" + reader.getWidth(0) + "×"
+                                + reader.getHeight(0) + "）。5000万画素以下で撮り直すか、読み取りの解像度を下げてください");
+                    }
+                    BufferedImage picture = reader.read(0);
+                    if (picture != null) {
+                        return picture;
+                    }
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Rejection rejection) {
+                throw rejection;
+            }
+            // unreadable as an image: said below
         }
-        if (picture == null) {
-            throw new Rejection("code2d.unreadable", "画像として読み込めません（PNG・JPEG・BMP に対応しています）");
-        }
-        return decode(picture);
+        throw new Rejection("code2d.unreadable", "画像として読み込めません（PNG・JPEG・BMP に対応しています）");
     }
 
     /** The passes, cheapest first; the half-size copy is made only when the full image did not decode. */
