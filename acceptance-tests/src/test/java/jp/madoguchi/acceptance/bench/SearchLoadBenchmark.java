@@ -37,8 +37,10 @@ public final class SearchLoadBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 150;
         long started = System.nanoTime();
+        // production settings: the embedded server of an installation (durable commits, password logins, the
+        // system's own role), not the test suite's fast shared cluster
         try (RunningMadoguchi app = RunningMadoguchi.start(Map.of("madoguchi.demo.residents", residents,
-                "madoguchi.linkage.polling", false))) {
+                "madoguchi.linkage.polling", false, "madoguchi.database.url", ""))) {
             System.out.printf("system up with %,d residents in %.0f s%n", residents, (System.nanoTime() - started) / 1e9);
             List<String> numbers = app.bean(Jdbi.class).withHandle(h -> h.createQuery(
                     "SELECT addressee_number FROM resident TABLESAMPLE SYSTEM (1) LIMIT 5000").mapTo(String.class).list());

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class ManagedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedDatabase.class);
-    private static final Login EMBEDDED_OWNER = new Login("postgres", "");
+    private static final String EMBEDDED_OWNER = "postgres";
     /** What the system logs in as: it may read and append to the access history, never change it. */
-    private static final Login EMBEDDED_APPLICATION = new Login("madoguchi_app", "");
+    private static final String EMBEDDED_APPLICATION = "madoguchi_app";
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
@@ -49,19 +49,32 @@ public final class ManagedDatabase implements AutoCloseable {
         return migrated(null, url, owner, application, poolSize);
     }
 
-    /** Starts (or restarts) the embedded PostgreSQL in {@code dataDirectory}, creating it on first use. */
+    /**
+     * Starts (or restarts) the embedded PostgreSQL in {@code dataDirectory}, creating it on first use. It is a
+     * production server, not a test fixture: durable commits, password (SCRAM) logins for its owner and the system's
+     * role (passwords in {@code <data>/secrets}, owner-only), and its binaries unpacked into a private folder of the
+     * installation ({@code <data>/pgbin}) rather than a shared temporary one.
+     */
     public static ManagedDatabase embedded(Path dataDirectory, int poolSize) {
+        Path installation = dataDirectory.toAbsolutePath().getParent();
+        Login owner = new Login(EMBEDDED_OWNER, EmbeddedSecrets.password(installation.resolve("secrets").resolve("db-owner-password")));
+        Login application = new Login(EMBEDDED_APPLICATION,
+                EmbeddedSecrets.password(installation.resolve("secrets").resolve("db-app-password")));
         Integer running = runningPort(dataDirectory);
         if (running != null) {
             // the server is up on this folder (a CLI command next to it): use it rather than start a second one
             LOG.info("実行中の組み込み PostgreSQL（ポート {}）に接続します", running);
-            return migrated(null, "jdbc:postgresql://localhost:" + running + "/postgres", EMBEDDED_OWNER, EMBEDDED_APPLICATION, poolSize);
+            return migrated(null, "jdbc:postgresql://localhost:" + running + "/postgres", owner, application, poolSize);
         }
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(dataDirectory);
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
+                    .setOverrideWorkingDirectory(EmbeddedSecrets.privateFolder(installation.resolve("pgbin")).toFile())
+                    .setPgBinaryResolver(new EmbeddedSecrets.InstallationBinaries(installation.resolve("pgbin")))
+                    // zonky checks the server with this login; a fresh cluster still trusts it until secured below
+                    .setConnectConfig("password", owner.password())
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setLocaleConfig("locale", "C.UTF-8")
@@ -79,7 +92,15 @@ public final class ManagedDatabase implements AutoCloseable {
             throw new UncheckedIOException("組み込み PostgreSQL を起動できません（データフォルダ " + dataDirectory + "）", e);
         }
         LOG.info("組み込み PostgreSQL を起動しました（ポート {}、データ {}）", postgres.getPort(), dataDirectory);
-        return migrated(postgres, postgres.getJdbcUrl("postgres", "postgres"), EMBEDDED_OWNER, EMBEDDED_APPLICATION, poolSize);
+        // zonky opens its working folder to every account; the programs it unpacked are the installation's own
+        EmbeddedSecrets.privateFolder(installation.resolve("pgbin"));
+        try {
+            EmbeddedSecrets.requirePasswords(postgres.getDatabase(EMBEDDED_OWNER, "postgres"), dataDirectory, owner, application);
+        } catch (RuntimeException e) {
+            closeQuietly(postgres);
+            throw e;
+        }
+        return migrated(postgres, postgres.getJdbcUrl("postgres", "postgres"), owner, application, poolSize);
     }
 
     /** The port of a live PostgreSQL already running on {@code dataDirectory}, from its postmaster.pid. */
@@ -169,7 +190,7 @@ public final class ManagedDatabase implements AutoCloseable {
         }
     }
 
-    /** A database login; an empty password means none (the embedded server trusts local connections). */
+    /** A database login; an empty password means none (an external server that trusts the connection). */
     public record Login(String user, String password) {
         public Login {
             password = password == null ? "" : password;
