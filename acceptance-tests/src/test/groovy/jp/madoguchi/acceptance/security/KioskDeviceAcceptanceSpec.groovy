@@ -117,6 +117,31 @@ class KioskDeviceAcceptanceSpec extends Specification {
         thrown(IllegalStateException)
     }
 
+    def "同じ端末IDを登録し直すと、前の登録のクッキー（古いPCから写したもの）は使えない"() {
+        given: 'KIOSK-03 registered in one browser'
+        def old = KioskRegistration.register(http, app, 'KIOSK-03', KioskRegistration.pair(http, app, 'KIOSK-03', '本庁2階 記載台3'))
+        assert KioskRegistration.get(http, app, '/kiosk', old).statusCode() == 200
+
+        when: 'the administrator pairs KIOSK-03 again (a new PC) and it registers'
+        Thread.sleep(5)
+        def renewed = KioskRegistration.register(http, app, 'KIOSK-03', KioskRegistration.pair(http, app, 'KIOSK-03', '本庁2階 記載台3'))
+
+        then: 'the new registration works, the copy of the old cookie does not'
+        KioskRegistration.get(http, app, '/kiosk', renewed).statusCode() == 200
+        KioskRegistration.get(http, app, '/kiosk', old).statusCode() == 403
+    }
+
+    def "デモでない設置では、このPCからのブラウザでも登録なしに記載台にはならない（設定で有効にしても）"() {
+        given:
+        def production = RunningMadoguchi.start(['madoguchi.demo.enabled': false, 'madoguchi.kiosk.demo-device': true])
+
+        expect:
+        KioskRegistration.get(http, production, '/kiosk', KioskRegistration.anonymous(http, production)).statusCode() == 403
+
+        cleanup:
+        production?.close()
+    }
+
     private String preEntryCode() {
         def page = KioskRegistration.post(http, app, '/kiosk/pre-entry', KioskRegistration.anonymous(http, app), 'procedure=RESIDENT_CERTIFICATE')
         def dataUri = (page.body() =~ /id="qr"[^>]*src="([^"]+)"|src="([^"]+)"[^>]*id="qr"/).with { it.find() ? (it.group(1) ?: it.group(2)) : null }

@@ -39,7 +39,8 @@ public class KioskDeviceAuthentication implements AuthenticationFetcher<HttpRequ
         this.cookie = cookie;
         this.terminals = terminals;
         this.city = installation.city();
-        this.demoDevice = demoDevice.orElse(demo);
+        // the demo kiosk exists only in the demo, whatever the setting says
+        this.demoDevice = demo && demoDevice.orElse(true);
         this.demoTerminal = demoTerminal;
     }
 
@@ -53,10 +54,13 @@ public class KioskDeviceAuthentication implements AuthenticationFetcher<HttpRequ
     }
 
     Optional<KioskDevice> device(HttpRequest<?> request) {
-        Optional<String> registered = request.getCookies().findCookie(KioskDeviceCookie.NAME).map(Cookie::getValue)
-                .flatMap(cookie::terminalId);
+        Optional<KioskDeviceCookie.Enrolment> registered = request.getCookies().findCookie(KioskDeviceCookie.NAME)
+                .map(Cookie::getValue).flatMap(cookie::enrolment);
         if (registered.isPresent()) {
-            return terminals.activeTerminal(city, registered.get()).map(t -> new KioskDevice(t.terminalId(), t.label()));
+            // that very registration: a terminal paired again makes the earlier cookie worthless
+            return terminals.activeTerminal(city, registered.get().terminalId())
+                    .filter(t -> t.registeredAt().toEpochMilli() == registered.get().enrolledAtMillis())
+                    .map(t -> new KioskDevice(t.terminalId(), t.label()));
         }
         if (demoDevice && fromThisComputer(request)) {
             return Optional.of(new KioskDevice(demoTerminal, "デモ（このPC）"));
@@ -64,9 +68,15 @@ public class KioskDeviceAuthentication implements AuthenticationFetcher<HttpRequ
         return Optional.empty();
     }
 
+    /**
+     * A browser on the server itself: a loopback peer that is not a proxy passing on someone else's request (a reverse
+     * proxy on the same machine connects from loopback too, but says whom it forwards).
+     */
     private static boolean fromThisComputer(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
+        boolean forwarded = request.getHeaders().contains("Forwarded") || request.getHeaders().contains("X-Forwarded-For")
+                || request.getHeaders().contains("X-Real-IP");
+        return !forwarded && remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
     }
 
     @Override

@@ -33,18 +33,23 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
 public class KioskDeviceController {
 
     static final String PATH = "/kiosk/device";
-    /** A kiosk stays registered until it is withdrawn; the cookie only has to outlive the browser's limit. */
-    private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
-
     private final ManageTerminalsUseCase terminals;
     private final KioskDeviceCookie cookie;
     private final LocalGovernmentCode city;
+    /** How long a kiosk stays registered in its browser before it must be paired again (the city sets it). */
+    private final Duration lifetime;
+    private final boolean secureCookies;
 
-    public KioskDeviceController(ManageTerminalsUseCase terminals, KioskDeviceCookie cookie,
-                                 Installation installation) {
+    public KioskDeviceController(ManageTerminalsUseCase terminals, KioskDeviceCookie cookie, Installation installation,
+                                 @io.micronaut.context.annotation.Property(name = "madoguchi.kiosk.registration-lifetime",
+                                         defaultValue = "365d") Duration lifetime,
+                                 @io.micronaut.context.annotation.Property(name = "madoguchi.security.secure-cookies",
+                                         defaultValue = "false") boolean secureCookies) {
         this.terminals = terminals;
         this.cookie = cookie;
         this.city = installation.city();
+        this.lifetime = lifetime;
+        this.secureCookies = secureCookies;
     }
 
     @Get
@@ -62,8 +67,9 @@ public class KioskDeviceController {
                             + "管理者の「端末の登録」画面で確認してください。", ""));
         }
         return HttpResponse.seeOther(URI.create("/kiosk"))
-                .cookie(Cookie.of(KioskDeviceCookie.NAME, cookie.value(enrolled.get().terminalId()))
-                        .path("/kiosk").httpOnly(true).sameSite(SameSite.Strict).maxAge(COOKIE_LIFETIME));
+                .cookie(Cookie.of(KioskDeviceCookie.NAME, cookie.value(enrolled.get().terminalId(), enrolled.get().registeredAt()))
+                        .path("/kiosk").httpOnly(true).sameSite(SameSite.Strict).maxAge(lifetime)
+                        .secure(secureCookies || request.isSecure()));
     }
 
     /** 記載台の登録: the terminal id typed (never the token), and why it was refused. */

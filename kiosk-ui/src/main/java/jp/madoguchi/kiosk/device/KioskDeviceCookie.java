@@ -13,9 +13,11 @@ import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
 /**
- * The cookie that makes a browser a registered kiosk: {@code <terminal id>.<signature>}, signed with a key derived
- * from the login-token secret, so it cannot be made up or moved to another terminal ID. It carries no secret
- * itself: whether the terminal is still in force is asked at every request, so withdrawing it works at once.
+ * The cookie that makes a browser a registered kiosk: {@code <terminal id>.<enrolment>.<signature>}, signed with a
+ * key derived from the login-token secret, so it cannot be made up or moved to another terminal ID. The enrolment
+ * is the registration's time: a terminal paired again gets a new one, so the cookie of the earlier pairing (a copy
+ * taken from the old PC) no longer works. It carries no secret itself: whether that very registration is still in
+ * force is asked at every request, so withdrawing it works at once.
  */
 @Singleton
 public class KioskDeviceCookie {
@@ -34,12 +36,13 @@ public class KioskDeviceCookie {
         }
     }
 
-    String value(String terminalId) {
-        return terminalId + "." + signature(terminalId);
+    String value(String terminalId, java.time.Instant enrolledAt) {
+        String named = terminalId + "." + enrolledAt.toEpochMilli();
+        return named + "." + signature(named);
     }
 
-    /** The terminal ID a genuine cookie names. */
-    Optional<String> terminalId(String value) {
+    /** The terminal and the enrolment a genuine cookie names. */
+    Optional<Enrolment> enrolment(String value) {
         if (value == null) {
             return Optional.empty();
         }
@@ -47,9 +50,21 @@ public class KioskDeviceCookie {
         if (dot <= 0) {
             return Optional.empty();
         }
-        String id = value.substring(0, dot);
+        String named = value.substring(0, dot);
         byte[] given = value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(given, signature(id).getBytes(StandardCharsets.US_ASCII)) ? Optional.of(id) : Optional.empty();
+        int second = named.lastIndexOf('.');
+        if (second <= 0 || !MessageDigest.isEqual(given, signature(named).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Enrolment(named.substring(0, second), Long.parseLong(named.substring(second + 1))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A registration of a terminal: its id and when it was registered (epoch milliseconds). */
+    record Enrolment(String terminalId, long enrolledAtMillis) {
     }
 
     private String signature(String terminalId) {
