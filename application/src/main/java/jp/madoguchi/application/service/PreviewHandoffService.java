@@ -53,8 +53,7 @@ public final class PreviewHandoffService implements PreviewHandoffUseCase {
     public List<ExportRecord> preview(LocalGovernmentCode city, ReceptionNumber number, Operator by) {
         Reception reception = receptions.find(city, number)
                 .orElseThrow(() -> new Rejection("reception.not-found", "受付番号 " + number.value() + " の受付はありません"));
-        List<Procedure> finished = reception.procedures().stream()
-                .filter(p -> reception.finishedAt(p.code()).isPresent()).toList();
+        List<Procedure> finished = reception.finishedProcedures();
         if (finished.isEmpty()) {
             throw new Rejection("handoff.preview-unfinished", "受付番号 " + number.value()
                     + " はまだどの課も完了していません。完了した手続で出力を確かめられます");

@@ -306,17 +306,20 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
 
     @Override
     public boolean active(String sessionId) {
-        return sessionId != null && !sessionId.isBlank()
-                && sessions.find(sessionId).filter(s -> s.activeAt(clock.instant())).isPresent();
+        return openSession(sessionId).isPresent();
     }
 
     @Override
     public Optional<StaffMember> resume(String sessionId) {
-        if (!active(sessionId)) {
-            return Optional.empty();
-        }
-        String username = sessions.find(sessionId).orElseThrow().username();
-        return accounts.find(username).filter(StaffAccount::enabled).map(this::member);
+        return openSession(sessionId)
+                .flatMap(session -> accounts.find(session.username()))
+                .filter(StaffAccount::enabled)
+                .map(this::member);
+    }
+
+    private Optional<StaffSessions.StaffSession> openSession(String sessionId) {
+        return sessionId == null || sessionId.isBlank() ? Optional.empty()
+                : sessions.find(sessionId).filter(s -> s.activeAt(clock.instant()));
     }
 
     private StaffMember member(StaffAccount account) {

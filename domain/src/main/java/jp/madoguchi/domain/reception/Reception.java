@@ -51,6 +51,8 @@ public final class Reception {
     private final Set<String> adopted;
     /** When each finished procedure was finished, by code. */
     private final Map<String, Instant> finished;
+    /** Whether procedures were adopted, withdrawn or finished since the visit was loaded: the store rewrites them then. */
+    private boolean proceduresChanged;
 
     /**
      * How far each procedure of a visit has come, as the store keeps it.
@@ -132,12 +134,10 @@ public final class Reception {
      * @return the procedures finished now, each owed to the back office once
      */
     public List<Procedure> complete(Operator by, Instant at) {
-        if (!state.canMoveTo(ReceptionState.COMPLETED)) {
-            throw new ReceptionStateException("受付番号 " + number + " は「" + state.label() + "」のため「"
-                    + ReceptionState.COMPLETED.label() + "」に進めません");
-        }
+        requireCanMoveTo(ReceptionState.COMPLETED);
         List<Procedure> mine = openProcedures().stream().filter(p -> p.department().equals(department)).toList();
         mine.forEach(p -> finished.put(p.code(), at));
+        proceduresChanged |= !mine.isEmpty();
         List<Procedure> left = openProcedures();
         if (left.isEmpty()) {
             moveTo(ReceptionState.COMPLETED, by, at, "受付を完了");
@@ -173,6 +173,7 @@ public final class Reception {
             append(entry(at, state, by, "関連手続を受付に追加（" + names(added) + "）"));
             procedures.addAll(added);
             added.forEach(p -> adopted.add(p.code()));
+            proceduresChanged = true;
         }
         return List.copyOf(added);
     }
@@ -191,7 +192,18 @@ public final class Reception {
         append(entry(at, state, by, "関連手続を受付から除外（" + gone.name() + "、理由: " + reason.strip() + "）"));
         procedures.remove(gone);
         adopted.remove(procedureCode);
+        proceduresChanged = true;
         return true;
+    }
+
+    /** The procedures a department has finished, in the order of the visit. */
+    public List<Procedure> finishedProcedures() {
+        return procedures.stream().filter(p -> finished.containsKey(p.code())).toList();
+    }
+
+    /** Whether procedures were adopted, withdrawn or finished since the visit was opened or loaded; for the store. */
+    public boolean proceduresChanged() {
+        return proceduresChanged;
     }
 
     /** The procedures no department has finished yet, in the order of the visit. */
@@ -255,12 +267,16 @@ public final class Reception {
     }
 
     private void moveTo(ReceptionState next, Operator by, Instant at, String description) {
+        requireCanMoveTo(next);
+        append(entry(at, next, by, description));
+        state = next;
+    }
+
+    private void requireCanMoveTo(ReceptionState next) {
         if (!state.canMoveTo(next)) {
             throw new ReceptionStateException("受付番号 " + number + " は「" + state.label() + "」のため「"
                     + next.label() + "」に進めません");
         }
-        append(entry(at, next, by, description));
-        state = next;
     }
 
     private void append(TimelineEntry entry) {

@@ -84,8 +84,7 @@ public class LoginController {
     public HttpResponse<?> logIn(@Body LoginForm form, HttpRequest<?> request) {
         String terminal = request.getRemoteAddress().getAddress().getHostAddress();
         if (form.newPassword() != null && !form.newPassword().equals(form.newPasswordAgain())) {
-            return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username(),
-                    "新しいパスワードが確認の欄と一致しません。もう一度入力してください。", null,
+            return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username(), PasswordController.MISMATCH, null,
                     form.code() == null ? null : new Enrolment(null, null), true)));
         }
         LoginOutcome outcome = authenticate.logIn(new LoginAttempt(form.username(), form.password(), form.code(), terminal,

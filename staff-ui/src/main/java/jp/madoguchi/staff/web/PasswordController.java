@@ -31,6 +31,9 @@ import jp.madoguchi.staff.security.StaffPrincipal;
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class PasswordController {
 
+    /** Said when the two new-password fields differ (here and on the first login). */
+    static final String MISMATCH = "新しいパスワードが確認の欄と一致しません。もう一度入力してください。";
+
     private final AuthenticateStaffUseCase authenticate;
 
     public PasswordController(AuthenticateStaffUseCase authenticate) {
@@ -60,8 +63,7 @@ public class PasswordController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> change(Authentication authentication, @Body PasswordForm form) {
         if (form.newPassword() == null || !form.newPassword().equals(form.newPasswordAgain())) {
-            return show(authentication, null, "新しいパスワードが確認の欄と一致しません。もう一度入力してください。",
-                    HttpStatus.BAD_REQUEST);
+            return show(authentication, null, MISMATCH, HttpStatus.BAD_REQUEST);
         }
         try {
             authenticate.changePassword(new ChangePasswordCommand(StaffPrincipal.city(authentication),

@@ -92,12 +92,15 @@ public class JdbiReceptions implements Receptions {
             if (updated == 0) {
                 throw ConcurrentUpdateException.onReception(reception.number());
             }
-            // a visit's procedures change when related ones are adopted and as each department finishes its own
-            h.createUpdate("DELETE FROM reception_procedure WHERE city_code = :city AND number = :number")
-                    .bind("city", reception.city().value())
-                    .bind("number", reception.number().value())
-                    .execute();
-            writeProcedures(h, reception);
+            // a visit's procedures change when related ones are adopted and as each department finishes its own;
+            // the other steps (聞き取り, 確認, 印刷) leave them as they are
+            if (reception.proceduresChanged()) {
+                h.createUpdate("DELETE FROM reception_procedure WHERE city_code = :city AND number = :number")
+                        .bind("city", reception.city().value())
+                        .bind("number", reception.number().value())
+                        .execute();
+                writeProcedures(h, reception);
+            }
             insertTimeline(h, reception);
         });
     }

@@ -97,11 +97,8 @@ public class ZxingTwoDimensionalCodes implements TwoDimensionalCodes {
                     reader.dispose();
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof Rejection rejection) {
-                throw rejection;
-            }
-            // unreadable as an image: said below
+        } catch (IOException unreadable) {
+            // said below, as for a file no reader recognises
         }
         throw new Rejection("code2d.unreadable", "画像として読み込めません（PNG・JPEG・BMP に対応しています）");
     }
