@@ -59,6 +59,10 @@ public final class RunningMadoguchi implements AutoCloseable {
             properties.put("madoguchi.terminal-agent.port", freePort());
             // the tests start the system dozens of times: warming the import path up is for a server that stays up
             properties.put("madoguchi.linkage.warm-up-rows", 0);
+            // every test browser logs in from 127.0.0.1, dozens of times a minute: the limit on anonymous writes
+            // (30 a minute per address) has its own spec, AnonymousWritesAcceptanceSpec, with the shipped values
+            properties.put("madoguchi.security.anonymous-writes.burst", 100_000);
+            properties.put("madoguchi.security.anonymous-writes.per-minute", 100_000);
             properties.putAll(overrides);
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
             return new RunningMadoguchi(server, dataDir, String.valueOf(properties.get("madoguchi.database.url")));

@@ -16,6 +16,10 @@ import jp.madoguchi.domain.shared.Operator;
 
 public final class ManageTerminalsService implements ManageTerminalsUseCase {
 
+    /** 端末ID: what a label on the PC can carry; anything longer typed at the kiosk is cut to this in the history. */
+    private static final int TERMINAL_ID_IN_TRAIL = 32;
+    private static final java.util.regex.Pattern TERMINAL_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+
     private final PairedTerminals terminals;
     private final AccessRecords access;
     private final Clock clock;
@@ -37,6 +41,10 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
     @Override
     public Pairing pair(LocalGovernmentCode city, String terminalId, String label, Operator by) {
         String id = terminalId == null ? "" : terminalId.strip();
+        if (!TERMINAL_ID.matcher(id).matches()) {
+            throw new jp.madoguchi.domain.shared.Rejection("terminal.id",
+                    "端末IDは半角の英数字・ハイフン・下線で、32文字までにしてください（例: KIOSK-02）。");
+        }
         return transactions.inTransaction(() -> {
             Pairing pairing = new Pairing(id, terminals.pair(city, id, label, by, clock.instant()));
             access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + id + "（" + label + "）を登録（ペアリングトークンを発行）");
@@ -48,7 +56,9 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
     public Optional<PairedTerminal> enrolKiosk(LocalGovernmentCode city, String terminalId, String token, String from) {
         String id = terminalId == null ? "" : terminalId.strip();
         Optional<PairedTerminal> enrolled = terminals.authenticate(city, id, token);
-        access.record(city, Operator.kiosk(id.isEmpty() ? "（空）" : id),
+        // anyone can type anything here: the access history keeps at most a terminal id's length of it
+        String typed = id.isEmpty() ? "（空）" : id.length() > TERMINAL_ID_IN_TRAIL ? id.substring(0, TERMINAL_ID_IN_TRAIL) + "…" : id;
+        access.record(city, Operator.kiosk(typed),
                 enrolled.isPresent() ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, List.of(), "記載台の登録",
                 (enrolled.isPresent() ? "記載台のブラウザを登録" : "記載台のブラウザの登録を拒否（端末IDまたはトークンが違う、または登録取消済み）")
                         + "（接続元 " + from + "）");

@@ -44,4 +44,26 @@ class ManageTerminalsServiceSpec extends CounterFixture {
         !manage.revoke(CITY, 'NO-SUCH', ADMIN)
         trail.entries.size() == 2
     }
+
+    def "誰でも打てる端末IDはアクセス記録に32文字までしか残らず、登録できる端末IDも32文字までの英数字"() {
+        given:
+        def typed = 'X' * 5000
+
+        when:
+        manage.enrolKiosk(CITY, typed, 'guess', '10.0.0.9')
+
+        then:
+        trail.entries.last().action() == AuditAction.LOGIN_FAILED
+        trail.entries.last().actor().id() == 'X' * 32 + '…'
+
+        when:
+        manage.pair(CITY, id, '3階', ADMIN)
+
+        then:
+        def refused = thrown(jp.madoguchi.domain.shared.Rejection)
+        refused.message.contains('32文字まで')
+
+        where:
+        id << ['A' * 33, 'KIOSK 02', '', '記載台1']
+    }
 }

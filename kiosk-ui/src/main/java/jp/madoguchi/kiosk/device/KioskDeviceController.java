@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
@@ -39,8 +40,11 @@ public class KioskDeviceController {
     /** How long a kiosk stays registered in its browser before it must be paired again (the city sets it). */
     private final Duration lifetime;
     private final boolean secureCookies;
+    /** The client's address for the access history: forwarded headers count only from a listed reverse proxy. */
+    private final HttpClientAddressResolver addresses;
 
     public KioskDeviceController(ManageTerminalsUseCase terminals, KioskDeviceCookie cookie, Installation installation,
+                                 HttpClientAddressResolver addresses,
                                  @io.micronaut.context.annotation.Property(name = "madoguchi.kiosk.registration-lifetime",
                                          defaultValue = "365d") Duration lifetime,
                                  @io.micronaut.context.annotation.Property(name = "madoguchi.security.secure-cookies",
@@ -48,6 +52,7 @@ public class KioskDeviceController {
         this.terminals = terminals;
         this.cookie = cookie;
         this.city = installation.city();
+        this.addresses = addresses;
         this.lifetime = lifetime;
         this.secureCookies = secureCookies;
     }
@@ -59,7 +64,7 @@ public class KioskDeviceController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> register(HttpRequest<?> request, @Nullable String terminalId, @Nullable String token) {
-        String from = request.getRemoteAddress() == null ? "" : request.getRemoteAddress().getAddress().getHostAddress();
+        String from = addresses.resolve(request);
         Optional<PairedTerminal> enrolled = terminals.enrolKiosk(city, terminalId, token, from);
         if (enrolled.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(page(terminalId == null ? "" : terminalId,

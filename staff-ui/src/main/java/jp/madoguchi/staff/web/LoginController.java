@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -43,10 +44,12 @@ public class LoginController {
     private final StaffSessions sessions;
     private final CsrfFilter csrf;
     private final java.util.Optional<DemoSecondFactorUseCase> demoCode;
+    private final HttpClientAddressResolver addresses;
 
     public LoginController(AuthenticateStaffUseCase authenticate, StaffSessions sessions, CsrfFilter csrf,
-                           java.util.Optional<DemoSecondFactorUseCase> demoCode) {
+                           java.util.Optional<DemoSecondFactorUseCase> demoCode, HttpClientAddressResolver addresses) {
         this.authenticate = authenticate;
+        this.addresses = addresses;
         this.sessions = sessions;
         this.csrf = csrf;
         this.demoCode = demoCode;
@@ -82,7 +85,7 @@ public class LoginController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> logIn(@Body LoginForm form, HttpRequest<?> request) {
-        String terminal = request.getRemoteAddress().getAddress().getHostAddress();
+        String terminal = addresses.resolve(request);
         if (form.newPassword() != null && !form.newPassword().equals(form.newPasswordAgain())) {
             return HttpResponse.ok(new ModelAndView<>("staff/login", page(form.username(), PasswordController.MISMATCH, null,
                     form.code() == null ? null : new Enrolment(null, null), true)));
