@@ -7,6 +7,7 @@ import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
 
+import java.net.URLEncoder
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 
@@ -80,10 +81,11 @@ class LinkageAndSearchAcceptanceSpec extends Specification {
         browser.type('#search-kana input[name=kana]', 'あ')
         browser.clickAndLoad('#search-kana button')
 
-        then:
+        then: 'the terms went in the body: the address the browser keeps in its history holds none'
         def rows = browser.texts('#results tbody tr')
         !rows.isEmpty()
         browser.texts('#results tbody tr td:nth-child(3)').every { it.startsWith('ア') }
+        browser.currentUrl().endsWith('/staff/residents')
         browser.screenshot('22-staff-住民検索')
 
         when:
@@ -107,6 +109,16 @@ class LinkageAndSearchAcceptanceSpec extends Specification {
         entries.any { it[0] == 'SEARCH_RESIDENTS' && it[2].size() == rows.size() }
         entries.any { it[0] == 'VIEW_RESIDENT' && it[2] == [number] }
         app.bean(jp.madoguchi.application.port.in.VerifyAuditTrailUseCase).verify().intact()
+
+        when: 'terms typed into the address bar'
+        browser.go(app.url('/staff/residents?kana=' + URLEncoder.encode('あ', 'UTF-8')))
+
+        then: 'are not searched'
+        !browser.exists('#results')
+        !browser.exists('#none')
+
+        cleanup: 'the next feature goes on from the resident page'
+        browser.go(app.url('/staff/residents/' + number))
     }
 
     def "4情報で照合すると、一致度の高い順に候補が出る"() {

@@ -102,7 +102,9 @@ class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
             assert browser.text('#ran').contains('取り込めなかったファイル 1 件')
 
             // a clerk views residents
-            browser.go(app.url('/staff/residents?kana=' + URLEncoder.encode('ア', 'UTF-8')))
+            browser.go(app.url('/staff/residents'))
+            browser.type('#search-kana input[name=kana]', 'ア')
+            browser.clickAndLoad('#search-kana button')
             browser.go(app.url('/staff/residents/0000000019'))
 
             // a 個人番号 typed where it does not belong: every refusal is looked at
@@ -111,8 +113,8 @@ class IndividualNumberNeverLoggedAcceptanceSpec extends Specification {
             def typed = numbers.first()
             def reception = visit(app)
             answers << KioskRegistration.get(http, app, "/staff/residents/${typed}", clerk)
-            answers << KioskRegistration.get(http, app, "/staff/residents?number=${typed}", clerk)
-            answers << KioskRegistration.get(http, app, "/staff/residents?born=${typed}", clerk)
+            answers << KioskRegistration.post(http, app, '/staff/residents', clerk, "number=${typed}")
+            answers << KioskRegistration.post(http, app, '/staff/residents', clerk, "born=${typed}")
             answers << KioskRegistration.post(http, app, "/staff/receptions/${reception}/identity", clerk,
                     "version=${version(app, reception)}&addresseeNumber=${typed}")
             answers << KioskRegistration.get(http, app, "/staff/receptions/${typed}", clerk)

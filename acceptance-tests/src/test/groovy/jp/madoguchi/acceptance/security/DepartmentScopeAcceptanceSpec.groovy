@@ -100,6 +100,41 @@ class DepartmentScopeAcceptanceSpec extends Specification {
         KioskRegistration.get(http, app, "/staff/receptions/${certificate}", shimin).statusCode() == 403
     }
 
+    def "住民検索の権限のない窓口職員は、宛名番号を打って本人確認できない（候補から選ぶだけ）"() {
+        given: 'a role with 受付 but not 住民検索, and a visit nobody has identified'
+        def admin = StaffLogin.overHttp(http, app, 'admin')
+        assert KioskRegistration.post(http, app, '/admin/staff/roles', admin,
+                'name=COUNTER_ONLY&label=' + enc('受付のみ') + '&permissions=RECEPTION').statusCode() == 303
+        assert KioskRegistration.post(http, app, '/admin/staff/accounts', admin,
+                'username=counter2&displayName=' + enc('受付 二郎') + '&password=' + enc(RunningMadoguchi.DEMO_PASSWORD) + '&roles=COUNTER_ONLY').statusCode() == 303
+        def visit = app.bean(StartReceptionUseCase).start(new StartReceptionUseCase.StartReceptionCommand(CITY, Channel.KIOSK, null,
+                ['RESIDENT_CERTIFICATE'], Operator.kiosk('KIOSK-01'), null)).number().value()
+        def counter2 = StaffLogin.overHttp(http, app, 'counter2')
+
+        when:
+        def page = KioskRegistration.get(http, app, "/staff/receptions/${visit}", counter2).body()
+        def typed = KioskRegistration.post(http, app, "/staff/receptions/${visit}/identity", counter2,
+                "version=${version(visit)}&addresseeNumber=${residentNumber()}")
+
+        then: 'no field to type a number in, and a typed one is refused: the visit stays unidentified'
+        !page.contains('name="addresseeNumber"')
+        page.contains('住民検索の権限のある職員に本人確認を依頼してください')
+        typed.body().contains('カードの照合候補から選んでください')
+        resident(visit) == null
+
+        when: 'a clerk with 住民検索 does it'
+        def clerk = KioskRegistration.post(http, app, "/staff/receptions/${visit}/identity", StaffLogin.overHttp(http, app, 'clerk'),
+                "version=${version(visit)}&addresseeNumber=${residentNumber()}")
+
+        then:
+        clerk.statusCode() == 303
+        resident(visit) == residentNumber()
+    }
+
+    private String resident(String number) {
+        app.bean(Jdbi).withHandle { it.createQuery("SELECT addressee_number FROM reception WHERE number = :n").bind('n', number).mapTo(String).one() }
+    }
+
     private long version(String number) {
         app.bean(Jdbi).withHandle { it.createQuery("SELECT version FROM reception WHERE number = :n").bind('n', number).mapTo(Long).one() }
     }

@@ -89,7 +89,7 @@ class TwoCityIsolationAcceptanceSpec extends Specification {
         }
 
         when: 'a kana search that matches people in both cities'
-        def found = KioskRegistration.get(http, app, '/staff/api/residents?kana=' + URLEncoder.encode('ア', 'UTF-8') + '&match=partial', tonari).body()
+        def found = KioskRegistration.post(http, app, '/staff/api/residents', tonari, 'kana=' + URLEncoder.encode('ア', 'UTF-8') + '&match=partial').body()
         def people = (found =~ /\{[^}]*\}/).collect { String person ->
             (person =~ /"addresseeNumber":"(\d+)"/)[0][1] + (person =~ /"name":"([^"]*)"/)[0][1]
         }

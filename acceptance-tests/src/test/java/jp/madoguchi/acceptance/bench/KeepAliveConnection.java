@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One simulated staff browser: a kept-alive HTTP/1.1 connection that sends a GET and reads the whole response.
+ * One simulated staff browser: a kept-alive HTTP/1.1 connection that sends a GET or a form and reads the whole response.
  * Deliberately tiny — the JDK's HttpClient cost more CPU than the server it measured on this 2-core machine, so the
  * benchmark was measuring its own client (docs/benchmarks.md).
  */
@@ -28,6 +28,17 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** @return the status code, after the body has been read */
     int get(String path, String cookie) throws IOException {
+        return send("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nCookie: " + cookie + "\r\n\r\n");
+    }
+
+    /** A form posted as the search page posts it: the terms in the body, the CSRF token in its header. */
+    int post(String path, String form, String cookie, String csrfToken) throws IOException {
+        return send("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nCookie: " + cookie
+                + "\r\nX-CSRF-Token: " + csrfToken + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + form.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + form);
+    }
+
+    private int send(String request) throws IOException {
         try {
             if (socket == null) {
                 socket = new Socket(host, port);
@@ -36,8 +47,7 @@ final class KeepAliveConnection implements AutoCloseable {
                 in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
                 out = socket.getOutputStream();
             }
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nCookie: " + cookie + "\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             int status = Integer.parseInt(line().substring(9, 12));
             long length = -1;

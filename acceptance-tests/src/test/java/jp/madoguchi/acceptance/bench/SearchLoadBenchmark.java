@@ -51,7 +51,7 @@ public final class SearchLoadBenchmark {
             System.out.printf("VACUUM (ANALYZE) resident: %.1f s%n", (System.nanoTime() - vacuum) / 1e9);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
-            String cookie = login(http, app);
+            StaffLogin.Session cookie = StaffLogin.overHttp(http, app, "clerk");
 
             // a server that has just started is still compiling its hot paths, and on 2 cores the JIT needs minutes
             // of traffic to finish: the warm-up rounds are not measured
@@ -76,7 +76,7 @@ public final class SearchLoadBenchmark {
      */
     private record Round(int sent, int errors, long[] sorted) {
 
-        static Round run(RunningMadoguchi app, String cookie, List<String> numbers, int clients, int seconds)
+        static Round run(RunningMadoguchi app, StaffLogin.Session session, List<String> numbers, int clients, int seconds)
                 throws InterruptedException {
             URI server = URI.create(app.url("/"));
             long[] latencies = new long[clients * seconds * 2];
@@ -94,7 +94,7 @@ public final class SearchLoadBenchmark {
                             long due = start + offset + n * 500_000_000L;
                             LockSupport.parkNanos(due - System.nanoTime());
                             try {
-                                if (connection.get(path(client, n, numbers), cookie) != 200) {
+                                if (connection.post(PATHS[(client + n) % 3], form(client, n, numbers), session.cookies(), session.csrfToken()) != 200) {
                                     errors.incrementAndGet();
                                 }
                             } catch (IOException e) {
@@ -115,21 +115,19 @@ public final class SearchLoadBenchmark {
             return new Round(sorted.length, errors.get(), sorted);
         }
 
-        /** フリガナ prefix (JSON), 宛名番号 (page) and 生年月日 (page), in turn. */
-        private static String path(int client, int n, List<String> numbers) {
+        private static final String[] PATHS = {"/staff/api/residents", "/staff/residents", "/staff/residents"};
+
+        /** フリガナ prefix (JSON), 宛名番号 (page) and 生年月日 (page), in turn, posted as the pages post them. */
+        private static String form(int client, int n, List<String> numbers) {
             return switch ((client + n) % 3) {
-                case 0 -> "/staff/api/residents?kana=" + URLEncoder.encode(KANA[(client * 7 + n) % KANA.length], StandardCharsets.UTF_8);
-                case 1 -> "/staff/residents?number=" + numbers.get((client * 31 + n) % numbers.size());
-                default -> "/staff/residents?born=" + (1940 + (client + n) % 80) + "-0" + (1 + n % 9) + "-1" + (n % 9);
+                case 0 -> "kana=" + URLEncoder.encode(KANA[(client * 7 + n) % KANA.length], StandardCharsets.UTF_8);
+                case 1 -> "number=" + numbers.get((client * 31 + n) % numbers.size());
+                default -> "born=" + (1940 + (client + n) % 80) + "-0" + (1 + n % 9) + "-1" + (n % 9);
             };
         }
 
         double quantile(double q) {
             return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
         }
-    }
-
-    private static String login(HttpClient http, RunningMadoguchi app) {
-        return StaffLogin.overHttp(http, app, "clerk").cookies();
     }
 }

@@ -148,6 +148,11 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
+    /** The whole address, query included. */
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     public String currentPath() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }

@@ -63,8 +63,8 @@ public class ReceptionFactory {
 
     @Singleton
     ConfirmIdentityUseCase confirmIdentity(Receptions receptions, ResidentRegistry registry, UnconfirmedCards unconfirmedCards,
-                                           Transactions transactions, Clock clock) {
-        return new ConfirmIdentityService(receptions, registry, unconfirmedCards, transactions, clock);
+                                           Transactions transactions, Clock clock, EraTable eras) {
+        return new ConfirmIdentityService(receptions, registry, unconfirmedCards, transactions, clock, eras);
     }
 
     @Singleton

@@ -39,6 +39,7 @@ import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.reception.ReceptionStateException;
 import jp.madoguchi.domain.resident.Resident;
+import jp.madoguchi.domain.staff.Permission;
 import jp.madoguchi.staff.security.StaffPrincipal;
 import jp.madoguchi.staff.security.Permissions;
 
@@ -139,7 +140,8 @@ public class ReceptionController {
     @Post(value = "/{number}/identity", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirmIdentity(Authentication authentication, @PathVariable String number, long version,
                                            String addresseeNumber) {
-        identity.confirm(step(authentication, number, version), new AddresseeNumber(addresseeNumber));
+        identity.confirm(step(authentication, number, version), new AddresseeNumber(addresseeNumber),
+                StaffPrincipal.may(authentication, Permission.RESIDENT_SEARCH));
         return back(number, "本人確認をしました（宛名番号 " + addresseeNumber + "）");
     }
 
@@ -191,7 +193,7 @@ public class ReceptionController {
                                 String stateCode, String department, long version, List<ProcedureRow> procedures,
                                 List<TimelineRow> timeline, List<DepartmentOption> departments, boolean finished,
                                 ResidentView resident, MoveInView moveIn, CardView card, List<CandidateRow> candidates,
-                                Integer relatedCount, String notice, String error) {
+                                Integer relatedCount, boolean anyResident, String notice, String error) {
     }
 
     public record TimelineRow(String time, String state, String operator, String description) {
@@ -245,7 +247,7 @@ public class ReceptionController {
                                     c.resident().addresseeNumber().value(), c.resident().name().name(),
                                     c.resident().birthDateForDisplay(), c.resident().address().fullText(), c.score())).toList(),
                             related.list(r.city(), r.number()).map(l -> l.current().size()).orElse(null),
-                            notice, error);
+                            StaffPrincipal.may(authentication, Permission.RESIDENT_SEARCH), notice, error);
                     return HttpResponse.status(status).header("Cache-Control", "no-store")
                             .body(new ModelAndView<>("staff/reception", page));
                 })

@@ -11,10 +11,14 @@ import java.util.Optional;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
@@ -48,12 +52,37 @@ public class ResidentSearchController {
         this.residentPage = residentPage;
     }
 
-    @Get("/staff/residents{?number,kana,match,born,name,address,sex}")
+    /** The empty search page: terms typed into the address bar are not searched (see {@link #page}). */
+    @Get("/staff/residents")
     @View("staff/residents")
     @Header(name = "Cache-Control", value = "no-store")
-    public SearchPage page(Authentication authentication, Optional<String> number, Optional<String> kana,
-                                    Optional<String> match, Optional<String> born, Optional<String> name,
-                                    Optional<String> address, Optional<String> sex) {
+    public SearchPage empty(Authentication authentication) {
+        return new SearchPage(StaffPrincipal.displayName(authentication), new Query("", "", "prefix", "", "", "", ""),
+                false, "", List.of(), "", false, false, SearchResidentsUseCase.LIMIT);
+    }
+
+    /** 住民検索の条件: posted, never in the URL, which browsers keep in their history and proxies in their logs. */
+    @Serdeable
+    public record SearchForm(@Nullable String number, @Nullable String kana, @Nullable String match,
+                             @Nullable String born, @Nullable String name, @Nullable String address, @Nullable String sex) {
+        @Override
+        public String toString() {
+            // a 個人番号 typed into the wrong field must not reach a log line through a debug statement
+            return "SearchForm[…]";
+        }
+    }
+
+    @Post(value = "/staff/residents", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @View("staff/residents")
+    @Header(name = "Cache-Control", value = "no-store")
+    public SearchPage page(Authentication authentication, @Body SearchForm form) {
+        Optional<String> number = Optional.ofNullable(form.number());
+        Optional<String> kana = Optional.ofNullable(form.kana());
+        Optional<String> match = Optional.ofNullable(form.match());
+        Optional<String> born = Optional.ofNullable(form.born());
+        Optional<String> name = Optional.ofNullable(form.name());
+        Optional<String> address = Optional.ofNullable(form.address());
+        Optional<String> sex = Optional.ofNullable(form.sex());
         LocalGovernmentCode city = StaffPrincipal.city(authentication);
         Operator by = StaffPrincipal.operator(authentication);
         // a malformed 宛名番号 is not typed back into the field: it may be a 個人番号 typed into the wrong one
@@ -98,12 +127,12 @@ public class ResidentSearchController {
     public record Query(String number, String kana, String match, String born, String name, String address, String sex) {
     }
 
-    /** Type-ahead: {@code ?kana=…&match=prefix|partial}; names, kana and 宛名番号 only. */
-    @Get("/staff/api/residents{?kana,match}")
+    /** Type-ahead: posted {@code kana=…&match=prefix|partial} (with the CSRF header); names, kana and 宛名番号 only. */
+    @Post(value = "/staff/api/residents", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Header(name = "Cache-Control", value = "no-store")
-    public List<Map<String, Object>> api(Authentication authentication, Optional<String> kana, Optional<String> match) {
-        return search.byKana(StaffPrincipal.city(authentication), kana.orElse(""),
-                        "partial".equals(match.orElse("")) ? KanaMatch.PARTIAL : KanaMatch.PREFIX,
+    public List<Map<String, Object>> api(Authentication authentication, @Body SearchForm form) {
+        return search.byKana(StaffPrincipal.city(authentication), form.kana() == null ? "" : form.kana(),
+                        "partial".equals(form.match()) ? KanaMatch.PARTIAL : KanaMatch.PREFIX,
                         StaffPrincipal.operator(authentication)).stream()
                 .map(r -> Map.<String, Object>of("addresseeNumber", r.addresseeNumber().value(), "name", r.name().name(),
                         "kana", r.name().nameKana() == null ? "" : r.name().nameKana(),

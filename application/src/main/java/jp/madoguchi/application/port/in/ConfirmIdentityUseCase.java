@@ -9,5 +9,9 @@ import jp.madoguchi.domain.resident.AddresseeNumber;
  */
 public interface ConfirmIdentityUseCase {
 
-    Reception confirm(ReceptionStepCommand step, AddresseeNumber resident);
+    /**
+     * @param anyResident whether the member may name any resident (holds 住民検索): without it only one of the card's
+     *                    ranked candidates can be named, so a reception cannot become a way to open anyone's record
+     */
+    Reception confirm(ReceptionStepCommand step, AddresseeNumber resident, boolean anyResident);
 }
