@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jp.madoguchi.adapters.linkage.ReplicaDataset.Context;
+import jp.madoguchi.application.port.out.SensitiveItems.Place;
 import jp.madoguchi.adapters.linkage.ReplicaDataset.Values;
 import jp.madoguchi.domain.calendar.WarekiDate;
 import jp.madoguchi.domain.resident.Address;
@@ -136,8 +137,8 @@ final class ReplicaDatasets {
                 .put(resident.domicile()).put(resident.domicileHead())
                 .put(row.date("住民となった年月日")).put(row.date("住所を定めた年月日")).put(row.date("届出年月日"))
                 .put(row.text("異動事由")).put(row.date("異動年月日")).put(row.text("転出先住所")).put(row.date("転出予定年月日"));
-        sealed(out, context, INDIVIDUAL_NUMBER, individual);
-        sealed(out, context, RESIDENT_RECORD_CODE, recordCode);
+        sealed(out, context, INDIVIDUAL_NUMBER, Place.ofResident("resident", "individual_number_sealed", context.city(), number.value()), individual);
+        sealed(out, context, RESIDENT_RECORD_CODE, Place.ofResident("resident", "resident_record_code_sealed", context.city(), number.value()), recordCode);
         out.put(foreign == null ? null : foreign.nationality()).put(foreign == null ? null : foreign.residenceStatus())
                 .put(foreign == null ? null : foreign.periodOfStayEnds())
                 .put(foreign == null ? null : foreign.residenceCardNumber())
@@ -186,11 +187,12 @@ final class ReplicaDatasets {
         }
     }
 
-    private static void sealed(Values out, Context context, String item, String value) {
+    /** The sealed value, bound to the row it goes into, and its lookup key. */
+    private static void sealed(Values out, Context context, String item, Place place, String value) {
         if (value == null) {
             out.put(null).put(null);
         } else {
-            out.put(context.sensitive().seal(item, value)).put(context.sensitive().lookupKey(item, value));
+            out.put(context.sensitive().seal(item, place, value)).put(context.sensitive().lookupKey(item, value));
         }
     }
 
@@ -243,8 +245,11 @@ final class ReplicaDatasets {
                             .put(row.date("生年月日")).put(row.text("生年月日_表記")).put(sex.code()).put(row.text("続柄"))
                             .put(row.text("世帯主氏名")).put(row.text("旧住所")).put(row.text("転出先住所"))
                             .put(row.date("転出予定年月日"));
-                    sealed(out, context, RESIDENT_RECORD_CODE, row.value(RESIDENT_RECORD_CODE));
-                    sealed(out, context, INDIVIDUAL_NUMBER, individual == null ? null : individual.reveal());
+                    String certificate = context.city() + "/" + row.text("転出証明書番号");
+                    sealed(out, context, RESIDENT_RECORD_CODE, new Place("move_out_certificate", "resident_record_code_sealed", certificate),
+                            row.value(RESIDENT_RECORD_CODE));
+                    sealed(out, context, INDIVIDUAL_NUMBER, new Place("move_out_certificate", "individual_number_sealed", certificate),
+                            individual == null ? null : individual.reveal());
                     out.put(row.text("本籍")).put(row.text("筆頭者")).put(row.value("国保")).put(row.value("後期高齢"))
                             .put(row.value("介護")).put(row.value("国民年金")).put(row.value("児童手当"));
                     return true;
@@ -342,7 +347,9 @@ final class ReplicaDatasets {
                         return false;
                     }
                     out.put(context.city()).put(number.value());
-                    sealed(out, context, BASIC_PENSION_NUMBER, row.text(BASIC_PENSION_NUMBER));
+                    sealed(out, context, BASIC_PENSION_NUMBER,
+                            Place.ofResident("national_pension", "basic_pension_number_sealed", context.city(), number.value()),
+                            row.text(BASIC_PENSION_NUMBER));
                     out.put(row.value("種別")).put(row.date("資格取得年月日")).put(row.date("資格喪失年月日"));
                     return true;
                 });

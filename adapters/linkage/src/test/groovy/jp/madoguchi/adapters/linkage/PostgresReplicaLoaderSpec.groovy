@@ -293,11 +293,17 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         !dump.contains(Fixtures.FIXTURE_INDIVIDUAL_NUMBER)
         !row.containsValue(Fixtures.FIXTURE_INDIVIDUAL_NUMBER)
         number(900001) in found
-        sensitive.open('個人番号', row.individual_number_sealed as byte[]) == Fixtures.FIXTURE_INDIVIDUAL_NUMBER
+        sensitive.open('個人番号', place(number(900001)), row.individual_number_sealed as byte[]) == Fixtures.FIXTURE_INDIVIDUAL_NUMBER
 
         and: 'a sealed value does not open as another item'
         when:
-        sensitive.open('住民票コード', row.individual_number_sealed as byte[])
+        sensitive.open('住民票コード', place(number(900001)), row.individual_number_sealed as byte[])
+        then:
+        thrown(IllegalArgumentException)
+
+        and: 'nor in another resident row: copied there, it is no 個人番号 of theirs'
+        when:
+        sensitive.open('個人番号', place(number(900002)), row.individual_number_sealed as byte[])
         then:
         thrown(IllegalArgumentException)
 
@@ -385,5 +391,9 @@ TANTO | T | 任意 | -
             it.createQuery("SELECT insured_number || '/' || coalesce(care_level, '') FROM long_term_care_insurance WHERE city_code = '999997' ORDER BY addressee_number")
                     .mapTo(String).list()
         } == ['K1/要介護"1', 'K"2/']
+    }
+
+    private static jp.madoguchi.application.port.out.SensitiveItems.Place place(String addresseeNumber) {
+        jp.madoguchi.application.port.out.SensitiveItems.Place.ofResident('resident', 'individual_number_sealed', '999997', addresseeNumber)
     }
 }

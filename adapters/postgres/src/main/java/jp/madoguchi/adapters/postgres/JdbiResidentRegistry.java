@@ -88,7 +88,7 @@ public class JdbiResidentRegistry implements ResidentRegistry, ResidentReplica {
                         + " AND addressee_number = :number AND individual_number_sealed IS NOT NULL")
                 .bind("city", city.value())
                 .bind("number", number.value())
-                .map((rs, ctx) -> new IndividualNumber(sensitive.open("個人番号", rs.getBytes(1))))
+                .map((rs, ctx) -> new IndividualNumber(sensitive.open("個人番号", individualNumberPlace(city, number), rs.getBytes(1))))
                 .findOne());
     }
 
@@ -205,8 +205,14 @@ public class JdbiResidentRegistry implements ResidentRegistry, ResidentReplica {
                 .bind("article30_45_category", foreign == null ? null : foreign.article30_45Category())
                 .bind("name_key", MatchKey.nameOf(name))
                 .bind("kana_key", MatchKey.kanaOf(name))
-                .bind("individual_number_sealed", r.individualNumberIfKnown().map(n -> sensitive.seal("個人番号", n.reveal())).orElse(null))
+                .bind("individual_number_sealed", r.individualNumberIfKnown()
+                        .map(n -> sensitive.seal("個人番号", individualNumberPlace(r.city(), r.addresseeNumber()), n.reveal())).orElse(null))
                 .bind("individual_number_key", r.individualNumberIfKnown().map(n -> sensitive.lookupKey("個人番号", n.reveal())).orElse(null));
+    }
+
+    /** The resident's row, bound to the sealed 個人番号 (as the linkage import binds it). */
+    private static SensitiveItems.Place individualNumberPlace(LocalGovernmentCode city, AddresseeNumber number) {
+        return SensitiveItems.Place.ofResident("resident", "individual_number_sealed", city.value(), number.value());
     }
 
     private Resident resident(ResultSet rs, StatementContext context) throws SQLException {

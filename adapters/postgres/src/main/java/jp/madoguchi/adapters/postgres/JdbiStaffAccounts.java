@@ -58,12 +58,21 @@ public class JdbiStaffAccounts implements StaffAccounts {
                 rs.getString("display_name"), rs.getString("password_hash"),
                 new HashSet<>(Arrays.asList((String[]) rs.getArray("roles").getArray())), rs.getBoolean("enabled"),
                 rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
-                open(rs.getBytes("totp_secret")), open(rs.getBytes("totp_pending")), rs.getLong("totp_last_step"),
+                open(rs.getString("username"), rs.getBytes("totp_secret")), open(rs.getString("username"), rs.getBytes("totp_pending")),
+                rs.getLong("totp_last_step"),
                 rs.getInt("version"), rs.getBoolean("must_change_password"));
     }
 
-    private String open(byte[] sealed) {
-        return sealed == null ? null : sensitive.open(SECRET_ITEM, sealed);
+    private String open(String username, byte[] sealed) {
+        return sealed == null ? null : sensitive.open(SECRET_ITEM, secretPlace(username), sealed);
+    }
+
+    /**
+     * The member's second-factor secret, bound to the account: one column name for the pending and the enrolled
+     * secret, since enrolment moves the sealed bytes from one to the other.
+     */
+    private static SensitiveItems.Place secretPlace(String username) {
+        return new SensitiveItems.Place("staff_account", "totp", username);
     }
 
     @Override
@@ -117,7 +126,7 @@ public class JdbiStaffAccounts implements StaffAccounts {
     @Override
     public void setPendingSecondFactor(String username, String secret) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE staff_account SET totp_pending = :secret WHERE username = :username")
-                .bind("username", username).bind("secret", sensitive.seal(SECRET_ITEM, secret)).execute());
+                .bind("username", username).bind("secret", sensitive.seal(SECRET_ITEM, secretPlace(username), secret)).execute());
     }
 
     @Override

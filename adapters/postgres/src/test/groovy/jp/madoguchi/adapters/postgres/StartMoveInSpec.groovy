@@ -67,7 +67,8 @@ class StartMoveInSpec extends DatabaseSpecification {
                     '見本県となり市旭町二丁目3番4号', '見本県みらい市本町一丁目1番2号', DATE '2026-11-30', :sealed, :lookup, '1')""")
                     .bind('city', CITY.value())
                     .bind('key', MatchKey.name('葛西 花子'))
-                    .bind('sealed', sensitive.seal('個人番号', NUMBER.reveal()))
+                    .bind('sealed', sensitive.seal('個人番号', new jp.madoguchi.application.port.out.SensitiveItems.Place(
+                            'move_out_certificate', 'individual_number_sealed', CITY.value() + '/R8-000123'), NUMBER.reveal()))
                     .bind('lookup', sensitive.lookupKey('個人番号', NUMBER.reveal()))
                     .execute()
         }

@@ -39,7 +39,7 @@ public class JdbiPairedTerminals implements PairedTerminals {
         String id = requireTerminalId(terminalId);
         String name = label == null || label.isBlank() ? id : label.strip();
         String token = TerminalSeal.newToken();
-        byte[] sealed = sensitive.seal(KEY_ITEM, Base64.getEncoder().encodeToString(TerminalSeal.keyOf(token)));
+        byte[] sealed = sensitive.seal(KEY_ITEM, place(city, id), Base64.getEncoder().encodeToString(TerminalSeal.keyOf(token)));
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO paired_terminal (city_code, terminal_id, label, key_sealed, registered_at, registered_by)
                         VALUES (:city, :id, :label, :key, :at, :by)
@@ -117,7 +117,12 @@ public class JdbiPairedTerminals implements PairedTerminals {
                 .bind("id", terminalId)
                 .mapTo(byte[].class)
                 .findOne())
-                .map(sealed -> Base64.getDecoder().decode(sensitive.open(KEY_ITEM, sealed)));
+                .map(sealed -> Base64.getDecoder().decode(sensitive.open(KEY_ITEM, place(city, terminalId), sealed)));
+    }
+
+    /** A terminal's key opens only in its own row: copied to another terminal's, it is no key. */
+    private static SensitiveItems.Place place(LocalGovernmentCode city, String terminalId) {
+        return new SensitiveItems.Place("paired_terminal", "key_sealed", city.value() + "/" + terminalId);
     }
 
     private static PairedTerminal terminal(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

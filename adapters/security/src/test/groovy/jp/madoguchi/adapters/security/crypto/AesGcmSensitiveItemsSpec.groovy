@@ -7,6 +7,7 @@ import javax.crypto.Cipher
 import javax.crypto.spec.GCMParameterSpec
 import javax.crypto.spec.SecretKeySpec
 
+import jp.madoguchi.application.port.out.SensitiveItems.Place
 import spock.lang.Specification
 
 /** 個人番号などの暗号化（AES-256-GCM）と検索用の鍵付きハッシュ. */
@@ -14,17 +15,19 @@ class AesGcmSensitiveItemsSpec extends Specification {
 
     static final byte[] KEY = (0..<32).collect { (byte) (it * 11 + 5) } as byte[]
     def items = new AesGcmSensitiveItems(KEY)
+    static final Place HANAKO = Place.ofResident('resident', 'individual_number_sealed', '999997', '000000000019')
+    static final Place TARO = Place.ofResident('resident', 'individual_number_sealed', '999997', '000000000027')
 
     def "暗号化した値は同じ鍵と項目でだけ元に戻る"() {
         when:
-        byte[] sealed = items.seal('個人番号', '123456789018')
+        byte[] sealed = items.seal('個人番号', HANAKO, '123456789018')
 
         then:
         !new String(sealed, 'ISO-8859-1').contains('123456789018')
-        items.open('個人番号', sealed) == '123456789018'
+        items.open('個人番号', HANAKO, sealed) == '123456789018'
 
         when: 'the same bytes offered as another item'
-        items.open('住民票コード', sealed)
+        items.open('住民票コード', HANAKO, sealed)
 
         then:
         thrown(IllegalArgumentException)
@@ -32,7 +35,7 @@ class AesGcmSensitiveItemsSpec extends Specification {
         when: 'another key'
         byte[] other = KEY.clone()
         other[0] ^= 1
-        new AesGcmSensitiveItems(other).open('個人番号', sealed)
+        new AesGcmSensitiveItems(other).open('個人番号', HANAKO, sealed)
 
         then:
         thrown(IllegalArgumentException)
@@ -47,24 +50,57 @@ class AesGcmSensitiveItemsSpec extends Specification {
         cipher.updateAAD('個人番号'.getBytes('UTF-8'))
         byte[] sealed = [1 as byte] + (nonce as List) + (cipher.doFinal('123456789018'.getBytes('UTF-8')) as List) as byte[]
 
-        expect:
-        items.open('個人番号', sealed) == '123456789018'
-        items.seal('個人番号', '123456789018')[0] == 2 as byte
+        expect: 'anywhere: version 1 bound no place'
+        items.open('個人番号', HANAKO, sealed) == '123456789018'
+        items.open('個人番号', TARO, sealed) == '123456789018'
+        items.seal('個人番号', HANAKO, '123456789018')[0] == 3 as byte
 
         when:
-        items.open('住民票コード', sealed)
+        items.open('住民票コード', HANAKO, sealed)
 
         then:
         thrown(IllegalArgumentException)
     }
 
+    def "暗号化した値は、その表・列・行（宛名番号）でだけ元に戻り、別の住民の行や別の列に移すと開かない"() {
+        given:
+        byte[] sealed = items.seal('個人番号', HANAKO, '123456789018')
+
+        expect:
+        items.open('個人番号', HANAKO, sealed) == '123456789018'
+
+        when:
+        items.open('個人番号', elsewhere, sealed)
+
+        then:
+        thrown(IllegalArgumentException)
+
+        where:
+        elsewhere << [TARO, new Place('move_out_certificate', 'individual_number_sealed', '999997/000000000019'),
+                      new Place('resident', 'resident_record_code_sealed', '999997/000000000019'),
+                      Place.ofResident('resident', 'individual_number_sealed', '999998', '000000000019')]
+    }
+
+    def "版2（項目ごとの鍵、置き場所なし）で保存された値も、どこで読んでも開く"() {
+        given: 'a value sealed the way version 2 did: the item key, no associated data'
+        byte[] nonce = (1..12).collect { (byte) it } as byte[]
+        def cipher = Cipher.getInstance('AES/GCM/NoPadding')
+        def itemKey = AesGcmSensitiveItems.derive(AesGcmSensitiveItems.derive(KEY, 'madoguchi/seal/v2'), '個人番号')
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(itemKey, 'AES'), new GCMParameterSpec(128, nonce))
+        byte[] sealed = [2 as byte] + (nonce as List) + (cipher.doFinal('123456789018'.getBytes('UTF-8')) as List) as byte[]
+
+        expect:
+        items.open('個人番号', HANAKO, sealed) == '123456789018'
+        items.open('個人番号', TARO, sealed) == '123456789018'
+    }
+
     def "1バイトでも書き換えられた値は復号しない"() {
         given:
-        byte[] sealed = items.seal('個人番号', '123456789018')
+        byte[] sealed = items.seal('個人番号', HANAKO, '123456789018')
         sealed[position] ^= 0x01
 
         when:
-        items.open('個人番号', sealed)
+        items.open('個人番号', HANAKO, sealed)
 
         then:
         thrown(IllegalArgumentException)
@@ -82,7 +118,7 @@ class AesGcmSensitiveItemsSpec extends Specification {
         def done = (1..4).collect {
             pool.submit {
                 20_000.times {
-                    byte[] sealed = items.seal('個人番号', '123456789018')
+                    byte[] sealed = items.seal('個人番号', HANAKO, '123456789018')
                     nonces.add(Arrays.copyOfRange(sealed, 1, 13).encodeHex().toString())
                 }
             }
