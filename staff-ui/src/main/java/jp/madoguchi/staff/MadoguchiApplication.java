@@ -40,6 +40,7 @@ public final class MadoguchiApplication {
             case "generate" -> System.exit(GenerateSubcommand.run(rest));
             case "import" -> System.exit(ImportSubcommand.run(rest));
             case "audit" -> System.exit(AuditSubcommand.run(rest));
+            case "archive" -> System.exit(jp.madoguchi.staff.cli.ArchiveSubcommand.run(rest));
             case "help" -> System.out.println(usage());
             default -> {
                 System.err.println("不明なサブコマンドです: " + command + "\n" + usage());
@@ -109,6 +110,7 @@ public final class MadoguchiApplication {
                   generate   合成住民データを前方連携ファイルとして書き出します（--help で詳細）
                   import     前方連携ファイルをフォルダか s3:// から取り込みます（--help で詳細）
                   audit verify  アクセス記録のハッシュの鎖を検証します
+                  archive open  暗号化して保管した連携ファイルを平文で書き出します（--help で詳細）
                   help       この説明を表示します""";
     }
 }

@@ -3,6 +3,11 @@ package jp.madoguchi.acceptance.linkage
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
+import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase
+import jp.madoguchi.application.port.in.OpenLinkageArchiveUseCase
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.domain.shared.Operator
+import jp.madoguchi.domain.shared.Rejection
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -46,6 +51,47 @@ class LinkageAndSearchAcceptanceSpec extends Specification {
         outcomes.every { it == '取込済' }
         browser.texts('#imports tbody tr').any { it.contains('001o005_20260401000000_FULL.csv') && it.contains('400') }
         browser.screenshot('20-admin-取込履歴')
+    }
+
+    def "取り込んだ連携ファイルはデータ鍵で暗号化して保管され、復号して書き出すとアクセス記録に出力として残る"() {
+        given: 'a good DIFF in the drop folder (a change to someone insured), imported'
+        def insured = app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
+            h.createQuery('SELECT min(addressee_number) FROM national_health_insurance').mapTo(String).one()
+        }
+        def content = "処理区分,宛名番号,国保世帯番号,記号番号,資格取得年月日,資格喪失年月日\r\n2,${insured},,国1,20260201,\r\n".toString()
+        Files.createDirectories(app.linkageInbox())
+        Files.writeString(app.linkageInbox().resolve('024o007_20260430000000_DIFF.csv'), content, StandardCharsets.UTF_8)
+        def imported = app.bean(ImportLinkageFilesUseCase).importConfigured(new LocalGovernmentCode('999997'),
+                ImportLinkageFilesUseCase.ImportProgress.NONE, Operator.system('test-import'))
+        def archive = app.linkageInbox().resolve('archive')
+        def kept = archive.resolve('024o007/024o007_20260430000000_DIFF.csv.sealed')
+        def out = app.dataDir().resolve('024o007-opened.csv')
+
+        expect: 'nothing plain is left, in the drop folder or the archive'
+        imported.applied() == 1
+        !Files.exists(app.linkageInbox().resolve('024o007_20260430000000_DIFF.csv'))
+        Files.walk(archive).filter { Files.isRegularFile(it) }.allMatch { it.fileName.toString().endsWith('.sealed') }
+        !new String(Files.readAllBytes(kept), StandardCharsets.ISO_8859_1).contains(insured)
+
+        when: 'an administrator writes it out (./madoguchi archive open)'
+        def written = app.bean(OpenLinkageArchiveUseCase).open(new LocalGovernmentCode('999997'), kept, out,
+                new Operator(Operator.Kind.SYSTEM, 'cli:root', '保管ファイルの復号'))
+
+        then: 'the whole file, owner-only, and an 出力 in the access history'
+        written == Files.size(out)
+        Files.readString(out, StandardCharsets.UTF_8) == content
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)) == 'rw-------'
+        app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
+            h.createQuery("SELECT detail FROM audit_entry WHERE action = 'EXPORT' AND actor_id = 'cli:root'").mapTo(String).list()
+        }.any { it.contains('024o007_20260430000000_DIFF.csv.sealed') }
+
+        when: 'asked to write over an existing file'
+        app.bean(OpenLinkageArchiveUseCase).open(new LocalGovernmentCode('999997'), kept, out,
+                new Operator(Operator.Kind.SYSTEM, 'cli:root', '保管ファイルの復号'))
+
+        then:
+        def refused = thrown(Rejection)
+        refused.message.contains('上書きしません')
     }
 
     def "誤りのあるファイルを今すぐ取り込むと、変更なしで拒否され、報告に行と列と理由が出る"() {

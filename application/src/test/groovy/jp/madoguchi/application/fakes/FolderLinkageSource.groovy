@@ -48,6 +48,17 @@ class FolderLinkageSource implements LinkageSource, LinkageSources {
     }
 
     @Override
+    int purgeArchive(java.time.Instant before) {
+        purgedBefore << before
+        int purged = archived.size()
+        archived.clear()
+        purged
+    }
+
+    /** The cut-off of each purge asked for (the fake treats everything archived as older). */
+    final List<java.time.Instant> purgedBefore = []
+
+    @Override
     void quarantine(LinkageFile file, String report) {
         Files.delete(Path.of(file.location()))
         quarantined[file.name()] = report

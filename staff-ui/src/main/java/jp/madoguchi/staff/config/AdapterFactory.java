@@ -16,6 +16,7 @@ import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.application.port.out.MyNumberCardReader;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.adapters.documents.code2d.LayoutMoveOutCertificateCodes;
+import jp.madoguchi.adapters.security.crypto.AesGcmFileSealing;
 import jp.madoguchi.adapters.security.crypto.AesGcmSensitiveItems;
 import jp.madoguchi.adapters.security.crypto.DataKey;
 import jp.madoguchi.adapters.security.crypto.HmacCheckpointSeal;
@@ -29,6 +30,7 @@ import jp.madoguchi.application.port.out.ImportHistory;
 import jp.madoguchi.application.port.out.LinkageSources;
 import jp.madoguchi.application.port.out.ReplicaLoader;
 import jp.madoguchi.application.port.out.ReplicaRetention;
+import jp.madoguchi.application.port.out.FileSealing;
 import jp.madoguchi.application.port.out.SensitiveItems;
 import org.jdbi.v3.core.Jdbi;
 import jp.madoguchi.adapters.documents.pdf.PdfFonts;
@@ -88,6 +90,13 @@ public class AdapterFactory {
         return new HmacCheckpointSeal(masterKey(settings, dataKey));
     }
 
+    /** Imported linkage files kept in the archive, sealed under a key derived from the same data key. */
+    @Singleton
+    FileSealing fileSealing(MadoguchiSettings settings,
+                            @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
+        return new AesGcmFileSealing(masterKey(settings, dataKey));
+    }
+
     private static byte[] masterKey(MadoguchiSettings settings, String dataKey) {
         String key = dataKey.isBlank() ? System.getenv().getOrDefault("MADOGUCHI_DATA_KEY", "") : dataKey;
         return DataKey.load(key, settings.dataDir().resolve("secrets").resolve("data-key"));
@@ -126,10 +135,11 @@ public class AdapterFactory {
                                   @Property(name = "madoguchi.linkage.s3.region", defaultValue = "ap-northeast-1") String region,
                                   @Property(name = "madoguchi.linkage.s3.access-key", defaultValue = "") String accessKey,
                                   @Property(name = "madoguchi.linkage.s3.secret-key", defaultValue = "") String secretKey,
-                                  @Property(name = "madoguchi.linkage.s3.require-marker", defaultValue = "true") boolean s3Marker) {
+                                  @Property(name = "madoguchi.linkage.s3.require-marker", defaultValue = "true") boolean s3Marker,
+                                  FileSealing sealing) {
         Path folder = inbox.isBlank() ? settings.dataDir().resolve("linkage").resolve("inbox") : Path.of(inbox);
         return new ConfiguredLinkageSources(folder, folderMarker, bucketUrl,
-                new ConfiguredLinkageSources.ObjectStorage(endpoint, region, accessKey, secretKey, s3Marker));
+                new ConfiguredLinkageSources.ObjectStorage(endpoint, region, accessKey, secretKey, s3Marker), sealing);
     }
 
     @Singleton

@@ -10,6 +10,7 @@ import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.FileResult;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportSummary;
 import jp.madoguchi.application.port.in.PurgeExpiredRecordsUseCase;
+import jp.madoguchi.application.port.in.PurgeLinkageArchivesUseCase;
 import jp.madoguchi.application.port.out.ReplicaRetention.PurgeReport;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduled side of the linkage: polls the drop folder and the bucket every
  * {@code madoguchi.linkage.poll-interval} (default 5 minutes, within the 10 minutes the 住民記録 standard allows
- * for differences), and purges 除票 data past its retention every night.
+ * for differences), and every night purges 除票 data past its retention and archived linkage files past theirs.
  */
 @Singleton
 @Requires(property = "madoguchi.linkage.polling", notEquals = "false")
@@ -29,12 +30,14 @@ public class LinkagePolling {
 
     private final ImportLinkageFilesUseCase importer;
     private final PurgeExpiredRecordsUseCase purge;
+    private final PurgeLinkageArchivesUseCase archives;
     private final LocalGovernmentCode city;
 
     public LinkagePolling(ImportLinkageFilesUseCase importer, PurgeExpiredRecordsUseCase purge,
-                          Installation installation) {
+                          PurgeLinkageArchivesUseCase archives, Installation installation) {
         this.importer = importer;
         this.purge = purge;
+        this.archives = archives;
         this.city = installation.city();
     }
 
@@ -60,5 +63,8 @@ public class LinkagePolling {
     void purgeExpired() {
         PurgeReport report = purge.purge(city);
         LOG.info("保存期間（基準日 {} より前）を過ぎた除票を削除しました: {}", report.cutoff(), report.details());
+        PurgeLinkageArchivesUseCase.ArchivePurge archived = archives.purge();
+        LOG.info("保管期間を過ぎた連携ファイル（{} より前に保管）を {} 件削除しました", archived.before(), archived.removed());
+        archived.failures().forEach(f -> LOG.warn("連携ファイルの保管を整理できませんでした（次回に再試行します）: {}", f));
     }
 }

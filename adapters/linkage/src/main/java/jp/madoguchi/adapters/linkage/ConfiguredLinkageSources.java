@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.madoguchi.application.port.out.FileSealing;
 import jp.madoguchi.application.port.out.LinkageSource;
 import jp.madoguchi.application.port.out.LinkageSources;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,8 +33,11 @@ public final class ConfiguredLinkageSources implements LinkageSources {
     private final boolean folderRequiresMarker;
     private final String bucketUrl;
     private final ObjectStorage storage;
+    private final FileSealing sealing;
 
-    public ConfiguredLinkageSources(Path inbox, boolean folderRequiresMarker, String bucketUrl, ObjectStorage storage) {
+    public ConfiguredLinkageSources(Path inbox, boolean folderRequiresMarker, String bucketUrl, ObjectStorage storage,
+                                    FileSealing sealing) {
+        this.sealing = sealing;
         this.inbox = inbox;
         this.folderRequiresMarker = folderRequiresMarker;
         this.bucketUrl = bucketUrl == null ? "" : bucketUrl.strip();
@@ -43,7 +47,7 @@ public final class ConfiguredLinkageSources implements LinkageSources {
     @Override
     public List<LinkageSource> configured() {
         List<LinkageSource> sources = new ArrayList<>();
-        sources.add(new FolderLinkageSource(inbox, folderRequiresMarker));
+        sources.add(new FolderLinkageSource(inbox, folderRequiresMarker, sealing));
         if (!bucketUrl.isEmpty()) {
             sources.add(at(bucketUrl));
         }
@@ -58,13 +62,13 @@ public final class ConfiguredLinkageSources implements LinkageSources {
                 throw new IllegalArgumentException("s3:// の後にバケット名を書いてください（例 s3://linkage/madoguchi/）: " + location);
             }
             String prefix = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            return new S3LinkageSource(client(), uri.getHost(), prefix, storage.requireMarker());
+            return new S3LinkageSource(client(), uri.getHost(), prefix, storage.requireMarker(), sealing);
         }
         Path folder = Path.of(location);
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("フォルダが見つかりません: " + folder.toAbsolutePath());
         }
-        return new FolderLinkageSource(folder, folderRequiresMarker);
+        return new FolderLinkageSource(folder, folderRequiresMarker, sealing);
     }
 
     private S3Client client;

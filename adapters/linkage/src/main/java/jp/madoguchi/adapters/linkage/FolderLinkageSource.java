@@ -1,15 +1,22 @@
 package jp.madoguchi.adapters.linkage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import jp.madoguchi.application.port.out.FileSealing;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LinkageSource;
 import jp.madoguchi.application.port.out.LocalCopy;
@@ -17,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A drop folder on a file share. Imported files move to {@code archive/<連携ID>/}, refused ones to
- * {@code quarantine/} with a {@code .errors.txt} report beside them. Hidden and {@code .part} files are never
- * touched: a writer is still busy with them.
+ * A drop folder on a file share. Imported files are kept sealed with the data key in
+ * {@code archive/<連携ID>/<file>.sealed} (owner-only, until {@link #purgeArchive} removes them after the retention the
+ * city sets) and the plain file is removed; refused ones move to {@code quarantine/} with a {@code .errors.txt}
+ * report beside them, for a person to look at. Hidden and {@code .part} files are never touched: a writer is still
+ * busy with them.
  */
 public final class FolderLinkageSource implements LinkageSource {
 
@@ -28,10 +37,12 @@ public final class FolderLinkageSource implements LinkageSource {
 
     private final Path folder;
     private final boolean requireMarker;
+    private final FileSealing sealing;
 
-    public FolderLinkageSource(Path folder, boolean requireMarker) {
+    public FolderLinkageSource(Path folder, boolean requireMarker, FileSealing sealing) {
         this.folder = folder.toAbsolutePath().normalize();
         this.requireMarker = requireMarker;
+        this.sealing = sealing;
     }
 
     @Override
@@ -78,7 +89,46 @@ public final class FolderLinkageSource implements LinkageSource {
 
     @Override
     public void archive(LinkageFile file) {
-        moveAside(file, folder.resolve("archive").resolve(file.linkageId()));
+        Path plain = Path.of(file.location());
+        try {
+            Path into = Files.createDirectories(folder.resolve("archive").resolve(file.linkageId()));
+            Path target = unused(into, file.name() + FileSealing.SUFFIX);
+            Path partial = into.resolve("." + target.getFileName() + ".part");
+            Files.deleteIfExists(partial);
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (InputStream in = Files.newInputStream(plain);
+                 OutputStream out = sealing.sealing(Files.newOutputStream(partial, StandardOpenOption.WRITE))) {
+                in.transferTo(out);
+            }
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(plain);
+            Files.deleteIfExists(folder.resolve(file.name() + MARKER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("連携ファイルを保管できません: " + file.location(), e);
+        }
+    }
+
+    @Override
+    public int purgeArchive(Instant before) {
+        Path archive = folder.resolve("archive");
+        if (!Files.isDirectory(archive)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(archive)) {
+            int purged = 0;
+            for (Path path : files.filter(Files::isRegularFile).toList()) {
+                if (Files.getLastModifiedTime(path).toInstant().isBefore(before)) {
+                    Files.delete(path);
+                    purged++;
+                }
+            }
+            return purged;
+        } catch (IOException e) {
+            throw new UncheckedIOException("保管フォルダを整理できません: " + archive, e);
+        }
     }
 
     @Override
@@ -91,13 +141,19 @@ public final class FolderLinkageSource implements LinkageSource {
         }
     }
 
+    /** {@code name}, or {@code name.1}, {@code name.2} … when a file of the same name is already there. */
+    private static Path unused(Path into, String name) {
+        Path target = into.resolve(name);
+        for (int n = 1; Files.exists(target); n++) {
+            target = into.resolve(name + "." + n);
+        }
+        return target;
+    }
+
     private Path moveAside(LinkageFile file, Path into) {
         try {
             Files.createDirectories(into);
-            Path target = into.resolve(file.name());
-            for (int n = 1; Files.exists(target); n++) {
-                target = into.resolve(file.name() + "." + n);
-            }
+            Path target = unused(into, file.name());
             Files.move(Path.of(file.location()), target, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(folder.resolve(file.name() + MARKER));
             return target;

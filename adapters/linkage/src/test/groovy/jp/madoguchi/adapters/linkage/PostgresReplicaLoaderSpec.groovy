@@ -12,6 +12,7 @@ import jp.madoguchi.application.service.ImportLinkageFilesService
 import jp.madoguchi.domain.resident.AddresseeNumber
 import jp.madoguchi.domain.resident.HouseholdNumber
 import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.adapters.security.crypto.AesGcmFileSealing
 import spock.lang.Shared
 import spock.lang.Stepwise
 import spock.lang.TempDir
@@ -34,6 +35,8 @@ class PostgresReplicaLoaderSpec extends DatabaseSpecification {
     /** More rows than the checkers' queue holds in batches, so the parallel load is exercised end to end. */
     static final int RESIDENTS = 25_000
 
+    static final AesGcmFileSealing SEALING = new AesGcmFileSealing((0..<32).collect { (byte) (it * 5 + 2) } as byte[])
+
     @Shared @TempDir Path work
     @Shared Path inbox
     @Shared Path layouts
@@ -44,10 +47,19 @@ class PostgresReplicaLoaderSpec extends DatabaseSpecification {
     def setupSpec() {
         inbox = Files.createDirectories(work.resolve('inbox'))
         layouts = Files.createDirectories(work.resolve('layouts'))
-        def sources = new ConfiguredLinkageSources(inbox, false, '', new ConfiguredLinkageSources.ObjectStorage('', 'ap-northeast-1', '', '', true))
+        def sources = new ConfiguredLinkageSources(inbox, false, '', new ConfiguredLinkageSources.ObjectStorage('', 'ap-northeast-1', '', '', true), SEALING)
         loader = new PostgresReplicaLoader(jdbi, new LinkageLayouts(layouts), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped(), Clock.systemUTC(), 2)
         importer = new ImportLinkageFilesService(sources, loader, Fixtures.auditTrail(jdbi), Clock.systemUTC())
         registry = new JdbiResidentRegistry(jdbi, Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped())
+    }
+
+    /** An archived file opened with the data key. */
+    byte[] archivedBytes(String path) {
+        Files.newInputStream(inbox.resolve('archive/' + path + '.sealed')).withCloseable { SEALING.opening(it).readAllBytes() }
+    }
+
+    List<String> archived(String path) {
+        new String(archivedBytes(path), 'UTF-8').readLines()
     }
 
     def importInbox() {
@@ -94,9 +106,13 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         count('national_pension') > 0
         count('child_allowance') > 0
 
-        and: 'imported files are archived per ID; nothing is left in the inbox'
+        and: 'imported files are kept per ID, sealed and owner-only; nothing plain is left in the inbox or the archive'
         Files.list(inbox).noneMatch { it.fileName.toString().endsWith('.csv') }
-        Files.exists(inbox.resolve('archive/001o005/001o005_20260401000000_FULL.csv'))
+        def kept = inbox.resolve('archive/001o005/001o005_20260401000000_FULL.csv.sealed')
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)) == 'rw-------'
+        !new String(Files.readAllBytes(kept), 'UTF-8').contains('宛名番号')
+        archived('001o005/001o005_20260401000000_FULL.csv')[0].contains('宛名番号')
+        Files.walk(inbox.resolve('archive')).noneMatch { it.fileName.toString().endsWith('.csv') }
 
         and: 'quoted text with commas and doubled quotes survives'
         jdbi.withHandle { it.createQuery("SELECT remarks FROM resident_movement WHERE seq = 2").mapTo(String).one() } == '備考に, カンマと"引用符"'
@@ -131,7 +147,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
 
     def "同じファイルをもう一度置いても何も変わらない（チェックサムで判別）"() {
         given:
-        Files.copy(inbox.resolve('archive/001o005/001o005_20260401000000_FULL.csv'), inbox.resolve('001o005_20260401000000_FULL.csv'))
+        Files.write(inbox.resolve('001o005_20260401000000_FULL.csv'), archivedBytes('001o005/001o005_20260401000000_FULL.csv'))
         def before = jdbi.withHandle { it.createQuery("SELECT max(replicated_at) FROM resident").mapTo(String).one() }
 
         when:
@@ -147,7 +163,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
 
     def "誤りのある行が1行でもあれば、ファイル全体を取り込まず、行・列・理由を報告する"() {
         given: 'a newer FULL with a wrong check digit, an unknown 続柄, a bad date and a bad 個人番号'
-        def lines = Files.readAllLines(inbox.resolve('archive/001o005/001o005_20260401000000_FULL.csv'))
+        def lines = archived('001o005/001o005_20260401000000_FULL.csv')
         def unquote = { String line -> line.split(',', -1).collect { it.replaceAll('^"|"$', '') } }
         def header = unquote(lines[0])
         def row = { int i -> unquote(lines[i]) }
@@ -308,7 +324,7 @@ T2026-0001,131016,転入 太郎,テンニュウ タロウ,19800505,,1,世帯主,
         thrown(IllegalArgumentException)
 
         and: 'pension numbers are sealed too'
-        def pensionNumbers = Files.readAllLines(inbox.resolve('archive/026o001/026o001_20260401000000_FULL.csv')).drop(1)
+        def pensionNumbers = archived('026o001/026o001_20260401000000_FULL.csv').drop(1)
                 .collect { it.split(',')[1].replace('"', '') }.findAll { it }
         !pensionNumbers.isEmpty()
         pensionNumbers.every { !pensionDump.contains(it) }

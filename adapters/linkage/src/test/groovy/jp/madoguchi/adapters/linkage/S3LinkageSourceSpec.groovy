@@ -21,17 +21,20 @@ import software.amazon.awssdk.core.sync.RequestBody
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient
 import software.amazon.awssdk.regions.Region
 import software.amazon.awssdk.services.s3.S3Client
+import jp.madoguchi.adapters.security.crypto.AesGcmFileSealing
 import spock.lang.Shared
 import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
+import java.time.Instant
 
 /** 前方連携 from S3-compatible object storage, against a real S3 server (s3proxy) running in this JVM. */
 class S3LinkageSourceSpec extends DatabaseSpecification {
 
     static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
+    static final AesGcmFileSealing SEALING = new AesGcmFileSealing((0..<32).collect { (byte) (it * 3 + 7) } as byte[])
 
     @Shared S3Proxy proxy
     @Shared S3Client s3
@@ -72,7 +75,7 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
         s3.putObject({ it.bucket('linkage').key("city/001o013/${cards}") }, RequestBody.fromFile(files.resolve(cards)))
 
         def sources = new ConfiguredLinkageSources(work.resolve('inbox'), false, '',
-                new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', true))
+                new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', true), SEALING)
         def importer = new ImportLinkageFilesService(sources,
                 new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped(), Clock.systemUTC(), 2),
                 Fixtures.auditTrail(jdbi), Clock.systemUTC())
@@ -86,9 +89,13 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
         summary.files()[0].outcome() instanceof LoadOutcome.Applied
         jdbi.withHandle { it.createQuery("SELECT count(*) FROM resident").mapTo(Long).one() } == 500
 
-        and: 'it moved to the archive prefix with its marker gone; the incomplete one waits'
+        and: 'it is kept sealed under the archive prefix, the plain object and its marker gone; the incomplete one waits'
         def keys = s3.listObjectsV2 { it.bucket('linkage').prefix('city/') }.contents()*.key().sort()
-        keys.contains("city/archive/001o005/${residents}".toString())
+        keys.contains("city/archive/001o005/${residents}.sealed".toString())
+        !keys.any { it.startsWith('city/archive/') && it.endsWith('.csv') }
+        def kept = s3.getObjectAsBytes { it.bucket('linkage').key("city/archive/001o005/${residents}.sealed") }.asByteArray()
+        !new String(kept, 'UTF-8').contains('宛名番号')
+        SEALING.opening(new ByteArrayInputStream(kept)).readAllBytes() == Files.readAllBytes(files.resolve(residents))
         !keys.contains("city/001o005/${residents}".toString())
         !keys.contains("city/001o005/${residents}.end".toString())
         keys.contains("city/001o013/${cards}".toString())
@@ -106,7 +113,7 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
     def "誤りのあるファイルは quarantine に移し、誤りの一覧を隣に置く"() {
         given:
         def sources = new ConfiguredLinkageSources(work.resolve('inbox'), false, '',
-                new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', false))
+                new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', false), SEALING)
         def importer = new ImportLinkageFilesService(sources,
                 new PostgresReplicaLoader(jdbi, new LinkageLayouts(null), Fixtures.sensitiveItems(), jp.madoguchi.domain.calendar.EraTable.shipped(), Clock.systemUTC(), 2),
                 Fixtures.auditTrail(jdbi), Clock.systemUTC())
@@ -121,5 +128,35 @@ class S3LinkageSourceSpec extends DatabaseSpecification {
         def report = s3.getObjectAsBytes { it.bucket('linkage').key('bad/quarantine/023o002/023o002_20260401000000_FULL.csv.errors.txt') }.asUtf8String()
         report.contains('2行目「宛名番号」')
         s3.listObjectsV2 { it.bucket('linkage').prefix('bad/023o002/') }.contents().isEmpty()
+    }
+
+    def "保管期間を過ぎた保管ファイルだけを、バケットからもフォルダからも消す"() {
+        given: 'one file archived in the bucket and one in the folder'
+        def sources = new ConfiguredLinkageSources(work.resolve('inbox'), false, '',
+                new ConfiguredLinkageSources.ObjectStorage(endpoint, 'us-east-1', 'madoguchi', 'madoguchi-secret', false), SEALING)
+        s3.putObject({ it.bucket('linkage').key('kept/023o002/023o002_20260401000000_FULL.csv') }, RequestBody.fromString('宛名番号\r\n'))
+        def bucket = sources.at('s3://linkage/kept/')
+        bucket.archive(bucket.pending().first())
+        def inbox = Files.createDirectories(work.resolve('kept-inbox'))
+        Files.writeString(inbox.resolve('023o002_20260401000000_FULL.csv'), '宛名番号\r\n')
+        def folder = sources.at(inbox.toString())
+        folder.archive(folder.pending().first())
+        def archivedFile = inbox.resolve('archive/023o002/023o002_20260401000000_FULL.csv.sealed')
+
+        expect: 'a cut-off before they were archived keeps them'
+        bucket.purgeArchive(Instant.now().minusSeconds(3600)) == 0
+        folder.purgeArchive(Instant.now().minusSeconds(3600)) == 0
+        Files.exists(archivedFile)
+
+        when: 'the folder file is 31 days old, and the cut-off for the bucket is after its upload'
+        Files.setLastModifiedTime(archivedFile, java.nio.file.attribute.FileTime.from(Instant.now().minus(java.time.Duration.ofDays(31))))
+        def fromFolder = folder.purgeArchive(Instant.now().minus(java.time.Duration.ofDays(30)))
+        def fromBucket = bucket.purgeArchive(Instant.now().plusSeconds(5))
+
+        then:
+        fromFolder == 1
+        fromBucket == 1
+        !Files.exists(archivedFile)
+        s3.listObjectsV2 { it.bucket('linkage').prefix('kept/archive/') }.contents().isEmpty()
     }
 }

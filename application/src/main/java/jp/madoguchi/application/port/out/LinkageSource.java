@@ -17,8 +17,11 @@ public interface LinkageSource {
     /** A local copy to read; closing it removes any temporary download. */
     LocalCopy fetch(LinkageFile file);
 
-    /** The file was imported (or was a repeat): move it out of the way. */
+    /** The file was imported (or was a repeat): keep it sealed in the archive, and remove the plain file. */
     void archive(LinkageFile file);
+
+    /** Removes archived files archived before {@code before}; returns how many. */
+    int purgeArchive(java.time.Instant before);
 
     /** The file was refused: move it aside with the report beside it, so nothing is lost. */
     void quarantine(LinkageFile file, String report);
