@@ -100,6 +100,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /admin/staff/accounts/unlock'       : 'ACCOUNTS',
             'POST /admin/staff/accounts/second-factor': 'ACCOUNTS',
             'POST /admin/staff/roles'                 : 'ACCOUNTS',
+            'POST /admin/staff/import'                : 'ACCOUNTS',
+            'GET /admin/staff/import-template.csv'    : 'ACCOUNTS',
             'GET /admin/audit'                        : 'AUDIT',
             'POST /admin/audit/export'                : 'AUDIT',
             // 記載台: a registered kiosk's browser only; what its card holder identifies stays with that visit
@@ -211,7 +213,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
         def path = template.replace('{number}', '2026112200001').replace('{id}', '1').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
         def request = HttpRequest.newBuilder(URI.create(app.url(path))).header('Cookie', session.cookies())
                 .timeout(java.time.Duration.ofSeconds(10))
-        def uploads = ['POST /staff/move-ins': 'name="code"', 'POST /admin/forms/import': 'name="file"; filename="x.form"']
+        def uploads = ['POST /staff/move-ins': 'name="code"', 'POST /admin/forms/import': 'name="file"; filename="x.form"',
+                       'POST /admin/staff/import': 'name="file"; filename="x.csv"']
         if (uploads.containsKey(route)) {
             // an upload: multipart, with the token in the action URL as its form sends it
             def boundary = 'matrix-boundary'

@@ -110,6 +110,11 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Chooses {@code file} in a file input, as a person picking it in the dialog. */
+    public void upload(String css, java.nio.file.Path file) {
+        find(css).sendKeys(file.toAbsolutePath().toString());
+    }
+
     public void select(String css, String visibleText) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
     }

@@ -1,9 +1,14 @@
 package jp.madoguchi.application.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -92,10 +97,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
                     "この市区町村にはもう職員が登録されています。職員の追加は管理画面「職員と役割」で行ってください");
         }
         ensureDefaultRoles(city);
-        String once = OneTimePassword.generate();
-        while (!PasswordPolicy.problems(username, once).isEmpty()) {
-            once = OneTimePassword.generate();
-        }
+        String once = oneTimePassword(username);
         RegisterStaffCommand command = new RegisterStaffCommand(city, username, displayName, once,
                 Set.of("ADMINISTRATOR"));
         String hash = hashes.hash(command.password());
@@ -112,7 +114,7 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
         return accounts.list(city).stream()
                 .map(a -> new AccountSummary(a.username(), a.displayName(), new TreeSet<>(a.roles()), a.enabled(),
                         a.lockedAt(clock.instant()), a.lockedUntil(), a.failedLogins(), a.secondFactorSecret() != null,
-                        a.version()))
+                        a.version(), a.validFrom(), a.validUntil()))
                 .toList();
     }
 
@@ -200,6 +202,57 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
                     + command.permissions().stream().map(Permission::name).sorted().reduce((a, b) -> a + "・" + b).orElse("")
                     + "）" + (command.department().isEmpty() ? "" : " 担当課 " + command.department()));
         });
+    }
+
+    @Override
+    public StaffImport importAccounts(ImportStaffCommand command) {
+        StaffImportPlan plan = StaffImportPlan.of(command, accounts, roles, LocalDate.now(clock));
+        if (!plan.problems().isEmpty()) {
+            return new StaffImport(plan.problems(), List.of(), List.of());
+        }
+        // the passwords are made and hashed before the unit of work: no connection waits on the slow hashes
+        List<CreatedAccount> created = new ArrayList<>();
+        Map<String, String> hashesOf = new HashMap<>();
+        for (StaffImportPlan.Entry entry : plan.entries()) {
+            if (entry.existing() == null) {
+                String once = oneTimePassword(entry.username());
+                hashesOf.put(entry.username(), hashes.hash(once));
+                created.add(new CreatedAccount(entry.username(), entry.displayName(), once));
+            }
+        }
+        Instant now = clock.instant();
+        List<String> changed = new ArrayList<>();
+        transactions.inTransaction(() -> {
+            for (StaffImportPlan.Entry entry : plan.entries()) {
+                StaffAccount existing = entry.existing();
+                if (existing == null) {
+                    accounts.add(new StaffAccount(command.city(), entry.username(), entry.displayName(),
+                            hashesOf.get(entry.username()), entry.roles(), true, 0, null, null, null, 0, 0, true,
+                            entry.validFrom(), entry.validUntil()));
+                    continue;
+                }
+                accounts.update(entry.username(), entry.displayName(), entry.roles(), existing.enabled(), existing.version());
+                accounts.setValidity(entry.username(), entry.validFrom(), entry.validUntil());
+                boolean ended = entry.validUntil() != null && entry.validUntil().isBefore(LocalDate.ofInstant(now, clock.getZone()));
+                if (!existing.roles().equals(entry.roles()) || ended) {
+                    sessions.endAllOf(entry.username(), now, ended ? "人事異動（有効期間の終了）" : "人事異動（役割の変更）");
+                }
+                changed.add(entry.username());
+            }
+            record(command.city(), command.by(), "職員の一括登録（人事異動）: 追加 " + created.size() + " 名"
+                    + (created.isEmpty() ? "" : "（" + String.join("・", created.stream().map(CreatedAccount::username).toList()) + "）")
+                    + "、変更 " + changed.size() + " 名" + (changed.isEmpty() ? "" : "（" + String.join("・", changed) + "）"));
+        });
+        return new StaffImport(List.of(), created, changed);
+    }
+
+    /** A one-time password the policy accepts for {@code username}, as the first administrator gets. */
+    private static String oneTimePassword(String username) {
+        String once = OneTimePassword.generate();
+        while (!PasswordPolicy.problems(username, once).isEmpty()) {
+            once = OneTimePassword.generate();
+        }
+        return once;
     }
 
     /** The account, if it is this city's: an administrator never touches another city's staff. */

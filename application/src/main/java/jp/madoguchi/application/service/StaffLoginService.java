@@ -2,6 +2,7 @@ package jp.madoguchi.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
@@ -96,6 +97,14 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
             return refuse(attempt, account.city(), "無効なアカウント",
                     "このアカウントは使えなくなっています。システム管理者に確認してください。");
         }
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        if (!account.validOn(today)) {
+            // said only after the right password: the period is no hint to someone guessing names
+            boolean early = account.validFrom() != null && today.isBefore(account.validFrom());
+            return refuse(attempt, account.city(), early ? "有効期間の開始前" : "有効期間の終了後", early
+                    ? "このアカウントは " + account.validFrom() + " から使えます。"
+                    : "このアカウントの有効期間は " + account.validUntil() + " で終わりました。異動などで必要なときはシステム管理者に確認してください。");
+        }
         Set<Permission> permissions = permissionsOf(account);
         boolean secondFactor = policy.secondFactorForEveryone()
                 || permissions.stream().anyMatch(Permission::administrative);
@@ -126,7 +135,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         transactions.inTransaction(() -> {
             accounts.recordLogin(account.username(), usedStep);
             sessions.open(new StaffSessions.StaffSession(sessionId, account.city(), account.username(), now,
-                    now.plus(policy.sessionLifetime()), null, null));
+                    sessionEnd(account, now), null, null));
             if (rehashed != null) {
                 accounts.replacePasswordHash(account.username(), rehashed);
             }
@@ -314,7 +323,18 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         return openSession(sessionId)
                 .flatMap(session -> accounts.find(session.username()))
                 .filter(StaffAccount::enabled)
+                .filter(a -> a.validOn(LocalDate.now(clock)))
                 .map(this::member);
+    }
+
+    /** The absolute lifetime, and never past the account's last day: an account ends on its own (人事異動). */
+    private Instant sessionEnd(StaffAccount account, Instant now) {
+        Instant end = now.plus(policy.sessionLifetime());
+        if (account.validUntil() != null) {
+            Instant lastDay = account.validUntil().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+            return end.isAfter(lastDay) ? lastDay : end;
+        }
+        return end;
     }
 
     private Optional<StaffSessions.StaffSession> openSession(String sessionId) {

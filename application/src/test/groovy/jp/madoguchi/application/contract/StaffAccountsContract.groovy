@@ -130,4 +130,31 @@ abstract class StaffAccountsContract extends Specification {
         accounts().list(CITY)*.username().contains(username)
         !accounts().list(LocalGovernmentCode.fromFiveDigits('99998'))*.username().contains(username)
     }
+
+    def "有効期間（開始日・終了日）を記録し、版を進める。両端の日を含む"() {
+        expect: 'no limit at first'
+        account().validFrom() == null && account().validUntil() == null
+        account().validOn(java.time.LocalDate.of(2000, 1, 1))
+
+        when:
+        accounts().setValidity(username, java.time.LocalDate.of(2027, 4, 1), java.time.LocalDate.of(2028, 3, 31))
+
+        then:
+        account().validFrom() == java.time.LocalDate.of(2027, 4, 1)
+        account().validUntil() == java.time.LocalDate.of(2028, 3, 31)
+        account().version() == 1
+        !account().validOn(java.time.LocalDate.of(2027, 3, 31))
+        account().validOn(java.time.LocalDate.of(2027, 4, 1))
+        account().validOn(java.time.LocalDate.of(2028, 3, 31))
+        !account().validOn(java.time.LocalDate.of(2028, 4, 1))
+
+        when: 'an account added with its period'
+        def other = username + 'x'
+        accounts().add(new StaffAccount(CITY, other, '異動 次郎', 'hash-2', ['CLERK'] as Set, true, 0, null, null, null, 0, 0, true,
+                null, java.time.LocalDate.of(2027, 3, 31)))
+
+        then:
+        accounts().find(other).get().validUntil() == java.time.LocalDate.of(2027, 3, 31)
+        accounts().find(other).get().mustChangePassword()
+    }
 }

@@ -37,11 +37,12 @@ class InMemoryStaffAccounts implements StaffAccounts {
         Map v = [displayName: a.displayName(), passwordHash: a.passwordHash(), roles: a.roles(), enabled: a.enabled(),
                  failedLogins: a.failedLogins(), lockedUntil: a.lockedUntil(), secondFactorSecret: a.secondFactorSecret(),
                  pendingSecondFactorSecret: a.pendingSecondFactorSecret(), lastOneTimeStep: a.lastOneTimeStep(),
-                 version: a.version(), mustChangePassword: a.mustChangePassword()] + changes
+                 version: a.version(), mustChangePassword: a.mustChangePassword(), validFrom: a.validFrom(),
+                 validUntil: a.validUntil()] + changes
         new StaffAccount(a.city(), a.username(), v.displayName as String, v.passwordHash as String, v.roles as Set<String>,
                 v.enabled as boolean, v.failedLogins as int, v.lockedUntil as Instant, v.secondFactorSecret as String,
                 v.pendingSecondFactorSecret as String, v.lastOneTimeStep as long, v.version as int,
-                v.mustChangePassword as boolean)
+                v.mustChangePassword as boolean, v.validFrom as java.time.LocalDate, v.validUntil as java.time.LocalDate)
     }
 
     private void change(String username, Closure<Map> changes) {
@@ -107,5 +108,10 @@ class InMemoryStaffAccounts implements StaffAccounts {
             throw new ConcurrentUpdateException('職員「' + username + '」は他の管理者が先に更新しました')
         }
         accounts[username] = copy(a, [displayName: displayName, roles: roles, enabled: enabled, version: version + 1])
+    }
+
+    @Override
+    void setValidity(String username, java.time.LocalDate from, java.time.LocalDate until) {
+        change(username) { a -> [validFrom: from, validUntil: until, version: a.version() + 1] }
     }
 }

@@ -309,4 +309,37 @@ class StaffLoginServiceSpec extends Specification {
         then:
         accounts.find('clerk').get().passwordHash() == hashes.hash(PASSWORD)
     }
+
+    def "有効期間の外ではパスワードが正しくても入れず、期間の最後の日を越えるログインはない（人事異動）"() {
+        given: 'it is 2026-11-22 09:00 in Tokyo'
+        accounts.setValidity('clerk', null, java.time.LocalDate.of(2026, 11, 21))
+        accounts.setValidity('hoken', java.time.LocalDate.of(2026, 11, 23), null)
+
+        expect:
+        def ended = login.logIn(new LoginAttempt('clerk', PASSWORD, '', 'PC-1'))
+        ended instanceof LoginOutcome.Refused
+        ended.message().contains('2026-11-21 で終わりました')
+        def early = login.logIn(new LoginAttempt('hoken', PASSWORD, '', 'PC-3'))
+        early instanceof LoginOutcome.Refused
+        early.message().contains('2026-11-23 から使えます')
+        trail.of(AuditAction.LOGIN_FAILED)*.detail().any { it.contains('有効期間の終了後') }
+
+        and: 'a wrong password still gets the words everyone gets'
+        (login.logIn(new LoginAttempt('clerk', 'wrong password here', '', 'PC-1')) as LoginOutcome.Refused).message() ==
+                (login.logIn(new LoginAttempt('nobody', 'wrong password here', '', 'PC-1')) as LoginOutcome.Refused).message()
+
+        when: 'the last day is today: the login holds only until midnight, not for the full 10 hours'
+        accounts.setValidity('clerk', null, java.time.LocalDate.of(2026, 11, 22))
+        now = Instant.parse('2026-11-22T10:00:00Z')   // 19:00 in Tokyo
+        def in = login.logIn(new LoginAttempt('clerk', PASSWORD, '', 'PC-1')) as LoginOutcome.LoggedIn
+
+        then:
+        sessions.find(in.sessionId()).get().expiresAt() == Instant.parse('2026-11-22T15:00:00Z')
+
+        when: 'the next day the renewal finds the period over'
+        now = Instant.parse('2026-11-22T15:30:00Z')
+
+        then:
+        login.resume(in.sessionId()).isEmpty()
+    }
 }

@@ -25,6 +25,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -58,9 +59,11 @@ public class StaffAdministrationController {
     /** The 担当課 a role can be tied to: those the procedure master knows. */
     private final List<jp.madoguchi.domain.procedure.Department> departments;
     private final ZoneId zone;
+    private final Clock clock;
 
     public StaffAdministrationController(ManageStaffUseCase staff, ListProceduresUseCase procedures, Clock clock) {
         this.staff = staff;
+        this.clock = clock;
         this.departments = procedures.departments();
         this.zone = clock.getZone();
     }
@@ -180,6 +183,42 @@ public class StaffAdministrationController {
                 "役割「" + text(form.label()) + "」を保存しました。この役割の職員には次のログインから有効です。");
     }
 
+    /** 人事異動の一括登録: the file's members added or changed, all or nothing; new members' passwords shown once. */
+    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> importAccounts(Authentication authentication, CompletedFileUpload file) {
+        try {
+            ManageStaffUseCase.StaffImport result = staff.importAccounts(new ManageStaffUseCase.ImportStaffCommand(
+                    StaffPrincipal.city(authentication), StaffCsv.read(file.getBytes()), StaffPrincipal.operator(authentication)));
+            if (!result.applied()) {
+                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("admin/staff-import",
+                        new ImportPage(StaffPrincipal.displayName(authentication), file.getFilename(), result.problems(),
+                                List.of(), List.of())));
+            }
+            return HttpResponse.ok(new ModelAndView<>("admin/staff-import", new ImportPage(
+                    StaffPrincipal.displayName(authentication), file.getFilename(), List.of(), result.created(), result.changed())))
+                    .header("Cache-Control", "no-store");
+        } catch (java.io.IOException e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(authentication, null, "ファイルを読めませんでした", Typed.NOTHING));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(page(authentication, null, ScreenMessage.of(e), Typed.NOTHING));
+        }
+    }
+
+    /** 一括登録の結果: the problems (nothing changed), or who was added (with the one-time password) and changed. */
+    @Introspected
+    public record ImportPage(String staffName, String file, List<String> problems,
+                             List<ManageStaffUseCase.CreatedAccount> created, List<String> changed) {
+    }
+
+    /** ひな形: the heading row and two example rows. */
+    @Get("/import-template.csv")
+    public HttpResponse<byte[]> template() {
+        return HttpResponse.ok(("\uFEFF" + StaffCsv.TEMPLATE).getBytes(StandardCharsets.UTF_8))
+                .contentType(new MediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"staff-import-template.csv\"");
+    }
+
     private HttpResponse<?> change(Authentication authentication, Typed typed, Runnable change, String notice) {
         try {
             change.run();
@@ -205,11 +244,16 @@ public class StaffAdministrationController {
     }
 
     private AccountRow accountRow(AccountSummary a, Map<String, String> labels) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        String period = a.validUntil() == null ? "" : "・" + a.validUntil() + "まで";
         return new AccountRow(a.username(), a.displayName(), a.roles(),
                 a.roles().stream().map(r -> labels.getOrDefault(r, r)).collect(Collectors.joining("・")),
                 a.enabled(), a.locked(),
-                !a.enabled() ? "無効" : a.locked() ? "ロック中（" + WHEN.format(a.lockedUntil().atZone(zone)) + "まで）"
-                        : a.failedLogins() > 0 ? "有効（失敗 " + a.failedLogins() + " 回）" : "有効",
+                !a.enabled() ? "無効" : a.validFrom() != null && today.isBefore(a.validFrom()) ? "開始前（" + a.validFrom() + "から）"
+                        : a.validUntil() != null && today.isAfter(a.validUntil()) ? "期間終了（" + a.validUntil() + "まで）"
+                        : a.locked() ? "ロック中（" + WHEN.format(a.lockedUntil().atZone(zone)) + "まで）"
+                        : a.failedLogins() > 0 ? "有効（失敗 " + a.failedLogins() + " 回" + period + "）"
+                        : period.isEmpty() ? "有効" : "有効（" + period.substring(1) + "）",
                 a.secondFactor() ? "登録済み" : "未登録", a.version());
     }
 

@@ -25,7 +25,7 @@ public class JdbiStaffAccounts implements StaffAccounts {
     static final String SECRET_ITEM = "二要素認証の秘密鍵";
     private static final String COLUMNS = """
             city_code, username, display_name, password_hash, roles, enabled, failed_logins, locked_until,
-            totp_secret, totp_pending, totp_last_step, version, must_change_password""";
+            totp_secret, totp_pending, totp_last_step, version, must_change_password, valid_from, valid_until""";
 
     private final Jdbi jdbi;
     private final SensitiveItems sensitive;
@@ -60,7 +60,8 @@ public class JdbiStaffAccounts implements StaffAccounts {
                 rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
                 open(rs.getString("username"), rs.getBytes("totp_secret")), open(rs.getString("username"), rs.getBytes("totp_pending")),
                 rs.getLong("totp_last_step"),
-                rs.getInt("version"), rs.getBoolean("must_change_password"));
+                rs.getInt("version"), rs.getBoolean("must_change_password"),
+                rs.getObject("valid_from", java.time.LocalDate.class), rs.getObject("valid_until", java.time.LocalDate.class));
     }
 
     private String open(String username, byte[] sealed) {
@@ -78,8 +79,12 @@ public class JdbiStaffAccounts implements StaffAccounts {
     @Override
     public void add(StaffAccount account) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO staff_account (city_code, username, display_name, password_hash, roles, enabled)
-                        VALUES (:city, :username, :displayName, :hash, :roles, :enabled)""")
+                        INSERT INTO staff_account (city_code, username, display_name, password_hash, roles, enabled,
+                                                   must_change_password, valid_from, valid_until)
+                        VALUES (:city, :username, :displayName, :hash, :roles, :enabled, :mustChange, :validFrom, :validUntil)""")
+                .bind("mustChange", account.mustChangePassword())
+                .bind("validFrom", account.validFrom())
+                .bind("validUntil", account.validUntil())
                 .bind("city", account.city().value())
                 .bind("username", account.username())
                 .bind("displayName", account.displayName())
@@ -172,6 +177,13 @@ public class JdbiStaffAccounts implements StaffAccounts {
             throw new ConcurrentUpdateException("職員「" + username + "」は、この画面を開いた後にほかの管理者が変更しています。"
                     + "一覧を開き直して、最新の内容に対してもう一度変更してください。");
         }
+    }
+
+    @Override
+    public void setValidity(String username, java.time.LocalDate from, java.time.LocalDate until) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE staff_account SET valid_from = :from, valid_until = :until, version = version + 1 WHERE username = :username")
+                .bind("username", username).bind("from", from).bind("until", until).execute());
     }
 
     private static String[] sorted(Set<String> roles) {

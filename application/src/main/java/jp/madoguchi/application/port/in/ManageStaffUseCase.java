@@ -35,9 +35,48 @@ public interface ManageStaffUseCase {
 
     void saveRole(SaveRoleCommand command);
 
+    /**
+     * 人事異動の一括登録: each row adds a member (with a one-time password, changed at the first login) or changes one
+     * (name, roles, 有効期間); members not in the file stay as they are. All or nothing: any problem and nothing
+     * changes, and every problem is named with its line.
+     */
+    StaffImport importAccounts(ImportStaffCommand command);
+
+    /** One row of the file, as typed: {@code roles} are role IDs separated by spaces, 「・」 or 「;」. */
+    record StaffImportRow(int line, String username, String displayName, String roles, String validFrom, String validUntil) {
+    }
+
+    record ImportStaffCommand(LocalGovernmentCode city, List<StaffImportRow> rows, Operator by) {
+        public ImportStaffCommand {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** What an import did: the problems (then nothing changed), or the members added (with their passwords) and changed. */
+    record StaffImport(List<String> problems, List<CreatedAccount> created, List<String> changed) {
+        public StaffImport {
+            problems = List.copyOf(problems);
+            created = List.copyOf(created);
+            changed = List.copyOf(changed);
+        }
+
+        public boolean applied() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** A member the import added, with the one-time password to hand over (shown once, stored only as a hash). */
+    record CreatedAccount(String username, String displayName, String oneTimePassword) {
+        @Override
+        public String toString() {
+            return "CreatedAccount[" + username + "]";
+        }
+    }
+
     /** An account as the list shows it: no hashes, no secrets. */
     record AccountSummary(String username, String displayName, Set<String> roles, boolean enabled,
-                          boolean locked, Instant lockedUntil, int failedLogins, boolean secondFactor, int version) {
+                          boolean locked, Instant lockedUntil, int failedLogins, boolean secondFactor, int version,
+                          java.time.LocalDate validFrom, java.time.LocalDate validUntil) {
     }
 
     record CreateAccountCommand(LocalGovernmentCode city, String username, String displayName, String password,

@@ -6,12 +6,12 @@ import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.staff.PasswordPolicy;
 
 /** The checks every command that creates an account or sets a password makes, with the messages staff read. */
-final class StaffAccountRules {
+public final class StaffAccountRules {
 
     private StaffAccountRules() {
     }
 
-    static void requireUserId(String username) {
+    public static void requireUserId(String username) {
         if (username == null || !username.matches("[a-z][a-z0-9._-]{2,31}")) {
             throw new Rejection("staff.username-format", "ユーザーIDは英小文字で始まる3〜32文字の英小文字・数字・記号（. _ -）です");
         }

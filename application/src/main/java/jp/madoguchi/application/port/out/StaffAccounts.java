@@ -1,6 +1,7 @@
 package jp.madoguchi.application.port.out;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,9 @@ public interface StaffAccounts {
      */
     void update(String username, String displayName, Set<String> roles, boolean enabled, int version);
 
+    /** The days the account may log in, both inclusive; {@code null} for no limit on that side. */
+    void setValidity(String username, LocalDate from, LocalDate until);
+
     /**
      * A stored account; {@code passwordHash} is the output of {@link PasswordHashes}; the second-factor secrets are
      * opened (they are sealed at rest) and {@code null} when there is none.
@@ -62,9 +66,23 @@ public interface StaffAccounts {
     record StaffAccount(LocalGovernmentCode city, String username, String displayName, String passwordHash,
                         Set<String> roles, boolean enabled, int failedLogins, Instant lockedUntil,
                         String secondFactorSecret, String pendingSecondFactorSecret, long lastOneTimeStep,
-                        int version, boolean mustChangePassword) {
+                        int version, boolean mustChangePassword, LocalDate validFrom, LocalDate validUntil) {
         public StaffAccount {
             roles = Set.copyOf(roles);
+        }
+
+        /** An account without limits on the days it may log in. */
+        public StaffAccount(LocalGovernmentCode city, String username, String displayName, String passwordHash,
+                            Set<String> roles, boolean enabled, int failedLogins, Instant lockedUntil,
+                            String secondFactorSecret, String pendingSecondFactorSecret, long lastOneTimeStep,
+                            int version, boolean mustChangePassword) {
+            this(city, username, displayName, passwordHash, roles, enabled, failedLogins, lockedUntil, secondFactorSecret,
+                    pendingSecondFactorSecret, lastOneTimeStep, version, mustChangePassword, null, null);
+        }
+
+        /** Whether {@code day} is within the account's 有効期間 (人事異動: from its first to its last day). */
+        public boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || !day.isAfter(validUntil));
         }
 
         /** A new account, enabled, with no failures and no second factor yet. */
