@@ -13,7 +13,6 @@ import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.domain.enrolment.Enrolments;
 import jp.madoguchi.domain.resident.AddresseeNumber;
-import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.resident.Household;
 import jp.madoguchi.domain.resident.HouseholdNumber;
 import jp.madoguchi.domain.resident.MatchKey;
@@ -39,18 +38,6 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
         this.registry = registry;
         this.access = new AccessRecords(trail, clock);
         this.clock = clock;
-    }
-
-    @Override
-    public Optional<IndividualNumber> revealIndividualNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by,
-                                                             String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw new Rejection("resident.reveal-purpose-missing", "個人番号を表示する目的（受付番号や事務の名前）を入力してください");
-        }
-        Optional<IndividualNumber> found = registry.individualNumberOf(city, number);
-        access.record(city, by, AuditAction.REVEAL_INDIVIDUAL_NUMBER, List.of(number.value()), purpose.strip(),
-                found.isPresent() ? "個人番号を表示" : "個人番号を表示（登録なし）");
-        return found;
     }
 
     @Override

@@ -106,8 +106,10 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
                     : "このアカウントの有効期間は " + account.validUntil() + " で終わりました。異動などで必要なときはシステム管理者に確認してください。");
         }
         Set<Permission> permissions = permissionsOf(account);
+        // a member who may reveal 個人番号 gives the second factor at login too: the reveal asks for it again later
         boolean secondFactor = policy.secondFactorForEveryone()
-                || permissions.stream().anyMatch(Permission::administrative);
+                || permissions.stream().anyMatch(Permission::administrative)
+                || permissions.contains(Permission.INDIVIDUAL_NUMBER_REVEAL);
         // a password someone else chose is replaced before the member goes on; checked before the code is used up
         String chosen = null;
         if (account.mustChangePassword()) {
@@ -135,7 +137,7 @@ public final class StaffLoginService implements AuthenticateStaffUseCase {
         transactions.inTransaction(() -> {
             accounts.recordLogin(account.username(), usedStep);
             sessions.open(new StaffSessions.StaffSession(sessionId, account.city(), account.username(), now,
-                    sessionEnd(account, now), null, null));
+                    sessionEnd(account, now), null, null, secondFactor ? now : null));
             if (rehashed != null) {
                 accounts.replacePasswordHash(account.username(), rehashed);
             }

@@ -45,6 +45,15 @@ class InMemoryStaffSessions implements StaffSessions {
     }
 
     private static StaffSession ended(StaffSession s, Instant at, String reason) {
-        new StaffSession(s.id(), s.city(), s.username(), s.startedAt(), s.expiresAt(), at, reason)
+        new StaffSession(s.id(), s.city(), s.username(), s.startedAt(), s.expiresAt(), at, reason, s.secondFactorAt())
+    }
+
+    @Override
+    synchronized void confirmSecondFactor(String id, Instant at) {
+        StaffSession s = sessions[id]
+        if (s != null) {
+            sessions[id] = new StaffSession(s.id(), s.city(), s.username(), s.startedAt(), s.expiresAt(), s.endedAt(),
+                    s.endedReason(), at)
+        }
     }
 }

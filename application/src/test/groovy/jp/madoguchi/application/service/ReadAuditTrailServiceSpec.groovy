@@ -34,6 +34,10 @@ class ReadAuditTrailServiceSpec extends Specification {
                     .withIndex().collect { e, i -> new RecordedAuditEntry(i + 1, e) }
         }
 
+        Map<String, Long> countsByActor(LocalGovernmentCode city, AuditAction action, Instant since) {
+            [:]
+        }
+
         long exportCsv(AuditSearch search, OutputStream out) {
             out.write('seq,at\n1,2026-11-21\n'.bytes)
             1

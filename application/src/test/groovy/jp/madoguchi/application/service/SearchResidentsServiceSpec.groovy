@@ -47,20 +47,4 @@ class SearchResidentsServiceSpec extends CounterFixture {
         search.byBirthDate(CITY, LocalDate.of(1985, 4, 1), CLERK).size() == 2
         trail.of(AuditAction.SEARCH_RESIDENTS).size() == 3
     }
-
-    def "個人番号の表示は目的がなければ断り、表示したときは目的ごと記録する"() {
-        when:
-        search.revealIndividualNumber(CITY, resident(1).addresseeNumber(), CLERK, ' ')
-
-        then:
-        def e = thrown(Rejection)
-        e.key() == 'resident.reveal-purpose-missing'
-        trail.entries.isEmpty()
-
-        when:
-        search.revealIndividualNumber(CITY, resident(1).addresseeNumber(), CLERK, '受付 20261122-0001')
-
-        then:
-        trail.of(AuditAction.REVEAL_INDIVIDUAL_NUMBER)*.purpose() == ['受付 20261122-0001']
-    }
 }

@@ -69,7 +69,7 @@ public class DemoFactory {
                 Path.of(dataDir).toAbsolutePath().resolve("linkage").resolve("demo"), List.of(
                 new RegisterStaffCommand(city, "clerk", "窓口 一郎", password, Set.of("CLERK")),
                 new RegisterStaffCommand(city, "supervisor", "統計 花子", password, Set.of("SUPERVISOR")),
-                new RegisterStaffCommand(city, "mynumber", "番号 四郎", password, Set.of("NUMBER_CLERK")),
+                new RegisterStaffCommand(city, "mynumber", "番号 四郎", password, Set.of("NUMBER_CLERK"), secondFactor),
                 new RegisterStaffCommand(city, "admin", "管理 次郎", password,
                         Set.of("ADMINISTRATOR", "SUPERVISOR", "CLERK"), secondFactor),
                 new RegisterStaffCommand(city, "auditor", "監査 三郎", password, Set.of("AUDITOR"), secondFactor)));

@@ -1,5 +1,14 @@
 package jp.madoguchi.staff.config;
 
+import io.micronaut.context.annotation.Property;
+import java.util.List;
+import java.time.Duration;
+import jp.madoguchi.application.port.out.AuditTrailQuery;
+import jp.madoguchi.application.port.out.OneTimePasswords;
+import jp.madoguchi.application.port.out.StaffSessions;
+import jp.madoguchi.application.port.out.StaffAccounts;
+import jp.madoguchi.application.service.RevealIndividualNumberService;
+import jp.madoguchi.application.port.in.RevealIndividualNumberUseCase;
 import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
@@ -105,6 +114,18 @@ public class ReceptionFactory {
     @Singleton
     IssueReceptionSlipUseCase receptionSlip(Receptions receptions, TwoDimensionalCodes codes) {
         return new IssueReceptionSlipService(receptions, codes);
+    }
+
+    @Singleton
+    RevealIndividualNumberUseCase revealIndividualNumber(ResidentRegistry registry, Receptions receptions,
+            StaffAccounts accounts, StaffSessions sessions, OneTimePasswords oneTimePasswords, AuditTrail trail,
+            AuditTrailQuery history, Clock clock,
+            @Property(name = "madoguchi.individual-number.purposes") List<String> purposes,
+            @Property(name = "madoguchi.individual-number.second-factor-age", defaultValue = "15m") Duration secondFactorAge,
+            @Property(name = "madoguchi.individual-number.reveals-per-hour", defaultValue = "20") int perHour,
+            @Property(name = "madoguchi.individual-number.alert-per-day", defaultValue = "50") int alertPerDay) {
+        return new RevealIndividualNumberService(registry, receptions, accounts, sessions, oneTimePasswords, trail, history,
+                new RevealIndividualNumberService.RevealPolicy(purposes, secondFactorAge, perHour, alertPerDay), clock);
     }
 
     @Singleton

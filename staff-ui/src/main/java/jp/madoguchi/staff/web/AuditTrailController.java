@@ -30,6 +30,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.ReadAuditTrailUseCase;
+import jp.madoguchi.application.port.in.RevealIndividualNumberUseCase;
 import jp.madoguchi.application.port.in.ReadAuditTrailUseCase.AuditSearchCommand;
 import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.out.AuditTrailQuery.RecordedAuditEntry;
@@ -47,17 +48,23 @@ public class AuditTrailController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     private final ReadAuditTrailUseCase trail;
+    private final RevealIndividualNumberUseCase reveals;
     private final ZoneId zone;
 
-    public AuditTrailController(ReadAuditTrailUseCase trail, Clock clock) {
+    public AuditTrailController(ReadAuditTrailUseCase trail, RevealIndividualNumberUseCase reveals, Clock clock) {
         this.trail = trail;
+        this.reveals = reveals;
         this.zone = clock.getZone();
     }
 
     /** The page {@code admin/audit}: the search form as typed, and the entries found. */
     @Introspected
     public record AuditPage(String staffName, List<ActionChoice> actions, AuditQuery typed, boolean asked,
-                            List<Row> rows, boolean more, String error) {
+                            List<Row> rows, boolean more, String error, List<RevealAlertRow> alerts) {
+    }
+
+    /** 警告: a member who revealed unusually many 個人番号 in the last 24 hours. */
+    public record RevealAlertRow(String actor, long reveals) {
     }
 
     public record ActionChoice(String name, String label) {
@@ -89,21 +96,23 @@ public class AuditTrailController {
                                                         @Nullable @QueryValue String to,
                                                         @Nullable @QueryValue String action) {
         String staffName = StaffPrincipal.displayName(authentication);
+        List<RevealAlertRow> alerts = reveals.alerts(StaffPrincipal.city(authentication)).stream()
+                .map(a -> new RevealAlertRow(a.actor(), a.reveals())).toList();
         List<ActionChoice> actions = Arrays.stream(AuditAction.values()).map(a -> new ActionChoice(a.name(), a.label())).toList();
         AuditQuery typed = new AuditQuery(actor, resident, from, to, action);
         boolean asked = actor != null || resident != null || from != null || to != null || action != null;
         if (!asked) {
             return HttpResponse.ok(new ModelAndView<>("admin/audit", new AuditPage(staffName, actions, typed, false,
-                    List.of(), false, null)));
+                    List.of(), false, null, alerts)));
         }
         try {
             List<RecordedAuditEntry> found = trail.search(command(authentication, typed));
             return HttpResponse.ok(new ModelAndView<>("admin/audit", new AuditPage(staffName, actions, typed, true,
-                    found.stream().map(this::row).toList(), found.size() >= ReadAuditTrailUseCase.PAGE, null)));
+                    found.stream().map(this::row).toList(), found.size() >= ReadAuditTrailUseCase.PAGE, null, alerts)));
         } catch (IllegalArgumentException e) {
             return HttpResponse.<ModelAndView<AuditPage>>status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>("admin/audit", new AuditPage(staffName, actions, typed, true, List.of(),
-                            false, ScreenMessage.of(e))));
+                            false, ScreenMessage.of(e), alerts)));
         }
     }
 

@@ -1,6 +1,5 @@
 package jp.madoguchi.staff.web;
 
-import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -14,7 +13,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import jp.madoguchi.application.port.in.ScreenMessage;
-import jp.madoguchi.application.port.in.SearchResidentsUseCase;
+import jp.madoguchi.application.port.in.RevealIndividualNumberUseCase;
+import jp.madoguchi.application.port.in.RevealIndividualNumberUseCase.RevealOutcome;
+import jp.madoguchi.application.port.in.RevealIndividualNumberUseCase.RevealRequest;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.staff.security.Permissions;
@@ -29,23 +30,27 @@ import jp.madoguchi.staff.security.StaffPrincipal;
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class IndividualNumberController {
 
-    /** The reveal form: the purpose the member states (required by the use case). */
+    /** The reveal form: a purpose from the city's list, the open reception, and the code when it is asked. */
     @Serdeable
-    public record RevealForm(@Nullable String purpose) {
+    public record RevealForm(@Nullable String purpose, @Nullable String reception, @Nullable String code) {
+        @Override
+        public String toString() {
+            return "RevealForm[" + purpose + "]";
+        }
     }
 
-
-    private final SearchResidentsUseCase search;
+    private final RevealIndividualNumberUseCase reveal;
     private final ResidentPage residentPage;
 
-    public IndividualNumberController(SearchResidentsUseCase search, ResidentPage residentPage) {
-        this.search = search;
+    public IndividualNumberController(RevealIndividualNumberUseCase reveal, ResidentPage residentPage) {
+        this.reveal = reveal;
         this.residentPage = residentPage;
     }
 
     /**
-     * 個人番号の表示: only for a role with the permission, with a purpose, recorded in the access history. The number
-     * is shown on this one answer (never cached); reloading the page masks it again.
+     * 個人番号の表示: only for a role with the permission, for a purpose from the city's list and an open reception,
+     * after the second factor when the last is too old, recorded in the access history. The number is shown on this
+     * one answer (never cached); reloading the page masks it again.
      */
     @Post(value = "/staff/residents/{number}/individual-number", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Header(name = "Cache-Control", value = "no-store")
@@ -54,13 +59,21 @@ public class IndividualNumberController {
         if (!AddresseeNumber.isValid(number)) {
             return residentPage.render(authentication, number, null, "");
         }
+        String purpose = form.purpose() == null ? "" : form.purpose();
+        String reception = form.reception() == null ? "" : form.reception().strip();
         try {
-            Optional<IndividualNumber> revealed = search.revealIndividualNumber(StaffPrincipal.city(authentication),
-                    new AddresseeNumber(number), StaffPrincipal.operator(authentication), form.purpose() == null ? "" : form.purpose());
-            return residentPage.render(authentication, number, revealed.map(IndividualNumberController::grouped)
-                    .orElse("（登録されていません）"), "");
+            RevealOutcome outcome = reveal.reveal(new RevealRequest(StaffPrincipal.city(authentication),
+                    new AddresseeNumber(number), StaffPrincipal.operator(authentication),
+                    StaffPrincipal.sessionId(authentication), purpose, reception, form.code()));
+            if (outcome instanceof RevealOutcome.SecondFactorRequired ask) {
+                return residentPage.render(authentication, number, null, ask.message(),
+                        new ResidentPage.RevealTyped(purpose, reception, true));
+            }
+            return residentPage.render(authentication, number, ((RevealOutcome.Revealed) outcome).number()
+                    .map(IndividualNumberController::grouped).orElse("（登録されていません）"), "");
         } catch (IllegalArgumentException e) {
-            return residentPage.render(authentication, number, null, ScreenMessage.of(e));
+            return residentPage.render(authentication, number, null, ScreenMessage.of(e),
+                    new ResidentPage.RevealTyped(purpose, reception, false));
         }
     }
 

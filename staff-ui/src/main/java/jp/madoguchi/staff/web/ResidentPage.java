@@ -14,6 +14,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.ResidentCandidate;
+import jp.madoguchi.application.port.in.RevealIndividualNumberUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.domain.enrolment.Enrolments;
 import jp.madoguchi.domain.enrolment.InsuranceEnrolment;
@@ -29,18 +30,30 @@ import jp.madoguchi.staff.security.StaffPrincipal;
 class ResidentPage {
 
     private final SearchResidentsUseCase search;
+    private final RevealIndividualNumberUseCase reveal;
     private final Clock clock;
 
-    ResidentPage(SearchResidentsUseCase search, Clock clock) {
+    ResidentPage(SearchResidentsUseCase search, RevealIndividualNumberUseCase reveal, Clock clock) {
         this.search = search;
+        this.reveal = reveal;
         this.clock = clock;
+    }
+
+    /** What the reveal form had: the purpose and 受付番号 typed, and whether the authenticator's code is asked. */
+    record RevealTyped(String purpose, String reception, boolean askCode) {
+        static final RevealTyped NOTHING = new RevealTyped("", "", false);
+    }
+
+    HttpResponse<?> render(Authentication authentication, String number, String individualNumber, String revealError) {
+        return render(authentication, number, individualNumber, revealError, RevealTyped.NOTHING);
     }
 
     /**
      * The resident's page (or a 404 page with a message), with the 個人番号 masked unless {@code individualNumber}
      * holds what a permitted member has just revealed.
      */
-    HttpResponse<?> render(Authentication authentication, String number, String individualNumber, String revealError) {
+    HttpResponse<?> render(Authentication authentication, String number, String individualNumber, String revealError,
+                           RevealTyped typed) {
         LocalGovernmentCode city = StaffPrincipal.city(authentication);
         if (!AddresseeNumber.isValid(number)) {
             // not repeated back: what was typed may be a 個人番号 in the wrong field
@@ -56,7 +69,8 @@ class ResidentPage {
                 individualNumber == null ? "" : individualNumber, revealError,
                 search.household(city, resident.householdNumber(), StaffPrincipal.operator(authentication))
                         .map(Household::members).orElse(List.of()).stream().map(m -> ResidentSummary.of(m, null)).toList(),
-                enrolments(search.enrolments(city, resident.addresseeNumber())));
+                enrolments(search.enrolments(city, resident.addresseeNumber())), reveal.purposes(), typed.purpose(),
+                typed.reception(), typed.askCode());
         return revealError.isEmpty() ? HttpResponse.ok(new ModelAndView<>("staff/resident", page))
                 : HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/resident", page));
     }
@@ -64,7 +78,8 @@ class ResidentPage {
     /** 住民の詳細: the resident, the household, the enrolments; the 個人番号 only as just revealed. */
     @Introspected
     public record ResidentDetailPage(String staffName, ResidentSummary r, boolean mayReveal, String individualNumber,
-                                     String revealError, List<ResidentSummary> members, List<EnrolmentRow> enrolments) {
+                                     String revealError, List<ResidentSummary> members, List<EnrolmentRow> enrolments,
+                                     List<String> purposes, String purpose, String reception, boolean askCode) {
     }
 
     public record EnrolmentRow(String name, String value) {

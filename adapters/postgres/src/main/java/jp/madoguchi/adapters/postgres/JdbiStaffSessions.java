@@ -25,8 +25,9 @@ public class JdbiStaffSessions implements StaffSessions {
     @Override
     public void open(StaffSession s) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO staff_session (id, city_code, username, started_at, expires_at)
-                        VALUES (:id, :city, :username, :startedAt, :expiresAt)""")
+                        INSERT INTO staff_session (id, city_code, username, started_at, expires_at, second_factor_at)
+                        VALUES (:id, :city, :username, :startedAt, :expiresAt, :secondFactorAt)""")
+                .bind("secondFactorAt", s.secondFactorAt() == null ? null : utc(s.secondFactorAt()))
                 .bind("id", s.id())
                 .bind("city", s.city().value())
                 .bind("username", s.username())
@@ -67,12 +68,19 @@ public class JdbiStaffSessions implements StaffSessions {
                 .bind("reason", reason).execute());
     }
 
+    @Override
+    public void confirmSecondFactor(String id, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE staff_session SET second_factor_at = :at WHERE id = :id")
+                .bind("id", id).bind("at", utc(at)).execute());
+    }
+
     private static StaffSession session(ResultSet rs) throws SQLException {
         OffsetDateTime ended = rs.getObject("ended_at", OffsetDateTime.class);
+        OffsetDateTime secondFactor = rs.getObject("second_factor_at", OffsetDateTime.class);
         return new StaffSession(rs.getString("id"), new LocalGovernmentCode(rs.getString("city_code")),
                 rs.getString("username"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(), ended == null ? null : ended.toInstant(),
-                rs.getString("ended_reason"));
+                rs.getString("ended_reason"), secondFactor == null ? null : secondFactor.toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -9,7 +9,6 @@ import jp.madoguchi.domain.enrolment.Enrolments;
 import jp.madoguchi.domain.resident.Household;
 import jp.madoguchi.domain.resident.HouseholdNumber;
 import jp.madoguchi.domain.resident.AddresseeNumber;
-import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
@@ -27,15 +26,6 @@ public interface SearchResidentsUseCase {
 
     /** One resident's record: recorded as a view (閲覧) of that resident. */
     Optional<Resident> byAddresseeNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by);
-
-    /**
-     * 個人番号の表示: the resident's 個人番号, for a member whose role permits it (the caller checks), recorded in the
-     * access history with the purpose they gave. Empty when the replica has none.
-     *
-     * @throws IllegalArgumentException when no purpose is given: a reveal must say what it is for
-     */
-    Optional<IndividualNumber> revealIndividualNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by,
-                                                      String purpose);
 
     /** 4情報 (氏名, 住所, 生年月日, 性別) as on a card, best candidate first; a current resident ranks above a 除票. */
     List<ResidentCandidate> byFourItems(LocalGovernmentCode city, FourItems items, Operator by);

@@ -22,6 +22,9 @@ public interface AuditTrailQuery {
      */
     long exportCsv(AuditSearch search, OutputStream out) throws IOException;
 
+    /** How many entries of {@code action} each actor of the city has since {@code since}, most first. */
+    java.util.Map<String, Long> countsByActor(LocalGovernmentCode city, AuditAction action, Instant since);
+
     /**
      * What the auditor asks for; {@code null} or blank means any.
      *

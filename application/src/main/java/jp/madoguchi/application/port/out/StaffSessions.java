@@ -26,15 +26,24 @@ public interface StaffSessions {
     /** Ends every open session of a member but {@code keep} (the one the member is working in); returns how many. */
     int endOthers(String username, String keep, Instant at, String reason);
 
+    /** The member gave the second factor again in this login (asked before a 個人番号 is shown). */
+    void confirmSecondFactor(String id, Instant at);
+
     /**
      * @param expiresAt the absolute end of the session, however busy the member is
      * @param endedAt   when it was ended, or {@code null} while it is open
      */
     record StaffSession(String id, LocalGovernmentCode city, String username, Instant startedAt, Instant expiresAt,
-                        Instant endedAt, String endedReason) {
+                        Instant endedAt, String endedReason, Instant secondFactorAt) {
         public StaffSession {
             Objects.requireNonNull(id, "セッションIDがありません");
             Objects.requireNonNull(username, "ユーザーIDがありません");
+        }
+
+        /** A session in which no second factor was given (yet). */
+        public StaffSession(String id, LocalGovernmentCode city, String username, Instant startedAt, Instant expiresAt,
+                            Instant endedAt, String endedReason) {
+            this(id, city, username, startedAt, expiresAt, endedAt, endedReason, null);
         }
 
         public boolean activeAt(Instant now) {

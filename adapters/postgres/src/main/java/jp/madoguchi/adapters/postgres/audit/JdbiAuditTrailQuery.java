@@ -61,6 +61,19 @@ public class JdbiAuditTrailQuery implements AuditTrailQuery {
     }
 
     @Override
+    public java.util.Map<String, Long> countsByActor(LocalGovernmentCode city, AuditAction action, java.time.Instant since) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT actor_id, count(*) AS n FROM audit_entry
+                        WHERE city_code = :city AND action = :action AND at >= :since
+                        GROUP BY actor_id ORDER BY n DESC, actor_id""")
+                .bind("city", city.value()).bind("action", action.name()).bind("since", since.atOffset(java.time.ZoneOffset.UTC))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("actor_id"), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    @Override
     public long exportCsv(AuditSearch search, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write('\uFEFF');
