@@ -269,6 +269,27 @@ class StaffLoginSecurityAcceptanceSpec extends Specification {
         }
     }
 
+    def "CSRF: ログイン前のトークンはログインで新しくなり、ログイン後の送信には使えない"() {
+        given: 'the login page gives a browser value and its token'
+        def page = get('/staff/login', '')
+        def before = StaffLogin.cookie(page, 'MADOGUCHI_CSRF')
+        def token = StaffLogin.token(page.body())
+
+        when: 'the member logs in with them'
+        def login = post('/staff/login', "MADOGUCHI_CSRF=${before}",
+                "_csrf=${URLEncoder.encode(token, 'UTF-8')}&username=clerk&password=" + RunningMadoguchi.DEMO_PASSWORD)
+        def after = StaffLogin.cookie(login, 'MADOGUCHI_CSRF')
+        def cookies = "JWT=${StaffLogin.cookie(login, 'JWT')}; MADOGUCHI_CSRF=${after}"
+
+        then: 'a new browser value comes with the login'
+        login.statusCode() == 303
+        after != before
+
+        and: 'the token from before the login no longer passes; the one the next page gives does'
+        post('/staff/receptions/1/hearing', cookies, "version=0&_csrf=${URLEncoder.encode(token, 'UTF-8')}").statusCode() == 403
+        post('/staff/receptions/1/hearing', cookies, "version=0&_csrf=${URLEncoder.encode(StaffLogin.token(get('/staff', cookies).body()), 'UTF-8')}").statusCode() != 403
+    }
+
     private HttpResponse<String> post(String path, String cookies, String form) {
         def request = HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header('Content-Type', 'application/x-www-form-urlencoded')
