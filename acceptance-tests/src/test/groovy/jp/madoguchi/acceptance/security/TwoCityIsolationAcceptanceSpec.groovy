@@ -111,13 +111,23 @@ class TwoCityIsolationAcceptanceSpec extends Specification {
         def auditor = StaffLogin.overHttp(http, app, 'auditor')
 
         when:
+        long asked = System.currentTimeMillis() - 1_000
         def export = KioskRegistration.post(http, app, '/admin/audit/export', auditor, 'actor=&resident=&from=&to=&action=')
 
-        then:
+        then: 'sent whole, and its temporary file already gone from the disk'
         export.statusCode() == 200
+        export.body().readLines().last().contains('999997')
+        !temporaryExportsSince(asked)
         export.body().contains('999997')
         !export.body().contains(OTHER.value())
         !export.body().contains('tonari')
+    }
+
+    /** Temporary audit exports made since {@code millis} still on the disk (each named madoguchi-audit….csv). */
+    private static boolean temporaryExportsSince(long millis) {
+        new File(System.getProperty('java.io.tmpdir')).listFiles().any {
+            it.name.startsWith('madoguchi-audit') && it.name.endsWith('.csv') && it.lastModified() >= millis
+        }
     }
 
     private long count(String city) {

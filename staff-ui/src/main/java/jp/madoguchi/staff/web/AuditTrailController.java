@@ -1,6 +1,7 @@
 package jp.madoguchi.staff.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
@@ -128,13 +129,20 @@ public class AuditTrailController {
         } catch (IllegalArgumentException e) {
             return HttpResponse.badRequest(ScreenMessage.of(e));
         }
+        // owner-only (a temporary file's default here), and gone from the disk before the first byte is sent: the
+        // open stream keeps the content readable for this answer only, and a failure leaves nothing behind
         Path file = Files.createTempFile("madoguchi-audit", ".csv");
-        file.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            trail.export(command, out);
+        InputStream content;
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                trail.export(command, out);
+            }
+            content = Files.newInputStream(file);
+        } finally {
+            Files.deleteIfExists(file);
         }
         String name = "access-history-" + LocalDate.now(zone) + ".csv";
-        return HttpResponse.ok(new SystemFile(file.toFile(), MediaType.of("text/csv;charset=UTF-8")).attach(name));
+        return HttpResponse.ok(new StreamedFile(content, MediaType.of("text/csv;charset=UTF-8")).attach(name));
     }
 
     private AuditSearchCommand command(Authentication authentication, AuditQuery typed) {
