@@ -30,8 +30,11 @@ public final class ManagedDatabase implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
 
-    private ManagedDatabase(EmbeddedPostgres embedded, HikariDataSource pool) {
+    private final Path embeddedData;
+
+    private ManagedDatabase(EmbeddedPostgres embedded, Path embeddedData, HikariDataSource pool) {
         this.embedded = embedded;
+        this.embeddedData = embeddedData;
         this.pool = pool;
     }
 
@@ -46,7 +49,7 @@ public final class ManagedDatabase implements AutoCloseable {
      */
     public static ManagedDatabase external(String url, Login owner, Login application, int poolSize) {
         LOG.info("外部の PostgreSQL に接続します: {}", url.replaceAll("password=[^&]*", "password=***"));
-        return migrated(null, url, owner, application, poolSize);
+        return migrated(null, null, url, owner, application, poolSize);
     }
 
     /**
@@ -61,10 +64,16 @@ public final class ManagedDatabase implements AutoCloseable {
         Login application = new Login(EMBEDDED_APPLICATION,
                 EmbeddedSecrets.password(installation.resolve("secrets").resolve("db-app-password")));
         Integer running = runningPort(dataDirectory);
+        if (running != null && ServerOwner.of(dataDirectory).abandoned()) {
+            // started by a command that was killed (kill -9, power button): nobody will ever stop it, so stop it now
+            LOG.warn("強制終了したコマンドが残した組み込み PostgreSQL（ポート {}）を停止してから起動し直します", running);
+            ServerOwner.of(dataDirectory).stopAbandoned();
+            running = null;
+        }
         if (running != null) {
             // the server is up on this folder (a CLI command next to it): use it rather than start a second one
             LOG.info("実行中の組み込み PostgreSQL（ポート {}）に接続します", running);
-            return migrated(null, "jdbc:postgresql://localhost:" + running + "/postgres", owner, application, poolSize);
+            return migrated(null, null, "jdbc:postgresql://localhost:" + running + "/postgres", owner, application, poolSize);
         }
         EmbeddedPostgres postgres;
         try {
@@ -92,15 +101,16 @@ public final class ManagedDatabase implements AutoCloseable {
             throw new UncheckedIOException("組み込み PostgreSQL を起動できません（データフォルダ " + dataDirectory + "）", e);
         }
         LOG.info("組み込み PostgreSQL を起動しました（ポート {}、データ {}）", postgres.getPort(), dataDirectory);
+        ServerOwner.of(dataDirectory).claim();
         // zonky opens its working folder to every account; the programs it unpacked are the installation's own
         EmbeddedSecrets.privateFolder(installation.resolve("pgbin"));
         try {
             EmbeddedSecrets.requirePasswords(postgres.getDatabase(EMBEDDED_OWNER, "postgres"), dataDirectory, owner, application);
         } catch (RuntimeException e) {
-            closeQuietly(postgres);
+            closeQuietly(postgres, dataDirectory);
             throw e;
         }
-        return migrated(postgres, postgres.getJdbcUrl("postgres", "postgres"), owner, application, poolSize);
+        return migrated(postgres, dataDirectory, postgres.getJdbcUrl("postgres", "postgres"), owner, application, poolSize);
     }
 
     /** The port of a live PostgreSQL already running on {@code dataDirectory}, from its postmaster.pid. */
@@ -143,7 +153,7 @@ public final class ManagedDatabase implements AutoCloseable {
         return url.replaceAll("(?<=[?&])(user|password)=[^&]*(&|$)", "").replaceAll("[?&]$", "");
     }
 
-    private static ManagedDatabase migrated(EmbeddedPostgres embedded, String url, Login owner, Login application,
+    private static ManagedDatabase migrated(EmbeddedPostgres embedded, Path embeddedData, String url, Login owner, Login application,
                                             int poolSize) {
         try (HikariDataSource ownerPool = pool(url, owner.user(), owner.password(), 4)) {   // Flyway holds a lock connection besides the migrating one
             if (!application.user().equals(owner.user())) {
@@ -156,11 +166,11 @@ public final class ManagedDatabase implements AutoCloseable {
                     .placeholders(java.util.Map.of("appRole", application.user())).load().migrate();
         } catch (RuntimeException e) {
             if (embedded != null) {
-                closeQuietly(embedded);
+                closeQuietly(embedded, embeddedData);
             }
             throw e;
         }
-        return new ManagedDatabase(embedded, pool(url, application.user(), application.password(), poolSize));
+        return new ManagedDatabase(embedded, embeddedData, pool(url, application.user(), application.password(), poolSize));
     }
 
     /** Creates the application's login role when it does not exist yet (the embedded server trusts local logins). */
@@ -182,9 +192,13 @@ public final class ManagedDatabase implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(EmbeddedPostgres embedded) {
+    private static void closeQuietly(EmbeddedPostgres embedded, Path dataDirectory) {
         try {
+            ServerOwner owner = ServerOwner.of(dataDirectory);
+            Long postmaster = owner.postmasterPid();
             embedded.close();
+            owner.awaitGone(postmaster);
+            owner.release();
         } catch (IOException e) {
             LOG.warn("組み込み PostgreSQL の停止に失敗しました", e);
         }
@@ -209,7 +223,7 @@ public final class ManagedDatabase implements AutoCloseable {
     public void close() {
         pool.close();
         if (embedded != null) {
-            closeQuietly(embedded);
+            closeQuietly(embedded, embeddedData);
         }
     }
 }

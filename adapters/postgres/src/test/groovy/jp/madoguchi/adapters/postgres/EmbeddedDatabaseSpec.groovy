@@ -80,6 +80,62 @@ class EmbeddedDatabaseSpec extends Specification {
         database?.close()
     }
 
+    def "強制終了（kill -9）したコマンドが起動した組み込み PostgreSQL は、次の起動で停止されて起動し直す（残り続けない）"() {
+        given: 'a command starts the embedded server in its own JVM and is killed with SIGKILL'
+        def folder = dataDir.resolve('postgres')
+        def command = new ProcessBuilder(ProcessHandle.current().info().command().get(), '-cp',
+                System.getProperty('java.class.path'), EmbeddedServerThenSleep.name, folder.toString())
+                .redirectErrorStream(true).start()
+        def output = new BufferedReader(new InputStreamReader(command.inputStream))
+        String line
+        while ((line = output.readLine()) != null && line != 'started') { }
+        command.destroyForcibly().waitFor()
+        long orphan = postmaster(folder)
+
+        expect: 'its PostgreSQL outlived it'
+        line == 'started'
+        ProcessHandle.of(orphan).map { it.alive }.orElse(false)
+
+        when: 'the next command starts on the same folder'
+        def next = ManagedDatabase.embedded(folder, 1)
+        long restarted = postmaster(folder)
+
+        then: 'the orphan was stopped and a server of its own runs instead'
+        restarted != orphan
+        !ProcessHandle.of(orphan).map { it.alive }.orElse(false)
+        Jdbi.create(next.dataSource()).withHandle { h -> h.createQuery('SELECT 1').mapTo(Integer).one() } == 1
+
+        when: 'that command ends'
+        next.close()
+
+        then: 'nothing is left running and the owner note is gone'
+        !ProcessHandle.of(restarted).map { it.alive }.orElse(false)
+        !Files.exists(dataDir.resolve('postgres.owner'))
+    }
+
+    def "起動元が動いている組み込み PostgreSQL は止めずに使う（サーバーの横で動くコマンド）"() {
+        given:
+        def folder = dataDir.resolve('postgres')
+        def server = ManagedDatabase.embedded(folder, 1)
+        long running = postmaster(folder)
+
+        when: 'a command starts next to the running server'
+        def command = ManagedDatabase.embedded(folder, 1)
+
+        then: 'it connects to the same server, which keeps running when the command ends'
+        !command.isEmbedded()
+        postmaster(folder) == running
+        command.close()
+        ProcessHandle.of(running).map { it.alive }.orElse(false)
+
+        cleanup:
+        server?.close()
+    }
+
+    static long postmaster(Path folder) {
+        Files.readAllLines(folder.resolve('postmaster.pid'))[0].strip() as long
+    }
+
     static boolean connects(int port, String user, String password) {
         def properties = new Properties()
         properties.user = user
