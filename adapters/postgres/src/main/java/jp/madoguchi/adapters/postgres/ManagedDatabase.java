@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -29,12 +30,16 @@ public final class ManagedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
-
+    /** The embedded server's data folder (whether this process or another started it), else null. */
     private final Path embeddedData;
+    private final String url;
+    private final Login owner;
 
-    private ManagedDatabase(EmbeddedPostgres embedded, Path embeddedData, HikariDataSource pool) {
+    private ManagedDatabase(EmbeddedPostgres embedded, Path embeddedData, String url, Login owner, HikariDataSource pool) {
         this.embedded = embedded;
         this.embeddedData = embeddedData;
+        this.url = url;
+        this.owner = owner;
         this.pool = pool;
     }
 
@@ -59,8 +64,16 @@ public final class ManagedDatabase implements AutoCloseable {
      * installation ({@code <data>/pgbin}) rather than a shared temporary one.
      */
     public static ManagedDatabase embedded(Path dataDirectory, int poolSize) {
+        return embedded(dataDirectory, poolSize, Map.of());
+    }
+
+    /**
+     * As {@link #embedded(Path, int)}, with more server settings for this start (WAL archiving when backups are on).
+     * They apply only when this call starts the server; a server already running keeps its own.
+     */
+    public static ManagedDatabase embedded(Path dataDirectory, int poolSize, Map<String, String> serverSettings) {
         Path installation = dataDirectory.toAbsolutePath().getParent();
-        Login owner = new Login(EMBEDDED_OWNER, EmbeddedSecrets.password(installation.resolve("secrets").resolve("db-owner-password")));
+        Login owner = embeddedOwner(installation);
         Login application = new Login(EMBEDDED_APPLICATION,
                 EmbeddedSecrets.password(installation.resolve("secrets").resolve("db-app-password")));
         Integer running = runningPort(dataDirectory);
@@ -73,17 +86,40 @@ public final class ManagedDatabase implements AutoCloseable {
         if (running != null) {
             // the server is up on this folder (a CLI command next to it): use it rather than start a second one
             LOG.info("実行中の組み込み PostgreSQL（ポート {}）に接続します", running);
-            return migrated(null, null, "jdbc:postgresql://localhost:" + running + "/postgres", owner, application, poolSize);
+            return migrated(null, dataDirectory, "jdbc:postgresql://localhost:" + running + "/postgres", owner, application, poolSize);
         }
+        EmbeddedPostgres postgres = startServer(dataDirectory, installation, owner.password(), serverSettings);
+        LOG.info("組み込み PostgreSQL を起動しました（ポート {}、データ {}）", postgres.getPort(), dataDirectory);
+        ServerOwner.of(dataDirectory).claim();
+        try {
+            EmbeddedSecrets.requirePasswords(postgres.getDatabase(EMBEDDED_OWNER, "postgres"), dataDirectory, owner, application);
+        } catch (RuntimeException e) {
+            closeQuietly(postgres, dataDirectory);
+            throw e;
+        }
+        return migrated(postgres, dataDirectory, postgres.getJdbcUrl("postgres", "postgres"), owner, application, poolSize);
+    }
+
+    /** The embedded server's owner login, its password from the installation's {@code secrets}. */
+    public static Login embeddedOwner(Path installation) {
+        return new Login(EMBEDDED_OWNER, EmbeddedSecrets.password(installation.resolve("secrets").resolve("db-owner-password")));
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDirectory} with the installation's binaries and the production settings, plus
+     * {@code serverSettings} for this start only (a recovery's target, a scratch copy's archiving off).
+     */
+    public static EmbeddedPostgres startServer(Path dataDirectory, Path installation, String ownerPassword,
+                                        Map<String, String> serverSettings) {
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(dataDirectory);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setOverrideWorkingDirectory(EmbeddedSecrets.privateFolder(installation.resolve("pgbin")).toFile())
                     .setPgBinaryResolver(new EmbeddedSecrets.InstallationBinaries(installation.resolve("pgbin")))
-                    // zonky checks the server with this login; a fresh cluster still trusts it until secured below
-                    .setConnectConfig("password", owner.password())
+                    // zonky checks the server with this login; a fresh cluster still trusts it until secured
+                    .setConnectConfig("password", ownerPassword)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setLocaleConfig("locale", "C.UTF-8")
@@ -95,22 +131,16 @@ public final class ManagedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     // a FULL linkage file writes a million rows at once: no forced checkpoints in the middle
                     .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("checkpoint_completion_target", "0.9")
-                    .start();
+                    .setServerConfig("checkpoint_completion_target", "0.9");
+            // zonky hands the settings to pg_ctl as one option string, which a shell splits: each value is quoted
+            serverSettings.forEach((name, value) -> builder.setServerConfig(name, "'" + value.replace("'", "'\"'\"'") + "'"));
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("組み込み PostgreSQL を起動できません（データフォルダ " + dataDirectory + "）", e);
         }
-        LOG.info("組み込み PostgreSQL を起動しました（ポート {}、データ {}）", postgres.getPort(), dataDirectory);
-        ServerOwner.of(dataDirectory).claim();
         // zonky opens its working folder to every account; the programs it unpacked are the installation's own
         EmbeddedSecrets.privateFolder(installation.resolve("pgbin"));
-        try {
-            EmbeddedSecrets.requirePasswords(postgres.getDatabase(EMBEDDED_OWNER, "postgres"), dataDirectory, owner, application);
-        } catch (RuntimeException e) {
-            closeQuietly(postgres, dataDirectory);
-            throw e;
-        }
-        return migrated(postgres, dataDirectory, postgres.getJdbcUrl("postgres", "postgres"), owner, application, poolSize);
+        return postgres;
     }
 
     /** The port of a live PostgreSQL already running on {@code dataDirectory}, from its postmaster.pid. */
@@ -170,7 +200,7 @@ public final class ManagedDatabase implements AutoCloseable {
             }
             throw e;
         }
-        return new ManagedDatabase(embedded, embeddedData, pool(url, application.user(), application.password(), poolSize));
+        return new ManagedDatabase(embedded, embeddedData, url, owner, pool(url, application.user(), application.password(), poolSize));
     }
 
     /** Creates the application's login role when it does not exist yet (the embedded server trusts local logins). */
@@ -217,6 +247,21 @@ public final class ManagedDatabase implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /** The embedded server's data folder, also when another process of the installation started it. */
+    public java.util.Optional<Path> embeddedDataDirectory() {
+        return java.util.Optional.ofNullable(embeddedData);
+    }
+
+    /** A new connection as the database's owner, for work the system's role may not do (a base backup). */
+    public java.sql.Connection ownerConnection() throws java.sql.SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", owner.user());
+        if (!owner.password().isEmpty()) {
+            login.setProperty("password", owner.password());
+        }
+        return java.sql.DriverManager.getConnection(withoutLogin(url), login);
     }
 
     @Override
