@@ -41,6 +41,8 @@ public final class MadoguchiApplication {
             case "import" -> System.exit(ImportSubcommand.run(rest));
             case "audit" -> System.exit(AuditSubcommand.run(rest));
             case "archive" -> System.exit(jp.madoguchi.staff.cli.ArchiveSubcommand.run(rest));
+            case "backup" -> System.exit(jp.madoguchi.staff.cli.BackupSubcommand.backup(rest));
+            case "restore" -> System.exit(jp.madoguchi.staff.cli.BackupSubcommand.restore(rest));
             case "help" -> System.out.println(usage());
             default -> {
                 System.err.println("不明なサブコマンドです: " + command + "\n" + usage());
@@ -111,6 +113,8 @@ public final class MadoguchiApplication {
                   import     前方連携ファイルをフォルダか s3:// から取り込みます（--help で詳細）
                   audit verify  アクセス記録のハッシュの鎖を検証します
                   archive open  暗号化して保管した連携ファイルを平文で書き出します（--help で詳細）
+                  backup     データベースのバックアップをいま取り、復元して確かめます（--help で詳細）
+                  restore    バックアップからデータベースを復元します。時刻の指定もできます（--help で詳細）
                   help       この説明を表示します""";
     }
 }

@@ -78,6 +78,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /api/v1/handoff/ack'                : ANYONE,
             'GET /admin/imports/{id}'                 : 'LINKAGE',
             'POST /admin/imports/run'                 : 'LINKAGE',
+            'GET /admin/backups'                      : 'LINKAGE',
+            'POST /admin/backups/run'                 : 'LINKAGE',
             'GET /admin/forms'                        : 'FORMS',
             'GET /admin/forms/new'                    : 'FORMS',
             'GET /admin/forms/{id}'                   : 'FORMS',

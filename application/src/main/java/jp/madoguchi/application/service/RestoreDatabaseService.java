@@ -3,7 +3,9 @@ package jp.madoguchi.application.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +26,14 @@ public final class RestoreDatabaseService implements RestoreDatabaseUseCase {
     private final DatabaseRecovery recovery;
     private final BackupStore store;
     private final FileSealing sealing;
+    private final DateTimeFormatter shown;
 
-    public RestoreDatabaseService(DatabaseRecovery recovery, BackupStore store, FileSealing sealing) {
+    /** @param clock for its zone: times in messages are the city's */
+    public RestoreDatabaseService(DatabaseRecovery recovery, BackupStore store, FileSealing sealing, Clock clock) {
         this.recovery = recovery;
         this.store = store;
         this.sealing = sealing;
+        this.shown = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(clock.getZone());
     }
 
     @Override
@@ -41,9 +46,9 @@ public final class RestoreDatabaseService implements RestoreDatabaseUseCase {
             BackupManifest base = manifests.stream()
                     .filter(m -> to.map(t -> !m.finishedAt().isAfter(t)).orElse(true))
                     .max(Comparator.comparing(BackupManifest::finishedAt))
-                    .orElseThrow(() -> new Rejection("restore.too-early", "指定の時刻 " + to.orElseThrow()
+                    .orElseThrow(() -> new Rejection("restore.too-early", "指定の時刻 " + shown.format(to.orElseThrow())
                             + " より前に終わったバックアップがありません。最も古いバックアップは "
-                            + manifests.stream().map(BackupManifest::finishedAt).min(Comparator.naturalOrder()).orElseThrow()
+                            + shown.format(manifests.stream().map(BackupManifest::finishedAt).min(Comparator.naturalOrder()).orElseThrow())
                             + " に終わっています"));
             try (InputStream copy = sealing.opening(store.open(base.folder() + "base.zip" + FileSealing.SUFFIX))) {
                 return recovery.restore(copy, WalFromStore.between(store, sealing, base.startWal(), null),

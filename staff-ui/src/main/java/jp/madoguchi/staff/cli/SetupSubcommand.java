@@ -24,7 +24,7 @@ public final class SetupSubcommand {
 
     private static final Set<String> OPTIONS = Set.of("data", "city-code", "city-name", "prefecture", "db-url", "db-user",
             "db-password-file", "db-owner", "db-owner-password-file", "tls-keystore", "tls-keystore-password-file",
-            "tls-cert", "tls-key", "proxy", "host", "port", "admin", "admin-name");
+            "tls-cert", "tls-key", "proxy", "host", "port", "admin", "admin-name", "backup-folder");
 
     private static final String HELP = """
             使い方: ./madoguchi setup --data フォルダ --city-code 地方公共団体コード --city-name 市区町村名 [--prefecture 都道府県名]
@@ -34,6 +34,7 @@ public final class SetupSubcommand {
                                      [--db-url jdbc:postgresql://… --db-user 利用者 --db-password-file ファイル
                                       --db-owner 所有者 --db-owner-password-file ファイル]
                                      [--host 待ち受けアドレス] [--port ポート] [--admin ユーザーID] [--admin-name 表示名]
+                                     [--backup-folder バックアップ先（別のディスクやファイルサーバー）]
               本番の設置を新しいデータフォルダに用意します。設定は <データフォルダ>/madoguchi.yml（所有者だけが読めます）に書き、
               鍵を作り、データベースを用意して、最初の管理者を登録します。最初の管理者の一時パスワードは一度だけ表示します。
               起動は ./madoguchi start --data フォルダ です。
@@ -41,6 +42,7 @@ public final class SetupSubcommand {
               --proxy    TLS を終端するリバースプロキシのアドレス。そのアドレスからだけ転送ヘッダを信頼します（既定ポート 8080）
               --db-*     市の PostgreSQL。省略すると内蔵の PostgreSQL をデータフォルダの中に作ります
               --admin    最初の管理者のユーザーID（既定 sysadmin）
+              --backup-folder  内蔵の PostgreSQL のバックアップ先（既定 <データフォルダ>/backups。別のディスクにしてください）
             パスワードはコマンド行に書かず、ファイルで渡します（ps や履歴に残さないため）。""";
 
     private SetupSubcommand() {

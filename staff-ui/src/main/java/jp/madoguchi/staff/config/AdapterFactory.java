@@ -92,6 +92,7 @@ public class AdapterFactory {
 
     /** Imported linkage files kept in the archive, sealed under a key derived from the same data key. */
     @Singleton
+    @io.micronaut.context.annotation.Primary   // the backups' sealing is the other one, named and keyed apart
     FileSealing fileSealing(MadoguchiSettings settings,
                             @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
         return new AesGcmFileSealing(masterKey(settings, dataKey));

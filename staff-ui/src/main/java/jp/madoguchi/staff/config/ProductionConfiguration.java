@@ -98,6 +98,13 @@ public record ProductionConfiguration(Path dataDir, String cityCode, String admi
                         "db-owner-password-file", "所有者のパスワードのファイル（--db-owner-password-file）を指定してください"))));
             }
         }
+        if (!options.containsKey("db-url")) {
+            // the embedded database is backed up by Madoguchi itself; a city's own PostgreSQL by its administrator
+            p.put("madoguchi.backup.enabled", true);
+            if (options.containsKey("backup-folder")) {
+                p.put("madoguchi.backup.folder", Path.of(options.get("backup-folder")).toAbsolutePath().toString());
+            }
+        }
         String shown = "0.0.0.0".equals(host) ? "https://<このサーバーの名前>" : (tls ? "https://" : "http://") + host;
         return new ProductionConfiguration(data, code.value(), options.getOrDefault("admin", "sysadmin"),
                 options.getOrDefault("admin-name", "システム管理者"), tls ? shown + ":" + port : shown + "（プロキシ経由）", p);
@@ -110,6 +117,7 @@ public record ProductionConfiguration(Path dataDir, String cityCode, String admi
             SecretFiles.readOrCreate(secrets.resolve("data-key"), 32);
             SecretFiles.readOrCreate(secrets.resolve("jwt-secret"), 48);
             SecretFiles.readOrCreate(secrets.resolve("handoff-key"), 32);
+            SecretFiles.readOrCreate(secrets.resolve("backup-key"), 32);
             Path file = dataDir.resolve(FILE_NAME);
             SecretFiles.writePrivately(file, yaml());
             return file;

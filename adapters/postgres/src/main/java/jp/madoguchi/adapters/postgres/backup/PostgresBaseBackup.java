@@ -58,7 +58,8 @@ public final class PostgresBaseBackup implements DatabaseBackup {
              ResultSet rs = s.executeQuery("SELECT current_setting('archive_mode'), current_setting('archive_command')")) {
             rs.next();
             if (!"on".equals(rs.getString(1)) || !rs.getString(2).contains(WalArchiving.script(spool).toString())) {
-                return "WAL のアーカイブが有効ではありません（バックアップを有効にしてからサーバーを起動し直してください）";
+                return "バックアップが有効になっていません（設定 madoguchi.backup.enabled を true にしてサーバーを起動し直して"
+                        + "ください。./madoguchi setup で用意した本番の設置では有効です）";
             }
             return "";
         } catch (SQLException e) {

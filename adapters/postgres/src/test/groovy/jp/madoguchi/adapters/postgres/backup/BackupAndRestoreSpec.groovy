@@ -68,7 +68,7 @@ class BackupAndRestoreSpec extends Specification {
         deleteTree(data)
 
         and: 'the database is restored to the moment in between'
-        def restored = new RestoreDatabaseService(server.recovery, store, new AesGcmFileSealing(backupKey)).restore(Optional.of(between))
+        def restored = new RestoreDatabaseService(server.recovery, store, new AesGcmFileSealing(backupKey), clock).restore(Optional.of(between))
 
         then: 'exactly the visits committed before it'
         restored.setAside() == null
@@ -101,7 +101,7 @@ class BackupAndRestoreSpec extends Specification {
         backups.shipWal(true)
         trail.close()
         database.close()
-        def restore = new RestoreDatabaseService(recovery, store, new AesGcmFileSealing(backupKey))
+        def restore = new RestoreDatabaseService(recovery, store, new AesGcmFileSealing(backupKey), clock)
 
         when: 'a moment before any backup finished'
         restore.restore(Optional.of(before.minusSeconds(3600)))
@@ -127,7 +127,7 @@ class BackupAndRestoreSpec extends Specification {
         server.database.close()
 
         when:
-        new RestoreDatabaseService(server.recovery, server.store, new AesGcmFileSealing(random())).restore(Optional.empty())
+        new RestoreDatabaseService(server.recovery, server.store, new AesGcmFileSealing(random()), clock).restore(Optional.empty())
 
         then:
         def refused = thrown(UncheckedIOException)
