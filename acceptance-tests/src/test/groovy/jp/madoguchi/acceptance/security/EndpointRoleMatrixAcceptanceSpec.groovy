@@ -116,6 +116,10 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /kiosk/slip/{number}'                : 'KIOSK_DEVICE',
             'GET /kiosk/pre-entry/scan'               : 'KIOSK_DEVICE',
             'POST /kiosk/pre-entry/scan'              : 'KIOSK_DEVICE',
+            // 稼働監視: the operations network or token decides (HealthAndMetricsAcceptanceSpec), not a login
+            'GET /ops/health/live'                    : ANYONE,
+            'GET /ops/health/ready'                   : ANYONE,
+            'GET /ops/metrics'                        : ANYONE,
             // 記載台の登録: the page where a kiosk PC's browser is registered with its terminal's token
             'GET /kiosk/device'                       : ANYONE,
             'POST /kiosk/device'                      : ANYONE,

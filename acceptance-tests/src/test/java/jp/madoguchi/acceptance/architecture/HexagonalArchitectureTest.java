@@ -27,7 +27,7 @@ class HexagonalArchitectureTest {
     static final String STAFF = "jp.madoguchi.staff..";
     /** What drives the use cases: pages, jobs, commands and their security filters; the composition root is apart. */
     static final String[] DRIVING_SIDE = {KIOSK, "jp.madoguchi.staff.web..", "jp.madoguchi.staff.jobs..",
-            "jp.madoguchi.staff.cli..", "jp.madoguchi.staff.security.."};
+            "jp.madoguchi.staff.cli..", "jp.madoguchi.staff.security..", "jp.madoguchi.staff.operations.."};
     /**
      * Where adapters are built: the server's configuration, the terminal agent's own main, and the demo, which puts its
      * card on the simulated reader and writes its residents as linkage files.
