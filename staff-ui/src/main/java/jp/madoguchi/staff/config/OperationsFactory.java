@@ -16,6 +16,13 @@ import org.jdbi.v3.core.Jdbi;
 @Factory
 public class OperationsFactory {
 
+    /** Scheduled rounds under advisory locks: with two servers on one database each round runs on one of them. */
+    @Singleton
+    jp.madoguchi.application.port.in.RunScheduledJobUseCase scheduledJobs(jp.madoguchi.adapters.postgres.ManagedDatabase database) {
+        return new jp.madoguchi.application.service.ScheduledJobsService(
+                new jp.madoguchi.adapters.postgres.AdvisoryJobLocks(database.dataSource()));
+    }
+
     @Singleton
     ReportOperationsUseCase reportOperations(Jdbi jdbi, jp.madoguchi.adapters.postgres.ManagedDatabase database, BackupHistory backups, MadoguchiSettings settings, Clock clock,
                                              @Property(name = "madoguchi.backup.enabled", defaultValue = "false") boolean backupsEnabled,

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.BackUpDatabaseUseCase;
+import jp.madoguchi.application.port.in.RunScheduledJobUseCase;
 import jp.madoguchi.application.port.out.BackupHistory.BackupRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +21,19 @@ public class BackupSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(BackupSchedule.class);
 
     private final BackUpDatabaseUseCase backups;
+    private final RunScheduledJobUseCase jobs;
 
-    public BackupSchedule(BackUpDatabaseUseCase backups) {
+    public BackupSchedule(BackUpDatabaseUseCase backups, RunScheduledJobUseCase jobs) {
         this.backups = backups;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelay = "${madoguchi.backup.ship-interval:30s}", initialDelay = "${madoguchi.backup.ship-interval:30s}")
     void shipWal() {
+        jobs.runAlone("backup-wal", this::shipNow);
+    }
+
+    private void shipNow() {
         try {
             int shipped = backups.shipWal(false);
             if (shipped > 0) {
@@ -40,6 +47,10 @@ public class BackupSchedule {
 
     @Scheduled(cron = "${madoguchi.backup.cron:0 15 1 * * ?}")
     void nightly() {
+        jobs.runAlone("backup", this::backUpNow);
+    }
+
+    private void backUpNow() {
         try {
             BackupRun run = backups.backUp();
             if (run.verified()) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.DeliverHandoffUseCase;
+import jp.madoguchi.application.port.in.RunScheduledJobUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +21,19 @@ public class HandoffDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(HandoffDelivery.class);
 
     private final DeliverHandoffUseCase delivery;
+    private final RunScheduledJobUseCase jobs;
 
-    public HandoffDelivery(DeliverHandoffUseCase delivery) {
+    public HandoffDelivery(DeliverHandoffUseCase delivery, RunScheduledJobUseCase jobs) {
         this.delivery = delivery;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelay = "${madoguchi.handoff.interval:2s}", initialDelay = "${madoguchi.handoff.initial-delay:2s}")
     void deliver() {
+        jobs.runAlone("handoff-delivery", this::deliverNow);
+    }
+
+    private void deliverNow() {
         try {
             DeliverHandoffUseCase.Round round = delivery.deliverDue();
             if (round.failed() > 0) {

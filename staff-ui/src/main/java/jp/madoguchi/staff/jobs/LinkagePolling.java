@@ -11,6 +11,7 @@ import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.FileResult;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase.ImportSummary;
 import jp.madoguchi.application.port.in.PurgeExpiredRecordsUseCase;
 import jp.madoguchi.application.port.in.PurgeLinkageArchivesUseCase;
+import jp.madoguchi.application.port.in.RunScheduledJobUseCase;
 import jp.madoguchi.application.port.out.ReplicaRetention.PurgeReport;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import org.slf4j.Logger;
@@ -32,9 +33,11 @@ public class LinkagePolling {
     private final PurgeExpiredRecordsUseCase purge;
     private final PurgeLinkageArchivesUseCase archives;
     private final LocalGovernmentCode city;
+    private final RunScheduledJobUseCase jobs;
 
     public LinkagePolling(ImportLinkageFilesUseCase importer, PurgeExpiredRecordsUseCase purge,
-                          PurgeLinkageArchivesUseCase archives, Installation installation) {
+                          PurgeLinkageArchivesUseCase archives, Installation installation, RunScheduledJobUseCase jobs) {
+        this.jobs = jobs;
         this.importer = importer;
         this.purge = purge;
         this.archives = archives;
@@ -43,6 +46,10 @@ public class LinkagePolling {
 
     @Scheduled(fixedDelay = "${madoguchi.linkage.poll-interval:5m}", initialDelay = "${madoguchi.linkage.poll-initial-delay:1m}")
     void poll() {
+        jobs.runAlone("linkage-poll", this::pollNow);
+    }
+
+    private void pollNow() {
         try {
             ImportSummary summary = importer.importConfigured(city, ImportLinkageFilesUseCase.ImportProgress.NONE,
                     Operator.system("linkage-polling"));
@@ -61,6 +68,10 @@ public class LinkagePolling {
 
     @Scheduled(cron = "${madoguchi.linkage.purge-cron:0 30 2 * * ?}")
     void purgeExpired() {
+        jobs.runAlone("linkage-purge", this::purgeNow);
+    }
+
+    private void purgeNow() {
         PurgeReport report = purge.purge(city);
         LOG.info("保存期間（基準日 {} より前）を過ぎた除票を削除しました: {}", report.cutoff(), report.details());
         PurgeLinkageArchivesUseCase.ArchivePurge archived = archives.purge();
