@@ -79,6 +79,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /admin/imports/{id}'                 : 'LINKAGE',
             'POST /admin/imports/run'                 : 'LINKAGE',
             'GET /admin/backups'                      : 'LINKAGE',
+            'GET /admin/operations'                   : 'LINKAGE',
             'POST /admin/backups/run'                 : 'LINKAGE',
             'GET /admin/forms'                        : 'FORMS',
             'GET /admin/forms/new'                    : 'FORMS',

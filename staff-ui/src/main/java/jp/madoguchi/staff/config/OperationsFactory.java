@@ -23,6 +23,15 @@ public class OperationsFactory {
                 new jp.madoguchi.adapters.postgres.AdvisoryJobLocks(database.dataSource()));
     }
 
+    /** Errors to the city's contact ({@code madoguchi.alerts.webhook-url}), the same one at most once in the quiet period. */
+    @Singleton
+    jp.madoguchi.application.port.in.RaiseAlertUseCase alerts(Jdbi jdbi, MadoguchiSettings settings, Clock clock,
+                                                              @Property(name = "madoguchi.alerts.webhook-url", defaultValue = "") String webhook,
+                                                              @Property(name = "madoguchi.alerts.quiet-period", defaultValue = "10m") Duration quiet) {
+        return new jp.madoguchi.application.service.AlertsService(new jp.madoguchi.adapters.postgres.JdbiAlertLog(jdbi),
+                new jp.madoguchi.adapters.export.alert.WebhookAlertChannel(webhook, settings.cityName()), quiet, clock);
+    }
+
     @Singleton
     ReportOperationsUseCase reportOperations(Jdbi jdbi, jp.madoguchi.adapters.postgres.ManagedDatabase database, BackupHistory backups, MadoguchiSettings settings, Clock clock,
                                              @Property(name = "madoguchi.backup.enabled", defaultValue = "false") boolean backupsEnabled,
