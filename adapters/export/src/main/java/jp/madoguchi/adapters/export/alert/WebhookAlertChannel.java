@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jp.madoguchi.application.port.out.AlertChannel;
 import jp.madoguchi.application.port.out.AlertLog.Alert;
 
@@ -50,25 +51,8 @@ public final class WebhookAlertChannel implements AlertChannel {
         }
     }
 
-    /** A JSON string literal: quotes, backslashes and control characters escaped. */
+    /** A JSON string literal. */
     static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 }
