@@ -43,6 +43,8 @@ public final class MadoguchiApplication {
             case "archive" -> System.exit(jp.madoguchi.staff.cli.ArchiveSubcommand.run(rest));
             case "backup" -> System.exit(jp.madoguchi.staff.cli.BackupSubcommand.backup(rest));
             case "restore" -> System.exit(jp.madoguchi.staff.cli.BackupSubcommand.restore(rest));
+            case "handover" -> System.exit(jp.madoguchi.staff.cli.HandoverSubcommand.handover(rest));
+            case "erase" -> System.exit(jp.madoguchi.staff.cli.HandoverSubcommand.erase(rest));
             case "help" -> System.out.println(usage());
             default -> {
                 System.err.println("不明なサブコマンドです: " + command + "\n" + usage());
@@ -115,6 +117,8 @@ public final class MadoguchiApplication {
                   archive open  暗号化して保管した連携ファイルを平文で書き出します（--help で詳細）
                   backup     データベースのバックアップをいま取り、復元して確かめます（--help で詳細）
                   restore    バックアップからデータベースを復元します。時刻の指定もできます（--help で詳細）
+                  handover   契約終了時に、市のデータを開かれた形式で書き出します（--help で詳細）
+                  erase      データの返還後に、この設置のデータを消去し、消去証明書を書きます（--help で詳細）
                   help       この説明を表示します""";
     }
 }

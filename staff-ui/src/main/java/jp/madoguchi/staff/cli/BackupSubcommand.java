@@ -10,14 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
 import jp.madoguchi.application.port.in.BackUpDatabaseUseCase;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.RestoreDatabaseUseCase;
 import jp.madoguchi.application.port.out.BackupHistory.BackupRun;
 import jp.madoguchi.application.port.out.DatabaseRecovery.Restored;
 import jp.madoguchi.domain.shared.Rejection;
-import jp.madoguchi.staff.config.ProductionConfiguration;
 
 /**
  * {@code ./madoguchi backup} takes a checked backup now (the server does it nightly); {@code ./madoguchi restore
@@ -54,7 +52,7 @@ public final class BackupSubcommand {
         if (options.stop()) {
             return options.exit();
         }
-        try (ApplicationContext context = context(options).start()) {
+        try (ApplicationContext context = options.context().start()) {
             BackUpDatabaseUseCase backups = context.getBean(BackUpDatabaseUseCase.class);
             System.out.println("バックアップを取得しています（取得のあと作業用の複製に復元して確かめます）…");
             BackupRun run = backups.backUp();
@@ -72,7 +70,7 @@ public final class BackupSubcommand {
         if (options.stop()) {
             return options.exit();
         }
-        try (ApplicationContext context = context(options).start()) {
+        try (ApplicationContext context = options.context().start()) {
             ZoneId zone = context.getBean(Installation.class).zone();
             Optional<Instant> to;
             try {
@@ -98,14 +96,5 @@ public final class BackupSubcommand {
             System.err.println("エラー: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static ApplicationContextBuilder context(CliOptions options) {
-        ApplicationContextBuilder builder = ApplicationContext.builder().environments("cli").deduceEnvironment(false);
-        String data = options.options().get("data");
-        if (data != null) {
-            builder.propertySources(ProductionConfiguration.load(Path.of(data).toAbsolutePath().normalize()));
-        }
-        return builder;
     }
 }

@@ -30,4 +30,19 @@ record CliOptions(Map<String, String> options, boolean stop, int exit) {
         }
         return new CliOptions(options, false, 0);
     }
+
+    /**
+     * The command's application context: the settings of the production installation in {@code --data} when given,
+     * else the environment's (the demo's data folder).
+     */
+    io.micronaut.context.ApplicationContextBuilder context() {
+        io.micronaut.context.ApplicationContextBuilder builder = io.micronaut.context.ApplicationContext.builder()
+                .environments("cli").deduceEnvironment(false);
+        String data = options.get("data");
+        if (data != null) {
+            builder.propertySources(jp.madoguchi.staff.config.ProductionConfiguration.load(
+                    java.nio.file.Path.of(data).toAbsolutePath().normalize()));
+        }
+        return builder;
+    }
 }
