@@ -1,6 +1,5 @@
 package jp.madoguchi.staff.cli;
 
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
