@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.in.BackUpDatabaseUseCase;
 import jp.madoguchi.application.port.out.BackupHistory;
 import jp.madoguchi.application.port.out.BackupHistory.BackupRun;
@@ -33,6 +34,9 @@ import jp.madoguchi.domain.shared.Rejection;
 public final class BackupService implements BackUpDatabaseUseCase {
 
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** Longer than any one write into the store takes. */
+    private static final Duration UNFINISHED = Duration.ofHours(1);
 
     private final DatabaseBackup database;
     private final DatabaseRecovery recovery;
@@ -67,6 +71,8 @@ public final class BackupService implements BackUpDatabaseUseCase {
         String id = ID.format(clock.instant());
         String folder = "base/" + id + "/";
         try {
+            // a write of another server may be under way: only what is older than any write takes
+            store.removeUnfinished(clock.instant().minus(UNFINISHED));
             BaseCopy[] taken = new BaseCopy[1];
             store.write(folder + "base.zip" + FileSealing.SUFFIX, out -> {
                 try (OutputStream sealed = sealing.sealing(out)) {
@@ -74,6 +80,7 @@ public final class BackupService implements BackUpDatabaseUseCase {
                 }
             });
             BaseCopy copy = taken[0];
+            FailPoints.reach("backup.after-base");
             shipWal(false);
             long bytes = store.list(folder + "base.zip").stream().mapToLong(BackupStore.StoredFile::size).sum();
             CheckedCopy checked;
@@ -90,6 +97,7 @@ public final class BackupService implements BackUpDatabaseUseCase {
             BackupManifest manifest = BackupManifest.of(id, copy, bytes, verified, summary);
             store.write(folder + BackupManifest.FILE, manifest::write);
             BackupRun run = new BackupRun(id, copy.startedAt(), clock.instant(), verified, bytes, summary);
+            FailPoints.reach("backup.before-history");
             history.record(run);
             prune();
             return run;
@@ -135,6 +143,7 @@ public final class BackupService implements BackUpDatabaseUseCase {
                     try (InputStream segment = database.openSegment(name);
                          OutputStream packed = new GZIPOutputStream(sealing.sealing(out), 1 << 16)) {
                         segment.transferTo(packed);
+                        FailPoints.reach("backup.wal.mid-ship");
                     }
                 });
                 database.segmentKept(name);
@@ -143,6 +152,19 @@ public final class BackupService implements BackUpDatabaseUseCase {
             return shipped;
         } catch (IOException e) {
             throw new UncheckedIOException("WAL をバックアップ先（" + store.location() + "）に送れません: " + e.getMessage(), e);
+        }
+    }
+
+    /** Base copies a crash left without their manifest (never restorable, never listed): removed once old. */
+    private void removeCopiesWithoutManifest(List<BackupManifest> manifests) throws IOException {
+        java.util.Set<String> complete = new java.util.HashSet<>();
+        manifests.forEach(m -> complete.add(m.folder()));
+        Instant old = clock.instant().minus(UNFINISHED);
+        for (BackupStore.StoredFile file : store.list("base/")) {
+            String folder = file.name().substring(0, file.name().indexOf('/', "base/".length()) + 1);
+            if (!complete.contains(folder) && file.written().isBefore(old)) {
+                store.delete(file.name());
+            }
         }
     }
 
@@ -158,6 +180,7 @@ public final class BackupService implements BackUpDatabaseUseCase {
     private void prune() throws IOException {
         List<BackupManifest> manifests = WalFromStore.manifests(store);
         Instant cutoff = clock.instant().minus(retention);
+        removeCopiesWithoutManifest(manifests);
         BackupManifest newestVerified = manifests.stream().filter(BackupManifest::verified)
                 .max(Comparator.comparing(BackupManifest::finishedAt)).orElse(null);
         List<BackupManifest> kept = new ArrayList<>();

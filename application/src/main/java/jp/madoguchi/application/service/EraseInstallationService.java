@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.in.EraseInstallationUseCase;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.out.CertificateSigner;
@@ -55,6 +56,7 @@ public final class EraseInstallationService implements EraseInstallationUseCase 
             }
             Files.writeString(certificate, text + "状態: 消去中（この行が残っていれば消去は終わっていません）\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            FailPoints.reach("erase.before-destroy");
             eraser.destroy(items);
             text.append("完了: ").append(clock.instant()).append('\n')
                     .append("暗号化して保管していたもの（個人番号等、連携ファイルの保管、バックアップ）は鍵の破棄によっても読めなくなっています。\n");

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.in.HandOverDataUseCase;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.out.AuditTrail;
@@ -55,20 +56,36 @@ public final class HandoverService implements HandOverDataUseCase {
                     }
                 }
             }
+            // written aside and renamed when whole: a handover cut short never looks like one
+            Path target = folder;
+            folder = target.resolveSibling("." + target.getFileName() + ".part");
+            deleteTree(folder);
             Files.createDirectories(folder);
             List<WrittenFile> files = new ArrayList<>(data.write(installation.city().value(), folder));
+            FailPoints.reach("handover.mid-write");
             AuditVerification verification = trail.verify();
             Files.writeString(folder.resolve("audit-verification.txt"), verificationText(verification), StandardCharsets.UTF_8);
             files.add(new WrittenFile("audit-verification.txt", "アクセス記録の検証結果（ハッシュの鎖と署名済みチェックポイント）", 1));
             Files.writeString(folder.resolve("README.txt"), readme(files), StandardCharsets.UTF_8);
             files.add(new WrittenFile("README.txt", "この出力の説明（ファイルと形式）", 1));
-            Path manifest = folder.resolve("manifest.json");
-            Files.writeString(manifest, manifest(folder, files), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("manifest.json"), manifest(folder, files), StandardCharsets.UTF_8);
+            Files.deleteIfExists(target);
+            Files.move(folder, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             trail.append(new AuditEntry(clock.instant(), installation.city(), operator, "", AuditAction.EXPORT, List.of(),
-                    "契約終了時のデータ返還", "出力先 " + folder + "、" + files.size() + " ファイル"));
-            return manifest;
+                    "契約終了時のデータ返還", "出力先 " + target + "、" + files.size() + " ファイル"));
+            return target.resolve("manifest.json");
         } catch (IOException e) {
             throw new UncheckedIOException("データを書き出せません（" + folder + "）: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

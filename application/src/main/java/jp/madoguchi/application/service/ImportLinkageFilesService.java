@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.in.ImportLinkageFilesUseCase;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LinkageSource;
@@ -80,6 +81,7 @@ public final class ImportLinkageFilesService implements ImportLinkageFilesUseCas
                 outcome = loader.load(request, bytes -> progress.bytesRead(file, bytes));
             }
             FileResult result = new FileResult(file, outcome, message(file, outcome));
+            FailPoints.reach("linkage.after-load");
             if (outcome instanceof LoadOutcome.Applied || outcome instanceof LoadOutcome.Duplicate) {
                 source.archive(file);
             } else if (result.refused()) {

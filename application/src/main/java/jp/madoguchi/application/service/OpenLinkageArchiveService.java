@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.in.OpenLinkageArchiveUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.FileSealing;
@@ -34,25 +36,39 @@ public final class OpenLinkageArchiveService implements OpenLinkageArchiveUseCas
         if (!Files.isRegularFile(sealed) || !sealed.getFileName().toString().contains(FileSealing.SUFFIX)) {
             throw new Rejection("linkage.archive-not-found", "保管ファイル（" + FileSealing.SUFFIX + "）が見つかりません: " + sealed);
         }
+        if (Files.exists(plain)) {
+            throw new Rejection("linkage.archive-target-exists", "出力先のファイルがすでにあります（上書きしません）: " + plain);
+        }
+        // written aside and renamed when whole and recorded: a plain file never appears half-written or unrecorded
+        Path partial = plain.resolveSibling("." + plain.getFileName() + ".part");
         long written;
         try {
-            // owner-only from the first byte, and never over an existing file
-            Files.createFile(plain, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            throw new Rejection("linkage.archive-target-exists", "出力先のファイルがすでにあります（上書きしません）: " + plain);
+            Files.deleteIfExists(partial);
+            // owner-only from the first byte
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (IOException e) {
             throw new Rejection("linkage.archive-target-unwritable", "出力先のファイルを作れません: " + plain);
         }
         try (InputStream in = sealing.opening(Files.newInputStream(sealed));
-             OutputStream out = Files.newOutputStream(plain, StandardOpenOption.WRITE)) {
+             OutputStream out = Files.newOutputStream(partial, StandardOpenOption.WRITE)) {
             written = in.transferTo(out);
+            FailPoints.reach("linkage.archive-open.mid-write");
         } catch (IOException e) {
-            deleteQuietly(plain);
+            deleteQuietly(partial);
             throw new Rejection("linkage.archive-unreadable", "保管ファイルを復号できません（データ鍵が違うか、ファイルが改変・切り詰められています）: "
                     + sealed.getFileName());
         }
         access.record(city, by, AuditAction.EXPORT, List.of(), "連携ファイルの保管",
                 "保管ファイル " + sealed.getFileName() + " を復号して出力（" + written + " バイト）");
+        try {
+            Files.move(partial, plain, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            deleteQuietly(partial);
+            throw new Rejection("linkage.archive-target-exists", "出力先のファイルがすでにあります（上書きしません）: " + plain);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new Rejection("linkage.archive-target-unwritable", "出力先のファイルを作れません: " + plain);
+        }
         return written;
     }
 

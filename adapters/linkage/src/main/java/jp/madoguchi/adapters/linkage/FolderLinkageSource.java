@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.FileSealing;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LinkageSource;
@@ -99,11 +100,13 @@ public final class FolderLinkageSource implements LinkageSource {
             try (InputStream in = Files.newInputStream(plain);
                  OutputStream out = sealing.sealing(Files.newOutputStream(partial, StandardOpenOption.WRITE))) {
                 in.transferTo(out);
+                FailPoints.reach("linkage.archive.mid-seal");
             }
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            FailPoints.reach("linkage.archive.before-delete");
             Files.delete(plain);
             Files.deleteIfExists(folder.resolve(file.name() + MARKER));
         } catch (IOException e) {

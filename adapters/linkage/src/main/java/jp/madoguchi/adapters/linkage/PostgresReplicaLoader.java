@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import jp.madoguchi.adapters.linkage.layout.LayoutException;
 import jp.madoguchi.adapters.linkage.layout.LinkageLayout;
 import jp.madoguchi.adapters.linkage.layout.LinkageLayouts;
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.LinkageFile;
 import jp.madoguchi.application.port.out.LinkageProblem;
 import jp.madoguchi.application.port.out.LoadOutcome;
@@ -161,17 +162,20 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 // write again when the indexes read them) and a load that fails leaves no table behind
                 h.begin();
                 h.execute("CREATE TABLE " + partition + " (LIKE " + dataset.table() + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+                FailPoints.reach("linkage.full.before-copy");
                 long rows = copyFull(h, partition, request, dataset, layout, problems, warnings, bytesRead);
                 if (!problems.isEmpty()) {
                     h.rollback();
                     return new LoadOutcome.Rejected(rows, problems.kept(), problems.count());
                 }
                 h.commit();
+                FailPoints.reach("linkage.full.after-copy");
                 mark = lap(phases, "読込（解析・検証・COPY）", mark);
                 // a CHECK that proves the partition bound spares ATTACH a scan inside the swap transaction
                 h.execute("ALTER TABLE " + partition + " ADD CONSTRAINT " + partition + "_city CHECK (city_code = '" + city + "')");
                 buildIndexes(dataset.table(), partition);
                 h.execute("ANALYZE " + partition);
+                FailPoints.reach("linkage.full.before-swap");
                 mark = lap(phases, "索引・統計", mark);
                 Optional<String> current = currentPartition(h, dataset.table(), city);
                 long[] counts = current.isPresent() ? compare(h, dataset, current.get(), partition) : new long[] {rows, 0, 0};
@@ -180,10 +184,12 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                     t.execute("SET LOCAL lock_timeout = '60s'");
                     current.ifPresent(old -> t.execute("ALTER TABLE " + dataset.table() + " DETACH PARTITION " + old));
                     t.execute("ALTER TABLE " + dataset.table() + " ATTACH PARTITION " + partition + " FOR VALUES IN ('" + city + "')");
+                    FailPoints.reach("linkage.full.in-swap");
                     current.ifPresent(old -> t.execute("DROP TABLE " + old));
                     record(t, request, "APPLIED", rows, counts[0], counts[1], counts[2], 0, String.join("\n", warnings), started);
                 });
                 attached = true;
+                FailPoints.reach("linkage.full.after-swap");
                 lap(phases, "切替", mark);
                 Duration took = Duration.between(started, clock.instant());
                 LOG.info("連携ファイル {} を取り込みました: {} 行（追加 {}・変更 {}・削除 {}）{} ms {}", request.file().name(), rows,
@@ -212,7 +218,10 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
             List<CopyBuffer.ColumnType> types = CopyBuffer.columnTypes(h, partition, dataset.columns());
             CopyIn target = startCopy(h, partition, String.join(", ", dataset.columns()), true);
             copy = target;
-            long rows = new FullFileChecking(dataset, context, types, indexWorkers, problems).run(reader, chunk -> chunk.sendTo(target));
+            long rows = new FullFileChecking(dataset, context, types, indexWorkers, problems).run(reader, chunk -> {
+                chunk.sendTo(target);
+                FailPoints.reach("linkage.full.mid-copy");
+            });
             warnings.addAll(reader.warnings());
             if (problems.isEmpty()) {
                 endCopy(target);
@@ -350,6 +359,8 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                         h.execute("SET maintenance_work_mem = '256MB'");
                         h.execute(statement);
                     }
+                    // the first index done, the others still being built
+                    FailPoints.reach("linkage.full.mid-index");
                 }));
             }
             for (Future<?> future : done) {
@@ -542,6 +553,7 @@ public final class PostgresReplicaLoader implements ReplicaLoader {
                 t.createUpdate("DELETE FROM " + dataset.table() + " t USING diff_keys k WHERE t.city_code = :city AND "
                                 + String.join(" AND ", dataset.keyColumns().stream().map(c -> "t." + c + " = k." + c).toList()))
                         .bind("city", request.city().value()).execute();
+                FailPoints.reach("linkage.diff.mid-apply");
                 t.execute("CREATE TEMP TABLE diff_rows ON COMMIT DROP AS SELECT " + String.join(", ", dataset.columns())
                         + " FROM " + dataset.table() + " WITH NO DATA");
                 copyRows(t, "diff_rows", dataset.columns(), upserts);

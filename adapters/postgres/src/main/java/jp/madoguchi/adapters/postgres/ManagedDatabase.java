@@ -100,6 +100,16 @@ public final class ManagedDatabase implements AutoCloseable {
         return migrated(postgres, dataDirectory, postgres.getJdbcUrl("postgres", "postgres"), owner, application, poolSize);
     }
 
+    /**
+     * Stops a server left running on {@code dataDirectory} by a process that was killed (a scratch copy's, whose
+     * owner died with it), and waits until it is gone; does nothing when none runs there.
+     */
+    public static void stopLeftOver(Path dataDirectory) {
+        if (runningPort(dataDirectory) != null) {
+            ServerOwner.of(dataDirectory).stopAbandoned();
+        }
+    }
+
     /** The embedded server's owner login, its password from the installation's {@code secrets}. */
     public static Login embeddedOwner(Path installation) {
         return new Login(EMBEDDED_OWNER, EmbeddedSecrets.password(installation.resolve("secrets").resolve("db-owner-password")));

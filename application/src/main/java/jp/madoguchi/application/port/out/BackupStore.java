@@ -25,6 +25,9 @@ public interface BackupStore {
 
     void delete(String name) throws IOException;
 
+    /** Removes what writes cut short (a crash, a kill) left unfinished before {@code before}; never listed anyway. */
+    void removeUnfinished(Instant before) throws IOException;
+
     /** Where the files are, for messages (a folder or {@code s3://bucket/prefix}). */
     String location();
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -96,6 +97,20 @@ public final class FolderBackupStore implements BackupStore {
         try (Stream<Path> rest = Files.list(parent)) {
             if (!parent.equals(root) && rest.findAny().isEmpty()) {
                 Files.delete(parent);
+            }
+        }
+    }
+
+    @Override
+    public void removeUnfinished(Instant before) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.filter(p -> p.getFileName().toString().endsWith(PART)).toList()) {
+                if (Files.getLastModifiedTime(path).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }

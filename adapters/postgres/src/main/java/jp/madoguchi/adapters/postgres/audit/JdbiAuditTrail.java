@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.AuditCheckpoint;
 import jp.madoguchi.application.port.out.AuditPruning;
 import jp.madoguchi.application.port.out.AuditTrail;
@@ -381,6 +382,7 @@ public class JdbiAuditTrail implements AuditTrail {
                     .bind("seq", head.seq()).bind("hash", head.hash()).bind("at", when)
                     .bind("signature", seal.sign(head.seq(), head.hash()))
                     .execute();
+            FailPoints.reach("audit.checkpoint.before-commit");
             return Optional.of(new AuditCheckpoint(head.seq(), at));
         });
     }

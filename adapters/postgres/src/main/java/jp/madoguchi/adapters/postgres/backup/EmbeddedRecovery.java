@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.madoguchi.adapters.postgres.ManagedDatabase;
 import jp.madoguchi.adapters.postgres.audit.JdbiAuditTrail;
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.AuditVerification;
 import jp.madoguchi.application.port.out.CheckpointSeal;
 import jp.madoguchi.application.port.out.DatabaseRecovery;
@@ -63,6 +64,7 @@ public final class EmbeddedRecovery implements DatabaseRecovery {
 
     @Override
     public CheckedCopy check(InputStream base, WalArchive wal) throws IOException {
+        removeLeftOverChecks();
         Path scratch = Files.createTempDirectory(installation, "backup-check-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
@@ -75,6 +77,7 @@ public final class EmbeddedRecovery implements DatabaseRecovery {
             try {
                 DataSource owner = server.getDatabase("postgres", "postgres");
                 awaitPromotion(owner);
+                FailPoints.reach("backup.check.scratch-running");
                 Map<String, Long> counts = TableCounts.of(owner);
                 String migrations = migrationFinding(owner);
                 JdbiAuditTrail trail = new JdbiAuditTrail(Jdbi.create(owner), seal);
@@ -129,6 +132,16 @@ public final class EmbeddedRecovery implements DatabaseRecovery {
             throw e;
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /** Scratch copies of a check that was killed: their server stopped, their folder (a backup's plain copy) removed. */
+    private void removeLeftOverChecks() throws IOException {
+        try (Stream<Path> entries = Files.list(installation)) {
+            for (Path leftOver : entries.filter(p -> p.getFileName().toString().startsWith("backup-check-")).toList()) {
+                ManagedDatabase.stopLeftOver(leftOver.resolve("postgres"));
+                deleteTree(leftOver);
+            }
         }
     }
 

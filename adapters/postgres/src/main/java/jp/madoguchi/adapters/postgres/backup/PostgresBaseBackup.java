@@ -24,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import jp.madoguchi.adapters.postgres.ManagedDatabase;
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.DatabaseBackup;
 
 /**
@@ -128,6 +129,9 @@ public final class PostgresBaseBackup implements DatabaseBackup {
                     out.putNextEntry(new ZipEntry(name));
                     in.transferTo(out);
                     out.closeEntry();
+                    if (name.equals("PG_VERSION")) {
+                        FailPoints.reach("backup.base.mid-copy");
+                    }
                 } catch (NoSuchFileException dropped) {
                     // a table dropped during the copy: the WAL replays the drop
                 }
