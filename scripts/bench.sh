@@ -11,6 +11,8 @@
 #   handoff    N finished visits (default 15,000): 完了 latency with the records queued, then delivery rates to
 #              the RPA folder and an S3-compatible bucket (HandoffBenchmark)
 #   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
+#   backup     the whole system with N residents and a year of visits, backups on: a checked backup, kill -9 of the
+#              database and its folder lost, restore; times and the recovery point (BackupRestoreBenchmark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=staff-ui/target/madoguchi.jar
@@ -81,6 +83,12 @@ search() {
     2>&1 | grep -v -E ' (DEBUG|INFO|WARN) '
 }
 
+backup() {
+  echo "benchmark: backup, restore and recovery point, ${1:-1000000} residents and a year of visits"
+  java -Xmx3g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.BackupRestoreBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO|WARN) '
+}
+
 case "$which" in
   generator) generator ;;
   import) import "$@" ;;
@@ -89,6 +97,7 @@ case "$which" in
   forms) forms "$@" ;;
   handoff) handoff "$@" ;;
   search) search "$@" ;;
-  all) generator; import; codes; audit; forms; handoff; search ;;
-  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、handoff、search、all）" >&2; exit 2 ;;
+  backup) backup "$@" ;;
+  all) generator; import; codes; audit; forms; handoff; search; backup ;;
+  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、handoff、search、backup、all）" >&2; exit 2 ;;
 esac

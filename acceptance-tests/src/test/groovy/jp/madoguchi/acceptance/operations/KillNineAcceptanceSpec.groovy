@@ -184,7 +184,8 @@ class KillNineAcceptanceSpec extends Specification {
     /** Runs {@code ./madoguchi <args>} as its own JVM, killed at {@code failpoint} when given; returns its exit code. */
     private int command(String failpoint, String... args) {
         def java = ProcessHandle.current().info().command().get()
-        def line = [java, '-Dfile.encoding=UTF-8', '-Djava.awt.headless=true']
+        // short-lived commands: the first compiler tier is enough and starts them sooner
+        def line = [java, '-XX:TieredStopAtLevel=1', '-Dfile.encoding=UTF-8', '-Djava.awt.headless=true']
         if (failpoint) {
             line << "-Dmadoguchi.failpoint=${failpoint}".toString()
         }
