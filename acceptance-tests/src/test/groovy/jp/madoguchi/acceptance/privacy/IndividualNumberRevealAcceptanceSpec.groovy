@@ -89,9 +89,7 @@ class IndividualNumberRevealAcceptanceSpec extends Specification {
         reveals().isEmpty()
 
         when: 'a purpose, but the visit of somebody else'
-        browser.select('#reveal select[name=purpose]', '国民健康保険の資格取得・喪失の届出')
-        browser.type('#reveal input[name=reception]', elsewhere)
-        browser.clickAndLoad('#reveal button')
+        askToReveal(elsewhere)
 
         then:
         browser.text('#reveal-error').contains('この住民（またはその世帯）の受付ではありません')
@@ -112,9 +110,7 @@ class IndividualNumberRevealAcceptanceSpec extends Specification {
         when: 'the page is opened again, a while later'
         browser.go(app.url("/staff/residents/${resident}"))
         Thread.sleep(3_500)
-        browser.select('#reveal select[name=purpose]', '国民健康保険の資格取得・喪失の届出')
-        browser.type('#reveal input[name=reception]', visit)
-        browser.clickAndLoad('#reveal button')
+        askToReveal(visit)
 
         then: 'masked, and the code is asked before anything is shown'
         !browser.exists('#individual-number .revealed')
@@ -132,9 +128,7 @@ class IndividualNumberRevealAcceptanceSpec extends Specification {
         when: 'the third in the hour is allowed, the fourth is not'
         2.times {
             browser.go(app.url("/staff/residents/${resident}"))
-            browser.select('#reveal select[name=purpose]', '国民健康保険の資格取得・喪失の届出')
-            browser.type('#reveal input[name=reception]', visit)
-            browser.clickAndLoad('#reveal button')
+            askToReveal(visit)
             if (browser.exists('#reveal-code')) {
                 browser.type('#reveal-code', StaffLogin.nextCode(app, 'mynumber'))
                 browser.clickAndLoad('#reveal button')
@@ -181,5 +175,12 @@ class IndividualNumberRevealAcceptanceSpec extends Specification {
             h.createQuery("SELECT addressee_number FROM resident WHERE city_code = '999997' AND individual_number_sealed IS NOT NULL ORDER BY addressee_number LIMIT 1")
                     .mapTo(String).one()
         }
+    }
+
+    /** The reveal form with the listed purpose of a 国保 visit and the given 受付番号, sent. */
+    private void askToReveal(String reception) {
+        browser.select('#reveal select[name=purpose]', '国民健康保険の資格取得・喪失の届出')
+        browser.type('#reveal input[name=reception]', reception)
+        browser.clickAndLoad('#reveal button')
     }
 }

@@ -18,7 +18,6 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
 
     /** 端末ID: what a label on the PC can carry; anything longer typed at the kiosk is cut to this in the history. */
     private static final int TERMINAL_ID_IN_TRAIL = 32;
-    private static final java.util.regex.Pattern TERMINAL_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     private final PairedTerminals terminals;
     private final AccessRecords access;
@@ -40,11 +39,7 @@ public final class ManageTerminalsService implements ManageTerminalsUseCase {
 
     @Override
     public Pairing pair(LocalGovernmentCode city, String terminalId, String label, Operator by) {
-        String id = terminalId == null ? "" : terminalId.strip();
-        if (!TERMINAL_ID.matcher(id).matches()) {
-            throw new jp.madoguchi.domain.shared.Rejection("terminal.id",
-                    "端末IDは半角の英数字・ハイフン・下線で、32文字までにしてください（例: KIOSK-02）。");
-        }
+        String id = new jp.madoguchi.domain.shared.TerminalId(terminalId).value();
         return transactions.inTransaction(() -> {
             Pairing pairing = new Pairing(id, terminals.pair(city, id, label, by, clock.instant()));
             access.record(city, by, AuditAction.ADMINISTRATION, List.of(), "端末の登録", "端末 " + id + "（" + label + "）を登録（ペアリングトークンを発行）");

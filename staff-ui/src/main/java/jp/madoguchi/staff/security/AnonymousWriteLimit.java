@@ -58,8 +58,9 @@ public class AnonymousWriteLimit implements Ordered {
             return null;
         }
         String from = addresses.resolve(request);
-        Bucket bucket = buckets.get(from, k -> new Bucket(burst, clock.millis()));
-        long waitSeconds = bucket.take(clock.millis(), burst, perMilli);
+        long now = clock.millis();
+        Bucket bucket = buckets.get(from, k -> new Bucket(burst, now));
+        long waitSeconds = bucket.take(now, burst, perMilli);
         if (waitSeconds == 0) {
             return null;
         }

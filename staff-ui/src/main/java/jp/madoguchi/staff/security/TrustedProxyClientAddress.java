@@ -59,12 +59,6 @@ public class TrustedProxyClientAddress implements HttpClientAddressResolver {
         return address;
     }
 
-    /** Whether the connection comes from a listed reverse proxy. */
-    public boolean fromProxy(HttpRequest<?> request) {
-        InetSocketAddress peer = request.getRemoteAddress();
-        return peer != null && peer.getAddress() != null && proxies.contains(peer.getAddress());
-    }
-
     private static List<String> forwardedChain(HttpRequest<?> request) {
         List<String> chain = new ArrayList<>();
         // RFC 7239 first: Forwarded: for=192.0.2.60;proto=https, for="[2001:db8::1]"

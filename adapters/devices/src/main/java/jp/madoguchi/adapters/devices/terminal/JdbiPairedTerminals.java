@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.PairedTerminal;
@@ -14,7 +13,7 @@ import jp.madoguchi.application.port.out.PairedTerminals;
 import jp.madoguchi.application.port.out.SensitiveItems;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
-import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.domain.shared.TerminalId;
 import org.jdbi.v3.core.Jdbi;
 
 /** Paired terminals in PostgreSQL; each pairing key sealed like a 個人番号, so a database copy does not hold it. */
@@ -24,7 +23,6 @@ public class JdbiPairedTerminals implements PairedTerminals {
     private static final String COLUMNS = "terminal_id, label, registered_at, registered_by, revoked_at";
 
     static final String KEY_ITEM = "端末ペアリング鍵";
-    private static final Pattern TERMINAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     private final Jdbi jdbi;
     private final SensitiveItems sensitive;
@@ -89,7 +87,7 @@ public class JdbiPairedTerminals implements PairedTerminals {
 
     @Override
     public Optional<PairedTerminal> active(LocalGovernmentCode city, String terminalId) {
-        if (terminalId == null || !TERMINAL_ID.matcher(terminalId).matches()) {
+        if (!TerminalId.isWellFormed(terminalId)) {
             return Optional.empty();
         }
         // asked at every kiosk request: one row by its key
@@ -107,7 +105,7 @@ public class JdbiPairedTerminals implements PairedTerminals {
     }
 
     private Optional<byte[]> keyOf(LocalGovernmentCode city, String terminalId) {
-        if (terminalId == null || !TERMINAL_ID.matcher(terminalId).matches()) {
+        if (!TerminalId.isWellFormed(terminalId)) {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery("""
@@ -133,10 +131,6 @@ public class JdbiPairedTerminals implements PairedTerminals {
     }
 
     static String requireTerminalId(String terminalId) {
-        String id = terminalId == null ? "" : terminalId.strip();
-        if (!TERMINAL_ID.matcher(id).matches()) {
-            throw new Rejection("terminal.id-format", "端末IDは英数字・ハイフン・下線の32文字以内で入力してください（例: KIOSK-01）");
-        }
-        return id;
+        return new TerminalId(terminalId).value();
     }
 }
