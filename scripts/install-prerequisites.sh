@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Madoguchi needs beyond the JDK and Maven: Chromium and ChromeDriver for the browser tests,
-# and the IPA fonts that the PDF forms embed (IPAex for text, IPAmj明朝 for MJ characters in names).
+# the IPA fonts that the PDF forms embed (IPAex for text, IPAmj明朝 for MJ characters in names), and HAProxy, the
+# load balancer the two-server tests put in front of two Madoguchi servers (not needed to run Madoguchi).
 # Idempotent: does nothing when everything is present.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ needed=()
 [ -x /usr/bin/chromedriver ] || needed+=(chromium-driver)
 [ -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || needed+=(fonts-ipaexfont-mincho fonts-ipaexfont-gothic)
 [ -f /usr/share/fonts/truetype/ipamj/ipamjm.ttf ] || needed+=(fonts-ipamj-mincho)
+[ -x /usr/sbin/haproxy ] || needed+=(haproxy)
 
 if [ ${#needed[@]} -eq 0 ]; then
   exit 0

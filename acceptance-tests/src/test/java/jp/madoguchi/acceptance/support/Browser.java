@@ -108,6 +108,11 @@ public final class Browser implements AutoCloseable {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(text);
+        // ChromeDriver now and then delivers CJK text as NULs on a busy machine: type again until the field holds it
+        for (int attempt = 0; attempt < 3 && !text.equals(field.getAttribute("value")); attempt++) {
+            field.clear();
+            field.sendKeys(text);
+        }
     }
 
     /** Chooses {@code file} in a file input, as a person picking it in the dialog. */

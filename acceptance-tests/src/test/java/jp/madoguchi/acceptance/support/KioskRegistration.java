@@ -22,7 +22,7 @@ public final class KioskRegistration {
     }
 
     /** The pairing token for a newly registered terminal. */
-    public static String pair(HttpClient http, RunningMadoguchi app, String terminalId, String place) {
+    public static String pair(HttpClient http, WebAddress app, String terminalId, String place) {
         StaffLogin.Session admin = StaffLogin.overHttp(http, app, "admin");
         HttpResponse<String> page = post(http, app, "/admin/terminals/pair", admin,
                 "terminalId=" + enc(terminalId) + "&label=" + enc(place));
@@ -34,7 +34,7 @@ public final class KioskRegistration {
     }
 
     /** A browser session of a kiosk registered with {@code token}: its cookies and CSRF token. */
-    public static StaffLogin.Session register(HttpClient http, RunningMadoguchi app, String terminalId, String token) {
+    public static StaffLogin.Session register(HttpClient http, WebAddress app, String terminalId, String token) {
         StaffLogin.Session anonymous = anonymous(http, app);
         HttpResponse<String> answer = post(http, app, "/kiosk/device", anonymous,
                 "terminalId=" + enc(terminalId) + "&token=" + enc(token));
@@ -46,7 +46,7 @@ public final class KioskRegistration {
     }
 
     /** A browser with nothing but its CSRF cookie. */
-    public static StaffLogin.Session anonymous(HttpClient http, RunningMadoguchi app) {
+    public static StaffLogin.Session anonymous(HttpClient http, WebAddress app) {
         try {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(app.url("/staff/login"))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -59,7 +59,7 @@ public final class KioskRegistration {
         }
     }
 
-    public static HttpResponse<String> post(HttpClient http, RunningMadoguchi app, String path, StaffLogin.Session session, String form) {
+    public static HttpResponse<String> post(HttpClient http, WebAddress app, String path, StaffLogin.Session session, String form) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
                     .header("Cookie", session.cookies())
@@ -74,7 +74,7 @@ public final class KioskRegistration {
         }
     }
 
-    public static HttpResponse<String> get(HttpClient http, RunningMadoguchi app, String path, StaffLogin.Session session) {
+    public static HttpResponse<String> get(HttpClient http, WebAddress app, String path, StaffLogin.Session session) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Cookie", session.cookies()).build(),
                     HttpResponse.BodyHandlers.ofString());

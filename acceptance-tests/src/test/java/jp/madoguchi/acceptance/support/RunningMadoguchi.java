@@ -14,7 +14,7 @@ import jp.madoguchi.adapters.postgres.testing.TestDatabase;
  * The whole system as it ships (both UIs, all adapters, the production migrations) on a fresh real
  * PostgreSQL database, a random port and a temporary data folder, with the demo data loaded.
  */
-public final class RunningMadoguchi implements AutoCloseable {
+public final class RunningMadoguchi implements WebAddress, AutoCloseable {
 
     public static final String DEMO_PASSWORD = "acceptance-demo-password";
 
@@ -56,7 +56,7 @@ public final class RunningMadoguchi implements AutoCloseable {
                     "micronaut.security.token.jwt.signatures.secret.generator.secret",
                     "acceptance-test-signing-secret-that-is-long-enough-0123456789"));
             // the demo's built-in terminal agent on a free loopback port, so parallel runs do not collide
-            properties.put("madoguchi.terminal-agent.port", freePort());
+            properties.put("madoguchi.terminal-agent.port", LoadBalancer.freePort());
             // the tests start the system dozens of times: warming the import path up is for a server that stays up
             properties.put("madoguchi.linkage.warm-up-rows", 0);
             // every test browser logs in from 127.0.0.1, dozens of times a minute: the limit on anonymous writes
@@ -71,12 +71,7 @@ public final class RunningMadoguchi implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
+    @Override
     public String url(String path) {
         return "http://localhost:" + server.getPort() + path;
     }
@@ -108,6 +103,11 @@ public final class RunningMadoguchi implements AutoCloseable {
     /** The RPA folder the back-office export writes to. */
     public Path exportFolder() {
         return dataDir.resolve("exports").resolve("rpa");
+    }
+
+    /** The port this server listens on, for a load balancer in front of it. */
+    public int port() {
+        return server.getPort();
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class StaffLogin {
     }
 
     /** Logs {@code user} in in the browser; the browser ends on the member's first page. */
-    public static void inBrowser(Browser browser, RunningMadoguchi app, String user) {
+    public static void inBrowser(Browser browser, WebAddress app, String user) {
         browser.go(app.url("/staff/login"));
         browser.type("#username", user);
         browser.type("#password", RunningMadoguchi.DEMO_PASSWORD);
@@ -46,7 +46,7 @@ public final class StaffLogin {
     }
 
     /** The code the demo authenticator shows for a step this user has not used yet (see the class comment). */
-    public static synchronized String nextCode(RunningMadoguchi app, String user) {
+    public static synchronized String nextCode(WebAddress app, String user) {
         String key = app.url("") + "|" + user;
         while (true) {
             long now = Instant.now().getEpochSecond() / 30;
@@ -67,7 +67,7 @@ public final class StaffLogin {
     }
 
     /** Logs {@code user} in over plain HTTP (for tests and benchmarks that do not need a browser). */
-    public static Session overHttp(HttpClient http, RunningMadoguchi app, String user) {
+    public static Session overHttp(HttpClient http, WebAddress app, String user) {
         try {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(app.url("/staff/login"))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -93,7 +93,7 @@ public final class StaffLogin {
         }
     }
 
-    private static HttpResponse<String> post(HttpClient http, RunningMadoguchi app, String csrfCookie, String form)
+    private static HttpResponse<String> post(HttpClient http, WebAddress app, String csrfCookie, String form)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(app.url("/staff/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")

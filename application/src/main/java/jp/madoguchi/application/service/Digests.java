@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lowercase hex: a signature's fingerprint, a pull client's token as stored. */
+/** SHA-256 as lowercase hex: a signature's fingerprint, a pull client's or a kiosk visit's token as stored. */
 final class Digests {
 
     private Digests() {

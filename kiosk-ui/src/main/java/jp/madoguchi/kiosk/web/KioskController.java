@@ -26,6 +26,8 @@ import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.TerminalChallenge;
+import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
+import jp.madoguchi.application.port.in.HoldKioskVisitUseCase.KioskVisit;
 import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.ScreenMessage;
@@ -57,14 +59,14 @@ public class KioskController {
     private final IdentifyResidentByCardUseCase identify;
     private final StartReceptionUseCase startReception;
     private final IssueReceptionSlipUseCase slips;
-    private final KioskVisits visits;
+    private final HoldKioskVisitUseCase visits;
     private final MoveInPages moveIns;
     private final String agentUrl;
     private final LocalGovernmentCode city;
     private final ZoneId zone;
 
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
-                           StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, KioskVisits visits,
+                           StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, HoldKioskVisitUseCase visits,
                            MoveInPages moveIns,
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
@@ -141,11 +143,11 @@ public class KioskController {
             // close but not exact (a moved address, a changed name, 異体字): the clerk compares card and registry
             return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, true, identified.face().name(),
                     "", identified.face().address(), identified.face().birthDate(),
-                    visits.openForConfirmation(device.terminalId(), identified.face(), chosen.code())));
+                    visits.open(city, new KioskVisit(device.terminalId(), null, identified.face(), chosen.code()))));
         }
         return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, false, resident.name().name(),
                 resident.name().nameKana() == null ? "" : resident.name().nameKana(), resident.address().fullText(),
-                resident.birthDateForDisplay(), visits.open(device.terminalId(), resident.addresseeNumber(), chosen.code())));
+                resident.birthDateForDisplay(), visits.open(city, new KioskVisit(device.terminalId(), resident.addresseeNumber(), null, chosen.code()))));
     }
 
     /** 紙の転出証明書: the handheld scanner types the certificate's 2D code into the page. */
@@ -158,11 +160,11 @@ public class KioskController {
     @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> receive(Authentication authentication, @Nullable String visit) {
         KioskDevice kiosk = device(authentication);
-        return visits.close(visit, kiosk.terminalId())
+        return visits.close(city, visit, kiosk.terminalId())
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
                             city, Channel.KIOSK, v.resident(), List.of(v.procedure()), kiosk.operator(), v.card()));
-                    visits.issued(kiosk.terminalId(), reception.number().value());
+                    visits.issued(city, kiosk.terminalId(), reception.number().value());
                     return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value()));
                 })
                 .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
@@ -178,7 +180,7 @@ public class KioskController {
             return HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of()));
         }
         // only the kiosk that issued it, right after: a kiosk never shows another visit's reception
-        if (!visits.mayShowSlip(device(authentication).terminalId(), receptionNumber.value())) {
+        if (!visits.mayShowSlip(city, device(authentication).terminalId(), receptionNumber.value())) {
             return HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of()));
         }
         return slips.slip(city, receptionNumber)

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
@@ -24,10 +25,10 @@ public class MoveInPages {
     static final String MOVE_IN = "MOVE_IN_NOTIFICATION";
 
     private final StartMoveInUseCase moveIn;
-    private final KioskVisits visits;
+    private final HoldKioskVisitUseCase visits;
     private final LocalGovernmentCode city;
 
-    public MoveInPages(StartMoveInUseCase moveIn, KioskVisits visits,
+    public MoveInPages(StartMoveInUseCase moveIn, HoldKioskVisitUseCase visits,
                        Installation installation) {
         this.moveIn = moveIn;
         this.visits = visits;
@@ -47,7 +48,7 @@ public class MoveInPages {
         MoveInStart result = moveIn.fromCertificateCode(new StartMoveInUseCase.CertificateCodeCommand(city, Channel.KIOSK,
                 null, scanned, kiosk));
         if (result instanceof MoveInStart.Started started) {
-            visits.issued(kiosk.id(), started.reception().number().value());
+            visits.issued(city, kiosk.id(), started.reception().number().value());
             return HttpResponse.seeOther(URI.create("/kiosk/slip/" + started.reception().number().value()));
         }
         return paperPath(((MoveInStart.NotStarted) result).message());
@@ -55,7 +56,7 @@ public class MoveInPages {
 
     private ModelAndView<?> shown(MoveInStart result, Operator kiosk) {
         if (result instanceof MoveInStart.Started started) {
-            visits.issued(kiosk.id(), started.reception().number().value());
+            visits.issued(city, kiosk.id(), started.reception().number().value());
             var c = started.moveIn().certificate();
             return new ModelAndView<>("kiosk/move-in", new KioskPages.MoveInPage(started.reception().number().value(),
                     started.moveIn().basis().label(), c.name(), c.previousAddress() == null ? "" : c.previousAddress(),

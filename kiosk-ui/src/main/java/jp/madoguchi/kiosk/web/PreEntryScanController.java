@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
@@ -41,10 +42,10 @@ import jp.madoguchi.domain.shared.Operator;
 public class PreEntryScanController {
 
     private final PreEntryUseCase preEntry;
-    private final KioskVisits visits;
+    private final HoldKioskVisitUseCase visits;
     private final LocalGovernmentCode city;
 
-    public PreEntryScanController(PreEntryUseCase preEntry, KioskVisits visits,
+    public PreEntryScanController(PreEntryUseCase preEntry, HoldKioskVisitUseCase visits,
                                   Installation installation) {
         this.preEntry = preEntry;
         this.visits = visits;
@@ -62,7 +63,7 @@ public class PreEntryScanController {
         KioskDevice kiosk = KioskDevice.of(authentication).orElseThrow();
         Redemption result = preEntry.redeem(city, code, kiosk.operator());
         if (result instanceof Redemption.Opened opened) {
-            visits.issued(kiosk.terminalId(), opened.reception().number().value());
+            visits.issued(city, kiosk.terminalId(), opened.reception().number().value());
             return HttpResponse.seeOther(URI.create("/kiosk/slip/" + opened.reception().number().value()));
         }
         return HttpResponse.unprocessableEntity().body(new ModelAndView<>("kiosk/pre-entry-scan",

@@ -19,6 +19,7 @@ import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.application.port.in.ShowDailyStatisticsUseCase;
@@ -26,6 +27,7 @@ import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.DailyStatisticsQuery;
+import jp.madoguchi.application.port.out.KioskVisitStore;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.application.port.out.MoveOutCertificates;
@@ -43,6 +45,7 @@ import jp.madoguchi.application.service.FindReceptionsService;
 import jp.madoguchi.application.service.IdentifyResidentByCardService;
 import jp.madoguchi.application.service.IssueReceptionSlipService;
 import jp.madoguchi.application.service.ListProceduresService;
+import jp.madoguchi.application.service.KioskVisitService;
 import jp.madoguchi.application.service.PreEntryService;
 import jp.madoguchi.application.service.SearchResidentsService;
 import jp.madoguchi.application.service.ShowDailyStatisticsService;
@@ -57,6 +60,11 @@ import jp.madoguchi.domain.calendar.EraTable;
  */
 @Factory
 public class ReceptionFactory {
+
+    @Singleton
+    HoldKioskVisitUseCase kioskVisits(KioskVisitStore store, Clock clock) {
+        return new KioskVisitService(store, clock);
+    }
 
     @Singleton
     StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,

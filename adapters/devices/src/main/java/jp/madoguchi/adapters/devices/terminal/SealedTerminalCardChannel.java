@@ -3,18 +3,18 @@ package jp.madoguchi.adapters.devices.terminal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.CardReading;
 import jp.madoguchi.application.port.out.TerminalCardChannel;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 
 /**
- * The server's side of the terminal envelope: issues challenges (remembered for five minutes, good for one answer)
+ * The server's side of the terminal envelope: issues challenges (kept in the database for five minutes, good for one
+ * answer, so any server can take the agent's answer)
  * and opens the agent's sealed readings.
  */
 @Singleton
@@ -27,14 +27,11 @@ public class SealedTerminalCardChannel implements TerminalCardChannel {
     private final JdbiPairedTerminals terminals;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** Issued and not yet answered: nonce → whether it allows the 個人番号. */
-    private final Cache<String, Boolean> issued = Caffeine.newBuilder()
-            .expireAfterWrite(CHALLENGE_LIFETIME)
-            .maximumSize(10_000)
-            .build();
+    private final JdbiIssuedChallenges issued;
 
-    public SealedTerminalCardChannel(JdbiPairedTerminals terminals, Clock clock) {
+    public SealedTerminalCardChannel(JdbiPairedTerminals terminals, JdbiIssuedChallenges issued, Clock clock) {
         this.terminals = terminals;
+        this.issued = issued;
         this.clock = clock;
     }
 
@@ -44,9 +41,10 @@ public class SealedTerminalCardChannel implements TerminalCardChannel {
             byte[] bytes = new byte[16];
             random.nextBytes(bytes);
             String nonce = HexFormat.of().formatHex(bytes);
-            issued.put(key(city, terminalId, nonce), individualNumber);
-            return new TerminalMessages.Challenge(nonce, individualNumber,
-                    clock.instant().plus(CHALLENGE_LIFETIME).getEpochSecond()).sealWith(seal);
+            Instant now = clock.instant();
+            Instant expires = now.plus(CHALLENGE_LIFETIME);
+            issued.issue(city, terminalId, nonce, individualNumber, now, expires);
+            return new TerminalMessages.Challenge(nonce, individualNumber, expires.getEpochSecond()).sealWith(seal);
         });
     }
 
@@ -62,18 +60,14 @@ public class SealedTerminalCardChannel implements TerminalCardChannel {
         } catch (TerminalSeal.Untrusted | IllegalArgumentException e) {
             return untrusted();
         }
-        Boolean allowsNumber = issued.asMap().remove(key(city, terminalId, reading.nonce()));
-        if (allowsNumber == null) {
+        Optional<Boolean> allowsNumber = issued.redeem(city, terminalId, reading.nonce(), clock.instant());
+        if (allowsNumber.isEmpty()) {
             return untrusted();
         }
-        return new CardReading.Read(reading.face(), allowsNumber ? reading.individualNumber() : null);
+        return new CardReading.Read(reading.face(), allowsNumber.get() ? reading.individualNumber() : null);
     }
 
     private static CardReading untrusted() {
         return new CardReading.Failed(CardReading.Reason.UNTRUSTED_READING, UNTRUSTED);
-    }
-
-    private static String key(LocalGovernmentCode city, String terminalId, String nonce) {
-        return city.value() + "/" + terminalId + "/" + nonce;
     }
 }

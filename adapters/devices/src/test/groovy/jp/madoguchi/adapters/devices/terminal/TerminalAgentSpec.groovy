@@ -37,7 +37,7 @@ class TerminalAgentSpec extends DatabaseSpecification {
 
     def setup() {
         terminals = new JdbiPairedTerminals(jdbi, Fixtures.sensitiveItems())
-        server = new SealedTerminalCardChannel(terminals, clock)
+        server = new SealedTerminalCardChannel(terminals, new JdbiIssuedChallenges(jdbi), clock)
         def token = terminals.pair(CITY, 'KIOSK-07', '本庁1階 記載台7', Operator.staff('admin', '管理者'), clock.instant())
         agent = TerminalAgent.start(new TerminalAgent.Settings('KIOSK-07', token, [SERVER] as Set, 0),
                 new TextApCardReader(new SimulatedCardTerminal(card)), clock)
@@ -73,6 +73,27 @@ class TerminalAgentSpec extends DatabaseSpecification {
         expect:
         server.open(CITY, 'KIOSK-07', answer.reading) instanceof CardReading.Read
         (server.open(CITY, 'KIOSK-07', answer.reading) as CardReading.Failed).reason() == CardReading.Reason.UNTRUSTED_READING
+    }
+
+    def "問いを出したのと別のサーバーが答えを開ける（問いはデータベースにある）。それでも一度だけ"() {
+        given: 'a second server on the same database'
+        def other = new SealedTerminalCardChannel(new JdbiPairedTerminals(jdbi, Fixtures.sensitiveItems()),
+                new JdbiIssuedChallenges(jdbi), clock)
+        def answer = read('1234', server.challenge(CITY, 'KIOSK-07', true).orElseThrow())
+
+        expect:
+        (other.open(CITY, 'KIOSK-07', answer.reading) as CardReading.Read).individualNumber() == NUMBER
+        server.open(CITY, 'KIOSK-07', answer.reading) instanceof CardReading.Failed
+    }
+
+    def "期限（5分）を過ぎた問いへの答えは、サーバーが受け付けない"() {
+        given:
+        def answer = read('1234', server.challenge(CITY, 'KIOSK-07', false).orElseThrow())
+        def later = new SealedTerminalCardChannel(terminals, new JdbiIssuedChallenges(jdbi),
+                Clock.offset(clock, SealedTerminalCardChannel.CHALLENGE_LIFETIME.plusSeconds(1)))
+
+        expect:
+        (later.open(CITY, 'KIOSK-07', answer.reading) as CardReading.Failed).reason() == CardReading.Reason.UNTRUSTED_READING
     }
 
     def "他の端末の名での提出・改ざん・登録を取り消した端末は信用しない"() {

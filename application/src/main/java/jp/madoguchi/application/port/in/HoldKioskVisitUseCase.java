@@ -1,0 +1,40 @@
+package jp.madoguchi.application.port.in;
+
+import java.util.Optional;
+
+import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+
+/**
+ * What the kiosk remembers between 本人確認 and 受付: who the card holder standing at it is and what they chose,
+ * under a random token, for a few minutes at most. The page carries only the token, so a visitor cannot start a
+ * visit for somebody else; a finished or abandoned visit is forgotten. Kept in the database, so whichever server
+ * the next request of the kiosk reaches knows it.
+ */
+public interface HoldKioskVisitUseCase {
+
+    /**
+     * A card holder and the procedure they chose: identified ({@code resident}), or with the card face for the clerk
+     * to confirm when the card matched no registry entry exactly ({@code card}).
+     */
+    record KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, String procedure) {
+
+        public KioskVisit {
+            if ((resident == null) == (card == null)) {
+                throw new IllegalArgumentException("a kiosk visit holds either a resident or a card face");
+            }
+        }
+    }
+
+    /** Remembers the visit; returns the token the page carries. */
+    String open(LocalGovernmentCode city, KioskVisit visit);
+
+    /** Takes the visit out: a token serves once, and only at the kiosk where the card was read. */
+    Optional<KioskVisit> close(LocalGovernmentCode city, String token, String kiosk);
+
+    /** Remembers that {@code kiosk} issued {@code reception}, so it (and only it) may show the slip for a while. */
+    void issued(LocalGovernmentCode city, String kiosk, String reception);
+
+    boolean mayShowSlip(LocalGovernmentCode city, String kiosk, String reception);
+}

@@ -1,0 +1,23 @@
+package jp.madoguchi.application.port.out;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jp.madoguchi.application.port.in.HoldKioskVisitUseCase.KioskVisit;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+
+/** The kiosks' visits and slips in hand, shared by every server. */
+public interface KioskVisitStore {
+
+    void hold(LocalGovernmentCode city, String tokenHash, KioskVisit visit, Instant expires);
+
+    /** Removes and returns the visit when it is {@code kiosk}'s and not expired; another kiosk leaves it in place. */
+    Optional<KioskVisit> take(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now);
+
+    void slipIssued(LocalGovernmentCode city, String kiosk, String reception, Instant expires);
+
+    boolean slipShowable(LocalGovernmentCode city, String kiosk, String reception, Instant now);
+
+    /** Deletes what expired before {@code now}. */
+    void forgetExpired(Instant now);
+}
