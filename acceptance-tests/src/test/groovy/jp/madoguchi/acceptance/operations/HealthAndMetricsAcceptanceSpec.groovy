@@ -44,6 +44,9 @@ class HealthAndMetricsAcceptanceSpec extends Specification {
         given: 'a request to a page and a search typed into the address bar'
         get(app, '/staff/login')
         get(app, '/staff/residents?name=%E5%B1%B1%E7%94%B0')
+        // a login is recorded in the access history: an append to time
+        jp.madoguchi.acceptance.support.StaffLogin.overHttp(java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build(), app, 'clerk')
 
         when:
         def metrics = get(app, '/ops/metrics')
@@ -60,6 +63,8 @@ class HealthAndMetricsAcceptanceSpec extends Specification {
         text =~ /madoguchi_check\{check="database"\} 1\.0/
         text =~ /madoguchi_handoff_outbox_depth \d/
         text =~ /madoguchi_linkage_imports\{outcome="APPLIED"\} [1-9]/
+        text =~ /madoguchi_audit_append_seconds_count [1-9]/
+        text =~ /madoguchi_audit_append_seconds\{quantile="0.99"\} \d/
         !text.contains('山田')
         !text.contains('%E5%B1%B1')
     }

@@ -3,15 +3,23 @@ package jp.madoguchi.staff.config;
 import java.time.Clock;
 import java.time.Period;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
+import jp.madoguchi.adapters.postgres.audit.JdbiAuditTrail;
 import jp.madoguchi.application.port.in.MaintainAuditTrailUseCase;
 import jp.madoguchi.application.port.in.VerifyAuditTrailUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.AuditTrailQuery;
+import jp.madoguchi.application.port.out.CheckpointSeal;
 import jp.madoguchi.application.service.MaintainAuditTrailService;
 import jp.madoguchi.application.service.ReadAuditTrailService;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * アクセス記録: 検証、保守（チェックポイント・保存期間）、閲覧。
@@ -20,6 +28,20 @@ import jp.madoguchi.application.service.ReadAuditTrailService;
  */
 @Factory
 public class AuditFactory {
+
+    /** The access history in PostgreSQL; its writer thread stops with the server. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    JdbiAuditTrail jdbiAuditTrail(Jdbi jdbi, CheckpointSeal seal) {
+        return new JdbiAuditTrail(jdbi, seal);
+    }
+
+    /** The one every use case gets: the same, with each append's wait in the metrics. */
+    @Singleton
+    @Primary
+    AuditTrail auditTrail(JdbiAuditTrail trail, BeanProvider<MeterRegistry> registry) {
+        return new TimedAuditTrail(trail, registry.find(null).orElseGet(SimpleMeterRegistry::new));
+    }
 
     @Singleton
     VerifyAuditTrailUseCase verifyAuditTrail(AuditTrail trail) {

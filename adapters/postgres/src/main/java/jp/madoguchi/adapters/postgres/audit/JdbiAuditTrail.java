@@ -20,8 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.AuditCheckpoint;
 import jp.madoguchi.application.port.out.AuditPruning;
@@ -40,7 +38,6 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * TRUNCATE by trigger; the chain catches what someone with the power to drop the trigger did anyway. One writer
  * thread commits the entries of all requests in groups (see {@link #append}).
  */
-@Singleton
 public class JdbiAuditTrail implements AuditTrail {
 
     private static final int MAX_GROUP = 500;
@@ -60,7 +57,6 @@ public class JdbiAuditTrail implements AuditTrail {
     private final Thread writer;
     private volatile boolean stopped;
 
-    @jakarta.inject.Inject
     public JdbiAuditTrail(Jdbi jdbi, CheckpointSeal seal) {
         this(jdbi, seal, Math.max(2, Runtime.getRuntime().availableProcessors()), 250_000);
     }
@@ -261,7 +257,7 @@ public class JdbiAuditTrail implements AuditTrail {
     private record Row(long seq, OffsetDateTime at, AuditEntry entry, byte[] content, byte[] previous, byte[] hash) {
     }
 
-    @PreDestroy
+    /** Stops the writer thread (the factory that builds the bean calls this when the server stops). */
     public void close() {
         stopped = true;
         writer.interrupt();
