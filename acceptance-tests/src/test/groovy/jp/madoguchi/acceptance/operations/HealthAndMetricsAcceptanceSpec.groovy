@@ -33,6 +33,7 @@ class HealthAndMetricsAcceptanceSpec extends Specification {
         body.checks.database.ok
         body.checks.database.detail == '接続でき、移行は最新です'
         body.checks.disk.ok
+        body.checks.startup.ok
         body.checks.disk.detail.startsWith('データフォルダの空き ')
         and: 'an import has run (the demo loads its residents), no checkpoint yet: a warning that does not take it out of service'
         body.checks['linkage-import'].ok

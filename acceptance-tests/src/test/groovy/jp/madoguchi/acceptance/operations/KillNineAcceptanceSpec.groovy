@@ -1,10 +1,10 @@
 package jp.madoguchi.acceptance.operations
 
-import jp.madoguchi.adapters.postgres.ManagedDatabase
 import jp.madoguchi.adapters.postgres.audit.JdbiAuditTrail
 import jp.madoguchi.adapters.security.crypto.DataKey
 import jp.madoguchi.adapters.security.crypto.HmacCheckpointSeal
 import jp.madoguchi.staff.cli.GenerateSubcommand
+import jp.madoguchi.acceptance.support.InstallationChecks
 import org.jdbi.v3.core.Jdbi
 import spock.lang.Shared
 import spock.lang.Specification
@@ -52,7 +52,7 @@ class KillNineAcceptanceSpec extends Specification {
 
         then:
         again == 0
-        withDatabase { Jdbi jdbi ->
+        InstallationChecks.withDatabase(installation) { Jdbi jdbi ->
             assert jdbi.withHandle { h -> h.createQuery("SELECT count(*) FROM resident").mapTo(Long).one() } == RESIDENTS
             assert jdbi.withHandle { h -> h.createQuery("SELECT count(DISTINCT file_name) FROM linkage_import WHERE outcome = 'APPLIED'").mapTo(Long).one() } == LINKAGE_FILES
             assert jdbi.withHandle { h -> h.createQuery("SELECT count(*) FROM linkage_import WHERE outcome = 'APPLIED'").mapTo(Long).one() } == LINKAGE_FILES
@@ -63,7 +63,7 @@ class KillNineAcceptanceSpec extends Specification {
         plainFiles(inbox).isEmpty()
         visibleUnfinished(inbox).isEmpty()
         sealedIn(inbox) >= LINKAGE_FILES
-        processesOf(installation).isEmpty()
+        InstallationChecks.processesOf(installation).isEmpty()
 
         where:
         point << ['linkage.full.before-copy', 'linkage.full.mid-copy', 'linkage.full.after-copy', 'linkage.full.mid-index',
@@ -82,13 +82,13 @@ class KillNineAcceptanceSpec extends Specification {
         expect:
         command('linkage.diff.mid-apply', 'import', inbox.toString()) == 137
         command(null, 'import', inbox.toString()) == 0
-        withDatabase { Jdbi jdbi ->
+        InstallationChecks.withDatabase(installation) { Jdbi jdbi ->
             assert jdbi.withHandle { h -> h.createQuery("SELECT count(*) FROM linkage_import WHERE file_name = '024o007_20260430000000_DIFF.csv' AND outcome = 'APPLIED'").mapTo(Long).one() } == 1
             assert jdbi.withHandle { h -> h.createQuery("SELECT count(*) FROM national_health_insurance WHERE addressee_number = :a AND symbol_number = '国1'").bind('a', insured).mapTo(Long).one() } == 1
             assert auditIntact(jdbi)
         }
         plainFiles(inbox).isEmpty()
-        processesOf(installation).isEmpty()
+        InstallationChecks.processesOf(installation).isEmpty()
     }
 
     @Unroll
@@ -103,11 +103,11 @@ class KillNineAcceptanceSpec extends Specification {
         visibleUnfinished(installation.resolve('backups')).isEmpty()
         !Files.list(installation).withCloseable { s -> s.anyMatch { it.fileName.toString().startsWith('backup-check-') } }
         command(null, 'restore') == 0
-        withDatabase { Jdbi jdbi ->
+        InstallationChecks.withDatabase(installation) { Jdbi jdbi ->
             assert jdbi.withHandle { h -> h.createQuery("SELECT count(*) FROM resident").mapTo(Long).one() } == RESIDENTS
             assert auditIntact(jdbi)
         }
-        processesOf(installation).isEmpty()
+        InstallationChecks.processesOf(installation).isEmpty()
 
         where:
         point << ['backup.base.mid-copy', 'backup.after-base', 'backup.wal.mid-ship', 'backup.check.scratch-running',
@@ -123,7 +123,7 @@ class KillNineAcceptanceSpec extends Specification {
         command('audit.checkpoint.before-commit', 'audit', 'checkpoint') == 137
         command(null, 'audit', 'checkpoint') == 0
         command(null, 'audit', 'verify') == 0
-        processesOf(installation).isEmpty()
+        InstallationChecks.processesOf(installation).isEmpty()
     }
 
     def "保管ファイルの書き出し中に強制終了しても、途中のファイルは見えず、やり直しで全体が書き出される"() {
@@ -138,7 +138,7 @@ class KillNineAcceptanceSpec extends Specification {
         !Files.exists(out)
         command(null, 'archive', 'open', sealed.toString(), out.toString()) == 0
         Files.readAllBytes(out) == Files.readAllBytes(Files.list(generated).withCloseable { s -> s.filter { it.fileName.toString().startsWith('001o005') }.findFirst().get() })
-        processesOf(installation).isEmpty()
+        InstallationChecks.processesOf(installation).isEmpty()
     }
 
     def "データ返還の途中で強制終了しても、途中の出力は返還として見えず、やり直しで完成する"() {
@@ -153,7 +153,7 @@ class KillNineAcceptanceSpec extends Specification {
         command(null, 'handover', '--out', out.toString()) == 0
         Files.exists(out.resolve('manifest.json'))
         !Files.exists(installation.resolve('.handover.part'))
-        processesOf(installation).isEmpty()
+        InstallationChecks.processesOf(installation).isEmpty()
     }
 
     def "消去の途中で強制終了すると、証明書は消去中と記し、やり直しで消去を終える"() {
@@ -171,7 +171,7 @@ class KillNineAcceptanceSpec extends Specification {
         Files.readString(second).contains('完了: ')
         !Files.exists(installation.resolve('postgres'))
         !Files.exists(installation.resolve('secrets'))
-        processesOf(installation).isEmpty()
+        InstallationChecks.processesOf(installation).isEmpty()
     }
 
     /** The generated linkage files in a new drop folder of the installation. */
@@ -201,15 +201,6 @@ class KillNineAcceptanceSpec extends Specification {
         process.exitValue()
     }
 
-    private void withDatabase(Closure check) {
-        def database = ManagedDatabase.embedded(installation.resolve('postgres'), 2)
-        try {
-            check(Jdbi.create(database.dataSource()))
-        } finally {
-            database.close()
-        }
-    }
-
     private boolean auditIntact(Jdbi jdbi) {
         def trail = new JdbiAuditTrail(jdbi, new HmacCheckpointSeal(DataKey.load('', installation.resolve('secrets/data-key'))))
         try {
@@ -222,7 +213,7 @@ class KillNineAcceptanceSpec extends Specification {
 
     private String firstInsured() {
         String insured = null
-        withDatabase { Jdbi jdbi -> insured = jdbi.withHandle { h -> h.createQuery('SELECT min(addressee_number) FROM national_health_insurance').mapTo(String).one() } }
+        InstallationChecks.withDatabase(installation) { Jdbi jdbi -> insured = jdbi.withHandle { h -> h.createQuery('SELECT min(addressee_number) FROM national_health_insurance').mapTo(String).one() } }
         insured
     }
 
@@ -242,11 +233,5 @@ class KillNineAcceptanceSpec extends Specification {
 
     private static long sealedIn(Path inbox) {
         Files.walk(inbox.resolve('archive')).withCloseable { s -> s.filter { it.fileName.toString().endsWith('.sealed') }.count() }
-    }
-
-    /** Processes (PostgreSQL servers above all) still working on the installation's folders. */
-    private static List<String> processesOf(Path installation) {
-        ProcessHandle.allProcesses().filter { p -> p.isAlive() && p.info().commandLine().map { it.contains(installation.toString()) }.orElse(false) }
-                .map { it.info().commandLine().orElse('') }.toList()
     }
 }

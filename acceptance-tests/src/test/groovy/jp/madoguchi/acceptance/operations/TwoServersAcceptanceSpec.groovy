@@ -1,13 +1,9 @@
 package jp.madoguchi.acceptance.operations
 
-import com.google.zxing.BinaryBitmap
-import com.google.zxing.DecodeHintType
-import com.google.zxing.MultiFormatReader
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource
-import com.google.zxing.common.HybridBinarizer
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.LoadBalancer
+import jp.madoguchi.acceptance.support.PreEntryVisits
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.adapters.devices.terminal.TerminalAgent
@@ -18,7 +14,6 @@ import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
 
-import javax.imageio.ImageIO
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
@@ -167,9 +162,7 @@ class TwoServersAcceptanceSpec extends Specification {
                 def kiosk = KioskRegistration.register(http, balancer, 'KIOSK-05', kioskToken)
                 while (running.get()) {
                     try {
-                        def code = preEntryCode()
-                        def answer = KioskRegistration.post(http, balancer, '/kiosk/pre-entry/scan', kiosk,
-                                'code=' + URLEncoder.encode(code, 'UTF-8'))
+                        def answer = PreEntryVisits.scan(http, balancer, kiosk, 'RESIDENT_CERTIFICATE')
                         if (answer.statusCode() == 303) {
                             opened << answer.headers().firstValue('Location').get().substring('/kiosk/slip/'.length())
                         } else {
@@ -213,19 +206,5 @@ class TwoServersAcceptanceSpec extends Specification {
                 HttpResponse.BodyHandlers.ofString()).body()
         text.readLines().findAll { it.startsWith('http_server_requests_seconds_count{') && it.contains("uri=\"${prefix}") }
                 .sum(0L) { (it.substring(it.lastIndexOf(' ') + 1) as double) as long } as long
-    }
-
-    private String preEntryCode() {
-        def page = KioskRegistration.post(http, balancer, '/kiosk/pre-entry', KioskRegistration.anonymous(http, balancer),
-                'procedure=RESIDENT_CERTIFICATE')
-        def dataUri = (page.body() =~ /id="qr"[^>]*src="([^"]+)"|src="([^"]+)"[^>]*id="qr"/).with { it.find() ? (it.group(1) ?: it.group(2)) : null }
-        if (dataUri == null) {
-            throw new IllegalStateException("pre-entry page without a code: ${page.statusCode()} ${page.body().take(300)}")
-        }
-        def png = Base64.decoder.decode(dataUri.substring(dataUri.indexOf(',') + 1))
-        // the page's code as generated, not a photo of it: read it as a pure code, carefully
-        new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png))))),
-                [(DecodeHintType.PURE_BARCODE): true, (DecodeHintType.TRY_HARDER): true]).text
     }
 }

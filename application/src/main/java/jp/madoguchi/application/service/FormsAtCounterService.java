@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
 import jp.madoguchi.application.port.in.PrepareFormsUseCase;
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.DocumentPrinter.PrintSettings;
@@ -128,6 +129,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
                 paperwork.recordPrint(reception.city(), reception.number(), new PrintRecord(f.definition().id(),
                         f.definition().version(), BROWSER, printedBy(command.operator()), clock.instant()));
             }
+            FailPoints.reach("visit.print.before-commit");
             access.record(reception, command.operator(), AuditAction.PRINT, "申請書を印刷（" + versions(filled) + "）");
         });
         return document;

@@ -27,8 +27,11 @@ public class OperationsController {
     private final OperationsAccess access;
     private final OperationsMetrics metrics;
     private final PrometheusMeterRegistry registry;
+    private final StartupCompletion startup;
 
-    public OperationsController(OperationsAccess access, OperationsMetrics metrics, PrometheusMeterRegistry registry) {
+    public OperationsController(OperationsAccess access, OperationsMetrics metrics, PrometheusMeterRegistry registry,
+                                StartupCompletion startup) {
+        this.startup = startup;
         this.access = access;
         this.metrics = metrics;
         this.registry = registry;
@@ -52,8 +55,12 @@ public class OperationsController {
         for (Check check : report.checks()) {
             checks.put(check.name(), Map.of("ok", check.ok(), "gatesReadiness", check.gatesReadiness(), "detail", check.detail()));
         }
-        Map<String, Object> body = Map.of("status", report.ready() ? "UP" : "DOWN", "checks", checks);
-        return report.ready() ? HttpResponse.ok(body) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
+        boolean started = startup.complete();
+        checks.put("startup", Map.of("ok", started, "gatesReadiness", true,
+                "detail", started ? "起動時の処理を終えました" : "起動時の処理（規則・デモデータの準備）の途中です"));
+        boolean ready = report.ready() && started;
+        Map<String, Object> body = Map.of("status", ready ? "UP" : "DOWN", "checks", checks);
+        return ready ? HttpResponse.ok(body) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 
     @Get(value = "/metrics", produces = "text/plain; version=0.0.4; charset=utf-8")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.BackOfficeExport;
 import jp.madoguchi.application.port.out.ExportReceipt;
 import jp.madoguchi.application.port.out.ExportRecord;
@@ -43,6 +44,12 @@ public class RpaFolderCsvExport implements BackOfficeExport {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
+                buffer.limit(content.length / 2);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                FailPoints.reach("export.rpa.mid-write");
+                buffer.limit(content.length);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }

@@ -126,7 +126,9 @@ public class JdbiAuditTrail implements AuditTrail {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
+                FailPoints.reach("audit.group.before-write");
                 write(group);
+                FailPoints.reach("audit.group.after-commit");
                 group.forEach(p -> p.done().complete(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
