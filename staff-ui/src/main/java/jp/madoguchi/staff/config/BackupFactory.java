@@ -8,7 +8,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import jp.madoguchi.adapters.export.S3Connection;
 import jp.madoguchi.adapters.export.backup.FolderBackupStore;
+import jp.madoguchi.adapters.export.backup.S3BackupStore;
 import jp.madoguchi.adapters.postgres.DatabaseFactory;
 import jp.madoguchi.adapters.postgres.ManagedDatabase;
 import jp.madoguchi.adapters.postgres.backup.EmbeddedRecovery;
@@ -36,8 +38,21 @@ public class BackupFactory {
 
     static final String BACKUP_SEALING = "backup";
 
+    /** The city's bucket when {@code madoguchi.backup.bucket} names one, else the folder. */
     @Singleton
-    BackupStore backupStore(MadoguchiSettings settings, @Property(name = "madoguchi.backup.folder", defaultValue = "") String folder) {
+    BackupStore backupStore(MadoguchiSettings settings, @Property(name = "madoguchi.backup.folder", defaultValue = "") String folder,
+                            @Property(name = "madoguchi.backup.bucket", defaultValue = "") String bucket,
+                            @Property(name = "madoguchi.backup.s3.endpoint", defaultValue = "") String endpoint,
+                            @Property(name = "madoguchi.backup.s3.region", defaultValue = "ap-northeast-1") String region,
+                            @Property(name = "madoguchi.backup.s3.access-key", defaultValue = "") String accessKey,
+                            @Property(name = "madoguchi.backup.s3.secret-key", defaultValue = "") String secretKey) {
+        if (!bucket.isBlank()) {
+            if (!folder.isBlank()) {
+                throw new IllegalStateException("バックアップの置き場は、フォルダ（madoguchi.backup.folder）とバケット"
+                        + "（madoguchi.backup.bucket）のどちらか一方を指定してください");
+            }
+            return new S3BackupStore(S3Connection.connect(bucket, endpoint, region, accessKey, secretKey));
+        }
         return new FolderBackupStore(folder.isBlank() ? settings.dataDir().resolve("backups") : Path.of(folder));
     }
 

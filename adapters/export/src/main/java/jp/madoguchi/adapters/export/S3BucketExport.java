@@ -25,30 +25,10 @@ public class S3BucketExport implements BackOfficeExport {
     private final String bucket;
     private final String prefix;
 
-    /**
-     * The city's bucket from its settings: {@code s3://bucket/prefix}, an endpoint for S3-compatible storage (empty:
-     * AWS), the region and the keys (empty: the default credential chain).
-     */
+    /** The city's bucket from its settings (see {@link S3Connection#connect}). */
     public static S3BucketExport connect(String url, String endpoint, String region, String accessKey, String secretKey) {
-        java.net.URI location = java.net.URI.create(url);
-        if (!"s3".equals(location.getScheme()) || location.getHost() == null) {
-            throw new IllegalArgumentException("連携先のバケットは s3://バケット名/接頭辞 の形で指定してください: " + url);
-        }
-        var builder = S3Client.builder()
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .region(software.amazon.awssdk.regions.Region.of(region))
-                .forcePathStyle(true)
-                // S3-compatible servers in city halls do not all speak the newest checksum headers
-                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED);
-        if (accessKey != null && !accessKey.isBlank()) {
-            builder.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKey, secretKey)));
-        }
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(java.net.URI.create(endpoint));
-        }
-        return new S3BucketExport(builder.build(), location.getHost(), location.getPath().replaceFirst("^/", ""));
+        S3Connection connection = S3Connection.connect(url, endpoint, region, accessKey, secretKey);
+        return new S3BucketExport(connection.client(), connection.bucket(), connection.prefix());
     }
 
     public S3BucketExport(S3Client s3, String bucket, String prefix) {

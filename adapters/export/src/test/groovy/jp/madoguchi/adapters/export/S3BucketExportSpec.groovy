@@ -9,17 +9,6 @@ import jp.madoguchi.application.port.out.HandoffOutbox.State
 import jp.madoguchi.application.service.DeliverHandoffService
 import jp.madoguchi.domain.reception.ReceptionNumber
 import jp.madoguchi.domain.shared.LocalGovernmentCode
-import org.gaul.s3proxy.AuthenticationType
-import org.gaul.s3proxy.S3Proxy
-import org.jclouds.ContextBuilder
-import org.jclouds.blobstore.BlobStore
-import org.jclouds.blobstore.BlobStoreContext
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient
-import software.amazon.awssdk.regions.Region
 import software.amazon.awssdk.services.s3.S3Client
 import spock.lang.Specification
 
@@ -32,35 +21,15 @@ class S3BucketExportSpec extends Specification {
 
     static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
 
-    BlobStore blobs = ContextBuilder.newBuilder('transient').credentials('identity', 'credential')
-            .build(BlobStoreContext).blobStore
-    int port = new ServerSocket(0).withCloseable { it.localPort }
-    S3Proxy proxy
-    S3Client s3
+    InProcessS3 server = new InProcessS3()
+    S3Client s3 = server.s3
 
     def setup() {
-        proxy = start()
-        s3 = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:${port}")).region(Region.US_EAST_1)
-                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(2)).build())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create('madoguchi', 'madoguchi-secret')))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build()
         s3.createBucket { it.bucket('city-handoff') }
     }
 
     def cleanup() {
-        proxy?.stop()
-    }
-
-    S3Proxy start() {
-        def p = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:${port}"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, 'madoguchi', 'madoguchi-secret').build()
-        p.start()
-        for (int i = 0; i < 100 && !p.state.equals('STARTED'); i++) {
-            Thread.sleep(20)
-        }
-        p
+        server.close()
     }
 
     List<String> keys() {
@@ -100,7 +69,7 @@ class S3BucketExportSpec extends Specification {
         def bucket = { ExportRecord r ->
             def receipt = real.deliver(r)
             if (++uploads == 2) {
-                proxy.stop()
+                server.stop()
             }
             receipt
         } as BackOfficeExport
@@ -115,7 +84,7 @@ class S3BucketExportSpec extends Specification {
         deliver.deliveries(CITY, State.FAILED, 10)*.lastError().every { it.contains('city-handoff') }
 
         when: 'the bucket is back, and the retry time has come'
-        proxy = start()
+        server.start()
         clock.advance(Duration.ofSeconds(5))
         def after = deliver.deliverDue()
 

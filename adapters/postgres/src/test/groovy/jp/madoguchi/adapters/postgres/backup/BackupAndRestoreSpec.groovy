@@ -1,6 +1,14 @@
 package jp.madoguchi.adapters.postgres.backup
 
+import jp.madoguchi.adapters.export.S3Connection
 import jp.madoguchi.adapters.export.backup.FolderBackupStore
+import jp.madoguchi.adapters.export.backup.S3BackupStore
+import jp.madoguchi.application.port.out.BackupStore
+import org.gaul.s3proxy.AuthenticationType
+import org.gaul.s3proxy.S3Proxy
+import org.jclouds.ContextBuilder
+import org.jclouds.blobstore.BlobStoreContext
+import spock.lang.Shared
 import jp.madoguchi.adapters.postgres.ManagedDatabase
 import jp.madoguchi.adapters.postgres.audit.JdbiAuditTrail
 import jp.madoguchi.adapters.security.crypto.AesGcmFileSealing
@@ -33,13 +41,16 @@ class BackupAndRestoreSpec extends Specification {
     @TempDir
     Path installation
 
+    @Shared
+    S3Proxy proxy
+
     byte[] dataKey = random()
     byte[] backupKey = random()
     Clock clock = Clock.systemUTC()
 
-    def "復元訓練: バックアップ後の受付も WAL で戻り、指定した時刻までの受付だけがあり、アクセス記録は改ざんなし"() {
+    def "復元訓練（#place）: バックアップ後の受付も WAL で戻り、指定した時刻までの受付だけがあり、アクセス記録は改ざんなし"() {
         given: 'a server with WAL archiving and three visits'
-        def server = server(4)
+        def server = server(4, destination)
         def (data, database, jdbi, store, trail, backups) = server.subMap('data', 'database', 'jdbi', 'store', 'trail', 'backups').values()
         (1..3).each { visit(jdbi, trail, it) }
 
@@ -54,7 +65,7 @@ class BackupAndRestoreSpec extends Specification {
         and: 'nothing in the store is readable without the backup key'
         def base = store.list('base/').find { it.name().endsWith('base.zip.sealed') }
         base != null
-        !new String(Files.readAllBytes(installation.resolve('backups').resolve(base.name())), 'ISO-8859-1').contains('PG_VERSION')
+        !new String(store.open(base.name()).withCloseable { it.bytes }, 'ISO-8859-1').contains('PG_VERSION')
 
         when: 'two more visits, a moment noted, two more, the WAL shipped, then the disk is lost'
         (4..5).each { visit(jdbi, trail, it) }
@@ -88,6 +99,11 @@ class BackupAndRestoreSpec extends Specification {
         cleanup:
         trailAgain?.close()
         again?.close()
+
+        where:
+        place    | destination
+        'フォルダ' | null
+        'バケット' | bucket()
     }
 
     def "復元先にデータがあれば消さずに脇へ移し、バックアップのない時刻は理由を示して断る"() {
@@ -136,13 +152,33 @@ class BackupAndRestoreSpec extends Specification {
         !Files.list(installation).withCloseable { s -> s.anyMatch { it.fileName.toString().contains('restore') } }
     }
 
+    /** The city's bucket on a real S3-compatible server in this JVM (s3proxy). */
+    private BackupStore bucket() {
+        int port = new ServerSocket(0).withCloseable { it.localPort }
+        proxy = S3Proxy.builder().blobStore(ContextBuilder.newBuilder('transient').credentials('identity', 'credential')
+                .build(BlobStoreContext).blobStore).endpoint(URI.create("http://127.0.0.1:${port}"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, 'madoguchi', 'madoguchi-secret').build()
+        proxy.start()
+        for (int i = 0; i < 100 && proxy.state != 'STARTED'; i++) {
+            Thread.sleep(20)
+        }
+        def connection = S3Connection.connect('s3://city-backups/madoguchi', "http://127.0.0.1:${port}", 'us-east-1',
+                'madoguchi', 'madoguchi-secret')
+        connection.client().createBucket { it.bucket('city-backups') }
+        new S3BackupStore(connection)
+    }
+
+    def cleanupSpec() {
+        proxy?.stop()
+    }
+
     /** A server on the installation with WAL archiving, and the backups wired over it as the application does. */
-    private Map server(int poolSize) {
+    private Map server(int poolSize, BackupStore store = null) {
         def data = installation.resolve('postgres')
         def spool = installation.resolve('wal-spool')
         def database = ManagedDatabase.embedded(data, poolSize, WalArchiving.settings(spool, Duration.ofSeconds(60)))
         def jdbi = Jdbi.create(database.dataSource())
-        def store = new FolderBackupStore(installation.resolve('backups'))
+        store = store ?: new FolderBackupStore(installation.resolve('backups'))
         def recovery = new EmbeddedRecovery(data, new HmacCheckpointSeal(dataKey), clock)
         [data    : data, database: database, jdbi: jdbi, store: store, recovery: recovery,
          trail   : new JdbiAuditTrail(jdbi, new HmacCheckpointSeal(dataKey)),
