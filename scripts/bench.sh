@@ -11,6 +11,8 @@
 #   handoff    N finished visits (default 15,000): 完了 latency with the records queued, then delivery rates to
 #              the RPA folder and an S3-compatible bucket (HandoffBenchmark)
 #   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
+#   visits     two servers behind HAProxy on one embedded PostgreSQL: K kiosks (default 50) opening visits and
+#              C clerks (default 140) running them to 完了 and export for S seconds (default 600) (TwoServerVisitBenchmark)
 #   backup     the whole system with N residents and a year of visits, backups on: a checked backup, kill -9 of the
 #              database and its folder lost, restore; times and the recovery point (BackupRestoreBenchmark)
 set -euo pipefail
@@ -83,6 +85,12 @@ search() {
     2>&1 | grep -v -E ' (DEBUG|INFO|WARN) '
 }
 
+visits() {
+  echo "benchmark: two servers, ${1:-50} kiosks, ${2:-140} clerks, ${3:-600} s"
+  java -Xmx4g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.TwoServerVisitBenchmark "$@" \
+    2>&1 | grep -v -E ' (DEBUG|INFO|WARN) '
+}
+
 backup() {
   echo "benchmark: backup, restore and recovery point, ${1:-1000000} residents and a year of visits"
   java -Xmx3g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.BackupRestoreBenchmark "$@" \
@@ -97,7 +105,8 @@ case "$which" in
   forms) forms "$@" ;;
   handoff) handoff "$@" ;;
   search) search "$@" ;;
+  visits) visits "$@" ;;
   backup) backup "$@" ;;
-  all) generator; import; codes; audit; forms; handoff; search; backup ;;
-  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、handoff、search、backup、all）" >&2; exit 2 ;;
+  all) generator; import; codes; audit; forms; handoff; search; visits; backup ;;
+  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、handoff、search、visits、backup、all）" >&2; exit 2 ;;
 esac

@@ -23,7 +23,11 @@ public final class KioskRegistration {
 
     /** The pairing token for a newly registered terminal. */
     public static String pair(HttpClient http, WebAddress app, String terminalId, String place) {
-        StaffLogin.Session admin = StaffLogin.overHttp(http, app, "admin");
+        return pair(http, app, StaffLogin.overHttp(http, app, "admin"), terminalId, place);
+    }
+
+    /** The same with an administrator already logged in (many terminals at once). */
+    public static String pair(HttpClient http, WebAddress app, StaffLogin.Session admin, String terminalId, String place) {
         HttpResponse<String> page = post(http, app, "/admin/terminals/pair", admin,
                 "terminalId=" + enc(terminalId) + "&label=" + enc(place));
         Matcher token = TOKEN.matcher(page.body());
