@@ -108,8 +108,18 @@ public final class Browser implements AutoCloseable {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(text);
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            return; // Enter submitted the form (a handheld scanner's input): the page has moved on
+        }
         // ChromeDriver now and then delivers CJK text as NULs on a busy machine: type again until the field holds it
-        for (int attempt = 0; attempt < 3 && !text.equals(field.getAttribute("value")); attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                if (text.equals(field.getAttribute("value"))) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException pageMovedOn) {
+                return;
+            }
             field.clear();
             field.sendKeys(text);
         }
