@@ -11,7 +11,8 @@
 #   handoff    N finished visits (default 15,000): 完了 latency with the records queued, then delivery rates to
 #              the RPA folder and an S3-compatible bucket (HandoffBenchmark)
 #   search     the whole system with N residents, 140 staff sessions × 2 searches/s over HTTP (SearchLoadBenchmark)
-#   visits     two servers behind HAProxy on one embedded PostgreSQL: K kiosks (default 50) opening visits and
+#   visits     two servers behind HAProxy on one embedded PostgreSQL: K kiosks (default 50), each reading a card
+#              through its own terminal agent, opening visits and
 #              C clerks (default 140) running them to 完了 and export for S seconds (default 600) (TwoServerVisitBenchmark)
 #   backup     the whole system with N residents and a year of visits, backups on: a checked backup, kill -9 of the
 #              database and its folder lost, restore; times and the recovery point (BackupRestoreBenchmark)

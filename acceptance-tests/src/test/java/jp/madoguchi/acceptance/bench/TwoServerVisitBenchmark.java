@@ -1,15 +1,20 @@
 package jp.madoguchi.acceptance.bench;
 
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,23 +27,32 @@ import java.util.regex.Pattern;
 
 import jp.madoguchi.acceptance.support.KioskRegistration;
 import jp.madoguchi.acceptance.support.LoadBalancer;
-import jp.madoguchi.acceptance.support.PreEntryVisits;
 import jp.madoguchi.acceptance.support.RunningMadoguchi;
 import jp.madoguchi.acceptance.support.StaffLogin;
+import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal;
+import jp.madoguchi.adapters.devices.cardreader.TextApCardReader;
+import jp.madoguchi.adapters.devices.cardreader.VirtualMyNumberCard;
+import jp.madoguchi.adapters.devices.terminal.TerminalAgent;
+import jp.madoguchi.demo.DemoCard;
+import jp.madoguchi.demo.config.DemoFactory;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * 二台のサーバーでの来庁のベンチマーク (docs/benchmarks.md): two servers on one embedded PostgreSQL with the production
  * settings (durable commits, password logins, the system's own role), behind HAProxy round-robin. {@code kiosks}
- * registered kiosks open visits (a 事前入力 code scanned: the card reader is one simulated card here, see the docs),
- * {@code clerks} counter sessions each take the next visit and run it through 聞き取り, 本人確認, 確認, 印刷 (the forms
- * rendered) and 完了, and the back-office export writes each finished visit's CSV. Prints throughput, p50/p99 per step,
+ * registered kiosks, each with its own terminal agent and a simulated reader holding another demo citizen's card, open
+ * visits as the kiosk page does: a challenge from the server, the agent's sealed reading (PIN and APDUs), 本人確認 on
+ * the server, 受付. {@code clerks} counter sessions each take the next visit and run it through 聞き取り, 確認, 印刷
+ * (the forms rendered) and 完了, and the back-office export writes each finished visit's CSV. Prints throughput, p50/p99 per step,
  * errors, and the visits lost (answered as done but not so in the database or not exported).
  * Usage: {@code TwoServerVisitBenchmark [kiosks] [clerks] [seconds] [residents]} (default 50, 140, 600, 20,000).
  */
 public final class TwoServerVisitBenchmark {
 
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+    private static final Pattern VISIT = Pattern.compile("name=\"visit\" value=\"([^\"]+)\"");
+    private static final Pattern JSON_FIELD = Pattern.compile("\"(challenge|reading)\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String PIN = "1234";
     /** A citizen at a kiosk: a new visit every this often per kiosk. */
     private static final long KIOSK_PACE_MS = 5_000;
     /** A clerk between two steps of a visit. */
@@ -62,14 +76,15 @@ public final class TwoServerVisitBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
             Jdbi jdbi = first.bean(Jdbi.class);
-            List<String> people = jdbi.withHandle(h -> h.createQuery(
-                    "SELECT addressee_number FROM resident ORDER BY addressee_number LIMIT 5000").mapTo(String.class).list());
             StaffLogin.Session admin = StaffLogin.overHttp(http, balancer, "admin");
-            List<StaffLogin.Session> kioskSessions = new ArrayList<>();
+            List<VirtualMyNumberCard> cards = DemoCard.cards(first.bean(DemoFactory.DemoPopulation.class).settings(), PIN, kiosks);
+            List<CardKiosk> kioskSessions = new ArrayList<>();
             for (int k = 1; k <= kiosks; k++) {
                 String id = String.format("KIOSK-%03d", k);
-                kioskSessions.add(KioskRegistration.register(http, balancer, id,
-                        KioskRegistration.pair(http, balancer, admin, id, "ベンチマークの記載台 " + k)));
+                String token = KioskRegistration.pair(http, balancer, admin, id, "ベンチマークの記載台 " + k);
+                TerminalAgent agent = TerminalAgent.start(new TerminalAgent.Settings(id, token, Set.of(balancer.url("")), 0),
+                        new TextApCardReader(new SimulatedCardTerminal(cards.get(k - 1))), Clock.systemUTC());
+                kioskSessions.add(new CardKiosk(id, KioskRegistration.register(http, balancer, id, token), agent));
             }
             List<StaffLogin.Session> clerkSessions = new ArrayList<>();
             for (int c = 0; c < clerks; c++) {
@@ -79,48 +94,47 @@ public final class TwoServerVisitBenchmark {
                     residents, kiosks, clerks);
 
             // the first minute is the JIT's: run it, then forget its times
-            run(http, balancer, kioskSessions, clerkSessions, people, Math.min(60, seconds));
+            run(http, balancer, kioskSessions, clerkSessions, Math.min(60, seconds));
             TIMES.clear();
             ERRORS.set(0);
             ERROR_SAMPLES.clear();
             long started = System.nanoTime();
-            List<String> completed = run(http, balancer, kioskSessions, clerkSessions, people, seconds);
+            List<String> completed = run(http, balancer, kioskSessions, clerkSessions, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
 
             System.out.printf("%d kiosks, %d clerks, %d s: %,d visits completed (%.2f/s, %,.0f an hour), %d errors%n",
                     kiosks, clerks, seconds, completed.size(), completed.size() / elapsed, completed.size() / elapsed * 3600,
                     ERRORS.get());
             ERROR_SAMPLES.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
-            for (String step : List.of("kiosk visit", "open visit", "hearing", "identity", "confirm", "print", "complete")) {
+            for (String step : List.of("kiosk visit", "  challenge", "  card read", "  identify", "  receive",
+                    "open visit", "hearing", "confirm", "print", "complete")) {
                 long[] sorted = TIMES.getOrDefault(step, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
                 System.out.printf("  %-12s %,7d requests  p50 %6.1f ms  p99 %7.1f ms  max %7.1f ms%n", step, sorted.length,
                         quantile(sorted, 0.5), quantile(sorted, 0.99), quantile(sorted, 1.0));
             }
             System.out.printf("lost: %d not completed in the database, %d not exported (after waiting for the export)%n",
                     notCompleted(jdbi, completed), notExported(first.exportFolder(), completed));
+            kioskSessions.forEach(k -> k.agent().close());
         }
         System.exit(0);
     }
 
     /** One round of {@code seconds}; returns the visits whose 完了 was answered. */
-    private static List<String> run(HttpClient http, LoadBalancer balancer, List<StaffLogin.Session> kiosks,
-                                    List<StaffLogin.Session> clerks, List<String> people, int seconds) throws InterruptedException {
+    private static List<String> run(HttpClient http, LoadBalancer balancer, List<CardKiosk> kiosks,
+                                    List<StaffLogin.Session> clerks, int seconds) throws InterruptedException {
         BlockingQueue<String> waiting = new LinkedBlockingQueue<>();
         List<String> completed = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean open = new AtomicBoolean(true);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < kiosks.size(); k++) {
-            StaffLogin.Session kiosk = kiosks.get(k);
+            CardKiosk kiosk = kiosks.get(k);
             long offset = k * KIOSK_PACE_MS / kiosks.size();
             threads.add(started("kiosk-" + k, () -> {
                 sleep(offset);
                 while (System.nanoTime() < end) {
                     long due = System.nanoTime() + KIOSK_PACE_MS * 1_000_000L;
-                    String number = timed("kiosk visit", () -> {
-                        HttpResponse<String> scan = PreEntryVisits.scan(http, balancer, kiosk, "RESIDENT_CERTIFICATE");
-                        return scan.statusCode() == 303 ? PreEntryVisits.receptionNumber(scan) : null;
-                    });
+                    String number = timed("kiosk visit", () -> cardVisit(http, balancer, kiosk));
                     if (number != null) {
                         waiting.add(number);
                     }
@@ -130,9 +144,7 @@ public final class TwoServerVisitBenchmark {
         }
         for (int c = 0; c < clerks.size(); c++) {
             StaffLogin.Session clerk = clerks.get(c);
-            int seed = c;
             threads.add(started("clerk-" + c, () -> {
-                int n = 0;
                 while (open.get() || !waiting.isEmpty()) {
                     String number;
                     try {
@@ -140,7 +152,7 @@ public final class TwoServerVisitBenchmark {
                     } catch (InterruptedException e) {
                         return;
                     }
-                    if (number != null && serve(http, balancer, clerk, number, people.get((seed * 37 + n++) % people.size()))) {
+                    if (number != null && serve(http, balancer, clerk, number)) {
                         completed.add(number);
                     }
                 }
@@ -156,11 +168,67 @@ public final class TwoServerVisitBenchmark {
         return completed;
     }
 
-    /** One visit at the counter; whether 完了 was answered. */
-    private static boolean serve(HttpClient http, LoadBalancer balancer, StaffLogin.Session clerk, String number, String resident) {
+    /** A kiosk PC: its browser session and the terminal agent beside its card reader. */
+    private record CardKiosk(String terminalId, StaffLogin.Session session, TerminalAgent agent) {
+    }
+
+    /**
+     * A citizen at the kiosk, as its page does it: the server's challenge for this kiosk's agent, the agent reading
+     * the card with the PIN and sealing the reading, 本人確認 on the server, then 受付. The new reception's number.
+     */
+    private static String cardVisit(HttpClient http, LoadBalancer balancer, CardKiosk kiosk) {
+        String procedure = "procedure=RESIDENT_CERTIFICATE&terminal=" + kiosk.terminalId();
+        String challenge = timed("  challenge", () -> field(KioskRegistration.post(http, balancer,
+                "/kiosk/identify/challenge", kiosk.session(), procedure), "challenge"));
+        if (challenge == null) {
+            return null;
+        }
+        String reading = timed("  card read", () -> field(http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + kiosk.agent().port() + "/v1/card/read"))
+                .header("Origin", balancer.url(""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("pin=" + PIN + "&challenge=" + enc(challenge)))
+                .build(), HttpResponse.BodyHandlers.ofString()), "reading"));
+        if (reading == null) {
+            return null;
+        }
+        String visit = timed("  identify", () -> {
+            HttpResponse<String> page = KioskRegistration.post(http, balancer, "/kiosk/identify", kiosk.session(),
+                    procedure + "&reading=" + enc(reading));
+            Matcher m = VISIT.matcher(page.body());
+            // an exact match only: the card is of a registered citizen, so anything else is an error
+            return page.statusCode() == 200 && !page.body().contains("id=\"needs-check\"") && m.find() ? m.group(1) : null;
+        });
+        if (visit == null) {
+            return null;
+        }
+        return timed("  receive", () -> {
+            HttpResponse<String> slip = KioskRegistration.post(http, balancer, "/kiosk/receptions", kiosk.session(),
+                    "visit=" + enc(visit));
+            String location = slip.headers().firstValue("Location").orElse("");
+            return slip.statusCode() == 303 && location.startsWith("/kiosk/slip/")
+                    ? location.substring("/kiosk/slip/".length()) : null;
+        });
+    }
+
+    private static String field(HttpResponse<String> json, String name) {
+        Matcher m = JSON_FIELD.matcher(json.body());
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return json.statusCode() == 200 ? m.group(2) : null;
+            }
+        }
+        return null;
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** One visit at the counter (本人確認 was the card's); whether 完了 was answered. */
+    private static boolean serve(HttpClient http, LoadBalancer balancer, StaffLogin.Session clerk, String number) {
         String base = "/staff/receptions/" + number;
-        for (String[] step : new String[][] {{"hearing", ""}, {"identity", "&addresseeNumber=" + resident},
-                {"confirm", ""}, {"print", ""}, {"complete", ""}}) {
+        for (String[] step : new String[][] {{"hearing", ""}, {"confirm", ""}, {"print", ""}, {"complete", ""}}) {
             String version = timed("open visit", () -> {
                 HttpResponse<String> page = KioskRegistration.get(http, balancer, base, clerk);
                 Matcher m = VERSION.matcher(page.body());

@@ -202,8 +202,26 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The element, or a failure that says which page the browser was on instead: a CI run on another machine leaves
+     * only this message behind.
+     */
     private WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        try {
+            return driver.findElement(By.cssSelector(css));
+        } catch (org.openqa.selenium.NoSuchElementException missing) {
+            throw new org.openqa.selenium.NoSuchElementException("no " + css + " on " + driver.getCurrentUrl()
+                    + " (「" + driver.getTitle() + "」): " + pageText(), missing);
+        }
+    }
+
+    private String pageText() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+            return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return "(page text unavailable: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     @Override
