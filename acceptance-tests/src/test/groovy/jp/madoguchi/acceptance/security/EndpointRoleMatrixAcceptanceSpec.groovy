@@ -66,6 +66,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /staff/residents/{number}'           : 'RESIDENT_SEARCH',
             'POST /staff/residents/{number}/individual-number': 'INDIVIDUAL_NUMBER_REVEAL',
             'GET /staff/statistics'                   : 'STATISTICS',
+            'GET /staff/statistics/{table}.csv'       : 'STATISTICS',
             'GET /admin/imports'                      : 'LINKAGE',
             'GET /admin/handoff'                      : 'LINKAGE',
             'GET /admin/handoff/preview'              : 'LINKAGE',
@@ -217,7 +218,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
 
     private HttpResponse<String> send(String route, StaffLogin.Session session) {
         def (method, template) = route.split(' ', 2)
-        def path = template.replace('{number}', '2026112200001').replace('{id}', '1').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
+        def path = template.replace('{number}', '2026112200001').replace('{id}', '1').replace('{table}', 'summary').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
         def request = HttpRequest.newBuilder(URI.create(app.url(path))).header('Cookie', session.cookies())
                 .timeout(java.time.Duration.ofSeconds(10))
         def uploads = ['POST /staff/move-ins': 'name="code"', 'POST /admin/forms/import': 'name="file"; filename="x.form"',

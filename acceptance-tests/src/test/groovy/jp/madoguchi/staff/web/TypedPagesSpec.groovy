@@ -2,6 +2,7 @@ package jp.madoguchi.staff.web
 
 import jp.madoguchi.kiosk.device.KioskDeviceController
 import jp.madoguchi.kiosk.web.KioskPages
+import jp.madoguchi.staff.web.statistics.StatisticsPage
 import spock.lang.Specification
 
 import java.lang.reflect.ParameterizedType
@@ -88,7 +89,7 @@ class TypedPagesSpec extends Specification {
 
         where:
         view              | page
-        'staff/statistics' | DailyStatisticsController.StatisticsPage
+        'staff/statistics' | StatisticsPage
         'staff/queue'      | ReceptionQueueController.QueuePage
         'admin/imports'    | ImportHistoryController.ImportsPage
         'admin/import'     | ImportHistoryController.ImportPage
@@ -124,11 +125,11 @@ class TypedPagesSpec extends Specification {
 
     def "検査は甘くない: 記録にない変数を使うテンプレートは見つかる"() {
         given:
-        String html = '<p th:text="${staffName}"></p><p th:each="r : ${rows}" th:text="${r.nope}"></p><b th:text="${missing}"></b>'
+        String html = '<p th:text="${staffName}"></p><p th:each="r : ${perProcedure}" th:text="${r.nope}"></p><b th:text="${missing}"></b>'
 
         expect:
-        roots(html) - (DailyStatisticsController.StatisticsPage.recordComponents*.name as Set) - loops(html).keySet() == ['missing'] as Set
-        propertiesOf(html, 'r') - (DailyStatisticsController.StatisticsPage.Row.recordComponents*.name as Set) == ['nope'] as Set
+        roots(html) - (StatisticsPage.recordComponents*.name as Set) - loops(html).keySet() == ['missing'] as Set
+        propertiesOf(html, 'r') - (StatisticsPage.RowView.recordComponents*.name as Set) == ['nope'] as Set
     }
 
     def "入れ子の繰り返しも、外側の要素の記録から型をたどって確かめる"() {

@@ -168,6 +168,11 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
+    /** The page's markup as the browser holds it now. */
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
     /** The whole address, query included. */
     public String currentUrl() {
         return driver.getCurrentUrl();

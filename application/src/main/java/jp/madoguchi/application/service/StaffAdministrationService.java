@@ -39,6 +39,8 @@ public final class StaffAdministrationService implements ManageStaffUseCase, Reg
             new DefaultRole("NUMBER_CLERK", "個人番号利用事務担当", EnumSet.of(Permission.RECEPTION,
                     Permission.RESIDENT_SEARCH, Permission.INDIVIDUAL_NUMBER_REVEAL)),
             new DefaultRole("SUPERVISOR", "統計担当（監督者）", EnumSet.of(Permission.STATISTICS)),
+            new DefaultRole("MANAGER", "所属長（職員別の統計も閲覧）", EnumSet.of(Permission.STATISTICS,
+                    Permission.STATISTICS_BY_STAFF)),
             new DefaultRole("ADMINISTRATOR", "システム管理者", EnumSet.of(Permission.LINKAGE, Permission.TERMINALS,
                     Permission.ACCOUNTS, Permission.PROCEDURE_RULES, Permission.FORMS)),
             new DefaultRole("AUDITOR", "監査担当", EnumSet.of(Permission.AUDIT)));

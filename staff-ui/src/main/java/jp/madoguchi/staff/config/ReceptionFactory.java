@@ -22,11 +22,11 @@ import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
-import jp.madoguchi.application.port.in.ShowDailyStatisticsUseCase;
+import jp.madoguchi.application.port.in.ShowStatisticsUseCase;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
-import jp.madoguchi.application.port.out.DailyStatisticsQuery;
+import jp.madoguchi.application.port.out.VisitStatisticsQuery;
 import jp.madoguchi.application.port.out.KioskVisitStore;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
@@ -48,7 +48,7 @@ import jp.madoguchi.application.service.ListProceduresService;
 import jp.madoguchi.application.service.KioskVisitService;
 import jp.madoguchi.application.service.PreEntryService;
 import jp.madoguchi.application.service.SearchResidentsService;
-import jp.madoguchi.application.service.ShowDailyStatisticsService;
+import jp.madoguchi.application.service.ShowStatisticsService;
 import jp.madoguchi.application.service.StartMoveInService;
 import jp.madoguchi.application.service.StartReceptionService;
 import jp.madoguchi.domain.calendar.EraTable;
@@ -110,8 +110,8 @@ public class ReceptionFactory {
     }
 
     @Singleton
-    ShowDailyStatisticsUseCase dailyStatistics(DailyStatisticsQuery query, Clock clock) {
-        return new ShowDailyStatisticsService(query, clock);
+    ShowStatisticsUseCase statistics(VisitStatisticsQuery query, Clock clock) {
+        return new ShowStatisticsService(query, clock);
     }
 
     @Singleton

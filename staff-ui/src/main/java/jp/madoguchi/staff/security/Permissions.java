@@ -11,6 +11,7 @@ public final class Permissions {
     public static final String RESIDENT_SEARCH = "RESIDENT_SEARCH";
     public static final String INDIVIDUAL_NUMBER_REVEAL = "INDIVIDUAL_NUMBER_REVEAL";
     public static final String STATISTICS = "STATISTICS";
+    public static final String STATISTICS_BY_STAFF = "STATISTICS_BY_STAFF";
     public static final String LINKAGE = "LINKAGE";
     public static final String TERMINALS = "TERMINALS";
     public static final String ACCOUNTS = "ACCOUNTS";

@@ -1,0 +1,213 @@
+package jp.madoguchi.adapters.postgres;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.VisitStatistics;
+import jp.madoguchi.application.port.in.VisitStatistics.Row;
+import jp.madoguchi.application.port.in.VisitStatistics.Times;
+import jp.madoguchi.application.port.in.VisitStatistics.Totals;
+import jp.madoguchi.application.port.out.VisitStatisticsQuery;
+import jp.madoguchi.domain.procedure.LifeEvent;
+import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.statistics.StatisticsPeriod;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The statistics straight over the reception tables and their timelines: one row per visit of the period
+ * ({@link #VISITS}), from which every angle is counted. All of a page's figures are read in one repeatable-read
+ * transaction, so they add up even while clerks finish visits.
+ */
+@Singleton
+public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
+
+    /**
+     * One row per visit opened in the period, with its first 聞き取り (who and when) and its times in whole minutes;
+     * {@code p} is their procedures. Bound: city, from, to.
+     */
+    static final String VISITS = """
+            WITH v AS (
+                SELECT r.number, r.reception_day, r.channel, r.opened_at, r.completed_at, h.at AS heard_at,
+                       h.operator_id AS heard_by, h.operator_name AS heard_by_name,
+                       floor(extract(epoch FROM h.at - r.opened_at) / 60)::int AS waiting,
+                       floor(extract(epoch FROM r.completed_at - h.at) / 60)::int AS handling,
+                       floor(extract(epoch FROM r.completed_at - r.opened_at) / 60)::int AS whole
+                  FROM reception r
+                  LEFT JOIN LATERAL (SELECT t.at, t.operator_id, t.operator_name FROM reception_timeline t
+                                      WHERE t.city_code = r.city_code AND t.number = r.number AND t.state = 'HEARING'
+                                      ORDER BY t.seq LIMIT 1) h ON true
+                 WHERE r.city_code = :city AND r.reception_day BETWEEN :from AND :to),
+            p AS (SELECT p.procedure_code, p.procedure_name, p.department_code, p.department_name, p.life_event,
+                         p.adopted, p.finished_at, v.number, v.waiting, v.heard_at
+                    FROM reception_procedure p JOIN v ON p.city_code = :city AND p.number = v.number)
+            """;
+
+    /** Median and 90th percentile of a column of minutes (NULLs, visits not that far yet, left out). */
+    private static String times(String minutes) {
+        return "percentile_disc(0.5) WITHIN GROUP (ORDER BY " + minutes + "), "
+                + "percentile_disc(0.9) WITHIN GROUP (ORDER BY " + minutes + ")";
+    }
+
+    private final Jdbi jdbi;
+    private final String zone;
+
+    public JdbiVisitStatisticsQuery(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.zone = clock.getZone().getId();
+    }
+
+    @Override
+    public VisitStatistics of(LocalGovernmentCode city, StatisticsPeriod period, boolean byStaff) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            h.execute("SET TRANSACTION READ ONLY");
+            return new VisitStatistics(period, totals(h, city, period), perProcedure(h, city, period),
+                    perDepartment(h, city, period), perChannel(h, city, period), perLifeEvent(h, city, period),
+                    byStaff ? perStaff(h, city, period) : List.of(), perDay(h, city, period), hourWeekday(h, city, period),
+                    waitingDistribution(h, city, period));
+        });
+    }
+
+    @Override
+    public Totals totals(LocalGovernmentCode city, StatisticsPeriod period) {
+        return jdbi.withHandle(h -> totals(h, city, period));
+    }
+
+    private static Totals totals(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + """
+                , printed AS (SELECT f.number, count(*) AS forms FROM reception_form_print f
+                                JOIN v ON f.city_code = :city AND f.number = v.number GROUP BY f.number)
+                SELECT count(*), (SELECT count(*) FROM p), count(*) FILTER (WHERE completed_at IS NOT NULL),
+                       %s, %s, %s,
+                       (SELECT coalesce(sum(forms), 0) FROM printed),
+                       (SELECT count(*) FROM reception_signature s JOIN v w ON s.city_code = :city AND s.number = w.number),
+                       (SELECT count(*) FROM reception_timeline t JOIN v w ON t.city_code = :city AND t.number = w.number
+                         WHERE t.state = 'REFERRED'),
+                       (SELECT count(*) FROM p WHERE p.adopted),
+                       count(*) FILTER (WHERE completed_at IS NOT NULL AND number IN (SELECT number FROM printed))
+                  FROM v""".formatted(times("waiting"), times("handling"), times("whole")),
+                (rs, ctx) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), times(rs, 4), times(rs, 6),
+                        times(rs, 8), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)))
+                .get(0);
+    }
+
+    /** Each procedure once per visit; its handling ends when that procedure was finished. */
+    private static List<Row> perProcedure(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + """
+                SELECT procedure_code, min(procedure_name), count(DISTINCT number),
+                       count(DISTINCT number) FILTER (WHERE finished_at IS NOT NULL),
+                       %s, %s
+                  FROM (SELECT *, floor(extract(epoch FROM finished_at - heard_at) / 60)::int AS handling FROM p) x
+                 GROUP BY procedure_code ORDER BY count(DISTINCT number) DESC, procedure_code"""
+                .formatted(times("waiting"), times("handling")), JdbiVisitStatisticsQuery::row);
+    }
+
+    /** A visit once per department it had procedures in; handling ends when the last of them was finished. */
+    private static List<Row> perDepartment(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + """
+                , d AS (SELECT number, department_code, min(department_name) AS department_name, min(waiting) AS waiting,
+                               CASE WHEN bool_and(finished_at IS NOT NULL) THEN max(finished_at) END AS finished_at,
+                               min(heard_at) AS heard_at
+                          FROM p GROUP BY number, department_code)
+                SELECT department_code, min(department_name), count(*), count(*) FILTER (WHERE finished_at IS NOT NULL),
+                       %s, %s
+                  FROM (SELECT *, floor(extract(epoch FROM finished_at - heard_at) / 60)::int AS handling FROM d) x
+                 GROUP BY department_code ORDER BY count(*) DESC, department_code"""
+                .formatted(times("waiting"), times("handling")), JdbiVisitStatisticsQuery::row);
+    }
+
+    private static List<Row> perChannel(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + """
+                SELECT channel, channel, count(*), count(*) FILTER (WHERE completed_at IS NOT NULL), %s, %s
+                  FROM v GROUP BY channel ORDER BY count(*) DESC, channel"""
+                .formatted(times("waiting"), times("handling")), (rs, ctx) -> {
+                    Row row = row(rs, ctx);
+                    return new Row(row.key(), Channel.valueOf(row.key()).label(), row.visits(), row.completed(),
+                            row.waiting(), row.handling());
+                });
+    }
+
+    private static List<Row> perLifeEvent(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + """
+                , e AS (SELECT DISTINCT number, life_event FROM p)
+                SELECT e.life_event, e.life_event, count(*), count(*) FILTER (WHERE v.completed_at IS NOT NULL),
+                       %s, %s
+                  FROM e JOIN v USING (number) GROUP BY e.life_event ORDER BY count(*) DESC, e.life_event"""
+                .formatted(times("v.waiting"), times("v.handling")), (rs, ctx) -> {
+                    Row row = row(rs, ctx);
+                    return new Row(row.key(), lifeEventLabel(row.key()), row.visits(), row.completed(), row.waiting(),
+                            row.handling());
+                });
+    }
+
+    /** Per member of staff: the visits whose 聞き取り they started. */
+    private static List<Row> perStaff(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + """
+                SELECT heard_by, min(heard_by_name), count(*), count(*) FILTER (WHERE completed_at IS NOT NULL), %s, %s
+                  FROM v WHERE heard_by IS NOT NULL GROUP BY heard_by ORDER BY count(*) DESC, heard_by"""
+                .formatted(times("waiting"), times("handling")), JdbiVisitStatisticsQuery::row);
+    }
+
+    private static List<VisitStatistics.DayCount> perDay(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + "SELECT reception_day, count(*) FROM v GROUP BY reception_day ORDER BY reception_day",
+                (rs, ctx) -> new VisitStatistics.DayCount(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)));
+    }
+
+    private List<VisitStatistics.HourWeekdayCell> hourWeekday(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return h.createQuery(VISITS + """
+                        SELECT extract(isodow FROM opened_at AT TIME ZONE :zone)::int,
+                               extract(hour FROM opened_at AT TIME ZONE :zone)::int, count(*)
+                          FROM v GROUP BY 1, 2 ORDER BY 1, 2""")
+                .bind("city", city.value()).bind("from", period.from()).bind("to", period.to()).bind("zone", zone)
+                .map((rs, ctx) -> new VisitStatistics.HourWeekdayCell(DayOfWeek.of(rs.getInt(1)), rs.getInt(2), rs.getLong(3)))
+                .list();
+    }
+
+    private static List<VisitStatistics.WaitingBucket> waitingDistribution(Handle h, LocalGovernmentCode city,
+                                                                          StatisticsPeriod period) {
+        List<Integer> starts = VisitStatistics.WAITING_BUCKET_STARTS;
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            columns.add("count(*) FILTER (WHERE waiting >= " + starts.get(i)
+                    + (i + 1 < starts.size() ? " AND waiting < " + starts.get(i + 1) : "") + ")");
+        }
+        return list(h, city, period, VISITS + "SELECT " + String.join(", ", columns) + " FROM v", (rs, ctx) -> {
+            List<VisitStatistics.WaitingBucket> buckets = new ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                buckets.add(new VisitStatistics.WaitingBucket(starts.get(i),
+                        i + 1 < starts.size() ? starts.get(i + 1) : null, rs.getLong(i + 1)));
+            }
+            return buckets;
+        }).get(0);
+    }
+
+    private static <T> List<T> list(Handle h, LocalGovernmentCode city, StatisticsPeriod period, String sql, RowMapper<T> mapper) {
+        return h.createQuery(sql).bind("city", city.value()).bind("from", period.from()).bind("to", period.to())
+                .map(mapper).list();
+    }
+
+    /** key, label, visits, completed, waiting median, waiting p90, handling median, handling p90. */
+    private static Row row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), times(rs, 5), times(rs, 7));
+    }
+
+    private static Times times(ResultSet rs, int column) throws SQLException {
+        return new Times((Integer) rs.getObject(column), (Integer) rs.getObject(column + 1));
+    }
+
+    private static String lifeEventLabel(String code) {
+        try {
+            return LifeEvent.valueOf(code).label();
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
+    }
+}
