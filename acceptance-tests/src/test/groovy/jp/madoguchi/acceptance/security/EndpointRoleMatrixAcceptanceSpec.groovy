@@ -67,6 +67,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /staff/residents/{number}/individual-number': 'INDIVIDUAL_NUMBER_REVEAL',
             'GET /staff/statistics'                   : 'STATISTICS',
             'GET /staff/statistics/{table}.csv'       : 'STATISTICS',
+            'GET /staff/statistics/report.pdf'        : 'STATISTICS',
             'GET /admin/imports'                      : 'LINKAGE',
             'GET /admin/handoff'                      : 'LINKAGE',
             'GET /admin/handoff/preview'              : 'LINKAGE',

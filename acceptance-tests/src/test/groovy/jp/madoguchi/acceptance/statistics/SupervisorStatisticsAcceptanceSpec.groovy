@@ -1,6 +1,8 @@
 package jp.madoguchi.acceptance.statistics
 
 import java.net.http.HttpClient
+import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Instant
 import java.time.LocalDate
 import java.time.LocalDateTime
@@ -10,7 +12,9 @@ import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
+import jp.madoguchi.acceptance.support.Pdfs
 import jp.madoguchi.application.port.in.RegisterStaffAccountUseCase
+import jp.madoguchi.application.port.in.WriteDailyReportUseCase
 import jp.madoguchi.application.port.out.Receptions
 import jp.madoguchi.domain.procedure.Department
 import jp.madoguchi.domain.procedure.LifeEvent
@@ -159,6 +163,34 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
         lines.contains('待ち時間中央値（分）,12,10,')
         procedures.body().readLines().contains('RESIDENT_CERTIFICATE,住民票の写し,4,2,12,20,10,20')
         hours.body().readLines().containsAll(['月,9,2', '金,15,1', '金,16,1'])
+    }
+
+    def "週報のPDF: 市の名前、期間、前の週との比較、手続別の表"() {
+        when:
+        def pdf = KioskRegistration.getBytes(http, app, "/staff/statistics/report.pdf?${WEEK}", StaffLogin.overHttp(http, app, 'supervisor'))
+        def text = Pdfs.text(pdf.body()).replaceAll(/[\s\u3000]+/, '')
+
+        then:
+        pdf.statusCode() == 200
+        pdf.headers().firstValue('Content-Disposition').get().contains("UTF-8''%E9%80%B1%E5%A0%B1_2026-11-09_2026-11-15.pdf")
+        text.contains('みらい市週報')
+        text.contains('2026年11月9日〜2026年11月15日（週）（比較:前期間2026年11月2日〜2026年11月8日（週）')
+        text.contains('来庁62')
+        text.contains('待ち時間の中央値12分10分')
+        text.contains('住民票の写し42')
+        !text.contains('窓口一郎')
+    }
+
+    def "日報は閉庁後に市の出力先へ（ここでは出力をその場で呼ぶ）"() {
+        when:
+        def where = app.bean(WriteDailyReportUseCase).writeDailyReport(city, LocalDate.of(2026, 11, 9))
+        def text = Pdfs.text(Files.readAllBytes(Path.of(where))).replaceAll(/[\s\u3000]+/, '')
+
+        then:
+        Path.of(where).fileName.toString() == '日報_2026-11-09.pdf'
+        Path.of(where).parent == app.dataDir().resolve('reports')
+        text.contains('みらい市日報')
+        text.contains('来庁20')
     }
 
     def "期間の誤りは理由を示し、今日の統計を出す"() {

@@ -79,9 +79,18 @@ public final class KioskRegistration {
     }
 
     public static HttpResponse<String> get(HttpClient http, WebAddress app, String path, StaffLogin.Session session) {
+        return get(http, app, path, session, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A download (a PDF) as bytes. */
+    public static HttpResponse<byte[]> getBytes(HttpClient http, WebAddress app, String path, StaffLogin.Session session) {
+        return get(http, app, path, session, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static <T> HttpResponse<T> get(HttpClient http, WebAddress app, String path, StaffLogin.Session session,
+                                           HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Cookie", session.cookies()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Cookie", session.cookies()).build(), body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

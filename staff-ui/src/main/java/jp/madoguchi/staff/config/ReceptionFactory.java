@@ -1,5 +1,7 @@
 package jp.madoguchi.staff.config;
 
+import java.nio.file.Path;
+
 import io.micronaut.context.annotation.Property;
 import java.util.List;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import jp.madoguchi.application.port.out.OneTimePasswords;
 import jp.madoguchi.application.port.out.StaffSessions;
 import jp.madoguchi.application.port.out.StaffAccounts;
 import jp.madoguchi.application.service.RevealIndividualNumberService;
+import jp.madoguchi.adapters.export.FolderReports;
 import jp.madoguchi.application.port.in.RevealIndividualNumberUseCase;
 import java.time.Clock;
 
@@ -22,10 +25,10 @@ import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
-import jp.madoguchi.application.port.in.ShowStatisticsUseCase;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.StatisticsReportRenderer;
 import jp.madoguchi.application.port.out.VisitStatisticsQuery;
 import jp.madoguchi.application.port.out.KioskVisitStore;
 import jp.madoguchi.application.port.out.MoveIns;
@@ -110,8 +113,12 @@ public class ReceptionFactory {
     }
 
     @Singleton
-    ShowStatisticsUseCase statistics(VisitStatisticsQuery query, Clock clock) {
-        return new ShowStatisticsService(query, clock);
+    ShowStatisticsService statistics(VisitStatisticsQuery query, StatisticsReportRenderer renderer,
+                                     MadoguchiSettings settings, Clock clock,
+                                     @Property(name = "madoguchi.statistics.report-folder", defaultValue = "") String folder) {
+        // 日報 go to the folder the city sets, or beside the data like the backups
+        return new ShowStatisticsService(query, renderer, new FolderReports(folder.isBlank()
+                ? settings.dataDir().resolve("reports") : Path.of(folder)), settings.cityName(), clock);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package jp.madoguchi.application.port.in;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.statistics.StatisticsPeriod;
 
@@ -10,6 +11,9 @@ import jp.madoguchi.domain.statistics.StatisticsPeriod;
 public interface ShowStatisticsUseCase {
 
     StatisticsReport report(StatisticsQuery query);
+
+    /** The same as a printable A4 PDF: 日報, 週報, 月報, 年報, or 統計報告 for a range. */
+    RenderedDocument printable(StatisticsQuery query);
 
     /** Today in city hall time: the period a page opens with. */
     LocalDate today();

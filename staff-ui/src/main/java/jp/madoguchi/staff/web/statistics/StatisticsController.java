@@ -1,5 +1,7 @@
 package jp.madoguchi.staff.web.statistics;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.View;
 import jp.madoguchi.application.port.in.ShowStatisticsUseCase;
 import jp.madoguchi.application.port.in.ShowStatisticsUseCase.StatisticsReport;
+import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.domain.staff.Permission;
 import jp.madoguchi.domain.statistics.StatisticsPeriod;
@@ -54,6 +57,21 @@ public class StatisticsController {
             error = e.getMessage();
         }
         return StatisticsPage.of(StaffPrincipal.displayName(authentication), report(authentication, asked), error);
+    }
+
+    /** The printable report of the period (日報, 週報, 月報, 年報 or 統計報告), A4 PDF. */
+    @Get("/report.pdf")
+    public HttpResponse<?> printable(Authentication authentication, @Nullable @QueryValue String period,
+                                     @Nullable @QueryValue String day, @Nullable @QueryValue String from,
+                                     @Nullable @QueryValue String to) {
+        RenderedDocument report = statistics.printable(new ShowStatisticsUseCase.StatisticsQuery(
+                StaffPrincipal.city(authentication), period(period, day, from, to, statistics.today()),
+                StaffPrincipal.may(authentication, Permission.STATISTICS_BY_STAFF)));
+        // the name is Japanese (日報_2026-12-05.pdf): an ASCII name for old clients, the real one per RFC 6266
+        return HttpResponse.ok(report.content()).contentType(MediaType.of(report.mediaType()))
+                .header("Content-Disposition", "inline; filename=\"statistics-report.pdf\"; filename*=UTF-8''"
+                        + URLEncoder.encode(report.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Cache-Control", "no-store");
     }
 
     /** One table of the page as CSV (UTF-8 with BOM, so Excel reads the Japanese headings). */
