@@ -14,6 +14,8 @@
 #   visits     two servers behind HAProxy on one embedded PostgreSQL: K kiosks (default 50), each reading a card
 #              through its own terminal agent, opening visits and
 #              C clerks (default 140) running them to 完了 and export for S seconds (default 600) (TwoServerVisitBenchmark)
+#   statistics a 年度 of N visits a weekday (default 4,000: about 1,040,000): the statistics page for a day, week,
+#              month and 年度, p50/p95 warm, and the 日報 PDF (StatisticsBenchmark)
 #   backup     the whole system with N residents and a year of visits, backups on: a checked backup, kill -9 of the
 #              database and its folder lost, restore; times and the recovery point (BackupRestoreBenchmark)
 set -euo pipefail
@@ -98,6 +100,12 @@ backup() {
     2>&1 | grep -v -E ' (DEBUG|INFO|WARN) '
 }
 
+statistics() {
+  echo "benchmark: statistics over a 年度 of ${1:-4000} visits a weekday"
+  java -Xmx2g -Dfile.encoding=UTF-8 -cp "$(test_classpath acceptance-tests)" jp.madoguchi.acceptance.bench.StatisticsBenchmark "$@" \
+    2>&1 | grep --line-buffered -v -E ' (DEBUG|INFO|WARN) '
+}
+
 case "$which" in
   generator) generator ;;
   import) import "$@" ;;
@@ -108,6 +116,7 @@ case "$which" in
   search) search "$@" ;;
   visits) visits "$@" ;;
   backup) backup "$@" ;;
-  all) generator; import; codes; audit; forms; handoff; search; visits; backup ;;
-  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、handoff、search、visits、backup、all）" >&2; exit 2 ;;
+  statistics) statistics "$@" ;;
+  all) generator; import; codes; audit; forms; handoff; search; visits; backup; statistics ;;
+  *) echo "不明なベンチマークです: $which（generator、import、codes、audit、forms、handoff、search、visits、backup、statistics、all）" >&2; exit 2 ;;
 esac

@@ -68,6 +68,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /staff/statistics'                   : 'STATISTICS',
             'GET /staff/statistics/{table}.csv'       : 'STATISTICS',
             'GET /staff/statistics/report.pdf'        : 'STATISTICS',
+            'GET /staff/statistics/receptions'        : 'STATISTICS',
             'GET /admin/imports'                      : 'LINKAGE',
             'GET /admin/handoff'                      : 'LINKAGE',
             'GET /admin/handoff/preview'              : 'LINKAGE',

@@ -193,8 +193,75 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
         text.contains('来庁20')
     }
 
+    def "受付情報照会（監督者）: 過去の日の受付を条件で探せ、氏名は出ない"() {
+        when:
+        browser.go(app.url('/staff/statistics/receptions?from=2026-11-09&to=2026-11-15&procedure=RESIDENT_CERTIFICATE'))
+
+        then:
+        browser.texts('#receptions tbody tr td:nth-child(2)').size() == 4
+        browser.texts('#receptions thead th').every { !it.contains('名前') }
+        !browser.exists('#receptions a')
+
+        when: 'state and department narrow it'
+        browser.go(app.url('/staff/statistics/receptions?from=2026-11-09&to=2026-11-15&department=HOKEN&state=HEARING'))
+
+        then:
+        browser.texts('#receptions tbody tr td:nth-child(5)') == ['国民健康保険の加入']
+        browser.texts('#receptions tbody tr td:nth-child(3)') == ['11/13 15:30']
+    }
+
+    def "受付情報照会（窓口）: 氏名・呼出番号で探し、受付票のQRの文字で受付を開く"() {
+        given: 'a visit of a registered resident on 11/12'
+        def resident = app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
+            h.createQuery('SELECT addressee_number, name, name_kana FROM resident WHERE name_kana IS NOT NULL ORDER BY addressee_number LIMIT 1')
+                    .mapToMap().one() }
+        def number = receptions.nextNumber(city, LocalDate.of(2026, 11, 12))
+        receptions.add(Reception.open(city, number, Channel.COUNTER,
+                new jp.madoguchi.domain.resident.AddresseeNumber(resident.addressee_number as String), [CERTIFICATE], JIRO,
+                at('2026-11-12T11:00')))
+        browser.deleteCookies()
+        StaffLogin.inBrowser(browser, app, 'clerk')
+
+        when: 'by name, over the week'
+        browser.go(app.url("/staff?from=2026-11-09&to=2026-11-15&name=${URLEncoder.encode(resident.name as String, 'UTF-8')}"))
+
+        then:
+        browser.texts('#receptions tbody tr').size() == 1
+        browser.text("#receptions tr[data-number='${number.value()}'] td:nth-child(6)").replace(' ', '').replace('　', '') ==
+                (resident.name as String).replace(' ', '').replace('　', '')
+
+        when: 'by its フリガナ from the beginning'
+        def kana = (resident.name_kana as String).substring(0, 3)
+        browser.go(app.url("/staff?from=2026-11-09&to=2026-11-15&name=${URLEncoder.encode(kana, 'UTF-8')}"))
+
+        then:
+        browser.exists("#receptions tr[data-number='${number.value()}']")
+
+        when: 'by call number on that day'
+        browser.go(app.url("/staff?from=2026-11-12&to=2026-11-12&call=${number.callNumber()}"))
+
+        then:
+        browser.texts('#receptions tbody tr td:nth-child(2)') == [number.value()]
+
+        when: 'the handheld scanner types the slip QR into the number field'
+        browser.go(app.url('/staff'))
+        browser.type('#inquiry-number', "MADOGUCHI:R:${city.value()}:${number.value()}\n")
+        browser.waitForPath('/staff/receptions/')
+
+        then:
+        browser.currentPath() == "/staff/receptions/${number.value()}"
+
+        when: 'a number that is not one'
+        browser.go(app.url('/staff?number=abc'))
+
+        then:
+        browser.text('#error').contains('受付番号は 20261122-0007 の形')
+    }
+
     def "期間の誤りは理由を示し、今日の統計を出す"() {
         when:
+        browser.deleteCookies()
+        StaffLogin.inBrowser(browser, app, 'supervisor')
         browser.go(app.url('/staff/statistics?period=range&from=2026-11-15&to=2026-11-09'))
 
         then:

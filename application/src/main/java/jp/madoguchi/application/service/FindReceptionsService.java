@@ -1,5 +1,9 @@
 package jp.madoguchi.application.service;
 
+import jp.madoguchi.domain.shared.Rejection;
+import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import java.util.Set;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -23,6 +27,9 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 
 public final class FindReceptionsService implements FindReceptionsUseCase {
+
+    /** Katakana, hiragana, the long vowel mark and spaces: a フリガナ to search by. */
+    private static final Pattern KANA = Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}ー\\s\u3000]+");
 
     private final Receptions receptions;
     private final ResidentRegistry registry;
@@ -48,11 +55,38 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
     public List<ReceptionSummary> today(LocalGovernmentCode city) {
         return receptions.openedOn(city, LocalDate.now(clock)).stream()
                 .sorted(Comparator.comparing(Reception::number).reversed())
-                .map(r -> new ReceptionSummary(r.number(), r.openedAt(), r.channel(),
-                        r.procedures().stream().map(Procedure::name).toList(), r.state(), r.department().name(),
-                        r.department().code(),
-                        r.resident().flatMap(n -> registry.find(city, n)).map(Resident::nameForDisplay).orElse("（未確認）")))
+                .map(r -> summary(city, r, true))
                 .toList();
+    }
+
+    @Override
+    public List<ReceptionSummary> search(LocalGovernmentCode city, ReceptionSearch search, Operator by, boolean withNames) {
+        Set<String> residents = null;
+        if (search.name() != null) {
+            if (!withNames) {
+                throw new Rejection("reception.search-name", "氏名での照会は窓口の職員だけができます。");
+            }
+            residents = named(city, search.name(), by);
+        }
+        return receptions.search(city, new Receptions.Criteria(search.from(), search.to(), search.state(),
+                        search.procedureCode(), search.departmentCode(), search.callNumber(), residents), SEARCH_LIMIT)
+                .stream().map(r -> summary(city, r, withNames)).toList();
+    }
+
+    /** The 宛名番号 of the residents of that name: フリガナ from its beginning, a name in kanji as registered. */
+    private Set<String> named(LocalGovernmentCode city, String name, Operator by) {
+        List<Resident> found = KANA.matcher(name).matches()
+                ? search.byKana(city, name, SearchResidentsUseCase.KanaMatch.PREFIX, by)
+                : search.byFourItems(city, new SearchResidentsUseCase.FourItems(name, null, null, null), by).stream()
+                        .map(IdentifyResidentByCardUseCase.ResidentCandidate::resident).toList();
+        return found.stream().map(r -> r.addresseeNumber().value()).collect(Collectors.toSet());
+    }
+
+    private ReceptionSummary summary(LocalGovernmentCode city, Reception r, boolean withName) {
+        String name = !withName ? "—"
+                : r.resident().flatMap(n -> registry.find(city, n)).map(Resident::nameForDisplay).orElse("（未確認）");
+        return new ReceptionSummary(r.number(), r.openedAt(), r.channel(), r.procedures().stream().map(Procedure::name).toList(),
+                r.state(), r.department().name(), r.department().code(), name);
     }
 
     @Override

@@ -59,6 +59,17 @@ class InMemoryReceptions implements Receptions {
     }
 
     @Override
+    synchronized List<Reception> search(LocalGovernmentCode city, Receptions.Criteria c, int limit) {
+        stored.values().findAll {
+            it.city() == city && !it.number().day().isBefore(c.from()) && !it.number().day().isAfter(c.to()) &&
+                    (c.state() == null || it.state() == c.state()) &&
+                    (c.departmentCode() == null || it.department().code() == c.departmentCode()) &&
+                    (c.callNumber() == null || it.number().callNumber() == c.callNumber()) &&
+                    (c.procedureCode() == null || it.procedures()*.code().contains(c.procedureCode())) &&
+                    (c.residents() == null || it.resident().map { r -> c.residents().contains(r.value()) }.orElse(false))
+        }.sort { a, b -> b.number() <=> a.number() }.take(limit).collect { copy(it, it.timeline(), it.version()) }
+    }
+
     synchronized List<Reception> openedOn(LocalGovernmentCode city, LocalDate day) {
         stored.values().findAll { it.city() == city && it.number().day() == day }
                 .sort { it.number().serial() }

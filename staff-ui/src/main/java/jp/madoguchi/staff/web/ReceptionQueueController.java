@@ -1,43 +1,65 @@
 package jp.madoguchi.staff.web;
 
+import java.net.URI;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.views.View;
-import jp.madoguchi.application.port.in.Installation;
+import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
+import jp.madoguchi.application.port.in.FindReceptionsUseCase.ReceptionSummary;
+import jp.madoguchi.application.port.in.Installation;
+import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.Operator;
-import jp.madoguchi.staff.security.StaffPrincipal;
+import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.staff.security.Permissions;
+import jp.madoguchi.staff.security.StaffPrincipal;
 
-/** 受付一覧: today's visits of the clerk's city, newest first. */
+/**
+ * 受付一覧: today's visits of the clerk's city, newest first; and 受付情報照会, the same list for any days and
+ * conditions. A reception number or a slip's QR read into the search opens that visit.
+ */
 @Controller("/staff")
 @Secured({Permissions.RECEPTION})
 @Requires(property = "madoguchi.staff.enabled", notEquals = "false")
 public class ReceptionQueueController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("M/d HH:mm");
 
     private final FindReceptionsUseCase receptions;
+    private final ListProceduresUseCase catalogue;
     private final ZoneId zone;
 
-    public ReceptionQueueController(FindReceptionsUseCase receptions,
+    public ReceptionQueueController(FindReceptionsUseCase receptions, ListProceduresUseCase catalogue,
                                     Installation installation) {
         this.receptions = receptions;
+        this.catalogue = catalogue;
         this.zone = installation.zone();
     }
 
-    /** The page {@code staff/queue}: today's receptions the member serves, newest first. */
+    /**
+     * The page {@code staff/queue}: today's receptions the member serves, newest first, or those the search found.
+     *
+     * @param searched whether the list is a search's answer; {@code full} when it stopped at the limit
+     */
     @Introspected
-    public record QueuePage(String staffName, List<Row> receptions, String notice) {
+    public record QueuePage(String staffName, List<Row> receptions, String notice, String error, boolean searched,
+                            boolean full, ReceptionInquiry inquiry, List<ReceptionInquiry.Choice> states,
+                            List<ReceptionInquiry.Choice> procedures, List<ReceptionInquiry.Choice> departments) {
 
         public record Row(String number, int callNumber, String time, String channel, String procedures, String state,
                           String department, String resident) {
@@ -45,17 +67,37 @@ public class ReceptionQueueController {
     }
 
     @Get
-    @View("staff/queue")
     @Header(name = "Cache-Control", value = "no-store")
-    public QueuePage queue(Authentication authentication, @io.micronaut.core.annotation.Nullable
-                           @io.micronaut.http.annotation.QueryValue String notice) {
+    public HttpResponse<?> queue(Authentication authentication, @Nullable @QueryValue String notice,
+                                 @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                                 @Nullable @QueryValue String state, @Nullable @QueryValue String procedure,
+                                 @Nullable @QueryValue String department, @Nullable @QueryValue String call,
+                                 @Nullable @QueryValue String number, @Nullable @QueryValue String name) {
         Operator member = StaffPrincipal.operator(authentication);
-        return new QueuePage(member.displayName(), receptions.today(StaffPrincipal.city(authentication)).stream()
+        ReceptionInquiry inquiry = new ReceptionInquiry(from, to, state, procedure, department, call, number, name);
+        String error = null;
+        List<ReceptionSummary> found = List.of();
+        try {
+            Optional<ReceptionNumber> one = inquiry.receptionNumber();
+            if (one.isPresent()) {
+                return HttpResponse.seeOther(URI.create("/staff/receptions/" + one.get().value()));
+            }
+            found = inquiry.asked()
+                    ? receptions.search(StaffPrincipal.city(authentication), inquiry.search(LocalDate.now(zone)), member, true)
+                    : receptions.today(StaffPrincipal.city(authentication));
+        } catch (Rejection e) {
+            error = e.getMessage();
+        }
+        DateTimeFormatter time = inquiry.asked() ? DAY_AND_TIME : TIME;
+        List<QueuePage.Row> rows = found.stream()
                 // a member of one 担当課 sees that department's receptions (回付 moves a visit to another's list)
                 .filter(r -> member.serves(r.departmentCode()))
                 .map(r -> new QueuePage.Row(r.number().value(), r.number().callNumber(),
-                        TIME.format(r.openedAt().atZone(zone)), r.channel().label(), String.join("・", r.procedures()),
+                        time.format(r.openedAt().atZone(zone)), r.channel().label(), String.join("・", r.procedures()),
                         r.state().label(), r.department(), r.residentName()))
-                .toList(), notice);
+                .toList();
+        return HttpResponse.ok(new ModelAndView<>("staff/queue", new QueuePage(member.displayName(), rows, notice, error,
+                inquiry.asked(), inquiry.asked() && found.size() >= FindReceptionsUseCase.SEARCH_LIMIT, inquiry,
+                inquiry.states(), inquiry.procedures(catalogue), inquiry.departments(catalogue))));
     }
 }

@@ -167,12 +167,55 @@ public class JdbiReceptions implements Receptions {
 
     @Override
     public Optional<Reception> find(LocalGovernmentCode city, ReceptionNumber number) {
-        return jdbi.withHandle(h -> load(h, city, "number = :key", number.value()).stream().findFirst());
+        return jdbi.withHandle(h -> load(h, city, "number = :key", q -> q.bind("key", number.value()), "number").stream().findFirst());
     }
 
     @Override
     public List<Reception> openedOn(LocalGovernmentCode city, LocalDate day) {
-        return jdbi.withHandle(h -> load(h, city, "reception_day = :key", day));
+        return jdbi.withHandle(h -> load(h, city, "reception_day = :key", q -> q.bind("key", day), "number"));
+    }
+
+    @Override
+    public List<Reception> search(LocalGovernmentCode city, Criteria criteria, int limit) {
+        if (criteria.residents() != null && criteria.residents().isEmpty()) {
+            return List.of();
+        }
+        List<String> conditions = new java.util.ArrayList<>(List.of("reception_day BETWEEN :from AND :to"));
+        if (criteria.state() != null) {
+            conditions.add("state = :state");
+        }
+        if (criteria.departmentCode() != null) {
+            conditions.add("department_code = :department");
+        }
+        if (criteria.callNumber() != null) {
+            conditions.add("serial = :serial");
+        }
+        if (criteria.procedureCode() != null) {
+            conditions.add("""
+                    EXISTS (SELECT 1 FROM reception_procedure p WHERE p.city_code = reception.city_code
+                               AND p.number = reception.number AND p.procedure_code = :procedure)""");
+        }
+        if (criteria.residents() != null) {
+            conditions.add("addressee_number IN (<residents>)");
+        }
+        return jdbi.withHandle(h -> load(h, city, String.join(" AND ", conditions), q -> {
+            q.bind("from", criteria.from()).bind("to", criteria.to()).bind("limit", limit);
+            if (criteria.state() != null) {
+                q.bind("state", criteria.state().name());
+            }
+            if (criteria.departmentCode() != null) {
+                q.bind("department", criteria.departmentCode());
+            }
+            if (criteria.callNumber() != null) {
+                q.bind("serial", criteria.callNumber());
+            }
+            if (criteria.procedureCode() != null) {
+                q.bind("procedure", criteria.procedureCode());
+            }
+            if (criteria.residents() != null) {
+                q.bindList("residents", List.copyOf(criteria.residents()));
+            }
+        }, "reception_day DESC, serial DESC LIMIT :limit"));
     }
 
     private record Head(String number, String channel, String resident, String state, String departmentCode,
@@ -189,11 +232,13 @@ public class JdbiReceptions implements Receptions {
      * Loads the visits that match {@code condition} in three queries (visits, their procedures, their
      * timelines), however many there are: the reception list is opened all day at every counter.
      */
-    private static List<Reception> load(Handle h, LocalGovernmentCode city, String condition, Object key) {
-        List<Head> heads = h.createQuery("SELECT number, channel, addressee_number, state, department_code, "
-                        + "department_name, version FROM reception WHERE city_code = :city AND " + condition + " ORDER BY number")
-                .bind("city", city.value())
-                .bind("key", key)
+    private static List<Reception> load(Handle h, LocalGovernmentCode city, String condition,
+                                        java.util.function.Consumer<org.jdbi.v3.core.statement.Query> binds, String order) {
+        org.jdbi.v3.core.statement.Query query = h.createQuery("SELECT number, channel, addressee_number, state, department_code, "
+                        + "department_name, version FROM reception WHERE city_code = :city AND " + condition + " ORDER BY " + order)
+                .bind("city", city.value());
+        binds.accept(query);
+        List<Head> heads = query
                 .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7)))
                 .list();
@@ -224,6 +269,7 @@ public class JdbiReceptions implements Receptions {
                 .map((rs, ctx) -> new Row<>(rs.getString(1), new TimelineEntry(rs.getObject(2, OffsetDateTime.class).toInstant(),
                         ReceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6))))
                 .collect(byNumber());
+        // in the order the heads came (a search is newest first)
         return heads.stream().map(head -> {
             List<Listed> listed = procedures.getOrDefault(head.number(), List.of());
             return Reception.restore(city, ReceptionNumber.parse(head.number()),

@@ -117,4 +117,37 @@ class JdbiReceptionsSpec extends DatabaseSpecification {
         receptions.openedOn(OTHER_CITY, DAY)*.number() == [theirs.number()]
         receptions.find(CITY, theirs.number()).map { it.city() }.orElse(CITY) == CITY
     }
+
+    def "受付情報照会: 期間・状態・手続・担当課・呼出番号・住民で絞り、新しい順に上限まで"() {
+        given: 'three visits on 1/13 and 1/14, one of them heard, one of another resident'
+        def day1 = LocalDate.of(2026, 1, 13)
+        def day2 = LocalDate.of(2026, 1, 14)
+        def a = Reception.open(CITY, receptions.nextNumber(CITY, day1), Channel.KIOSK, AddresseeNumber.fromSerial(1, 9),
+                [CERTIFICATE], Operator.kiosk('K01'), Instant.parse('2026-01-13T00:30:00Z'))
+        def b = Reception.open(CITY, receptions.nextNumber(CITY, day2), Channel.COUNTER, AddresseeNumber.fromSerial(2, 9),
+                [CERTIFICATE], CLERK, Instant.parse('2026-01-14T00:30:00Z'))
+        def c = Reception.open(CITY, receptions.nextNumber(CITY, day2), Channel.KIOSK, AddresseeNumber.fromSerial(1, 9),
+                [CERTIFICATE], Operator.kiosk('K01'), Instant.parse('2026-01-14T01:30:00Z'))
+        [a, b, c].each { receptions.add(it) }
+        def heard = receptions.find(CITY, c.number()).get()
+        heard.startHearing(CLERK, Instant.parse('2026-01-14T01:40:00Z'))
+        receptions.update(heard)
+        def search = { Map conditions = [:], int limit = 10 ->
+            receptions.search(CITY, new jp.madoguchi.application.port.out.Receptions.Criteria(conditions.from ?: day1,
+                    conditions.to ?: day2, conditions.state as ReceptionState, conditions.procedure as String,
+                    conditions.department as String, conditions.call as Integer, conditions.residents as Set), limit)*.number()
+        }
+
+        expect:
+        search() == [c.number(), b.number(), a.number()]
+        search([:], 2) == [c.number(), b.number()]
+        search(from: day2) == [c.number(), b.number()]
+        search(state: ReceptionState.HEARING) == [c.number()]
+        search(residents: [AddresseeNumber.fromSerial(1, 9).value()] as Set) == [c.number(), a.number()]
+        search(residents: [] as Set) == []
+        search(call: b.number().callNumber(), from: day2) == [b.number()]
+        search(procedure: 'MOVE_IN') == []
+        search(department: 'SHIMIN').size() == 3
+        receptions.search(OTHER_CITY, new jp.madoguchi.application.port.out.Receptions.Criteria(day1, day2, null, null, null, null, null), 10) == []
+    }
 }
