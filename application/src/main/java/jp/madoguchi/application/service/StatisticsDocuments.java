@@ -94,6 +94,9 @@ final class StatisticsDocuments {
         rows.add(count("印刷した様式", n, b, y, VisitStatistics.Totals::formsPrinted));
         rows.add(count("タブレットで署名した来庁", n, b, y, VisitStatistics.Totals::signedVisits));
         rows.add(count("回付", n, b, y, VisitStatistics.Totals::referrals));
+        rows.add(count("提示した関連手続", n, b, y, VisitStatistics.Totals::relatedSuggested));
+        rows.add(count("関連手続から追加した手続", n, b, y, VisitStatistics.Totals::adoptedRelated));
+        rows.add(count("職員が外した関連手続", n, b, y, VisitStatistics.Totals::relatedRemoved));
         return rows;
     }
 

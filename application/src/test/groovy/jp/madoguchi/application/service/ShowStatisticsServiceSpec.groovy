@@ -92,6 +92,6 @@ class ShowStatisticsServiceSpec extends Specification {
 
     private static VisitStatistics.Totals totals(long visits) {
         new VisitStatistics.Totals(visits, visits, 0, VisitStatistics.Times.NONE, VisitStatistics.Times.NONE,
-                VisitStatistics.Times.NONE, 0, 0, 0, 0, 0)
+                VisitStatistics.Times.NONE, 0, 0, 0, 0, 0, 0, 0)
     }
 }

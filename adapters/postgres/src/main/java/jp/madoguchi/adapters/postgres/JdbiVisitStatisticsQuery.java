@@ -92,10 +92,15 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
                        (SELECT count(*) FROM reception_timeline t JOIN v w ON t.city_code = :city AND t.number = w.number
                          WHERE t.state = 'REFERRED'),
                        (SELECT count(*) FROM p WHERE p.adopted),
+                       (SELECT count(*) FROM related_procedure_item i JOIN v w ON i.city_code = :city AND i.number = w.number
+                         WHERE i.origin = 'RULE'),
+                       (SELECT count(*) FROM related_procedure_item i JOIN v w ON i.city_code = :city AND i.number = w.number
+                         WHERE i.removed_at IS NOT NULL),
                        count(*) FILTER (WHERE completed_at IS NOT NULL AND number IN (SELECT number FROM printed))
                   FROM v""".formatted(times("waiting"), times("handling"), times("whole")),
                 (rs, ctx) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), times(rs, 4), times(rs, 6),
-                        times(rs, 8), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)))
+                        times(rs, 8), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                        rs.getLong(15), rs.getLong(16)))
                 .get(0);
     }
 
@@ -126,12 +131,18 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
 
     private static List<Row> perChannel(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
         return list(h, city, period, VISITS + """
-                SELECT channel, channel, count(*), count(*) FILTER (WHERE completed_at IS NOT NULL), %s, %s
-                  FROM v GROUP BY channel ORDER BY count(*) DESC, channel"""
-                .formatted(times("waiting"), times("handling")), (rs, ctx) -> {
+                SELECT * FROM (
+                    SELECT channel, channel, count(*), count(*) FILTER (WHERE completed_at IS NOT NULL), %1$s, %2$s, 0 AS part
+                      FROM v GROUP BY channel
+                    UNION ALL
+                    SELECT m.basis, m.basis, count(*), count(*) FILTER (WHERE v.completed_at IS NOT NULL),
+                           %3$s, %4$s, 1 AS part
+                      FROM v JOIN reception_move_in m ON m.city_code = :city AND m.number = v.number GROUP BY m.basis) c
+                 ORDER BY part, 3 DESC, 1"""
+                .formatted(times("waiting"), times("handling"), times("v.waiting"), times("v.handling")), (rs, ctx) -> {
                     Row row = row(rs, ctx);
-                    return new Row(row.key(), Channel.valueOf(row.key()).label(), row.visits(), row.completed(),
-                            row.waiting(), row.handling());
+                    return new Row(row.key(), channelLabel(row.key()), row.visits(), row.completed(), row.waiting(),
+                            row.handling());
                 });
     }
 
@@ -201,6 +212,15 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
 
     private static Times times(ResultSet rs, int column) throws SQLException {
         return new Times((Integer) rs.getObject(column), (Integer) rs.getObject(column + 1));
+    }
+
+    /** A channel, or a 転入's basis counted within its channel. */
+    private static String channelLabel(String key) {
+        return switch (key) {
+            case "PAPER_CERTIFICATE" -> "うち転出証明書（紙）から";
+            case "SPECIAL_MOVE_IN" -> "うち特例転入（マイナンバーカード）";
+            default -> Channel.valueOf(key).label();
+        };
     }
 
     private static String lifeEventLabel(String code) {

@@ -68,8 +68,25 @@ class VisitStatisticsQuerySpec extends DatabaseSpecification {
         def v3 = visit(CITY, '2026-12-01T14:00', Channel.PRE_ENTRY, [CERTIFICATE])
         step(v3) { it.startHearing(FIRST, at('2026-12-01T14:30')) }
 
-        // 水 10:15 記載台、転入: まだ呼ばれていない
-        visit(CITY, '2026-12-02T10:15', Channel.KIOSK, [MOVE_IN])
+        // 水 10:15 記載台、転入（紙の転出証明書から）: まだ呼ばれていない
+        def v4 = visit(CITY, '2026-12-02T10:15', Channel.KIOSK, [MOVE_IN])
+        jdbi.useHandle { h ->
+            h.execute("""INSERT INTO reception_move_in (city_code, number, basis, from_city_code, name, sex)
+                         VALUES (?, ?, 'PAPER_CERTIFICATE', '131016', '転入 太郎', '1')""", CITY.value(), v4.number().value())
+            // 関連手続: the rules suggested three for the first visit, the clerk added one and removed one
+            h.execute("""INSERT INTO related_procedure_list (city_code, number, life_event, event_date, answer_keys,
+                             answer_values, determined_at, determined_by, version)
+                         VALUES (?, ?, 'CERTIFICATE', date '2026-11-30', '{}', '{}', now(), 'c1', 0)""",
+                    CITY.value(), v1.number().value())
+            h.execute("""INSERT INTO related_procedure_item (city_code, number, seq, procedure_code, origin, removed_by,
+                             removed_at, removal_reason)
+                         VALUES (?, ?, 1, 'SEAL_CERTIFICATE', 'RULE', NULL, NULL, NULL),
+                                (?, ?, 2, 'TAX_CERTIFICATE', 'RULE', 'c1', now(), '不要と申し出'),
+                                (?, ?, 3, 'MY_NUMBER_CARD', 'RULE', NULL, NULL, NULL),
+                                (?, ?, 4, 'CHILD_ALLOWANCE', 'CLERK', NULL, NULL, NULL)""",
+                    CITY.value(), v1.number().value(), CITY.value(), v1.number().value(),
+                    CITY.value(), v1.number().value(), CITY.value(), v1.number().value())
+        }
 
         // 前の週に一件、別の市に一件（数えない）
         visit(CITY, '2026-11-23T10:00', Channel.KIOSK, [CERTIFICATE])
@@ -90,6 +107,10 @@ class VisitStatisticsQuerySpec extends DatabaseSpecification {
         t.waiting() == new VisitStatistics.Times(10, 30)
         t.handling() == new VisitStatistics.Times(15, 45)
         t.wholeVisit() == new VisitStatistics.Times(25, 50)
+
+        and: 'three related procedures suggested by the rules, one of them removed'
+        t.relatedSuggested() == 3
+        t.relatedRemoved() == 1
 
         and: 'one form printed, one 回付, the printed visit finished without handwriting'
         t.formsPrinted() == 1
@@ -117,7 +138,8 @@ class VisitStatisticsQuerySpec extends DatabaseSpecification {
                 ['市民課': [4L, 2L], '保険年金課': [1L, 1L]]
 
         and:
-        week.perChannel().collectEntries { [it.label(), it.visits()] } == ['記載台': 2L, '窓口': 1L, '事前入力': 1L]
+        week.perChannel().collectEntries { [it.label(), it.visits()] } ==
+                ['記載台': 2L, '窓口': 1L, '事前入力': 1L, 'うち転出証明書（紙）から': 1L]
         week.perLifeEvent().collectEntries { [it.label(), it.visits()] } == ['証明書の取得': 3L, '転入': 2L]
 
         and: 'no rows per member of staff unless asked for'

@@ -48,14 +48,21 @@ public record VisitStatistics(StatisticsPeriod period, Totals totals, List<Row> 
      * @param signedVisits       visits signed on the counter tablet
      * @param referrals          回付 to another department
      * @param adoptedRelated     related procedures the clerk kept (関連手続から追加)
+     * @param relatedSuggested   related procedures the rules suggested (関連手続の提示)
+     * @param relatedRemoved     suggested or added related procedures the clerk removed, with a reason
      * @param withoutHandwriting finished visits whose forms were all printed by the system (書かずに済んだ来庁)
      */
     public record Totals(long visits, long procedures, long completed, Times waiting, Times handling, Times wholeVisit,
-                         long formsPrinted, long signedVisits, long referrals, long adoptedRelated, long withoutHandwriting) {
-        public static final Totals NONE = new Totals(0, 0, 0, Times.NONE, Times.NONE, Times.NONE, 0, 0, 0, 0, 0);
+                         long formsPrinted, long signedVisits, long referrals, long adoptedRelated, long relatedSuggested,
+                         long relatedRemoved, long withoutHandwriting) {
+        public static final Totals NONE = new Totals(0, 0, 0, Times.NONE, Times.NONE, Times.NONE, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** One row of an angle (a procedure, a department, a channel, a life event, a member of staff). */
+    /**
+     * One row of an angle (a procedure, a department, a channel, a life event, a member of staff). The channels also
+     * have rows 「うち」 for the 転入 opened from a 転出証明書 and from a My Number Card (特例転入), which are counted in
+     * their channel too.
+     */
     public record Row(String key, String label, long visits, long completed, Times waiting, Times handling) {
     }
 

@@ -48,7 +48,9 @@ final class StatisticsCsv {
                 rows.add(counts("印刷した様式", n.formsPrinted(), b.formsPrinted(), y.formsPrinted()));
                 rows.add(counts("タブレットで署名した来庁", n.signedVisits(), b.signedVisits(), y.signedVisits()));
                 rows.add(counts("回付", n.referrals(), b.referrals(), y.referrals()));
+                rows.add(counts("提示した関連手続", n.relatedSuggested(), b.relatedSuggested(), y.relatedSuggested()));
                 rows.add(counts("関連手続から追加した手続", n.adoptedRelated(), b.adoptedRelated(), y.adoptedRelated()));
+                rows.add(counts("職員が外した関連手続", n.relatedRemoved(), b.relatedRemoved(), y.relatedRemoved()));
             }
             case "procedures" -> rows(rows, now.perProcedure());
             case "departments" -> rows(rows, now.perDepartment());

@@ -138,7 +138,9 @@ public record StatisticsPage(String staffName, String error, String periodLabel,
         figures.add(count("forms-printed", "印刷した様式", now, before, lastYear, VisitStatistics.Totals::formsPrinted));
         figures.add(count("signed", "タブレットで署名した来庁", now, before, lastYear, VisitStatistics.Totals::signedVisits));
         figures.add(count("referrals", "回付", now, before, lastYear, VisitStatistics.Totals::referrals));
+        figures.add(count("related-suggested", "提示した関連手続", now, before, lastYear, VisitStatistics.Totals::relatedSuggested));
         figures.add(count("adopted", "関連手続から追加した手続", now, before, lastYear, VisitStatistics.Totals::adoptedRelated));
+        figures.add(count("related-removed", "職員が外した関連手続", now, before, lastYear, VisitStatistics.Totals::relatedRemoved));
         return figures;
     }
 
