@@ -256,6 +256,13 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
 
         then:
         browser.text('#error').contains('受付番号は 20261122-0007 の形')
+
+        when: 'a slip of another city'
+        browser.go(app.url("/staff?number=${URLEncoder.encode("MADOGUCHI:R:131016:${number.value()}", 'UTF-8')}"))
+
+        then:
+        browser.text('#error') == 'この市の受付票のQRコードではありません。'
+        browser.currentPath() == '/staff'
     }
 
     def "期間の誤りは理由を示し、今日の統計を出す"() {

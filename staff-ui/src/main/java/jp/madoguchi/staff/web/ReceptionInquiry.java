@@ -11,6 +11,7 @@ import jp.madoguchi.application.port.in.FindReceptionsUseCase.ReceptionSearch;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.reception.ReceptionState;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Rejection;
 
 /**
@@ -49,12 +50,19 @@ public record ReceptionInquiry(String from, String to, String state, String proc
         return !(from + to + state + procedure + department + call + number + name).isEmpty();
     }
 
-    /** The one visit the number field names: a reception number or a slip's QR text. */
-    public Optional<ReceptionNumber> receptionNumber() {
+    /** The one visit the number field names: a reception number or a slip's QR text (of this city's slips only). */
+    public Optional<ReceptionNumber> receptionNumber(LocalGovernmentCode city) {
         if (number.isEmpty()) {
             return Optional.empty();
         }
-        String text = number.startsWith(QR_PREFIX) ? number.substring(number.lastIndexOf(':') + 1) : number;
+        String text = number;
+        if (number.startsWith(QR_PREFIX)) {
+            String[] parts = number.substring(QR_PREFIX.length()).split(":");
+            if (parts.length != 2 || !parts[0].equals(city.value())) {
+                throw new Rejection("reception.search-other-city", "この市の受付票のQRコードではありません。");
+            }
+            text = parts[1];
+        }
         try {
             return Optional.of(ReceptionNumber.parse(text));
         } catch (RuntimeException e) {

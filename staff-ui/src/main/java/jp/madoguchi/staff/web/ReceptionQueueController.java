@@ -78,7 +78,7 @@ public class ReceptionQueueController {
         String error = null;
         List<ReceptionSummary> found = List.of();
         try {
-            Optional<ReceptionNumber> one = inquiry.receptionNumber();
+            Optional<ReceptionNumber> one = inquiry.receptionNumber(StaffPrincipal.city(authentication));
             if (one.isPresent()) {
                 return HttpResponse.seeOther(URI.create("/staff/receptions/" + one.get().value()));
             }

@@ -72,7 +72,7 @@ public class ReceptionInquiryController {
         List<ReceptionSummary> found = List.of();
         try {
             ReceptionSearch search = inquiry.search(LocalDate.now(zone));
-            Optional<ReceptionNumber> one = inquiry.receptionNumber();
+            Optional<ReceptionNumber> one = inquiry.receptionNumber(StaffPrincipal.city(authentication));
             if (one.isPresent()) {
                 // a number names a day and its call number
                 search = new ReceptionSearch(one.get().day(), one.get().day(), null, null, null, one.get().callNumber(), null);
