@@ -91,6 +91,7 @@ class TypedPagesSpec extends Specification {
         view              | page
         'staff/statistics' | StatisticsPage
         'staff/queue'      | ReceptionQueueController.QueuePage
+        'admin/operation-report' | OperationReportController.OperationReportPage
         'staff/inquiry'    | jp.madoguchi.staff.web.statistics.ReceptionInquiryController.InquiryPage
         'admin/imports'    | ImportHistoryController.ImportsPage
         'admin/import'     | ImportHistoryController.ImportPage

@@ -29,6 +29,10 @@ import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.StatisticsReportRenderer;
+import jp.madoguchi.application.port.out.OperationReportQuery;
+import jp.madoguchi.application.port.in.OpeningHours;
+import jp.madoguchi.application.port.in.ShowOperationReportUseCase;
+import jp.madoguchi.application.service.ShowOperationReportService;
 import jp.madoguchi.application.port.out.VisitStatisticsQuery;
 import jp.madoguchi.application.port.out.KioskVisitStore;
 import jp.madoguchi.application.port.out.MoveIns;
@@ -110,6 +114,13 @@ public class ReceptionFactory {
     @Singleton
     AdvanceReceptionUseCase advanceReception(Receptions receptions, ProcedureCatalogue catalogue, Clock clock) {
         return new AdvanceReceptionService(receptions, catalogue, clock);
+    }
+
+    @Singleton
+    ShowOperationReportUseCase operationReport(OperationReportQuery query, StatisticsReportRenderer renderer,
+                                               MadoguchiSettings settings, Clock clock,
+                                               @Property(name = "madoguchi.opening-hours", defaultValue = "08:30-17:15") String hours) {
+        return new ShowOperationReportService(query, renderer, OpeningHours.parse(hours), settings.cityName(), clock);
     }
 
     @Singleton

@@ -95,7 +95,7 @@ public class StatisticsController {
     }
 
     /** The period from the form: a kind and a day in it, or a range; today's day when nothing is asked. */
-    static StatisticsPeriod period(String kind, String day, String from, String to, LocalDate today) {
+    public static StatisticsPeriod period(String kind, String day, String from, String to, LocalDate today) {
         if (kind == null || kind.isBlank()) {
             return StatisticsPeriod.day(today);
         }

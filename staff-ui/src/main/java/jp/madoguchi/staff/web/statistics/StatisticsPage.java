@@ -184,12 +184,12 @@ public record StatisticsPage(String staffName, String error, String periodLabel,
                 .map(k -> new Choice(kindValue(k), k.label(), k == selected)).toList();
     }
 
-    static String kindValue(StatisticsPeriod.Kind kind) {
+    public static String kindValue(StatisticsPeriod.Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The query string that asks for {@code period} again (links to the CSVs, the previous and the next period). */
-    static String query(StatisticsPeriod period) {
+    public static String query(StatisticsPeriod period) {
         return period.kind() == StatisticsPeriod.Kind.RANGE
                 ? "period=range&from=" + period.from() + "&to=" + period.to()
                 : "period=" + kindValue(period.kind()) + "&day=" + period.from();
