@@ -65,9 +65,11 @@ class TwoCityIsolationAcceptanceSpec extends Specification {
                  ORDER BY c.relname""").mapTo(String).list()
         }
 
-        // the backups and alerts belong to the one installation: its database and disk serve every city on it alike
+        // the backups, alerts and serving marks belong to the one installation: its database, disk and servers serve
+        // every city on it alike
         then: 'only the bookkeeping of the system itself has none'
-        withoutCity == ['audit_checkpoint', 'audit_head', 'backup_run', 'flyway_schema_history', 'operations_alert']
+        withoutCity == ['audit_checkpoint', 'audit_head', 'backup_run', 'flyway_schema_history', 'operations_alert',
+                        'service_heartbeat']
     }
 
     def "両方の市の住民が同じデータベースにいる"() {
