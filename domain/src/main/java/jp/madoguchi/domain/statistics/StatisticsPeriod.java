@@ -99,6 +99,15 @@ public record StatisticsPeriod(Kind kind, LocalDate from, LocalDate to) {
         };
     }
 
+    /** The period just after: the next day, week, month or 年度; a range of the same length after a range. */
+    public StatisticsPeriod next() {
+        return switch (kind) {
+            case DAY, WEEK, RANGE -> new StatisticsPeriod(kind, to.plusDays(1), to.plusDays(days()));
+            case MONTH -> month(to.plusDays(1));
+            case FISCAL_YEAR -> fiscalYear(to.plusDays(1));
+        };
+    }
+
     /**
      * 前年同期: the same days a year earlier. A week is the week a year earlier with the same weekdays (52 weeks back),
      * so Mondays are compared with Mondays; a day is the same date.

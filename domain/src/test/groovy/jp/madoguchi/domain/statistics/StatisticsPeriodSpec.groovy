@@ -39,6 +39,15 @@ class StatisticsPeriodSpec extends Specification {
         StatisticsPeriod.month(LocalDate.of(2026, 3, 15)).sameLastYear().to() == LocalDate.of(2025, 3, 31)
     }
 
+    def "次の期間は前の期間の逆: 次の月、次の年度、同じ日数だけ後"() {
+        expect:
+        StatisticsPeriod.month(LocalDate.of(2026, 1, 31)).next() == StatisticsPeriod.month(LocalDate.of(2026, 2, 1))
+        StatisticsPeriod.fiscalYear(LocalDate.of(2026, 5, 1)).next().from() == LocalDate.of(2027, 4, 1)
+        StatisticsPeriod.range(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 10)).next() ==
+                StatisticsPeriod.range(LocalDate.of(2026, 12, 11), LocalDate.of(2026, 12, 20))
+        StatisticsPeriod.week(LocalDate.of(2026, 12, 3)).next().previous() == StatisticsPeriod.week(LocalDate.of(2026, 12, 3))
+    }
+
     def "期間指定の前の期間は同じ日数だけ前"() {
         when:
         def range = StatisticsPeriod.range(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 10))

@@ -71,7 +71,7 @@ public record StatisticsPage(String staffName, String error, String periodLabel,
         String label = period.label();
         return new StatisticsPage(staffName, error, label, kindValue(period.kind()), period.from().toString(),
                 period.from().toString(), period.to().toString(), choices(period.kind()), query(period),
-                query(shifted(period, -1)), query(shifted(period, 1)), report.previousPeriod().label(),
+                query(period.previous()), query(period.next()), report.previousPeriod().label(),
                 report.lastYearPeriod().label(), figures(report), rows(now.perProcedure()), rows(now.perDepartment()),
                 rows(now.perChannel()), rows(now.perLifeEvent()), !now.perStaff().isEmpty(), rows(now.perStaff()),
                 SvgCharts.bars("chart-procedures", "手続別の受付件数（" + label + "）",
@@ -193,16 +193,5 @@ public record StatisticsPage(String staffName, String error, String periodLabel,
         return period.kind() == StatisticsPeriod.Kind.RANGE
                 ? "period=range&from=" + period.from() + "&to=" + period.to()
                 : "period=" + kindValue(period.kind()) + "&day=" + period.from();
-    }
-
-    private static StatisticsPeriod shifted(StatisticsPeriod period, int direction) {
-        if (direction < 0) {
-            return period.previous();
-        }
-        return switch (period.kind()) {
-            case DAY, WEEK, RANGE -> new StatisticsPeriod(period.kind(), period.to().plusDays(1), period.to().plusDays(period.days()));
-            case MONTH -> StatisticsPeriod.month(period.to().plusDays(1));
-            case FISCAL_YEAR -> StatisticsPeriod.fiscalYear(period.to().plusDays(1));
-        };
     }
 }
