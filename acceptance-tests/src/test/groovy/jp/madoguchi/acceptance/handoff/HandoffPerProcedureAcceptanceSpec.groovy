@@ -1,9 +1,6 @@
 package jp.madoguchi.acceptance.handoff
 
-import com.google.zxing.BinaryBitmap
-import com.google.zxing.MultiFormatReader
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource
-import com.google.zxing.common.HybridBinarizer
+import jp.madoguchi.acceptance.support.GeneratedCodes
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.RunningMadoguchi
@@ -69,9 +66,7 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         def page = KioskRegistration.post(http, app, '/kiosk/pre-entry', KioskRegistration.anonymous(http, app),
                 procedures.collect { 'procedure=' + it }.join('&'))
         def src = (page.body() =~ /id="qr" src="([^"]+)"/)[0][1]
-        def png = Base64.decoder.decode(src.substring(src.indexOf(',') + 1))
-        def code = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))))).text
+        def code = GeneratedCodes.read(src)
         def slip = KioskRegistration.post(http, app, '/kiosk/pre-entry/scan', kiosk, 'code=' + enc(code))
         assert slip.statusCode() == 303
         slip.headers().firstValue('Location').get().replaceAll('.*/', '')

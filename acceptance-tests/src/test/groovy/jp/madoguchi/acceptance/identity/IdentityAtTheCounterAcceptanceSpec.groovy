@@ -1,5 +1,6 @@
 package jp.madoguchi.acceptance.identity
 
+import jp.madoguchi.acceptance.support.GeneratedCodes
 import com.lowagie.text.pdf.PdfReader
 import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.acceptance.support.Browser
@@ -285,10 +286,7 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
     }
 
     private static String decodeQr(String dataUri) {
-        def png = Base64.decoder.decode(dataUri.substring(dataUri.indexOf(',') + 1))
-        def image = ImageIO.read(new ByteArrayInputStream(png))
-        new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).text
+        GeneratedCodes.read(dataUri)
     }
 
     private void login(String user) {

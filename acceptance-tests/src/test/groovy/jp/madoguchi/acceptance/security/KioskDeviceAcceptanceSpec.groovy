@@ -1,5 +1,6 @@
 package jp.madoguchi.acceptance.security
 
+import jp.madoguchi.acceptance.support.GeneratedCodes
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.KioskRegistration
 import jp.madoguchi.acceptance.support.RunningMadoguchi
@@ -145,9 +146,7 @@ class KioskDeviceAcceptanceSpec extends Specification {
     private String preEntryCode() {
         def page = KioskRegistration.post(http, app, '/kiosk/pre-entry', KioskRegistration.anonymous(http, app), 'procedure=RESIDENT_CERTIFICATE')
         def dataUri = (page.body() =~ /id="qr"[^>]*src="([^"]+)"|src="([^"]+)"[^>]*id="qr"/).with { it.find() ? (it.group(1) ?: it.group(2)) : null }
-        def png = Base64.decoder.decode(dataUri.substring(dataUri.indexOf(',') + 1))
-        new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))))).text
+        GeneratedCodes.read(dataUri)
     }
 
     private List<String> trail(String where) {

@@ -1,9 +1,6 @@
 package jp.madoguchi.acceptance.security
 
-import com.google.zxing.BinaryBitmap
-import com.google.zxing.MultiFormatReader
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource
-import com.google.zxing.common.HybridBinarizer
+import jp.madoguchi.acceptance.support.GeneratedCodes
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
@@ -308,8 +305,6 @@ class StaffLoginSecurityAcceptanceSpec extends Specification {
     }
 
     private static String decodeQr(String dataUri) {
-        def png = Base64.decoder.decode(dataUri.substring(dataUri.indexOf(',') + 1))
-        def image = ImageIO.read(new ByteArrayInputStream(png))
-        new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).text
+        GeneratedCodes.read(dataUri)
     }
 }

@@ -1,9 +1,6 @@
 package jp.madoguchi.acceptance.visit
 
-import com.google.zxing.BinaryBitmap
-import com.google.zxing.MultiFormatReader
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource
-import com.google.zxing.common.HybridBinarizer
+import jp.madoguchi.acceptance.support.GeneratedCodes
 import com.lowagie.text.pdf.PdfReader
 import com.lowagie.text.pdf.parser.PdfTextExtractor
 import jp.madoguchi.acceptance.support.Browser
@@ -231,9 +228,7 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
     }
 
     private static String decodeQr(String dataUri) {
-        def png = Base64.decoder.decode(dataUri.substring(dataUri.indexOf(',') + 1))
-        def image = ImageIO.read(new ByteArrayInputStream(png))
-        new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).text
+        GeneratedCodes.read(dataUri)
     }
 
     private byte[] fetch(String path) {

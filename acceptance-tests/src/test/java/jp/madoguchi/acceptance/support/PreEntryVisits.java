@@ -1,25 +1,11 @@
 package jp.madoguchi.acceptance.support;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 
 /**
  * Visits opened the quickest way over HTTP: a 事前入力 code made on the phone page, then scanned at a kiosk, which
@@ -41,17 +27,7 @@ public final class PreEntryVisits {
             throw new IllegalStateException("事前入力のQRコードが出ません: " + page.statusCode());
         }
         String dataUri = qr.group(1) != null ? qr.group(1) : qr.group(2);
-        byte[] png = Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1));
-        try {
-            // the code as generated, not a photo of it: read it as a pure code, carefully
-            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png))))),
-                    Map.of(DecodeHintType.PURE_BARCODE, true, DecodeHintType.TRY_HARDER, true)).getText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NotFoundException e) {
-            throw new IllegalStateException("QRコードを読めません", e);
-        }
+        return GeneratedCodes.read(dataUri);
     }
 
     /** Scans a new code for {@code procedure} at {@code kiosk}; the kiosk's answer (303 to the slip when opened). */
