@@ -3,6 +3,7 @@ package jp.madoguchi.application.service;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import jp.madoguchi.application.port.in.PrepareStatisticsUseCase;
 import jp.madoguchi.application.port.in.ShowStatisticsUseCase;
 import jp.madoguchi.application.port.in.WriteDailyReportUseCase;
 import jp.madoguchi.application.port.out.RenderedDocument;
@@ -17,7 +18,8 @@ import jp.madoguchi.domain.statistics.StatisticsPeriod;
  * as a printed report, and as the 日報 written to the city's folder after closing time (never with rows per member
  * of staff: the folder is read by more people than the page).
  */
-public final class ShowStatisticsService implements ShowStatisticsUseCase, WriteDailyReportUseCase {
+public final class ShowStatisticsService implements ShowStatisticsUseCase, WriteDailyReportUseCase,
+        PrepareStatisticsUseCase {
 
     private final VisitStatisticsQuery query;
     private final StatisticsReportRenderer renderer;
@@ -65,5 +67,12 @@ public final class ShowStatisticsService implements ShowStatisticsUseCase, Write
     @Override
     public String writeTodaysReport(LocalGovernmentCode city) {
         return writeDailyReport(city, today());
+    }
+
+    /** From the start of last 年度, which this 年度's pages compare with, to today. */
+    @Override
+    public int prepareRecentDays(LocalGovernmentCode city) {
+        LocalDate today = today();
+        return query.prepare(city, StatisticsPeriod.fiscalYear(today.minusYears(1)).from(), today);
     }
 }

@@ -1,5 +1,7 @@
 package jp.madoguchi.application.port.out;
 
+import java.time.LocalDate;
+
 import jp.madoguchi.application.port.in.VisitStatistics;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.statistics.StatisticsPeriod;
@@ -12,4 +14,10 @@ public interface VisitStatisticsQuery {
 
     /** The period's totals alone, for comparisons. */
     VisitStatistics.Totals totals(LocalGovernmentCode city, StatisticsPeriod period);
+
+    /**
+     * Counts ahead what the closed days from {@code from} to {@code to} need, so that a page asking for them later
+     * does not wait for it; returns how many days were counted (0 when the figures are read straight).
+     */
+    int prepare(LocalGovernmentCode city, LocalDate from, LocalDate to);
 }

@@ -1,4 +1,4 @@
-package jp.madoguchi.adapters.postgres;
+package jp.madoguchi.adapters.postgres.statistics;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,14 +7,11 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.VisitStatistics;
 import jp.madoguchi.application.port.in.VisitStatistics.Row;
 import jp.madoguchi.application.port.in.VisitStatistics.Times;
 import jp.madoguchi.application.port.in.VisitStatistics.Totals;
 import jp.madoguchi.application.port.out.VisitStatisticsQuery;
-import jp.madoguchi.domain.procedure.LifeEvent;
-import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.statistics.StatisticsPeriod;
 import org.jdbi.v3.core.Handle;
@@ -26,9 +23,12 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * The statistics straight over the reception tables and their timelines: one row per visit of the period
  * ({@link #VISITS}), from which every angle is counted. All of a page's figures are read in one repeatable-read
  * transaction, so they add up even while clerks finish visits.
+ *
+ * <p>This is the definition of every figure. The server reads the {@link ReadModelVisitStatisticsQuery read model}
+ * instead, which is fast for a year of a large city; the tests hold the two equal over the same visits, and the
+ * read model counts today with the same {@link #VISITS}.
  */
-@Singleton
-public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
+public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
 
     /**
      * One row per visit opened in the period, with its first 聞き取り (who and when) and its times in whole minutes;
@@ -51,6 +51,17 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
                     FROM reception_procedure p JOIN v ON p.city_code = :city AND p.number = v.number)
             """;
 
+    /**
+     * The procedures of {@link #VISITS} per visit and department: finished when all of them were, at the last of
+     * their times.
+     */
+    static final String DEPARTMENTS = """
+            , d AS (SELECT number, department_code, min(department_name) AS department_name, min(waiting) AS waiting,
+                           CASE WHEN bool_and(finished_at IS NOT NULL) THEN max(finished_at) END AS finished_at,
+                           min(heard_at) AS heard_at
+                      FROM p GROUP BY number, department_code)
+            """;
+
     /** Median and 90th percentile of a column of minutes (NULLs, visits not that far yet, left out). */
     private static String times(String minutes) {
         return "percentile_disc(0.5) WITHIN GROUP (ORDER BY " + minutes + "), "
@@ -60,9 +71,15 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
     private final Jdbi jdbi;
     private final String zone;
 
-    public JdbiVisitStatisticsQuery(Jdbi jdbi, Clock clock) {
+    public StraightVisitStatisticsQuery(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.zone = clock.getZone().getId();
+    }
+
+    /** Nothing to prepare: every figure is counted when it is asked for. */
+    @Override
+    public int prepare(LocalGovernmentCode city, java.time.LocalDate from, java.time.LocalDate to) {
+        return 0;
     }
 
     @Override
@@ -112,21 +129,17 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
                        %s, %s
                   FROM (SELECT *, floor(extract(epoch FROM finished_at - heard_at) / 60)::int AS handling FROM p) x
                  GROUP BY procedure_code ORDER BY count(DISTINCT number) DESC, procedure_code"""
-                .formatted(times("waiting"), times("handling")), JdbiVisitStatisticsQuery::row);
+                .formatted(times("waiting"), times("handling")), StraightVisitStatisticsQuery::row);
     }
 
     /** A visit once per department it had procedures in; handling ends when the last of them was finished. */
     private static List<Row> perDepartment(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
-        return list(h, city, period, VISITS + """
-                , d AS (SELECT number, department_code, min(department_name) AS department_name, min(waiting) AS waiting,
-                               CASE WHEN bool_and(finished_at IS NOT NULL) THEN max(finished_at) END AS finished_at,
-                               min(heard_at) AS heard_at
-                          FROM p GROUP BY number, department_code)
+        return list(h, city, period, VISITS + DEPARTMENTS + """
                 SELECT department_code, min(department_name), count(*), count(*) FILTER (WHERE finished_at IS NOT NULL),
                        %s, %s
                   FROM (SELECT *, floor(extract(epoch FROM finished_at - heard_at) / 60)::int AS handling FROM d) x
                  GROUP BY department_code ORDER BY count(*) DESC, department_code"""
-                .formatted(times("waiting"), times("handling")), JdbiVisitStatisticsQuery::row);
+                .formatted(times("waiting"), times("handling")), StraightVisitStatisticsQuery::row);
     }
 
     private static List<Row> perChannel(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
@@ -141,7 +154,7 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
                  ORDER BY part, 3 DESC, 1"""
                 .formatted(times("waiting"), times("handling"), times("v.waiting"), times("v.handling")), (rs, ctx) -> {
                     Row row = row(rs, ctx);
-                    return new Row(row.key(), channelLabel(row.key()), row.visits(), row.completed(), row.waiting(),
+                    return new Row(row.key(), StatisticsLabels.channel(row.key()), row.visits(), row.completed(), row.waiting(),
                             row.handling());
                 });
     }
@@ -154,7 +167,7 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
                   FROM e JOIN v USING (number) GROUP BY e.life_event ORDER BY count(*) DESC, e.life_event"""
                 .formatted(times("v.waiting"), times("v.handling")), (rs, ctx) -> {
                     Row row = row(rs, ctx);
-                    return new Row(row.key(), lifeEventLabel(row.key()), row.visits(), row.completed(), row.waiting(),
+                    return new Row(row.key(), StatisticsLabels.lifeEvent(row.key()), row.visits(), row.completed(), row.waiting(),
                             row.handling());
                 });
     }
@@ -164,7 +177,7 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
         return list(h, city, period, VISITS + """
                 SELECT heard_by, min(heard_by_name), count(*), count(*) FILTER (WHERE completed_at IS NOT NULL), %s, %s
                   FROM v WHERE heard_by IS NOT NULL GROUP BY heard_by ORDER BY count(*) DESC, heard_by"""
-                .formatted(times("waiting"), times("handling")), JdbiVisitStatisticsQuery::row);
+                .formatted(times("waiting"), times("handling")), StraightVisitStatisticsQuery::row);
     }
 
     private static List<VisitStatistics.DayCount> perDay(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
@@ -212,22 +225,5 @@ public class JdbiVisitStatisticsQuery implements VisitStatisticsQuery {
 
     private static Times times(ResultSet rs, int column) throws SQLException {
         return new Times((Integer) rs.getObject(column), (Integer) rs.getObject(column + 1));
-    }
-
-    /** A channel, or a 転入's basis counted within its channel. */
-    private static String channelLabel(String key) {
-        return switch (key) {
-            case "PAPER_CERTIFICATE" -> "うち転出証明書（紙）から";
-            case "SPECIAL_MOVE_IN" -> "うち特例転入（マイナンバーカード）";
-            default -> Channel.valueOf(key).label();
-        };
-    }
-
-    private static String lifeEventLabel(String code) {
-        try {
-            return LifeEvent.valueOf(code).label();
-        } catch (IllegalArgumentException unknown) {
-            return code;
-        }
     }
 }

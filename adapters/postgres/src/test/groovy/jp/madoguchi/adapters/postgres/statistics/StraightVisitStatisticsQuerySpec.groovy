@@ -1,4 +1,4 @@
-package jp.madoguchi.adapters.postgres
+package jp.madoguchi.adapters.postgres.statistics
 
 import java.time.Clock
 import java.time.DayOfWeek
@@ -7,7 +7,11 @@ import java.time.LocalDate
 import java.time.LocalDateTime
 import java.time.ZoneId
 
+import jp.madoguchi.adapters.postgres.DatabaseSpecification
+import jp.madoguchi.adapters.postgres.JdbiReceptionPaperwork
+import jp.madoguchi.adapters.postgres.JdbiReceptions
 import jp.madoguchi.application.port.in.VisitStatistics
+import jp.madoguchi.application.port.out.VisitStatisticsQuery
 import jp.madoguchi.application.port.out.ReceptionPaperwork
 import jp.madoguchi.domain.procedure.Department
 import jp.madoguchi.domain.procedure.LifeEvent
@@ -23,9 +27,10 @@ import static jp.madoguchi.adapters.postgres.testing.Fixtures.OTHER_CITY
 
 /**
  * A week of visits with known times (city hall time), saved through the production store, then counted: a visit
- * once, its procedures once each, medians and 90th percentiles of whole minutes.
+ * once, its procedures once each, medians and 90th percentiles of whole minutes. The straight query is the
+ * definition; {@link ReadModelVisitStatisticsQuerySpec} runs the same features over the read model.
  */
-class VisitStatisticsQuerySpec extends DatabaseSpecification {
+class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
 
     static final ZoneId JST = ZoneId.of('Asia/Tokyo')
     static final Department SHIMIN = new Department('SHIMIN', '市民課')
@@ -38,11 +43,16 @@ class VisitStatisticsQuerySpec extends DatabaseSpecification {
     static final StatisticsPeriod WEEK = StatisticsPeriod.week(LocalDate.of(2026, 12, 2))
 
     @Shared JdbiReceptions receptions
-    @Shared JdbiVisitStatisticsQuery statistics
+    @Shared VisitStatisticsQuery statistics
+
+    /** The query under test. */
+    protected VisitStatisticsQuery query() {
+        new StraightVisitStatisticsQuery(jdbi, Clock.system(JST))
+    }
 
     def setupSpec() {
         receptions = new JdbiReceptions(jdbi)
-        statistics = new JdbiVisitStatisticsQuery(jdbi, Clock.system(JST))
+        statistics = query()
         def paperwork = new JdbiReceptionPaperwork(jdbi)
 
         // 月 9:00 記載台、住民票: 10分待ち、15分で完了、様式を1枚印刷
@@ -166,7 +176,7 @@ class VisitStatisticsQuerySpec extends DatabaseSpecification {
         statistics.totals(CITY, WEEK.sameLastYear()) == VisitStatistics.Totals.NONE
     }
 
-    private Reception visit(city, String localTime, Channel channel, List<Procedure> procedures) {
+    protected Reception visit(city, String localTime, Channel channel, List<Procedure> procedures) {
         def opened = at(localTime)
         def reception = Reception.open(city, receptions.nextNumber(city, LocalDate.parse(localTime.substring(0, 10))), channel,
                 null, procedures, channel == Channel.COUNTER ? SECOND : Operator.kiosk('K01'), opened)
@@ -174,13 +184,13 @@ class VisitStatisticsQuerySpec extends DatabaseSpecification {
         reception
     }
 
-    private void step(Reception visit, Closure change) {
+    protected void step(Reception visit, Closure change) {
         def stored = receptions.find(visit.city(), visit.number()).get()
         change(stored)
         receptions.update(stored)
     }
 
-    private static Instant at(String localTime) {
+    protected static Instant at(String localTime) {
         LocalDateTime.parse(localTime).atZone(JST).toInstant()
     }
 }
