@@ -14,7 +14,7 @@
 #   visits     two servers behind HAProxy on one embedded PostgreSQL: K kiosks (default 50), each reading a card
 #              through its own terminal agent, opening visits and
 #              C clerks (default 140) running them to 完了 and export for S seconds (default 600) (TwoServerVisitBenchmark)
-#   statistics a 年度 of N visits a weekday (default 4,000: about 1,040,000): the statistics page for a day, week,
+#   statistics a 年度 of N visits a weekday (default 4,000: about 1,040,000), the read model built: the statistics page for today, a day, week,
 #              month and 年度, p50/p95 warm, and the 日報 PDF (StatisticsBenchmark)
 #   backup     the whole system with N residents and a year of visits, backups on: a checked backup, kill -9 of the
 #              database and its folder lost, restore; times and the recovery point (BackupRestoreBenchmark)
