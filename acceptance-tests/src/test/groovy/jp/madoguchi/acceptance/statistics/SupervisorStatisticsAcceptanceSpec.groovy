@@ -59,7 +59,9 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
         visit('2026-11-10T13:10', Channel.COUNTER, [HEALTH], '2026-11-10T13:22', ICHIRO, '2026-11-10T13:52')
         visit('2026-11-12T10:00', Channel.PRE_ENTRY, [CERTIFICATE], '2026-11-12T10:20', JIRO, null)
         visit('2026-11-13T15:30', Channel.KIOSK, [HEALTH], '2026-11-13T16:15', ICHIRO, null)
-        visit('2026-11-13T16:50', Channel.COUNTER, [CERTIFICATE], null, null, null)
+        def late = visit('2026-11-13T16:50', Channel.COUNTER, [CERTIFICATE], null, null, null)
+        // 回付 before being called: 市民課 sends it to 保険年金課
+        change(late) { it.referTo(HOKEN, JIRO, at('2026-11-13T16:55'), '国保の相談が先') }
         // the week before: two visits
         visit('2026-11-02T09:00', Channel.KIOSK, [CERTIFICATE], '2026-11-02T09:10', ICHIRO, '2026-11-02T09:20')
         visit('2026-11-05T11:00', Channel.COUNTER, [HEALTH], null, null, null)
@@ -113,6 +115,9 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
         browser.text("#hour-weekday tr[data-weekday='金'] td[data-hour='15']") == '1'
         browser.text("#hour-weekday tr[data-weekday='金'] td[data-hour='16']") == '1'
         browser.text("#hour-weekday tr[data-weekday='火'] td[data-hour='9']") == '0'
+
+        and: '回付 per pair of departments'
+        browser.texts('#referrals tbody td') == ['市民課', '保険年金課', '1']
         browser.screenshot('statistics-週')
     }
 
@@ -153,6 +158,7 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
         def summary = KioskRegistration.get(http, app, "/staff/statistics/summary.csv?${WEEK}", supervisor)
         def procedures = KioskRegistration.get(http, app, "/staff/statistics/procedures.csv?${WEEK}", supervisor)
         def hours = KioskRegistration.get(http, app, "/staff/statistics/hour-weekday.csv?${WEEK}", supervisor)
+        def referrals = KioskRegistration.get(http, app, "/staff/statistics/referrals.csv?${WEEK}", supervisor)
 
         then:
         summary.headers().firstValue('Content-Type').get().startsWith('text/csv')
@@ -163,6 +169,8 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
         lines.contains('待ち時間中央値（分）,12,10,')
         procedures.body().readLines().contains('RESIDENT_CERTIFICATE,住民票の写し,4,2,12,20,10,20')
         hours.body().readLines().containsAll(['月,9,2', '金,15,1', '金,16,1'])
+        lines.contains('回付,1,0,0')
+        referrals.body().replace('\uFEFF', '').readLines() == ['回付元,回付先,件数', '市民課,保険年金課,1']
     }
 
     def "週報のPDF: 市の名前、期間、前の週との比較、手続別の表"() {
@@ -178,6 +186,8 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
         text.contains('来庁62')
         text.contains('待ち時間の中央値12分10分')
         text.contains('住民票の写し42')
+        text.contains('回付（課から課へ）')
+        text.contains('回付元回付先件数市民課保険年金課1')
         !text.contains('窓口一郎')
     }
 
@@ -281,21 +291,22 @@ class SupervisorStatisticsAcceptanceSpec extends Specification {
     }
 
     /** A visit opened, called to 聞き取り and finished at the given city hall times (null: not got that far). */
-    private void visit(String opened, Channel channel, List<Procedure> procedures, String heard, Operator clerk, String completed) {
+    private Reception visit(String opened, Channel channel, List<Procedure> procedures, String heard, Operator clerk, String completed) {
         def reception = Reception.open(city, receptions.nextNumber(city, LocalDate.parse(opened.substring(0, 10))), channel,
                 null, procedures, channel == Channel.COUNTER ? JIRO : Operator.kiosk('KIOSK-01'), at(opened))
         receptions.add(reception)
         if (heard == null) {
-            return
+            return reception
         }
         change(reception) { it.startHearing(clerk, at(heard)) }
         if (completed == null) {
-            return
+            return reception
         }
         change(reception) { it.confirm(clerk, at(heard).plusSeconds(60)) }
         change(reception) { it.markPrinted(clerk, at(heard).plusSeconds(120), procedures[0].name()) }
         // a visit with procedures in two departments would be sent on; these stay in one
         change(reception) { it.complete(clerk, at(completed)) }
+        reception
     }
 
     private void change(Reception visit, Closure step) {

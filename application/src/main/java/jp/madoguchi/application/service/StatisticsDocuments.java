@@ -44,6 +44,9 @@ final class StatisticsDocuments {
         sections.add(new Section("概要と比較", "", List.of(), List.of("項目", "今期", "前期間", "前年同期"), summary(report)));
         sections.add(rows("手続別", "手続別の受付件数", now.perProcedure(), true));
         sections.add(rows("課別", "", now.perDepartment(), false));
+        sections.add(new Section("回付（課から課へ）", "", List.of(), List.of("回付元", "回付先", "件数"),
+                now.referrals().stream().map(r -> List.of(r.fromDepartment(), r.toDepartment(),
+                        String.format("%,d", r.referrals()))).toList()));
         sections.add(rows("受付経路別", "", now.perChannel(), false));
         sections.add(rows("ライフイベント別", "", now.perLifeEvent(), false));
         long[] perHour = new long[24];

@@ -78,6 +78,6 @@ class InMemoryReceptions implements Receptions {
 
     private static Reception copy(Reception r, List timeline, long version) {
         Reception.restore(r.city(), r.number(), r.channel(), r.resident().orElse(null), r.procedures(), r.state(),
-                r.department(), List.copyOf(timeline), version, r.progress())
+                r.department(), List.copyOf(timeline), version, r.progress(), r.calling())
     }
 }

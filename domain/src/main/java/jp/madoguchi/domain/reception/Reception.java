@@ -53,6 +53,7 @@ public final class Reception {
     private final Map<String, Instant> finished;
     /** Whether procedures were adopted, withdrawn or finished since the visit was loaded: the store rewrites them then. */
     private boolean proceduresChanged;
+    private Calling calling;
 
     /**
      * How far each procedure of a visit has come, as the store keeps it.
@@ -71,7 +72,8 @@ public final class Reception {
 
     private Reception(LocalGovernmentCode city, ReceptionNumber number, Channel channel, AddresseeNumber resident,
                       List<Procedure> procedures, ReceptionState state, Department department,
-                      List<TimelineEntry> timeline, long version, int storedEntries, Progress progress) {
+                      List<TimelineEntry> timeline, long version, int storedEntries, Progress progress,
+                      Calling calling) {
         this.city = Objects.requireNonNull(city, "地方公共団体コードがありません");
         this.number = Objects.requireNonNull(number, "受付番号がありません");
         this.channel = Objects.requireNonNull(channel, "受付経路がありません");
@@ -84,6 +86,7 @@ public final class Reception {
         this.storedEntries = storedEntries;
         this.adopted = new LinkedHashSet<>(progress.adopted());
         this.finished = new LinkedHashMap<>(progress.finished());
+        this.calling = Objects.requireNonNull(calling, "呼出の記録がありません");
         if (this.timeline.isEmpty()) {
             throw new Rejection("reception.reception", "受付の経過がありません");
         }
@@ -98,18 +101,60 @@ public final class Reception {
                                  AddresseeNumber resident, List<Procedure> procedures, Operator by, Instant at) {
         List<Procedure> requested = requireProcedures(procedures);
         TimelineEntry opened = entry(at, ReceptionState.RECEIVED, by,
-                channel.label() + "で受付（" + String.join("・", requested.stream().map(Procedure::name).toList()) + "）");
+                channel.label() + "で受付（" + String.join("・", requested.stream().map(Procedure::name).toList()) + "）",
+                requested.get(0).department());
         return new Reception(city, number, channel, resident, requested, ReceptionState.RECEIVED,
-                requested.get(0).department(), List.of(opened), 0, 0, Progress.NONE);
+                requested.get(0).department(), List.of(opened), 0, 0, Progress.NONE, Calling.NONE);
     }
 
     /** Rebuilds a stored visit; for persistence adapters only. */
     public static Reception restore(LocalGovernmentCode city, ReceptionNumber number, Channel channel,
                                     AddresseeNumber resident, List<Procedure> procedures, ReceptionState state,
                                     Department department, List<TimelineEntry> timeline, long version,
-                                    Progress progress) {
+                                    Progress progress, Calling calling) {
         return new Reception(city, number, channel, resident, procedures, state, department, timeline, version,
-                timeline.size(), progress);
+                timeline.size(), progress, calling);
+    }
+
+    /** Waiting to be called or taken up at its department (受付 or 回付). */
+    public boolean isWaiting() {
+        return state == ReceptionState.RECEIVED || state == ReceptionState.REFERRED;
+    }
+
+    /**
+     * 呼出: calls the visit's number to a counter of its department; calling it to the same counter again is a
+     * 再呼出. A visitor marked absent can be called again by hand.
+     */
+    public void call(ServiceCounter counter, Operator by, Instant at) {
+        Objects.requireNonNull(counter, "窓口がありません");
+        if (!isWaiting()) {
+            throw new ReceptionStateException("受付番号 " + number + " は「" + state.label() + "」のため呼び出せません");
+        }
+        if (!counter.department().equals(department)) {
+            throw new ReceptionStateException("受付番号 " + number + " は" + department.name() + "でお待ちです（"
+                    + counter.displayName() + "には呼び出せません）");
+        }
+        Calling.Call last = calling.last();
+        boolean again = last != null && last.counterCode().equals(counter.code());
+        int times = again ? last.times() + 1 : 1;
+        append(entry(at, state, by, (again ? "再呼出（" : "呼出（") + counter.displayName() + "）"));
+        calling = new Calling(calling.firstCalledAt() == null ? at : calling.firstCalledAt(),
+                new Calling.Call(counter.code(), counter.displayName(), at, times, false));
+    }
+
+    /** 不在: the called visitor did not come; the number leaves the display until it is called again. */
+    public void markAbsent(Operator by, Instant at) {
+        Calling.Call last = calling.last();
+        if (last == null || !isWaiting()) {
+            throw new ReceptionStateException("受付番号 " + number + " は呼出中ではありません");
+        }
+        append(entry(at, state, by, "呼出に応答なし（不在、" + last.counterName() + "）"));
+        calling = new Calling(calling.firstCalledAt(), new Calling.Call(last.counterCode(), last.counterName(), last.at(),
+                last.times(), true));
+    }
+
+    public Calling calling() {
+        return calling;
     }
 
     /** 聞き取りを開始: a clerk takes the visit up at the counter. */
@@ -146,9 +191,10 @@ public final class Reception {
         Department next = left.get(0).department();
         String done = mine.isEmpty() ? "" : department.name() + "の手続を完了（" + names(mine) + "）、";
         append(entry(at, ReceptionState.REFERRED, by, done + department.name() + "から" + next.name()
-                + "へ回付（残りの手続: " + names(left.stream().filter(p -> p.department().equals(next)).toList()) + "）"));
+                + "へ回付（残りの手続: " + names(left.stream().filter(p -> p.department().equals(next)).toList()) + "）", next));
         state = ReceptionState.REFERRED;
         department = next;
+        calling = new Calling(calling.firstCalledAt(), null);
         return mine;
     }
 
@@ -240,9 +286,10 @@ public final class Reception {
             throw new ReceptionStateException("回付先が現在の担当課と同じです");
         }
         String because = reason == null || reason.isBlank() ? "" : "（" + reason.strip() + "）";
-        append(entry(at, ReceptionState.REFERRED, by, department.name() + "から" + next.name() + "へ回付" + because));
+        append(entry(at, ReceptionState.REFERRED, by, department.name() + "から" + next.name() + "へ回付" + because, next));
         state = ReceptionState.REFERRED;
         department = next;
+        calling = new Calling(calling.firstCalledAt(), null);
     }
 
     /**
@@ -287,9 +334,14 @@ public final class Reception {
         timeline.add(entry);
     }
 
-    private static TimelineEntry entry(Instant at, ReceptionState state, Operator by, String description) {
+    /** An entry at the department in charge now. */
+    private TimelineEntry entry(Instant at, ReceptionState state, Operator by, String description) {
+        return entry(at, state, by, description, department);
+    }
+
+    private static TimelineEntry entry(Instant at, ReceptionState state, Operator by, String description, Department in) {
         Objects.requireNonNull(by, "操作者がありません");
-        return new TimelineEntry(at, state, by.id(), by.displayName(), description);
+        return new TimelineEntry(at, state, by.id(), by.displayName(), description, in);
     }
 
     private static List<Procedure> requireProcedures(List<Procedure> procedures) {

@@ -15,6 +15,7 @@ import jp.madoguchi.domain.procedure.Department;
 import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Channel;
+import jp.madoguchi.domain.reception.Calling;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.reception.ReceptionState;
@@ -75,10 +76,14 @@ public class JdbiReceptions implements Receptions {
 
     @Override
     public void update(Reception reception) {
+        Calling.Call last = reception.calling().last();
         jdbi.useTransaction(h -> {
             int updated = h.createUpdate("""
                             UPDATE reception SET state = :state, addressee_number = :resident, department_code = :departmentCode,
-                                   department_name = :departmentName, completed_at = :completedAt, version = version + 1
+                                   department_name = :departmentName, completed_at = :completedAt, version = version + 1,
+                                   first_called_at = :firstCalledAt, call_counter_code = :counterCode,
+                                   call_counter_name = :counterName, called_at = :calledAt, call_times = :callTimes,
+                                   call_absent = :absent
                             WHERE city_code = :city AND number = :number AND version = :version""")
                     .bind("state", reception.state().name())
                     .bind("resident", reception.resident().map(AddresseeNumber::value).orElse(null))
@@ -88,6 +93,12 @@ public class JdbiReceptions implements Receptions {
                     .bind("city", reception.city().value())
                     .bind("number", reception.number().value())
                     .bind("version", reception.version())
+                    .bind("firstCalledAt", reception.calling().firstCalledAt() == null ? null : utc(reception.calling().firstCalledAt()))
+                    .bind("counterCode", last == null ? null : last.counterCode())
+                    .bind("counterName", last == null ? null : last.counterName())
+                    .bind("calledAt", last == null ? null : utc(last.at()))
+                    .bind("callTimes", last == null ? 0 : last.times())
+                    .bind("absent", last != null && last.absent())
                     .execute();
             if (updated == 0) {
                 throw ConcurrentUpdateException.onReception(reception.number());
@@ -151,8 +162,10 @@ public class JdbiReceptions implements Receptions {
                 .mapTo(Integer.class).one();
         for (TimelineEntry e : reception.unsavedTimeline()) {
             h.createUpdate("""
-                            INSERT INTO reception_timeline (city_code, number, seq, at, state, operator_id, operator_name, description)
-                            VALUES (:city, :number, :seq, :at, :state, :operatorId, :operatorName, :description)""")
+                            INSERT INTO reception_timeline (city_code, number, seq, at, state, operator_id, operator_name,
+                                                            description, department_code, department_name)
+                            VALUES (:city, :number, :seq, :at, :state, :operatorId, :operatorName, :description,
+                                    :departmentCode, :departmentName)""")
                     .bind("city", reception.city().value())
                     .bind("number", reception.number().value())
                     .bind("seq", next++)
@@ -161,6 +174,8 @@ public class JdbiReceptions implements Receptions {
                     .bind("operatorId", e.operatorId())
                     .bind("operatorName", e.operatorName())
                     .bind("description", e.description())
+                    .bind("departmentCode", e.department() == null ? null : e.department().code())
+                    .bind("departmentName", e.department() == null ? null : e.department().name())
                     .execute();
         }
     }
@@ -219,7 +234,15 @@ public class JdbiReceptions implements Receptions {
     }
 
     private record Head(String number, String channel, String resident, String state, String departmentCode,
-                        String departmentName, long version) {
+                        String departmentName, long version, Calling calling) {
+    }
+
+    private static Calling calling(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime first = rs.getObject("first_called_at", OffsetDateTime.class);
+        OffsetDateTime at = rs.getObject("called_at", OffsetDateTime.class);
+        return new Calling(first == null ? null : first.toInstant(), rs.getString("call_counter_code") == null ? null
+                : new Calling.Call(rs.getString("call_counter_code"), rs.getString("call_counter_name"), at.toInstant(),
+                        rs.getInt("call_times"), rs.getBoolean("call_absent")));
     }
 
     private record Row<T>(String number, T value) {
@@ -235,12 +258,13 @@ public class JdbiReceptions implements Receptions {
     private static List<Reception> load(Handle h, LocalGovernmentCode city, String condition,
                                         java.util.function.Consumer<org.jdbi.v3.core.statement.Query> binds, String order) {
         org.jdbi.v3.core.statement.Query query = h.createQuery("SELECT number, channel, addressee_number, state, department_code, "
-                        + "department_name, version FROM reception WHERE city_code = :city AND " + condition + " ORDER BY " + order)
+                        + "department_name, version, first_called_at, call_counter_code, call_counter_name, called_at, call_times, "
+                        + "call_absent FROM reception WHERE city_code = :city AND " + condition + " ORDER BY " + order)
                 .bind("city", city.value());
         binds.accept(query);
         List<Head> heads = query
                 .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7)))
+                        rs.getString(5), rs.getString(6), rs.getLong(7), calling(rs)))
                 .list();
         if (heads.isEmpty()) {
             return List.of();
@@ -261,13 +285,14 @@ public class JdbiReceptions implements Receptions {
                 })
                 .collect(byNumber());
         Map<String, List<TimelineEntry>> timelines = h.createQuery("""
-                        SELECT number, at, state, operator_id, operator_name, description
+                        SELECT number, at, state, operator_id, operator_name, description, department_code, department_name
                         FROM reception_timeline WHERE city_code = :city AND number IN (<numbers>)
                         ORDER BY number, seq""")
                 .bind("city", city.value())
                 .bindList("numbers", numbers)
                 .map((rs, ctx) -> new Row<>(rs.getString(1), new TimelineEntry(rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        ReceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6))))
+                        ReceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7) == null ? null : new Department(rs.getString(7), rs.getString(8)))))
                 .collect(byNumber());
         // in the order the heads came (a search is newest first)
         return heads.stream().map(head -> {
@@ -276,7 +301,7 @@ public class JdbiReceptions implements Receptions {
                     Channel.valueOf(head.channel()), head.resident() == null ? null : new AddresseeNumber(head.resident()),
                     listed.stream().map(Listed::procedure).toList(), ReceptionState.valueOf(head.state()),
                     new Department(head.departmentCode(), head.departmentName()),
-                    timelines.getOrDefault(head.number(), List.of()), head.version(), progress(listed));
+                    timelines.getOrDefault(head.number(), List.of()), head.version(), progress(listed), head.calling());
         }).toList();
     }
 

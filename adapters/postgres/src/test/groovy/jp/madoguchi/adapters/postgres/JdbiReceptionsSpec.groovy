@@ -49,6 +49,27 @@ class JdbiReceptionsSpec extends DatabaseSpecification {
         d.serial() == 1
     }
 
+    def "呼出（窓口・時刻・回数・不在）と経過の課を保存して読み戻す"() {
+        given:
+        def counter = new jp.madoguchi.domain.reception.ServiceCounter('SHIMIN-1', '1番窓口', CERTIFICATE.department())
+        def reception = opened()
+
+        when:
+        def stored = receptions.find(CITY, reception.number()).get()
+        stored.call(counter, CLERK, T0.plusSeconds(60))
+        stored.call(counter, CLERK, T0.plusSeconds(90))
+        stored.markAbsent(CLERK, T0.plusSeconds(120))
+        receptions.update(stored)
+        def back = receptions.find(CITY, reception.number()).get()
+
+        then:
+        back.calling() == stored.calling()
+        back.calling().firstCalledAt() == T0.plusSeconds(60)
+        back.calling().last() == new jp.madoguchi.domain.reception.Calling.Call('SHIMIN-1', '市民課 1番窓口', T0.plusSeconds(90), 2, true)
+        back.timeline()*.department()*.code() == ['SHIMIN'] * 4
+        back.timeline()*.description().takeRight(3) == ['呼出（市民課 1番窓口）', '再呼出（市民課 1番窓口）', '呼出に応答なし（不在、市民課 1番窓口）']
+    }
+
     def "受付を保存して経過ごと読み戻す"() {
         given:
         def reception = opened()

@@ -19,7 +19,8 @@ import jp.madoguchi.domain.statistics.StatisticsPeriod;
  */
 public record VisitStatistics(StatisticsPeriod period, Totals totals, List<Row> perProcedure, List<Row> perDepartment,
                               List<Row> perChannel, List<Row> perLifeEvent, List<Row> perStaff, List<DayCount> perDay,
-                              List<HourWeekdayCell> hourWeekday, List<WaitingBucket> waitingDistribution) {
+                              List<HourWeekdayCell> hourWeekday, List<WaitingBucket> waitingDistribution,
+                              List<Referral> referrals) {
 
     /** The waiting-time distribution's bars, in minutes: 0–4, 5–9, 10–14, 15–19, 20–29, 30–44, 45–59, 60 and over. */
     public static final List<Integer> WAITING_BUCKET_STARTS = List.of(0, 5, 10, 15, 20, 30, 45, 60);
@@ -33,6 +34,7 @@ public record VisitStatistics(StatisticsPeriod period, Totals totals, List<Row> 
         perDay = List.copyOf(perDay);
         hourWeekday = List.copyOf(hourWeekday);
         waitingDistribution = List.copyOf(waitingDistribution);
+        referrals = List.copyOf(referrals);
     }
 
     /** Median and 90th percentile in minutes; {@code null} when no visit of the row got that far. */
@@ -64,6 +66,13 @@ public record VisitStatistics(StatisticsPeriod period, Totals totals, List<Row> 
      * their channel too.
      */
     public record Row(String key, String label, long visits, long completed, Times waiting, Times handling) {
+    }
+
+    /**
+     * 回付 from one department to another: how many times a visit was sent on between them (a visit sent through
+     * three departments counts twice). A department not recorded (steps before version 27) is 「（記録なし）」.
+     */
+    public record Referral(String fromDepartment, String toDepartment, long referrals) {
     }
 
     public record DayCount(LocalDate day, long visits) {

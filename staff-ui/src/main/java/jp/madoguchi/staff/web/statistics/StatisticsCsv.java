@@ -56,6 +56,10 @@ final class StatisticsCsv {
             case "departments" -> rows(rows, now.perDepartment());
             case "channels" -> rows(rows, now.perChannel());
             case "life-events" -> rows(rows, now.perLifeEvent());
+            case "referrals" -> {
+                rows.add(List.of("回付元", "回付先", "件数"));
+                now.referrals().forEach(r -> rows.add(List.of(r.fromDepartment(), r.toDepartment(), String.valueOf(r.referrals()))));
+            }
             case "staff" -> {
                 if (now.perStaff().isEmpty()) {
                     return Optional.empty();

@@ -14,7 +14,8 @@ import jp.madoguchi.domain.statistics.StatisticsPeriod;
 
 /**
  * The page {@code staff/statistics}: the period's figures beside the period before and last year's, the charts with
- * their tables, and the rows per procedure, department, channel, life event (and member of staff when allowed).
+ * their tables, the rows per procedure, department, channel, life event (and member of staff when allowed), and
+ * 回付 per pair of departments.
  * Numbers are formatted here; a time nobody reached yet is 「—」.
  */
 @Introspected
@@ -24,7 +25,7 @@ public record StatisticsPage(String staffName, String error, String periodLabel,
                              List<RowView> perDepartment, List<RowView> perChannel, List<RowView> perLifeEvent,
                              boolean byStaff, List<RowView> perStaff, String procedureChart, String dayChart,
                              List<DayView> perDay, String heatMap, List<Integer> hours, List<HeatRow> heatRows,
-                             String waitingChart, List<DayView> waiting) {
+                             String waitingChart, List<DayView> waiting, List<VisitStatistics.Referral> referrals) {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M/d（E）", Locale.JAPANESE);
     static final List<String> WEEKDAYS = List.of("月", "火", "水", "木", "金", "土", "日");
@@ -88,7 +89,7 @@ public record StatisticsPage(String staffName, String error, String periodLabel,
                 SvgCharts.bars("chart-waiting", "待ち時間の分布（" + label + "）",
                         "受付から聞き取り開始までの待ち時間ごとの来庁件数。数値は右の表と同じです。",
                         waiting.stream().map(w -> new SvgCharts.Datum(w.label(), w.visits())).toList()),
-                waiting);
+                waiting, now.referrals());
     }
 
     /** Every day of the period (a month or a year: every day with visits; a year has too many to list empty ones). */

@@ -64,6 +64,7 @@ final class DayTally {
         for (DepartmentOfVisit d : departments(h, city, day)) {
             slices.slice(Angle.DEPARTMENT, d.code(), d.name()).count(d.finished(), d.waiting(), d.handling());
         }
+        countReferrals(h, city, day, slices);
         return slices;
     }
 
@@ -108,6 +109,20 @@ final class DayTally {
                         (Integer) rs.getObject(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getString(9),
                         rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15),
                         List.of((String[]) rs.getArray(16).getArray())))
+                .list();
+    }
+
+    /** 回付 per pair of departments, as {@link StraightVisitStatisticsQuery#REFERRALS} finds them. */
+    private static void countReferrals(Handle h, String city, LocalDate day, Slices slices) {
+        h.createQuery(StraightVisitStatisticsQuery.VISITS + StraightVisitStatisticsQuery.REFERRALS + """
+                        SELECT from_code || '>' || to_code, min(from_name) || chr(9) || min(to_name), count(*)
+                          FROM r GROUP BY from_code, to_code""")
+                .bind("city", city).bind("from", day).bind("to", day)
+                .map((rs, ctx) -> {
+                    Slice pair = slices.slice(Angle.REFERRAL, rs.getString(1), rs.getString(2));
+                    pair.visits += rs.getLong(3);
+                    return pair;
+                })
                 .list();
     }
 

@@ -13,8 +13,11 @@ import jp.madoguchi.domain.statistics.MinuteHistogram;
  */
 final class Slice {
 
-    /** The angles a slice belongs to; DAY's key is the ISO date, HOUR's the ISO weekday and hour ({@code 3:14}). */
-    enum Angle { TOTAL, PROCEDURE, DEPARTMENT, CHANNEL, CHANNEL_BASIS, LIFE_EVENT, STAFF, DAY, HOUR }
+    /**
+     * The angles a slice belongs to; DAY's key is the ISO date, HOUR's the ISO weekday and hour ({@code 3:14}),
+     * REFERRAL's the two departments' codes ({@code SHIMIN>HOKEN}) and its label their names, apart by a tab.
+     */
+    enum Angle { TOTAL, PROCEDURE, DEPARTMENT, CHANNEL, CHANNEL_BASIS, LIFE_EVENT, STAFF, DAY, HOUR, REFERRAL }
 
     /** The counts kept on the TOTAL slice only, in the order of their columns. */
     enum Figure {

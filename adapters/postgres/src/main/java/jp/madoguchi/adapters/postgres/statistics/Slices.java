@@ -65,7 +65,7 @@ final class Slices {
         channels.addAll(rows(Angle.CHANNEL_BASIS, StatisticsLabels::channel));
         return new VisitStatistics(period, totals(), rows(Angle.PROCEDURE, null), rows(Angle.DEPARTMENT, null), channels,
                 rows(Angle.LIFE_EVENT, StatisticsLabels::lifeEvent), byStaff ? rows(Angle.STAFF, null) : List.of(),
-                perDay(), hourWeekday(), waitingDistribution());
+                perDay(), hourWeekday(), waitingDistribution(), referrals());
     }
 
     Totals totals() {
@@ -86,6 +86,13 @@ final class Slices {
         of(angle).stream().sorted(BY_VISITS)
                 .forEach(s -> rows.add(s.row(labels == null ? s.label() : labels.apply(s.key))));
         return rows;
+    }
+
+    private List<VisitStatistics.Referral> referrals() {
+        return of(Angle.REFERRAL).stream().sorted(BY_VISITS).map(s -> {
+            String[] fromTo = s.label().split("\t", 2);
+            return new VisitStatistics.Referral(fromTo[0], fromTo[1], s.visits);
+        }).toList();
     }
 
     private List<VisitStatistics.DayCount> perDay() {

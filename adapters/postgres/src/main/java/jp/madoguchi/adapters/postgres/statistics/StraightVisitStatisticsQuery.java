@@ -62,6 +62,20 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
                       FROM p GROUP BY number, department_code)
             """;
 
+    /**
+     * Every 回付 of the visits of {@link #VISITS}: the department of the step before (where it was) and of the 回付
+     * itself (where it went); 「（記録なし）」 for steps recorded before version 27.
+     */
+    static final String REFERRALS = """
+            , r AS (SELECT coalesce(from_code, '') AS from_code, coalesce(from_name, '（記録なし）') AS from_name,
+                           coalesce(department_code, '') AS to_code, coalesce(department_name, '（記録なし）') AS to_name
+                      FROM (SELECT t.state, t.department_code, t.department_name,
+                                   lag(t.department_code) OVER w AS from_code, lag(t.department_name) OVER w AS from_name
+                              FROM reception_timeline t JOIN v ON t.city_code = :city AND t.number = v.number
+                            WINDOW w AS (PARTITION BY t.number ORDER BY t.seq)) steps
+                     WHERE state = 'REFERRED')
+            """;
+
     /** Median and 90th percentile of a column of minutes (NULLs, visits not that far yet, left out). */
     private static String times(String minutes) {
         return "percentile_disc(0.5) WITHIN GROUP (ORDER BY " + minutes + "), "
@@ -89,7 +103,7 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
             return new VisitStatistics(period, totals(h, city, period), perProcedure(h, city, period),
                     perDepartment(h, city, period), perChannel(h, city, period), perLifeEvent(h, city, period),
                     byStaff ? perStaff(h, city, period) : List.of(), perDay(h, city, period), hourWeekday(h, city, period),
-                    waitingDistribution(h, city, period));
+                    waitingDistribution(h, city, period), referrals(h, city, period));
         });
     }
 
@@ -178,6 +192,14 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
                 SELECT heard_by, min(heard_by_name), count(*), count(*) FILTER (WHERE completed_at IS NOT NULL), %s, %s
                   FROM v WHERE heard_by IS NOT NULL GROUP BY heard_by ORDER BY count(*) DESC, heard_by"""
                 .formatted(times("waiting"), times("handling")), StraightVisitStatisticsQuery::row);
+    }
+
+    /** 回付 per pair: from the department of the step before to the one the visit was sent to. */
+    private static List<VisitStatistics.Referral> referrals(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + REFERRALS + """
+                SELECT min(from_name), min(to_name), count(*) FROM r
+                 GROUP BY from_code, to_code ORDER BY count(*) DESC, from_code || '>' || to_code""",
+                (rs, ctx) -> new VisitStatistics.Referral(rs.getString(1), rs.getString(2), rs.getLong(3)));
     }
 
     private static List<VisitStatistics.DayCount> perDay(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {

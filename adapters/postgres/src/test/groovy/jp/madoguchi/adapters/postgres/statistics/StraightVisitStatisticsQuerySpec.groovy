@@ -152,6 +152,9 @@ class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
                 ['記載台': 2L, '窓口': 1L, '事前入力': 1L, 'うち転出証明書（紙）から': 1L]
         week.perLifeEvent().collectEntries { [it.label(), it.visits()] } == ['証明書の取得': 3L, '転入': 2L]
 
+        and: '回付 per pair: the two-department visit went from 市民課 to 保険年金課'
+        week.referrals() == [new VisitStatistics.Referral('市民課', '保険年金課', 1)]
+
         and: 'no rows per member of staff unless asked for'
         week.perStaff().isEmpty()
         statistics.of(CITY, WEEK, true).perStaff().collectEntries { [it.label(), it.visits()] } == ['窓口 一郎': 2L, '窓口 二郎': 1L]
