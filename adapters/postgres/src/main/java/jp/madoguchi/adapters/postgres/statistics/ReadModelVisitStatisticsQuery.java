@@ -106,20 +106,26 @@ public class ReadModelVisitStatisticsQuery implements VisitStatisticsQuery {
     private Slices read(LocalGovernmentCode city, StatisticsPeriod period, boolean totalsOnly) {
         LocalDate today = LocalDate.now(clock);
         LocalDate lastClosed = min(period.to(), today.minusDays(1));
-        List<YearMonth> months = wholeMonths(period.from(), lastClosed);
-        List<String> days = new ArrayList<>();
-        for (LocalDate day = period.from(); !day.isAfter(lastClosed); day = day.plusDays(1)) {
-            if (!months.contains(YearMonth.from(day))) {
-                days.add(day.toString());
-            }
-        }
+        List<String> wholeMonths = wholeMonths(period.from(), lastClosed).stream().map(m -> m.atDay(1).toString()).toList();
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             h.execute("SET TRANSACTION READ ONLY");
+            // a month is read whole only when its slices are there in this snapshot: one of its days may just have
+            // been built again (which drops the month) and the month not yet added up again; then its days are read
+            Set<String> months = new HashSet<>(h.createQuery("""
+                            SELECT CAST(month AS text) FROM statistics_month
+                             WHERE city_code = :city AND month = ANY(CAST(:months AS date[]))""")
+                    .bind("city", city.value()).bindArray("months", String.class, wholeMonths).mapTo(String.class).list());
+            List<String> days = new ArrayList<>();
+            for (LocalDate day = period.from(); !day.isAfter(lastClosed); day = day.plusDays(1)) {
+                if (!months.contains(day.withDayOfMonth(1).toString())) {
+                    days.add(day.toString());
+                }
+            }
             Slices slices = new Slices();
             h.createQuery(SELECT_SLICES + (totalsOnly ? " AND angle = 'TOTAL'" : ""))
                     .bind("city", city.value())
                     .bindArray("days", String.class, days)
-                    .bindArray("months", String.class, months.stream().map(m -> m.atDay(1).toString()).toList())
+                    .bindArray("months", String.class, List.copyOf(months))
                     .map((rs, ctx) -> sliceOf(rs))
                     .forEach(slices::add);
             if (!today.isBefore(period.from()) && !today.isAfter(period.to())) {
