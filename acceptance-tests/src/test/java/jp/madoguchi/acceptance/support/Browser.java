@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
@@ -106,11 +107,19 @@ public final class Browser implements AutoCloseable {
 
     public void type(String css, String text) {
         WebElement field = find(css);
+        int enter = text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.indexOf('\r');
+        if (enter >= 0) {
+            // a handheld scanner's input: the text, checked like any other, then Enter submits the form
+            typeChecked(field, text.substring(0, enter));
+            field.sendKeys(Keys.ENTER);
+            return;
+        }
+        typeChecked(field, text);
+    }
+
+    private static void typeChecked(WebElement field, String text) {
         field.clear();
         field.sendKeys(text);
-        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return; // Enter submitted the form (a handheld scanner's input): the page has moved on
-        }
         // ChromeDriver now and then delivers CJK text as NULs on a busy machine: type again until the field holds it
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -140,8 +149,14 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the browser is on a page whose path starts with {@code prefix} (after a form sent by a key press). */
     public void waitForPath(String prefix) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> currentPath().startsWith(prefix)
-                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> currentPath().startsWith(prefix)
+                    && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say where the browser is instead, so a failure in CI can be read from its report
+            throw new AssertionError("ページ " + prefix + " に進みません。いまのページ: " + driver.getCurrentUrl() + "「"
+                    + driver.getTitle() + "」" + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     /** Waits until {@code css} shows some text (script on the page fills it in) and returns that text. */
