@@ -107,11 +107,17 @@ public final class Browser implements AutoCloseable {
 
     public void type(String css, String text) {
         WebElement field = find(css);
-        int enter = text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.indexOf('\r');
-        if (enter >= 0) {
-            // a handheld scanner's input: the text, checked like any other, then Enter submits the form
-            typeChecked(field, text.substring(0, enter));
+        String line = text.replaceAll("[\r\n]+$", "");
+        if (line.length() < text.length() && line.indexOf('\n') < 0 && line.indexOf('\r') < 0) {
+            // a handheld scanner's input: one line, checked like any other, then Enter submits the form
+            typeChecked(field, line);
             field.sendKeys(Keys.ENTER);
+            return;
+        }
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            // several lines (a text area): typed as they are
+            field.clear();
+            field.sendKeys(text);
             return;
         }
         typeChecked(field, text);
