@@ -59,6 +59,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /staff/receptions/{number}/related/adopt'    : 'RECEPTION',
             'GET /staff/receptions/{number}/related/guidance.pdf': 'RECEPTION',
             'GET /staff/move-ins'                     : 'RECEPTION',
+            'POST /staff/calls'                       : 'RECEPTION',
+            'POST /staff/receptions/{number}/call'    : 'RECEPTION',
             'POST /staff/move-ins'                    : 'RECEPTION',
             'GET /staff/residents'                    : 'RESIDENT_SEARCH',
             'POST /staff/residents'                   : 'RESIDENT_SEARCH',
@@ -102,6 +104,9 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /admin/terminals'                    : 'TERMINALS',
             'POST /admin/terminals/pair'              : 'TERMINALS',
             'POST /admin/terminals/revoke'            : 'TERMINALS',
+            'GET /admin/counters'                     : 'TERMINALS',
+            'POST /admin/counters'                    : 'TERMINALS',
+            'POST /admin/counters/remove'             : 'TERMINALS',
             'GET /admin/staff'                        : 'ACCOUNTS',
             'POST /admin/staff/accounts'              : 'ACCOUNTS',
             'POST /admin/staff/accounts/update'       : 'ACCOUNTS',
@@ -116,6 +121,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             // 記載台: a registered kiosk's browser only; what its card holder identifies stays with that visit
             'GET /kiosk'                              : 'KIOSK_DEVICE',
             'GET /kiosk/identify'                     : 'KIOSK_DEVICE',
+            'GET /kiosk/calls'                        : 'KIOSK_DEVICE',
+            'GET /kiosk/calls/events'                 : 'KIOSK_DEVICE',
             'POST /kiosk/identify/challenge'          : 'KIOSK_DEVICE',
             'POST /kiosk/identify'                    : 'KIOSK_DEVICE',
             'POST /kiosk/move-in/certificate'         : 'KIOSK_DEVICE',
@@ -221,7 +228,10 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
     }
 
 
-    private HttpResponse<String> send(String route, StaffLogin.Session session) {
+    /** Routes that answer with an endless event stream: only their status and headers are read. */
+    static final Set<String> STREAMS = ['GET /kiosk/calls/events'] as Set
+
+    private HttpResponse<?> send(String route, StaffLogin.Session session) {
         def (method, template) = route.split(' ', 2)
         def path = template.replace('{number}', '2026112200001').replace('{id}', '1').replace('{table}', 'summary').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
         def request = HttpRequest.newBuilder(URI.create(app.url(path))).header('Cookie', session.cookies())
@@ -242,11 +252,16 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
                     .header('X-CSRF-Token', session.csrfToken())
                     .POST(HttpRequest.BodyPublishers.ofString('_csrf=' + session.csrfToken()))
         }
+        if (route in STREAMS) {
+            def streamed = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+            streamed.body().close()
+            return streamed
+        }
         http.send(request.build(), HttpResponse.BodyHandlers.ofString())
     }
 
     /** Refused by the security rules: 401/403, or sent to the login or the "not permitted" page. */
-    private static boolean denied(HttpResponse<String> response) {
+    private static boolean denied(HttpResponse<?> response) {
         def location = response.headers().firstValue('Location').orElse('')
         response.statusCode() in [401, 403] ||
                 (response.statusCode() in [301, 302, 303, 307] && (location.contains('/staff/login') || location.contains('/staff/forbidden')))

@@ -96,6 +96,8 @@ class TypedPagesSpec extends Specification {
         'admin/imports'    | ImportHistoryController.ImportsPage
         'admin/import'     | ImportHistoryController.ImportPage
         'admin/terminals'  | TerminalsController.TerminalsPage
+        'admin/counters'   | CountersController.CountersPage
+        'kiosk/calls'      | jp.madoguchi.kiosk.calls.CallDisplayController.DisplayPage
         'admin/audit'      | AuditTrailController.AuditPage
         'staff/move-in'    | MoveInController.MoveInPage
         'staff/login'      | LoginController.LoginPage

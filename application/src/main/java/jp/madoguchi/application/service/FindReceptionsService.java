@@ -86,7 +86,16 @@ public final class FindReceptionsService implements FindReceptionsUseCase {
         String name = !withName ? "—"
                 : r.resident().flatMap(n -> registry.find(city, n)).map(Resident::nameForDisplay).orElse("（未確認）");
         return new ReceptionSummary(r.number(), r.openedAt(), r.channel(), r.procedures().stream().map(Procedure::name).toList(),
-                r.state(), r.department().name(), r.department().code(), name);
+                r.state(), r.department().name(), r.department().code(), name, calling(r));
+    }
+
+    /** 「呼出中（市民課 1番窓口）」 while a called visit waits, 「不在」 after no one came; blank otherwise. */
+    private static String calling(Reception r) {
+        jp.madoguchi.domain.reception.Calling.Call last = r.calling().last();
+        if (last == null || !r.isWaiting()) {
+            return "";
+        }
+        return last.absent() ? "不在（" + last.counterName() + "）" : "呼出中（" + last.counterName() + "）";
     }
 
     @Override

@@ -44,6 +44,7 @@ final class StatisticsDocuments {
         sections.add(new Section("概要と比較", "", List.of(), List.of("項目", "今期", "前期間", "前年同期"), summary(report)));
         sections.add(rows("手続別", "手続別の受付件数", now.perProcedure(), true));
         sections.add(rows("課別", "", now.perDepartment(), false));
+        sections.add(rows("窓口別（呼び出した窓口）", "", now.perCounter(), false));
         sections.add(new Section("回付（課から課へ）", "", List.of(), List.of("回付元", "回付先", "件数"),
                 now.referrals().stream().map(r -> List.of(r.fromDepartment(), r.toDepartment(),
                         String.format("%,d", r.referrals()))).toList()));

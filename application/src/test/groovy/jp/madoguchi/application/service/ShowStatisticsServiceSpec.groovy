@@ -87,7 +87,7 @@ class ShowStatisticsServiceSpec extends Specification {
     }
 
     private static VisitStatistics empty(StatisticsPeriod period, long visits) {
-        new VisitStatistics(period, totals(visits), [], [], [], [], [], [], [], [], [])
+        new VisitStatistics(period, totals(visits), [], [], [], [], [], [], [], [], [], [])
     }
 
     private static VisitStatistics.Totals totals(long visits) {

@@ -137,7 +137,8 @@ public final class Reception {
         Calling.Call last = calling.last();
         boolean again = last != null && last.counterCode().equals(counter.code());
         int times = again ? last.times() + 1 : 1;
-        append(entry(at, state, by, (again ? "再呼出（" : "呼出（") + counter.displayName() + "）"));
+        append(callEntry(at, by, (again ? "再呼出（" : "呼出（") + counter.displayName() + "）", counter.code(),
+                counter.displayName()));
         calling = new Calling(calling.firstCalledAt() == null ? at : calling.firstCalledAt(),
                 new Calling.Call(counter.code(), counter.displayName(), at, times, false));
     }
@@ -148,7 +149,7 @@ public final class Reception {
         if (last == null || !isWaiting()) {
             throw new ReceptionStateException("受付番号 " + number + " は呼出中ではありません");
         }
-        append(entry(at, state, by, "呼出に応答なし（不在、" + last.counterName() + "）"));
+        append(callEntry(at, by, "呼出に応答なし（不在、" + last.counterName() + "）", last.counterCode(), last.counterName()));
         calling = new Calling(calling.firstCalledAt(), new Calling.Call(last.counterCode(), last.counterName(), last.at(),
                 last.times(), true));
     }
@@ -337,6 +338,12 @@ public final class Reception {
     /** An entry at the department in charge now. */
     private TimelineEntry entry(Instant at, ReceptionState state, Operator by, String description) {
         return entry(at, state, by, description, department);
+    }
+
+    /** An entry of a call at a counter of the department in charge now. */
+    private TimelineEntry callEntry(Instant at, Operator by, String description, String counterCode, String counterName) {
+        Objects.requireNonNull(by, "操作者がありません");
+        return new TimelineEntry(at, state, by.id(), by.displayName(), description, department, counterCode, counterName);
     }
 
     private static TimelineEntry entry(Instant at, ReceptionState state, Operator by, String description, Department in) {

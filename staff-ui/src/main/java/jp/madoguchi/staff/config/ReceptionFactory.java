@@ -44,9 +44,12 @@ import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.TerminalCardChannel;
 import jp.madoguchi.application.port.out.Transactions;
+import jp.madoguchi.application.port.out.CallQueue;
+import jp.madoguchi.application.port.out.ServiceCounters;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.application.service.AdvanceReceptionService;
+import jp.madoguchi.application.service.CallVisitorsService;
 import jp.madoguchi.application.service.ConfirmIdentityService;
 import jp.madoguchi.application.service.FindReceptionsService;
 import jp.madoguchi.application.service.IdentifyResidentByCardService;
@@ -130,6 +133,13 @@ public class ReceptionFactory {
         // 日報 go to the folder the city sets, or beside the data like the backups
         return new ShowStatisticsService(query, renderer, new FolderReports(folder.isBlank()
                 ? settings.dataDir().resolve("reports") : Path.of(folder)), settings.cityName(), clock);
+    }
+
+    /** 呼出 and 窓口の設定: one service behind both use cases. */
+    @Singleton
+    CallVisitorsService callVisitors(Receptions receptions, CallQueue queue, ServiceCounters counters,
+                                     ProcedureCatalogue catalogue, Transactions transactions, Clock clock) {
+        return new CallVisitorsService(receptions, queue, counters, catalogue, transactions, clock);
     }
 
     @Singleton

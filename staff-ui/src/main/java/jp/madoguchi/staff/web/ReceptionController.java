@@ -63,13 +63,15 @@ public class ReceptionController {
     private final ConfirmIdentityUseCase identity;
     private final ReceptionAccess access;
     private final jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase related;
+    private final jp.madoguchi.application.port.in.CallVisitorsUseCase calling;
     private final ZoneId zone;
 
     public ReceptionController(FindReceptionsUseCase receptions, AdvanceReceptionUseCase advance,
                                PrepareFormsUseCase forms, CompleteReceptionUseCase complete,
                                ListProceduresUseCase procedures, ConfirmIdentityUseCase identity,
                                ReceptionAccess access, jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase related,
-                               Installation installation) {
+                               jp.madoguchi.application.port.in.CallVisitorsUseCase calling, Installation installation) {
+        this.calling = calling;
         this.receptions = receptions;
         this.advance = advance;
         this.forms = forms;
@@ -82,9 +84,10 @@ public class ReceptionController {
     }
 
     @Get("/{number}")
-    public HttpResponse<?> show(Authentication authentication, @PathVariable String number, @Nullable @QueryValue String notice) {
+    public HttpResponse<?> show(Authentication authentication, @PathVariable String number, @Nullable @QueryValue String notice,
+                                @Nullable @io.micronaut.http.annotation.CookieValue(CallController.COUNTER_COOKIE) String counter) {
         requireServed(authentication, number);
-        return page(authentication, ReceptionNumber.parse(number), notice, null, HttpStatus.OK);
+        return page(authentication, ReceptionNumber.parse(number), notice, null, HttpStatus.OK, counter);
     }
 
     /** 申請書（PDF）: the form pre-filled from the registry, for the screen. */
@@ -181,7 +184,8 @@ public class ReceptionController {
         String path = request.getPath();
         String number = path.replaceAll("^/staff/receptions/([^/]+).*$", "$1");
         try {
-            return page(authentication, ReceptionNumber.parse(number), null, message, status);
+            return page(authentication, ReceptionNumber.parse(number), null, message, status,
+                    request.getCookies().findCookie(CallController.COUNTER_COOKIE).map(c -> c.getValue()).orElse(null));
         } catch (IllegalArgumentException notAReception) {
             return MessagePage.of(status, message);
         }
@@ -193,7 +197,8 @@ public class ReceptionController {
                                 String stateCode, String department, long version, List<ProcedureRow> procedures,
                                 List<TimelineRow> timeline, List<DepartmentOption> departments, boolean finished,
                                 ResidentView resident, MoveInView moveIn, CardView card, List<CandidateRow> candidates,
-                                Integer relatedCount, boolean anyResident, String notice, String error) {
+                                Integer relatedCount, boolean anyResident, String notice, String error,
+                                List<ReceptionInquiry.Choice> counters) {
     }
 
     public record TimelineRow(String time, String state, String operator, String description) {
@@ -223,8 +228,9 @@ public class ReceptionController {
     public record CandidateRow(String addresseeNumber, String name, String birthDate, String address, int score) {
     }
 
+    /** @param counter the counter this browser calls to (its cookie), chosen in the 呼出 form */
     private HttpResponse<?> page(Authentication authentication, ReceptionNumber number, String notice, String error,
-                                 HttpStatus status) {
+                                 HttpStatus status, String counter) {
         return receptions.details(StaffPrincipal.city(authentication), number, StaffPrincipal.operator(authentication))
                 .<HttpResponse<?>>map(details -> {
                     Reception r = details.reception();
@@ -247,7 +253,10 @@ public class ReceptionController {
                                     c.resident().addresseeNumber().value(), c.resident().name().name(),
                                     c.resident().birthDateForDisplay(), c.resident().address().fullText(), c.score())).toList(),
                             related.list(r.city(), r.number()).map(l -> l.current().size()).orElse(null),
-                            StaffPrincipal.may(authentication, Permission.RESIDENT_SEARCH), notice, error);
+                            StaffPrincipal.may(authentication, Permission.RESIDENT_SEARCH), notice, error,
+                            r.isWaiting() ? CallController.counterChoices(calling, r.city(),
+                                    StaffPrincipal.operator(authentication), counter, r.department().code(), true)
+                                    : List.of());
                     return HttpResponse.status(status).header("Cache-Control", "no-store")
                             .body(new ModelAndView<>("staff/reception", page));
                 })

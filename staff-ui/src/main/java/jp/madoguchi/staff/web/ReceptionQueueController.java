@@ -12,17 +12,21 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.CallVisitorsUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase.ReceptionSummary;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.reception.ServiceCounter;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.domain.shared.Rejection;
 import jp.madoguchi.staff.security.Permissions;
@@ -42,11 +46,13 @@ public class ReceptionQueueController {
 
     private final FindReceptionsUseCase receptions;
     private final ListProceduresUseCase catalogue;
+    private final CallVisitorsUseCase calling;
     private final ZoneId zone;
 
     public ReceptionQueueController(FindReceptionsUseCase receptions, ListProceduresUseCase catalogue,
-                                    Installation installation) {
+                                    CallVisitorsUseCase calling, Installation installation) {
         this.receptions = receptions;
+        this.calling = calling;
         this.catalogue = catalogue;
         this.zone = installation.zone();
     }
@@ -59,10 +65,18 @@ public class ReceptionQueueController {
     @Introspected
     public record QueuePage(String staffName, List<Row> receptions, String notice, String error, boolean searched,
                             boolean full, ReceptionInquiry inquiry, List<ReceptionInquiry.Choice> states,
-                            List<ReceptionInquiry.Choice> procedures, List<ReceptionInquiry.Choice> departments) {
+                            List<ReceptionInquiry.Choice> procedures, List<ReceptionInquiry.Choice> departments,
+                            Calling calling) {
 
         public record Row(String number, int callNumber, String time, String channel, String procedures, String state,
-                          String department, String resident) {
+                          String department, String resident, String calling) {
+        }
+
+        /**
+         * The 呼出 panel: the counters the member may call to (this browser's chosen), the number the chosen one
+         * called last ({@code null}: none shown), and how many wait at its department uncalled.
+         */
+        public record Calling(List<ReceptionInquiry.Choice> counters, String calledNow, int waiting) {
         }
     }
 
@@ -72,10 +86,12 @@ public class ReceptionQueueController {
                                  @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                  @Nullable @QueryValue String state, @Nullable @QueryValue String procedure,
                                  @Nullable @QueryValue String department, @Nullable @QueryValue String call,
-                                 @Nullable @QueryValue String number, @Nullable @QueryValue String name) {
+                                 @Nullable @QueryValue String number, @Nullable @QueryValue String name,
+                                 @Nullable @QueryValue String failure,
+                                 @Nullable @CookieValue(CallController.COUNTER_COOKIE) String counter) {
         Operator member = StaffPrincipal.operator(authentication);
         ReceptionInquiry inquiry = new ReceptionInquiry(from, to, state, procedure, department, call, number, name);
-        String error = null;
+        String error = failure;
         List<ReceptionSummary> found = List.of();
         try {
             Optional<ReceptionNumber> one = inquiry.receptionNumber(StaffPrincipal.city(authentication));
@@ -94,10 +110,29 @@ public class ReceptionQueueController {
                 .filter(r -> member.serves(r.departmentCode()))
                 .map(r -> new QueuePage.Row(r.number().value(), r.number().callNumber(),
                         time.format(r.openedAt().atZone(zone)), r.channel().label(), String.join("・", r.procedures()),
-                        r.state().label(), r.department(), r.residentName()))
+                        r.state().label(), r.department(), r.residentName(), r.calling()))
                 .toList();
         return HttpResponse.ok(new ModelAndView<>("staff/queue", new QueuePage(member.displayName(), rows, notice, error,
                 inquiry.asked(), inquiry.asked() && found.size() >= FindReceptionsUseCase.SEARCH_LIMIT, inquiry,
-                inquiry.states(), inquiry.procedures(catalogue), inquiry.departments(catalogue))));
+                inquiry.states(), inquiry.procedures(catalogue), inquiry.departments(catalogue),
+                callingPanel(StaffPrincipal.city(authentication), member, counter))));
+    }
+
+    /** Without a counter chosen on this browser, the panel offers one of the department where most wait. */
+    private QueuePage.Calling callingPanel(LocalGovernmentCode city, Operator member, String chosen) {
+        CallVisitorsUseCase.CallBoard board = calling.board(city);
+        String busiest = board.waiting().stream().filter(w -> member.serves(w.departmentCode()))
+                .max(java.util.Comparator.comparingInt(CallVisitorsUseCase.Waiting::visits))
+                .map(CallVisitorsUseCase.Waiting::departmentCode).orElse(null);
+        List<ReceptionInquiry.Choice> counters = CallController.counterChoices(calling, city, member, chosen, busiest, false);
+        Optional<ServiceCounter> selected = counters.stream().filter(ReceptionInquiry.Choice::selected).findFirst()
+                .flatMap(c -> calling.counters(city).stream().filter(s -> s.code().equals(c.value())).findFirst());
+        if (selected.isEmpty()) {
+            return new QueuePage.Calling(counters, null, 0);
+        }
+        String now = board.at(selected.get().code()).map(c -> c.callNumber() + "番").orElse(null);
+        int waiting = board.waiting().stream().filter(w -> w.departmentCode().equals(selected.get().department().code()))
+                .mapToInt(CallVisitorsUseCase.Waiting::visits).sum();
+        return new QueuePage.Calling(counters, now, waiting);
     }
 }

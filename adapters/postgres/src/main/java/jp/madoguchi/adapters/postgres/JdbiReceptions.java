@@ -163,9 +163,10 @@ public class JdbiReceptions implements Receptions {
         for (TimelineEntry e : reception.unsavedTimeline()) {
             h.createUpdate("""
                             INSERT INTO reception_timeline (city_code, number, seq, at, state, operator_id, operator_name,
-                                                            description, department_code, department_name)
+                                                            description, department_code, department_name, counter_code,
+                                                            counter_name)
                             VALUES (:city, :number, :seq, :at, :state, :operatorId, :operatorName, :description,
-                                    :departmentCode, :departmentName)""")
+                                    :departmentCode, :departmentName, :counterCode, :counterName)""")
                     .bind("city", reception.city().value())
                     .bind("number", reception.number().value())
                     .bind("seq", next++)
@@ -176,6 +177,8 @@ public class JdbiReceptions implements Receptions {
                     .bind("description", e.description())
                     .bind("departmentCode", e.department() == null ? null : e.department().code())
                     .bind("departmentName", e.department() == null ? null : e.department().name())
+                    .bind("counterCode", e.counterCode())
+                    .bind("counterName", e.counterName())
                     .execute();
         }
     }
@@ -285,14 +288,16 @@ public class JdbiReceptions implements Receptions {
                 })
                 .collect(byNumber());
         Map<String, List<TimelineEntry>> timelines = h.createQuery("""
-                        SELECT number, at, state, operator_id, operator_name, description, department_code, department_name
+                        SELECT number, at, state, operator_id, operator_name, description, department_code, department_name,
+                               counter_code, counter_name
                         FROM reception_timeline WHERE city_code = :city AND number IN (<numbers>)
                         ORDER BY number, seq""")
                 .bind("city", city.value())
                 .bindList("numbers", numbers)
                 .map((rs, ctx) -> new Row<>(rs.getString(1), new TimelineEntry(rs.getObject(2, OffsetDateTime.class).toInstant(),
                         ReceptionState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7) == null ? null : new Department(rs.getString(7), rs.getString(8)))))
+                        rs.getString(7) == null ? null : new Department(rs.getString(7), rs.getString(8)), rs.getString(9),
+                        rs.getString(10))))
                 .collect(byNumber());
         // in the order the heads came (a search is newest first)
         return heads.stream().map(head -> {

@@ -68,8 +68,10 @@ public interface FindReceptionsUseCase {
     /** The department (担当課) serving the reception now, without touching its resident's data. */
     Optional<jp.madoguchi.domain.procedure.Department> departmentOf(LocalGovernmentCode city, ReceptionNumber number);
 
+    /** @param calling where a waiting visit was called to, or that it was 不在; blank when not called */
     record ReceptionSummary(ReceptionNumber number, Instant openedAt, Channel channel, List<String> procedures,
-                            ReceptionState state, String department, String departmentCode, String residentName) {
+                            ReceptionState state, String department, String departmentCode, String residentName,
+                            String calling) {
     }
 
     /**

@@ -10,7 +10,8 @@ import jp.madoguchi.domain.statistics.StatisticsPeriod;
  * 来庁の統計 of one period, read from the visits' timelines. A visit counts once however many procedures it asked
  * for; each procedure counts once in its own row. Times are whole minutes (truncated):
  * <ul>
- *   <li>待ち時間: from 受付 to the first 聞き取り (the visit called to the counter);</li>
+ *   <li>待ち時間: from 受付 to the first call to a counter (呼出), or to the first 聞き取り when the visit was taken
+ *       up without a call, whichever came first;</li>
  *   <li>処理時間: from the first 聞き取り to 完了 (for a procedure or a department: to when its procedures were
  *       finished);</li>
  *   <li>滞在時間: from 受付 to 完了 of the whole visit, across every department it was sent to (回付).</li>
@@ -18,7 +19,7 @@ import jp.madoguchi.domain.statistics.StatisticsPeriod;
  * No row names a resident; a row per member of staff is only filled for a role allowed to see it.
  */
 public record VisitStatistics(StatisticsPeriod period, Totals totals, List<Row> perProcedure, List<Row> perDepartment,
-                              List<Row> perChannel, List<Row> perLifeEvent, List<Row> perStaff, List<DayCount> perDay,
+                              List<Row> perCounter, List<Row> perChannel, List<Row> perLifeEvent, List<Row> perStaff, List<DayCount> perDay,
                               List<HourWeekdayCell> hourWeekday, List<WaitingBucket> waitingDistribution,
                               List<Referral> referrals) {
 
@@ -28,6 +29,7 @@ public record VisitStatistics(StatisticsPeriod period, Totals totals, List<Row> 
     public VisitStatistics {
         perProcedure = List.copyOf(perProcedure);
         perDepartment = List.copyOf(perDepartment);
+        perCounter = List.copyOf(perCounter);
         perChannel = List.copyOf(perChannel);
         perLifeEvent = List.copyOf(perLifeEvent);
         perStaff = List.copyOf(perStaff);
@@ -61,7 +63,7 @@ public record VisitStatistics(StatisticsPeriod period, Totals totals, List<Row> 
     }
 
     /**
-     * One row of an angle (a procedure, a department, a channel, a life event, a member of staff). The channels also
+     * One row of an angle (a procedure, a department, a counter called to, a channel, a life event, a member of staff). The channels also
      * have rows 「うち」 for the 転入 opened from a 転出証明書 and from a My Number Card (特例転入), which are counted in
      * their channel too.
      */

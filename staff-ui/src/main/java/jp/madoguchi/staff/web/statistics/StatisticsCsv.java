@@ -54,6 +54,7 @@ final class StatisticsCsv {
             }
             case "procedures" -> rows(rows, now.perProcedure());
             case "departments" -> rows(rows, now.perDepartment());
+            case "counters" -> rows(rows, now.perCounter());
             case "channels" -> rows(rows, now.perChannel());
             case "life-events" -> rows(rows, now.perLifeEvent());
             case "referrals" -> {

@@ -20,7 +20,7 @@ final class DayTally {
 
     private record Visit(String number, String channel, int weekday, int hour, boolean completed, Integer waiting,
                          Integer handling, Integer whole, String heardBy, String heardByName, long formsPrinted,
-                         long signatures, long referrals, long relatedSuggested, long relatedRemoved, List<String> bases) {
+                         long signatures, long relatedSuggested, long relatedRemoved, List<String> bases) {
     }
 
     private record ProcedureOfVisit(String number, String code, String name, String lifeEvent, boolean adopted,
@@ -65,7 +65,21 @@ final class DayTally {
             slices.slice(Angle.DEPARTMENT, d.code(), d.name()).count(d.finished(), d.waiting(), d.handling());
         }
         countReferrals(h, city, day, slices);
+        countCounters(h, city, day, slices, visits);
         return slices;
+    }
+
+    /** Each visit once per counter it was called to, as {@link StraightVisitStatisticsQuery#COUNTERS} finds them. */
+    private static void countCounters(Handle h, String city, LocalDate day, Slices slices, Map<String, Visit> visits) {
+        h.createQuery(StraightVisitStatisticsQuery.VISITS + StraightVisitStatisticsQuery.COUNTERS
+                        + "SELECT number, counter_code, counter_name FROM c")
+                .bind("city", city).bind("from", day).bind("to", day)
+                .map((rs, ctx) -> {
+                    Visit v = visits.get(rs.getString(1));
+                    slices.slice(Angle.COUNTER, rs.getString(2), rs.getString(3)).count(v.completed(), v.waiting(), v.handling());
+                    return v;
+                })
+                .list();
     }
 
     private static void countVisit(Slices slices, LocalDate day, Visit v) {
@@ -74,7 +88,6 @@ final class DayTally {
         total.whole.add(v.whole());
         total.add(Figure.FORMS_PRINTED, v.formsPrinted());
         total.add(Figure.SIGNED_VISITS, v.signatures());
-        total.add(Figure.REFERRALS, v.referrals());
         total.add(Figure.RELATED_SUGGESTED, v.relatedSuggested());
         total.add(Figure.RELATED_REMOVED, v.relatedRemoved());
         total.add(Figure.WITHOUT_HANDWRITING, v.completed() && v.formsPrinted() > 0 ? 1 : 0);
@@ -96,8 +109,6 @@ final class DayTally {
                                v.waiting, v.handling, v.whole, v.heard_by, v.heard_by_name,
                                (SELECT count(*) FROM reception_form_print f WHERE f.city_code = :city AND f.number = v.number),
                                (SELECT count(*) FROM reception_signature s WHERE s.city_code = :city AND s.number = v.number),
-                               (SELECT count(*) FROM reception_timeline t
-                                 WHERE t.city_code = :city AND t.number = v.number AND t.state = 'REFERRED'),
                                (SELECT count(*) FROM related_procedure_item i
                                  WHERE i.city_code = :city AND i.number = v.number AND i.origin = 'RULE'),
                                (SELECT count(*) FROM related_procedure_item i
@@ -107,8 +118,8 @@ final class DayTally {
                 .bind("city", city).bind("from", day).bind("to", day).bind("zone", zone)
                 .map((rs, ctx) -> new Visit(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5),
                         (Integer) rs.getObject(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getString(9),
-                        rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15),
-                        List.of((String[]) rs.getArray(16).getArray())))
+                        rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                        List.of((String[]) rs.getArray(15).getArray())))
                 .list();
     }
 
@@ -121,6 +132,7 @@ final class DayTally {
                 .map((rs, ctx) -> {
                     Slice pair = slices.slice(Angle.REFERRAL, rs.getString(1), rs.getString(2));
                     pair.visits += rs.getLong(3);
+                    slices.total().add(Figure.REFERRALS, rs.getLong(3));
                     return pair;
                 })
                 .list();

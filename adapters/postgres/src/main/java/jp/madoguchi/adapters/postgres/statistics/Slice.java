@@ -17,7 +17,7 @@ final class Slice {
      * The angles a slice belongs to; DAY's key is the ISO date, HOUR's the ISO weekday and hour ({@code 3:14}),
      * REFERRAL's the two departments' codes ({@code SHIMIN>HOKEN}) and its label their names, apart by a tab.
      */
-    enum Angle { TOTAL, PROCEDURE, DEPARTMENT, CHANNEL, CHANNEL_BASIS, LIFE_EVENT, STAFF, DAY, HOUR, REFERRAL }
+    enum Angle { TOTAL, PROCEDURE, DEPARTMENT, CHANNEL, CHANNEL_BASIS, LIFE_EVENT, STAFF, DAY, HOUR, REFERRAL, COUNTER }
 
     /** The counts kept on the TOTAL slice only, in the order of their columns. */
     enum Figure {

@@ -63,7 +63,8 @@ final class Slices {
     VisitStatistics statistics(StatisticsPeriod period, boolean byStaff) {
         List<Row> channels = rows(Angle.CHANNEL, StatisticsLabels::channel);
         channels.addAll(rows(Angle.CHANNEL_BASIS, StatisticsLabels::channel));
-        return new VisitStatistics(period, totals(), rows(Angle.PROCEDURE, null), rows(Angle.DEPARTMENT, null), channels,
+        return new VisitStatistics(period, totals(), rows(Angle.PROCEDURE, null), rows(Angle.DEPARTMENT, null),
+                rows(Angle.COUNTER, null), channels,
                 rows(Angle.LIFE_EVENT, StatisticsLabels::lifeEvent), byStaff ? rows(Angle.STAFF, null) : List.of(),
                 perDay(), hourWeekday(), waitingDistribution(), referrals());
     }

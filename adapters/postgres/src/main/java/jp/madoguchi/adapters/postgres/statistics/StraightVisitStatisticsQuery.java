@@ -32,13 +32,14 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
 
     /**
      * One row per visit opened in the period, with its first 聞き取り (who and when) and its times in whole minutes;
-     * {@code p} is their procedures. Bound: city, from, to.
+     * {@code p} is their procedures. Waiting ends at the first call to a counter, or at the first 聞き取り when the
+     * visit was taken up without a call (whichever came first). Bound: city, from, to.
      */
     static final String VISITS = """
             WITH v AS (
                 SELECT r.number, r.reception_day, r.channel, r.opened_at, r.completed_at, h.at AS heard_at,
                        h.operator_id AS heard_by, h.operator_name AS heard_by_name,
-                       floor(extract(epoch FROM h.at - r.opened_at) / 60)::int AS waiting,
+                       floor(extract(epoch FROM least(r.first_called_at, h.at) - r.opened_at) / 60)::int AS waiting,
                        floor(extract(epoch FROM r.completed_at - h.at) / 60)::int AS handling,
                        floor(extract(epoch FROM r.completed_at - r.opened_at) / 60)::int AS whole
                   FROM reception r
@@ -64,16 +65,29 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
 
     /**
      * Every 回付 of the visits of {@link #VISITS}: the department of the step before (where it was) and of the 回付
-     * itself (where it went); 「（記録なし）」 for steps recorded before version 27.
+     * itself (where it went); 「（記録なし）」 for steps recorded before version 27. A 回付 is a step into 回付 from
+     * another state or to another department: a call or a note while a visit waits at its new department is not.
      */
     static final String REFERRALS = """
             , r AS (SELECT coalesce(from_code, '') AS from_code, coalesce(from_name, '（記録なし）') AS from_name,
                            coalesce(department_code, '') AS to_code, coalesce(department_name, '（記録なし）') AS to_name
                       FROM (SELECT t.state, t.department_code, t.department_name,
-                                   lag(t.department_code) OVER w AS from_code, lag(t.department_name) OVER w AS from_name
+                                   lag(t.department_code) OVER w AS from_code, lag(t.department_name) OVER w AS from_name,
+                                   lag(t.state) OVER w AS from_state
                               FROM reception_timeline t JOIN v ON t.city_code = :city AND t.number = v.number
                             WINDOW w AS (PARTITION BY t.number ORDER BY t.seq)) steps
-                     WHERE state = 'REFERRED')
+                     WHERE state = 'REFERRED'
+                       AND (from_state IS DISTINCT FROM 'REFERRED' OR from_code IS DISTINCT FROM department_code))
+            """;
+
+    /**
+     * The counters (窓口) each visit of {@link #VISITS} was called to, once per visit and counter, from the call steps
+     * of its timeline.
+     */
+    static final String COUNTERS = """
+            , c AS (SELECT t.number, t.counter_code, min(t.counter_name) AS counter_name
+                      FROM reception_timeline t JOIN v ON t.city_code = :city AND t.number = v.number
+                     WHERE t.counter_code IS NOT NULL GROUP BY t.number, t.counter_code)
             """;
 
     /** Median and 90th percentile of a column of minutes (NULLs, visits not that far yet, left out). */
@@ -101,7 +115,8 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             h.execute("SET TRANSACTION READ ONLY");
             return new VisitStatistics(period, totals(h, city, period), perProcedure(h, city, period),
-                    perDepartment(h, city, period), perChannel(h, city, period), perLifeEvent(h, city, period),
+                    perDepartment(h, city, period), perCounter(h, city, period), perChannel(h, city, period),
+                    perLifeEvent(h, city, period),
                     byStaff ? perStaff(h, city, period) : List.of(), perDay(h, city, period), hourWeekday(h, city, period),
                     waitingDistribution(h, city, period), referrals(h, city, period));
         });
@@ -113,15 +128,14 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
     }
 
     private static Totals totals(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
-        return list(h, city, period, VISITS + """
+        return list(h, city, period, VISITS + REFERRALS + """
                 , printed AS (SELECT f.number, count(*) AS forms FROM reception_form_print f
                                 JOIN v ON f.city_code = :city AND f.number = v.number GROUP BY f.number)
                 SELECT count(*), (SELECT count(*) FROM p), count(*) FILTER (WHERE completed_at IS NOT NULL),
                        %s, %s, %s,
                        (SELECT coalesce(sum(forms), 0) FROM printed),
                        (SELECT count(*) FROM reception_signature s JOIN v w ON s.city_code = :city AND s.number = w.number),
-                       (SELECT count(*) FROM reception_timeline t JOIN v w ON t.city_code = :city AND t.number = w.number
-                         WHERE t.state = 'REFERRED'),
+                       (SELECT count(*) FROM r),
                        (SELECT count(*) FROM p WHERE p.adopted),
                        (SELECT count(*) FROM related_procedure_item i JOIN v w ON i.city_code = :city AND i.number = w.number
                          WHERE i.origin = 'RULE'),
@@ -154,6 +168,15 @@ public class StraightVisitStatisticsQuery implements VisitStatisticsQuery {
                   FROM (SELECT *, floor(extract(epoch FROM finished_at - heard_at) / 60)::int AS handling FROM d) x
                  GROUP BY department_code ORDER BY count(*) DESC, department_code"""
                 .formatted(times("waiting"), times("handling")), StraightVisitStatisticsQuery::row);
+    }
+
+    /** A visit once per counter it was called to, with the visit's waiting and handling times. */
+    private static List<Row> perCounter(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {
+        return list(h, city, period, VISITS + COUNTERS + """
+                SELECT c.counter_code, min(c.counter_name), count(*), count(*) FILTER (WHERE v.completed_at IS NOT NULL),
+                       %s, %s
+                  FROM c JOIN v USING (number) GROUP BY c.counter_code ORDER BY count(*) DESC, c.counter_code"""
+                .formatted(times("v.waiting"), times("v.handling")), StraightVisitStatisticsQuery::row);
     }
 
     private static List<Row> perChannel(Handle h, LocalGovernmentCode city, StatisticsPeriod period) {

@@ -9,6 +9,7 @@ import jp.madoguchi.application.port.out.VisitStatisticsQuery
 import jp.madoguchi.domain.procedure.Procedure
 import jp.madoguchi.domain.reception.Channel
 import jp.madoguchi.domain.reception.Reception
+import jp.madoguchi.domain.reception.ServiceCounter
 import jp.madoguchi.domain.shared.Operator
 import jp.madoguchi.domain.statistics.StatisticsPeriod
 
@@ -97,6 +98,10 @@ class ReadModelVisitStatisticsQuerySpec extends StraightVisitStatisticsQuerySpec
         monthBuilt('2026-11-01')
     }
 
+    static final List<ServiceCounter> COUNTERS = [new ServiceCounter('SHIMIN-1', '1番窓口', SHIMIN),
+                                                  new ServiceCounter('SHIMIN-2', '2番窓口', SHIMIN),
+                                                  new ServiceCounter('HOKEN-1', '1番窓口', HOKEN)]
+
     /** Some visits every weekday: channels, one or two departments, some not called or not finished, prints. */
     private void generate(LocalDate from, LocalDate to, Random random) {
         def paperwork = new JdbiReceptionPaperwork(jdbi)
@@ -114,6 +119,17 @@ class ReadModelVisitStatisticsQuerySpec extends StraightVisitStatisticsQuerySpec
                 def by = staff[random.nextInt(staff.size())]
                 if (random.nextInt(10) < 8) {
                     clock = clock.plusSeconds(random.nextInt(0, 50 * 60))
+                    if (random.nextInt(10) < 6) {
+                        // most are called to a counter first, some of them again (再呼出) or to a second counter
+                        def here = COUNTERS.findAll { it.department() == v.department() }
+                        def counter = here[random.nextInt(here.size())]
+                        step(v) { it.call(counter, by, clock) }
+                        clock = clock.plusSeconds(random.nextInt(0, 5 * 60))
+                        if (random.nextBoolean()) {
+                            def again = random.nextBoolean() ? counter : here[random.nextInt(here.size())]
+                            step(v) { it.call(again, by, clock) }
+                        }
+                    }
                     step(v) { it.startHearing(by, clock) }
                     if (random.nextInt(10) < 8) {
                         clock = clock.plusSeconds(random.nextInt(60, 30 * 60))

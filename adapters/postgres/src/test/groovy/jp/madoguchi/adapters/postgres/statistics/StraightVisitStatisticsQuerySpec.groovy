@@ -18,6 +18,7 @@ import jp.madoguchi.domain.procedure.LifeEvent
 import jp.madoguchi.domain.procedure.Procedure
 import jp.madoguchi.domain.reception.Channel
 import jp.madoguchi.domain.reception.Reception
+import jp.madoguchi.domain.reception.ServiceCounter
 import jp.madoguchi.domain.shared.Operator
 import jp.madoguchi.domain.statistics.StatisticsPeriod
 import spock.lang.Shared
@@ -40,6 +41,8 @@ class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
     static final Procedure HEALTH = new Procedure('NATIONAL_HEALTH_INSURANCE', '国民健康保険の加入', HOKEN, LifeEvent.MOVE_IN)
     static final Operator FIRST = Operator.staff('c1', '窓口 一郎')
     static final Operator SECOND = Operator.staff('c2', '窓口 二郎')
+    static final ServiceCounter SHIMIN_1 = new ServiceCounter('SHIMIN-1', '1番窓口', SHIMIN)
+    static final ServiceCounter HOKEN_1 = new ServiceCounter('HOKEN-1', '1番窓口', HOKEN)
     static final StatisticsPeriod WEEK = StatisticsPeriod.week(LocalDate.of(2026, 12, 2))
 
     @Shared JdbiReceptions receptions
@@ -55,20 +58,24 @@ class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
         statistics = query()
         def paperwork = new JdbiReceptionPaperwork(jdbi)
 
-        // 月 9:00 記載台、住民票: 10分待ち、15分で完了、様式を1枚印刷
+        // 月 9:00 記載台、住民票: 9:08 に市民課 1番窓口へ呼出（8分待ち）、9:09 再呼出、15分で完了、様式を1枚印刷
         def v1 = visit(CITY, '2026-11-30T09:00', Channel.KIOSK, [CERTIFICATE])
+        step(v1) { it.call(SHIMIN_1, FIRST, at('2026-11-30T09:08')) }
+        step(v1) { it.call(SHIMIN_1, FIRST, at('2026-11-30T09:09')) }
         step(v1) { it.startHearing(FIRST, at('2026-11-30T09:10')) }
         step(v1) { it.confirm(FIRST, at('2026-11-30T09:15')) }
         step(v1) { it.markPrinted(FIRST, at('2026-11-30T09:20'), '住民票の写し等交付申請書') }
         paperwork.recordPrint(CITY, v1.number(), new ReceptionPaperwork.PrintRecord('RESIDENT_CERTIFICATE_REQUEST', 1, 'demo', 'c1', at('2026-11-30T09:20')))
         step(v1) { it.complete(FIRST, at('2026-11-30T09:25')) }
 
-        // 月 9:30 窓口、住民票と国保（二つの課）: 5分待ち、市民課 9:50 完了→回付、保険年金課 10:20 完了
+        // 月 9:30 窓口、住民票と国保（二つの課）: 呼ばずに 5分待ち、市民課 9:50 完了→回付、保険年金課で 9:55 に呼出、
+        // 10:20 完了（待ち時間は最初の聞き取りまでの5分のまま）
         def v2 = visit(CITY, '2026-11-30T09:30', Channel.COUNTER, [CERTIFICATE, HEALTH])
         step(v2) { it.startHearing(SECOND, at('2026-11-30T09:35')) }
         step(v2) { it.confirm(SECOND, at('2026-11-30T09:40')) }
         step(v2) { it.markPrinted(SECOND, at('2026-11-30T09:45'), '住民票の写し等交付申請書') }
         step(v2) { it.complete(SECOND, at('2026-11-30T09:50')) }
+        step(v2) { it.call(HOKEN_1, FIRST, at('2026-11-30T09:55')) }
         step(v2) { it.startHearing(FIRST, at('2026-11-30T10:00')) }
         step(v2) { it.confirm(FIRST, at('2026-11-30T10:05')) }
         step(v2) { it.markPrinted(FIRST, at('2026-11-30T10:10'), '国民健康保険被保険者資格取得届') }
@@ -113,8 +120,8 @@ class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
         t.procedures() == 5
         t.completed() == 2
 
-        and: 'waits of 5, 10 and 30 minutes; handling of 15 and 45; whole visits of 25 and 50'
-        t.waiting() == new VisitStatistics.Times(10, 30)
+        and: 'waits of 5, 8 (to the first call) and 30 minutes; handling of 15 and 45; whole visits of 25 and 50'
+        t.waiting() == new VisitStatistics.Times(8, 30)
         t.handling() == new VisitStatistics.Times(15, 45)
         t.wholeVisit() == new VisitStatistics.Times(25, 50)
 
@@ -136,7 +143,7 @@ class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
         then: '住民票 in three visits, two finished; its handling ends when it was finished'
         def certificate = week.perProcedure().find { it.key() == 'RESIDENT_CERTIFICATE' }
         [certificate.visits(), certificate.completed()] == [3L, 2L]
-        certificate.waiting() == new VisitStatistics.Times(10, 30)
+        certificate.waiting() == new VisitStatistics.Times(8, 30)
         certificate.handling() == new VisitStatistics.Times(15, 15)
         def health = week.perProcedure().find { it.key() == 'NATIONAL_HEALTH_INSURANCE' }
         [health.visits(), health.completed()] == [1L, 1L]
@@ -155,6 +162,11 @@ class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
         and: '回付 per pair: the two-department visit went from 市民課 to 保険年金課'
         week.referrals() == [new VisitStatistics.Referral('市民課', '保険年金課', 1)]
 
+        and: 'a visit once per counter it was called to (a 再呼出 is the same visit), with the visit\'s times'
+        week.perCounter().collect { [it.key(), it.label(), it.visits(), it.completed(), it.waiting(), it.handling()] } == [
+                ['HOKEN-1', '保険年金課 1番窓口', 1L, 1L, new VisitStatistics.Times(5, 5), new VisitStatistics.Times(45, 45)],
+                ['SHIMIN-1', '市民課 1番窓口', 1L, 1L, new VisitStatistics.Times(8, 8), new VisitStatistics.Times(15, 15)]]
+
         and: 'no rows per member of staff unless asked for'
         week.perStaff().isEmpty()
         statistics.of(CITY, WEEK, true).perStaff().collectEntries { [it.label(), it.visits()] } == ['窓口 一郎': 2L, '窓口 二郎': 1L]
@@ -168,7 +180,7 @@ class StraightVisitStatisticsQuerySpec extends DatabaseSpecification {
         week.perDay().collectEntries { [it.day().toString(), it.visits()] } == ['2026-11-30': 2L, '2026-12-01': 1L, '2026-12-02': 1L]
         week.hourWeekday().collect { [it.weekday(), it.hour(), it.visits()] } ==
                 [[DayOfWeek.MONDAY, 9, 2L], [DayOfWeek.TUESDAY, 14, 1L], [DayOfWeek.WEDNESDAY, 10, 1L]]
-        week.waitingDistribution().collect { it.visits() } == [0L, 1L, 1L, 0L, 0L, 1L, 0L, 0L]
+        week.waitingDistribution().collect { it.visits() } == [0L, 2L, 0L, 0L, 0L, 1L, 0L, 0L]
         week.waitingDistribution()[1].label() == '5〜9分'
         week.waitingDistribution()[7].label() == '60分以上'
     }
