@@ -122,9 +122,9 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
 
         when: 'the clerk hears what the registry cannot say: who asks, how many copies, for whom'
         browser.go(app.url("/staff/receptions/${receptionNumber}/forms"))
-        browser.type('#answer-請求者との関係', '本人')
+        browser.select('#answer-請求者との関係', '本人')
         browser.type('#answer-通数', '2')
-        browser.type('#answer-請求の範囲', '一部')
+        browser.select('#answer-請求の範囲', '一部')
         browser.clickAndLoad('#save-answers')
 
         then:

@@ -38,6 +38,12 @@ final class AnswerFormat {
         switch (field.type()) {
             case DATE:
                 return date(field, value).toString();
+            case CHOICE:
+                if (!field.choices().isEmpty() && !field.choices().contains(value)) {
+                    throw new Rejection("answer.choice", field.key() + "は「" + String.join("」「", field.choices())
+                            + "」から選んでください");
+                }
+                return value;
             case NUMBER:
                 String digits = toAsciiDigits(value);
                 if (!digits.matches("\\d{1,6}")) {

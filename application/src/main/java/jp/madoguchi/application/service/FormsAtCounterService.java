@@ -282,7 +282,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         List<Question> questions = new ArrayList<>();
         for (String key : form.fields()) {
             dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER && filled.value(key).isBlank())
-                    .ifPresent(f -> questions.add(new Question(f.key(), f.question())));
+                    .ifPresent(f -> questions.add(new Question(f.key(), f.question(), f.choices())));
         }
         return new FormStatus(form.id(), form.version(), form.title(), form.signing().word(), questions,
                 renderer.missingGlyphs(filled));

@@ -28,7 +28,7 @@ class TextFormRendering implements FormCatalogue, FormDefinitions, FilledFormRen
             new FieldDefinition('異動年月日', FieldDefinition.Type.DATE, FieldDefinition.Source.ANSWER, '異動年月日', '異動日はいつですか'),
             new FieldDefinition('生年月日', FieldDefinition.Type.DATE, FieldDefinition.Source.RESIDENT, 'birthDate', null),
             new FieldDefinition('続柄', FieldDefinition.Type.TEXT, FieldDefinition.Source.RESIDENT, 'relationship', null),
-            new FieldDefinition('請求の範囲', FieldDefinition.Type.CHOICE, FieldDefinition.Source.ANSWER, '請求の範囲', '世帯全員ですか、一部ですか'),
+            new FieldDefinition('請求の範囲', FieldDefinition.Type.CHOICE, FieldDefinition.Source.ANSWER, '請求の範囲', '世帯全員ですか、一部ですか（世帯全員・一部）'),
             new FieldDefinition('地方公共団体コード', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'city', null),
             new FieldDefinition('受付番号', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'number', null),
             new FieldDefinition('手続コード', FieldDefinition.Type.TEXT, FieldDefinition.Source.RECEPTION, 'procedureCode', null),

@@ -91,6 +91,29 @@ class FormsAtCounterServiceSpec extends CounterFixture {
         notAsked.key() == 'answer.not-a-question'
     }
 
+    def "選ぶ質問は辞書の選択肢を示し、選択肢にない答えは保存しない"() {
+        given:
+        def r = visit(['RESIDENT_CERTIFICATE'], resident(1))
+
+        expect: 'the choices as the dictionary lists them at the end of the question; none for a number'
+        TextFormRendering.DICTIONARY.find('請求の範囲').get().choices() == ['世帯全員', '一部']
+        forms.forms(CITY, r.number(), CLERK)[0].questions().find { it.key() == '通数' }.choices() == []
+
+        when:
+        forms.answer(CITY, r.number(), ['請求の範囲': '全部'], CLERK)
+
+        then:
+        def refused = thrown(Rejection)
+        refused.message.contains('請求の範囲は「世帯全員」「一部」から選んでください')
+        paperwork.answers(CITY, r.number()).isEmpty()
+
+        when:
+        forms.answer(CITY, r.number(), ['請求の範囲': '一部'], CLERK)
+
+        then:
+        paperwork.answers(CITY, r.number()) == ['請求の範囲': '一部']
+    }
+
     def "申請書の印刷で受付は印刷済みになり、様式ごとの印刷記録とアクセス記録が一つの単位で残る"() {
         given:
         def r = visit(['RESIDENT_CERTIFICATE', 'NHI_ENROLMENT'], resident(1))

@@ -1,6 +1,9 @@
 package jp.madoguchi.domain.form;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.madoguchi.domain.shared.Rejection;
 
@@ -14,6 +17,9 @@ import jp.madoguchi.domain.shared.Rejection;
  * @param question what the counter asks when the value is not known yet (answers only); null otherwise
  */
 public record FieldDefinition(String key, Type type, Source source, String path, String question) {
+
+    /** The choices at the end of a question: 「…ですか（世帯全員・一部）」. */
+    private static final Pattern CHOICES = Pattern.compile("（([^（）]+)）$");
 
     /** How a value is printed. */
     public enum Type {
@@ -57,5 +63,17 @@ public record FieldDefinition(String key, Type type, Source source, String path,
         if (source == Source.ANSWER && (question == null || question.isBlank())) {
             throw new Rejection("form.field-definition", "回答の項目「" + key + "」には聞き取りの質問が要ります");
         }
+    }
+
+    /**
+     * The values a CHOICE answer may take, as the dictionary's question lists them at its end (「…ですか（世帯全員・一部）」):
+     * the counter offers exactly these, never a free text. Empty for other fields.
+     */
+    public List<String> choices() {
+        if (type != Type.CHOICE || question == null) {
+            return List.of();
+        }
+        Matcher listed = CHOICES.matcher(question.strip());
+        return listed.find() ? List.of(listed.group(1).split("・")) : List.of();
     }
 }

@@ -59,7 +59,7 @@ public class CallDisplayController {
     /** What the display shows, as the page and the events carry it. */
     @Serdeable
     @Introspected
-    public record DisplayPage(List<CounterCall> counters, List<DepartmentWaiting> waiting, String latest) {
+    public record DisplayPage(List<CounterCall> counters, List<DepartmentWaiting> waiting) {
     }
 
     /**
@@ -115,13 +115,7 @@ public class CallDisplayController {
                 .sorted(java.util.Comparator.comparing(CalledNumber::counterName))
                 .forEach(c -> counters.add(new CounterCall(c.callNumber(), c.counterName(),
                         TIME.format(c.at().atZone(zone)), c.waiting(), c.number().value() + "/" + c.counterCode() + "/" + c.times())));
-        String latest = board.calls().isEmpty() ? "" : announcement(board.calls().get(0));
         return new DisplayPage(counters, board.waiting().stream()
-                .map(w -> new DepartmentWaiting(w.departmentName(), w.visits())).toList(), latest);
-    }
-
-    /** What the live region says of the latest call. */
-    private static String announcement(CalledNumber call) {
-        return call.callNumber() + "番の方、" + call.counterName() + "へお越しください。";
+                .map(w -> new DepartmentWaiting(w.departmentName(), w.visits())).toList());
     }
 }

@@ -75,7 +75,8 @@ public class FormsController {
     public record FormChoice(String id, String title) {
     }
 
-    public record QuestionRow(String key, String text, String typed) {
+    /** @param choices for a choice, the values of its select (empty: a text field) */
+    public record QuestionRow(String key, String text, String typed, List<String> choices) {
     }
 
     public record PrintRow(String time, String form, String printer, String by) {
@@ -193,15 +194,15 @@ public class FormsController {
         ReceptionNumber reception = ReceptionNumber.parse(number);
         List<FormStatus> list = forms.forms(StaffPrincipal.city(authentication), reception,
                 StaffPrincipal.operator(authentication));
-        Map<String, String> questions = new LinkedHashMap<>();
-        list.forEach(f -> f.questions().forEach(q -> questions.putIfAbsent(q.key(), q.text())));
+        Map<String, FormsAtCounterUseCase.Question> questions = new LinkedHashMap<>();
+        list.forEach(f -> f.questions().forEach(q -> questions.putIfAbsent(q.key(), q)));
         FormsPage page = new FormsPage(StaffPrincipal.displayName(authentication), number,
                 list.stream().map(f -> new FormRow(f.id(), f.version(), f.title(), f.signing(), f.questions().size(),
                         String.join("、", f.missingGlyphs()))).toList(),
                 forms.allForms(StaffPrincipal.city(authentication)).stream()
                         .map(f -> new FormChoice(f.id(), f.title())).toList(),
-                questions.entrySet().stream().map(e -> new QuestionRow(e.getKey(), e.getValue(),
-                        typed.getOrDefault(e.getKey(), ""))).toList(),
+                questions.values().stream().map(q -> new QuestionRow(q.key(), q.text(),
+                        typed.getOrDefault(q.key(), ""), q.choices())).toList(),
                 forms.printers(),
                 forms.prints(StaffPrincipal.city(authentication), reception).stream().map(p -> new PrintRow(
                         TIME.format(p.printedAt().atZone(zone)), p.formId() + " 第" + p.formVersion() + "版",

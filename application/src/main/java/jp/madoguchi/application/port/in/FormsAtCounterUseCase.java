@@ -45,6 +45,10 @@ public interface FormsAtCounterUseCase {
     }
 
     /** A question the counter still has to ask. */
-    record Question(String key, String text) {
+    /** @param choices the values to choose from for a choice (empty: typed, in the field's format) */
+    record Question(String key, String text, List<String> choices) {
+        public Question {
+            choices = List.copyOf(choices);
+        }
     }
 }

@@ -45,6 +45,24 @@ class ShippedFormsSpec extends Specification {
         shipped.find { it.id() == 'MARRIAGE_NOTIFICATION_FORM' }.signing() == FormDefinition.Signing.WET
     }
 
+    def "様式のチェック欄が表す値は、どれも項目辞書の選択肢にある（窓口で選べない値のチェック欄はない）"() {
+        given:
+        def dictionary = catalogue.dictionary()
+
+        expect:
+        def unreachable = shipped.collectMany { form ->
+            form.elements().findAll { it.kind().name() == 'CHECK' }.findAll { check ->
+                def field = dictionary.find(check.field()).get()
+                field.source() == FieldDefinition.Source.ANSWER && !(check.text() in field.choices())
+            }.collect { "${form.id()}: ${it.field()}「${it.text()}」" }
+        }
+        unreachable == []
+
+        and: 'every choice question of the dictionary lists its choices'
+        dictionary.all().findAll { it.type() == FieldDefinition.Type.CHOICE && it.source() == FieldDefinition.Source.ANSWER }
+                .every { it.choices().size() >= 2 }
+    }
+
     def "様式 #form.id() は値を印字し、本文と氏名のフォントを埋め込む"() {
         when:
         def values = form.fields().collectEntries { [(it): sampleValue(it)] }
