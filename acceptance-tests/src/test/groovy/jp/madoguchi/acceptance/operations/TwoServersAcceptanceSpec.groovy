@@ -178,7 +178,8 @@ class TwoServersAcceptanceSpec extends Specification {
                         if (answer.statusCode() == 303) {
                             opened << answer.headers().firstValue('Location').get().substring('/kiosk/slip/'.length())
                         } else {
-                            failures << "${answer.statusCode()} ${answer.body().take(200)}".toString()
+                            def refusal = answer.body() =~ /id="error"[^>]*>([^<]*)</
+                            failures << "${answer.statusCode()} ${refusal.find() ? refusal.group(1) : answer.body().take(200)}".toString()
                         }
                     } catch (Exception e) {
                         failures << "${e} ${e.cause ?: ''}".toString()

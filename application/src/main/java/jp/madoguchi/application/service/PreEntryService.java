@@ -13,6 +13,7 @@ import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.PreEntries;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.procedure.Procedure;
@@ -28,20 +29,26 @@ public final class PreEntryService implements PreEntryUseCase {
     /** Long enough to come on another day of the week, short enough that forgotten codes do not pile up. */
     static final Duration VALID_FOR = Duration.ofDays(7);
 
+    /** How long after a kiosk used a code the same kiosk reading it again is a 二度読み, shown the same visit. */
+    static final Duration READ_AGAIN_WITHIN = Duration.ofMinutes(5);
+
     private final PreEntries preEntries;
     private final ProcedureCatalogue catalogue;
     private final TwoDimensionalCodes codes;
     private final StartReceptionUseCase receptions;
+    private final Receptions stored;
     private final Transactions transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public PreEntryService(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
-                           StartReceptionUseCase receptions, Transactions transactions, Clock clock) {
+                           StartReceptionUseCase receptions, Receptions stored, Transactions transactions,
+                           Clock clock) {
         this.preEntries = preEntries;
         this.catalogue = catalogue;
         this.codes = codes;
         this.receptions = receptions;
+        this.stored = stored;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -74,8 +81,16 @@ public final class PreEntryService implements PreEntryUseCase {
         }
         // one unit: a code is used up only together with the reception it opened, so a failure leaves it usable
         return transactions.inTransaction(() -> {
-            Optional<List<String>> procedures = preEntries.use(code.get(), clock.instant());
+            Instant now = clock.instant();
+            Optional<List<String>> procedures = preEntries.use(code.get(), now, operator.terminal());
             if (procedures.isEmpty()) {
+                Optional<Reception> readAgain = preEntries.openedBy(code.get(), operator.terminal(),
+                                now.minus(READ_AGAIN_WITHIN))
+                        .flatMap(number -> stored.find(city, number))
+                        .filter(Reception::isWaiting);
+                if (readAgain.isPresent()) {
+                    return new Redemption.Opened(readAgain.get());
+                }
                 return new Redemption.Refused("このQRコードは使用済みか、有効期限（作成から7日）が過ぎています。"
                         + "もう一度事前入力をするか、記載台でご用件を選んでください。");
             }

@@ -17,18 +17,27 @@ class InMemoryPreEntries implements PreEntries {
     }
 
     @Override
-    synchronized Optional<List<String>> use(PreEntryCode code, Instant now) {
+    synchronized Optional<List<String>> use(PreEntryCode code, Instant now, String usedBy) {
         Map entry = entries[code]
         if (entry == null || entry.used || !now.isBefore(entry.expires as Instant)) {
             return Optional.empty()
         }
         entry.used = true
+        entry.usedBy = usedBy
+        entry.usedAt = now
         Optional.of(entry.procedures as List<String>)
     }
 
     @Override
     synchronized void opened(PreEntryCode code, ReceptionNumber reception) {
         entries[code]?.reception = reception
+    }
+
+    @Override
+    synchronized Optional<ReceptionNumber> openedBy(PreEntryCode code, String usedBy, Instant since) {
+        Map entry = entries[code]
+        entry != null && entry.used && entry.usedBy == usedBy && !(entry.usedAt as Instant).isBefore(since)
+                ? Optional.ofNullable(entry.reception as ReceptionNumber) : Optional.empty()
     }
 
     ReceptionNumber receptionOf(PreEntryCode code) {

@@ -15,9 +15,9 @@ class PreEntryServiceSpec extends CounterFixture {
 
     def entries = new InMemoryPreEntries()
     def codes = new TextTwoDimensionalCodes()
-    def preEntry = new PreEntryService(entries, catalogue, codes, start, transactions, clock)
+    def preEntry = new PreEntryService(entries, catalogue, codes, start, receptions, transactions, clock)
 
-    def "選んだ手続のQRコードを記載台でかざすと事前入力の受付になり、二度目は断る"() {
+    def "選んだ手続のQRコードを記載台でかざすと事前入力の受付になり、別の記載台の二度目は断る"() {
         given:
         def prepared = preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE', 'NHI_ENROLMENT', 'RESIDENT_CERTIFICATE'])
 
@@ -28,7 +28,7 @@ class PreEntryServiceSpec extends CounterFixture {
 
         when:
         def opened = preEntry.redeem(CITY, prepared.code() + '\r', KIOSK) as Redemption.Opened
-        def again = preEntry.redeem(CITY, prepared.code(), KIOSK)
+        def again = preEntry.redeem(CITY, prepared.code(), jp.madoguchi.domain.shared.Operator.kiosk('KIOSK-99'))
 
         then:
         opened.reception().channel() == Channel.PRE_ENTRY
@@ -38,11 +38,27 @@ class PreEntryServiceSpec extends CounterFixture {
         (again as Redemption.Refused).message().contains('使用済み')
     }
 
+    def "同じ記載台が数分のうちにもう一度読んだら（二度読み）、同じ受付を見せる。時間が過ぎたら断る"() {
+        given:
+        def code = preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
+        def opened = preEntry.redeem(CITY, code, KIOSK) as Redemption.Opened
+
+        when:
+        def twice = preEntry.redeem(CITY, code + '\r', KIOSK)
+        def later = new PreEntryService(entries, catalogue, codes, start, receptions, transactions,
+                java.time.Clock.offset(clock, Duration.ofMinutes(6))).redeem(CITY, code, KIOSK)
+
+        then:
+        (twice as Redemption.Opened).reception().number() == opened.reception().number()
+        later instanceof Redemption.Refused
+        receptions.openedOn(CITY, java.time.LocalDate.now(clock)).size() == 1
+    }
+
     def "読めないコード・別の市のコード・期限切れは、受付にせず理由を言う"() {
         given:
-        def other = new PreEntryService(entries, catalogue, codes, start, transactions, clock)
+        def other = new PreEntryService(entries, catalogue, codes, start, receptions, transactions, clock)
                 .prepare(LocalGovernmentCode.fromFiveDigits('99998'), ['RESIDENT_CERTIFICATE'])
-        def late = new PreEntryService(entries, catalogue, codes, start, transactions,
+        def late = new PreEntryService(entries, catalogue, codes, start, receptions, transactions,
                 java.time.Clock.offset(clock, Duration.ofDays(8)))
         def mine = preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE'])
 

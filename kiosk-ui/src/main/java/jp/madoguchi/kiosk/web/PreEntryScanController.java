@@ -31,10 +31,8 @@ import jp.madoguchi.domain.shared.Operator;
 
 /**
  * 事前入力: on the phone at home the citizen ticks what they need and keeps a QR code; at the 記載台 the handheld
- * scanner reads it and the visit opens with those procedures. Nothing personal is asked or kept.
- */
-/**
- * 来庁前に作った二次元コードを記載台で読む: only at a registered kiosk, which then shows that visit's slip.
+ * scanner reads it and the visit opens with those procedures, only at a registered kiosk, which then shows that
+ * visit's slip. Nothing personal is asked or kept.
  */
 @Controller("/kiosk/pre-entry/scan")
 @Secured(KioskDevice.ROLE)

@@ -84,8 +84,9 @@ public class ReceptionFactory {
 
     @Singleton
     PreEntryUseCase preEntry(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
-                             StartReceptionUseCase receptions, Transactions transactions, Clock clock) {
-        return new PreEntryService(preEntries, catalogue, codes, receptions, transactions, clock);
+                             StartReceptionUseCase start, Receptions receptions, Transactions transactions,
+                             Clock clock) {
+        return new PreEntryService(preEntries, catalogue, codes, start, receptions, transactions, clock);
     }
 
     @Singleton

@@ -37,16 +37,32 @@ public class JdbiPreEntries implements PreEntries {
     }
 
     @Override
-    public Optional<List<String>> use(PreEntryCode code, Instant now) {
+    public Optional<List<String>> use(PreEntryCode code, Instant now, String usedBy) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        UPDATE pre_entry SET used_at = :now
+                        UPDATE pre_entry SET used_at = :now, used_by = :usedBy
                         WHERE city_code = :city AND token = :token AND used_at IS NULL AND expires_at > :now
                         RETURNING procedure_codes""")
                 .bind("city", code.city().value())
                 .bind("token", code.token())
                 .bind("now", utc(now))
+                .bind("usedBy", usedBy)
                 .map((rs, ctx) -> Arrays.asList((String[]) rs.getArray(1).getArray()))
                 .findOne());
+    }
+
+    @Override
+    public Optional<ReceptionNumber> openedBy(PreEntryCode code, String usedBy, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT reception_number FROM pre_entry
+                        WHERE city_code = :city AND token = :token AND used_by = :usedBy AND used_at >= :since
+                          AND reception_number IS NOT NULL""")
+                .bind("city", code.city().value())
+                .bind("token", code.token())
+                .bind("usedBy", usedBy)
+                .bind("since", utc(since))
+                .mapTo(String.class)
+                .findOne()
+                .map(ReceptionNumber::parse));
     }
 
     @Override

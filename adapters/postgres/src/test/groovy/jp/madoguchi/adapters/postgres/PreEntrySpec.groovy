@@ -27,7 +27,7 @@ class PreEntrySpec extends DatabaseSpecification {
     def clock = Clock.fixed(Instant.parse('2026-11-22T01:00:00Z'), ZoneId.of('Asia/Tokyo'))
 
     PreEntryService service(Clock at) {
-        new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, start(at),
+        new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, start(at), new JdbiReceptions(jdbi),
                 new JdbiTransactions(jdbi), at)
     }
 
@@ -42,7 +42,7 @@ class PreEntrySpec extends DatabaseSpecification {
         def code = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
         def failing = { command -> start(clock).start(command); throw new IllegalStateException('injected') }
                 as jp.madoguchi.application.port.in.StartReceptionUseCase
-        def broken = new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, failing,
+        def broken = new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, failing, new JdbiReceptions(jdbi),
                 new JdbiTransactions(jdbi), clock)
 
         when:
@@ -82,7 +82,7 @@ class PreEntrySpec extends DatabaseSpecification {
         def eightDaysLater = Clock.offset(clock, Duration.ofDays(8))
 
         expect:
-        (service(clock).redeem(CITY, used, KIOSK) as Redemption.Refused).message().contains('使用済みか')
+        (service(clock).redeem(CITY, used, Operator.kiosk('KIOSK-02')) as Redemption.Refused).message().contains('使用済みか')
         (service(eightDaysLater).redeem(CITY, old, KIOSK) as Redemption.Refused).message().contains('有効期限')
         (service(clock).redeem(CITY, old.replace(':999997:', ':999989:'), KIOSK) as Redemption.Refused).message().contains('別の市区町村')
         (service(clock).redeem(CITY, 'MADOGUCHI:R:999997:20261122-0001', KIOSK) as Redemption.Refused).message().contains('読み取れませんでした')
@@ -102,13 +102,14 @@ class PreEntrySpec extends DatabaseSpecification {
         ['NO_SUCH']  || '見つかりません'
     }
 
-    def "二台の記載台が同じコードを同時に読んでも、受付は一つだけ"() {
+    def "四台の記載台が同じコードを同時に読んでも、受付は一つだけ"() {
         given:
         def code = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
         def pool = Executors.newFixedThreadPool(4)
 
         when:
-        def results = pool.invokeAll((1..4).collect { { -> service(clock).redeem(CITY, code, KIOSK) } as Callable })*.get()
+        def results = pool.invokeAll((1..4).collect { i ->
+            { -> service(clock).redeem(CITY, code, Operator.kiosk("KIOSK-0${i}")) } as Callable })*.get()
 
         then:
         results.count { it instanceof Redemption.Opened } == 1
@@ -116,5 +117,27 @@ class PreEntrySpec extends DatabaseSpecification {
 
         cleanup:
         pool.shutdown()
+    }
+
+    def "一台の記載台が同じコードを同時に四度読んでも（二度読み）、受付は一つで、四度とも同じ番号を見せる"() {
+        given:
+        def code = service(clock).prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
+        def pool = Executors.newFixedThreadPool(4)
+        def before = preEntryVisits()
+
+        when:
+        def results = pool.invokeAll((1..4).collect { { -> service(clock).redeem(CITY, code, KIOSK) } as Callable })*.get()
+
+        then:
+        results.every { it instanceof Redemption.Opened }
+        results.collect { (it as Redemption.Opened).reception().number() }.toSet().size() == 1
+        preEntryVisits() == before + 1
+
+        cleanup:
+        pool.shutdown()
+    }
+
+    private int preEntryVisits() {
+        jdbi.withHandle { it.createQuery("SELECT count(*) FROM reception WHERE channel = 'PRE_ENTRY'").mapTo(Integer).one() }
     }
 }

@@ -15,7 +15,12 @@ public interface PreEntryUseCase {
 
     PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes);
 
-    /** @param scanned the QR text as the handheld scanner typed it */
+    /**
+     * Opens the visit a code stands for, once. The same kiosk reading the code again within minutes (a scanner
+     * reading twice, a citizen trying again) is shown that visit while it waits; anyone else is refused.
+     *
+     * @param scanned the QR text as the handheld scanner typed it
+     */
     Redemption redeem(LocalGovernmentCode city, String scanned, Operator operator);
 
     /** @param qrPng the code as a QR image to show on the phone or print */

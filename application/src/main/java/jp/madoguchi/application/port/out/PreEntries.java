@@ -15,9 +15,13 @@ public interface PreEntries {
     /**
      * Marks the code used and gives its procedures — atomically, so two kiosks scanning one code open one visit.
      *
+     * @param usedBy the terminal that scanned it
      * @return empty when the code is unknown, used or expired
      */
-    Optional<List<String>> use(PreEntryCode code, Instant now);
+    Optional<List<String>> use(PreEntryCode code, Instant now, String usedBy);
+
+    /** The reception a code opened, when {@code usedBy} used it at or after {@code since}: a second reading of it. */
+    Optional<ReceptionNumber> openedBy(PreEntryCode code, String usedBy, Instant since);
 
     /** Notes which reception the used code opened. */
     void opened(PreEntryCode code, ReceptionNumber reception);
