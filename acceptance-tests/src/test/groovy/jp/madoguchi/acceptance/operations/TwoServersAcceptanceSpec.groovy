@@ -85,6 +85,7 @@ class TwoServersAcceptanceSpec extends Specification {
         browser.click('.keypad button[data-clear]')
         '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
         browser.clickAndLoad('#read-card')
+        jp.madoguchi.acceptance.support.KioskQuestions.answer(browser)
         browser.clickAndLoad('#receive')
         def number = browser.text('#reception-number')
 
@@ -97,9 +98,7 @@ class TwoServersAcceptanceSpec extends Specification {
         browser.go(balancer.url("/staff/receptions/${number}"))
         browser.clickAndLoad('#step-hearing')
         browser.go(balancer.url("/staff/receptions/${number}/forms"))
-        browser.select('#answer-請求者との関係', '本人')
-        browser.type('#answer-通数', '1')
-        browser.select('#answer-請求の範囲', '世帯全員')
+        browser.type('#answer-使用目的', '勤務先に提出')
         browser.clickAndLoad('#save-answers')
         browser.go(balancer.url("/staff/receptions/${number}"))
         browser.clickAndLoad('#step-confirm')

@@ -125,6 +125,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /kiosk/calls/events'                 : 'KIOSK_DEVICE',
             'POST /kiosk/identify/challenge'          : 'KIOSK_DEVICE',
             'POST /kiosk/identify'                    : 'KIOSK_DEVICE',
+            'POST /kiosk/answers'                     : 'KIOSK_DEVICE',
             'POST /kiosk/move-in/certificate'         : 'KIOSK_DEVICE',
             'POST /kiosk/receptions'                  : 'KIOSK_DEVICE',
             'GET /kiosk/slip/{number}'                : 'KIOSK_DEVICE',

@@ -42,6 +42,7 @@ class CallingAcceptanceSpec extends Specification {
             clerk.go(app.url('/kiosk/identify?procedure=RESIDENT_CERTIFICATE'))
             clerk.type('#pin', '1234')
             clerk.clickAndLoad('#read-card')
+            jp.madoguchi.acceptance.support.KioskQuestions.answer(clerk)
             clerk.clickAndLoad('#receive')
             numbers << clerk.text('#reception-number')
         }

@@ -24,6 +24,7 @@ class ReferralAcceptanceSpec extends Specification {
         browser.go(app.url('/kiosk/identify?procedure=RESIDENT_CERTIFICATE'))
         browser.type('#pin', '1234')
         browser.clickAndLoad('#read-card')
+        jp.madoguchi.acceptance.support.KioskQuestions.answer(browser)
         browser.clickAndLoad('#receive')
         def number = browser.text('#reception-number')
 

@@ -116,6 +116,7 @@ class TypedPagesSpec extends Specification {
         'kiosk/home'       | KioskPages.HomePage
         'kiosk/identify'   | KioskPages.IdentifyPage
         'kiosk/confirm'    | KioskPages.ConfirmPage
+        'kiosk/questions'  | KioskPages.QuestionsPage
         'kiosk/not-found'  | KioskPages.NotFoundPage
         'kiosk/error'      | KioskPages.MessagePage
         'kiosk/move-in-paper' | KioskPages.MessagePage

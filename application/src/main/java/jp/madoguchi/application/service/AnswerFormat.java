@@ -2,12 +2,17 @@ package jp.madoguchi.application.service;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.calendar.WarekiDate;
 import jp.madoguchi.domain.form.FieldDefinition;
+import jp.madoguchi.domain.form.FieldDictionary;
 import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.shared.Rejection;
 
@@ -24,6 +29,30 @@ final class AnswerFormat {
 
     AnswerFormat(EraTable eras) {
         this.eras = eras;
+    }
+
+    /**
+     * Every answer checked, all or nothing: the normalised answers (blank ones left out), or one refusal naming
+     * every field to correct.
+     */
+    Map<String, String> checkAll(FieldDictionary dictionary, Map<String, String> answers) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        answers.forEach((key, value) -> {
+            FieldDefinition field = dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER)
+                    .orElseThrow(() -> new Rejection("answer.not-a-question", "「" + key + "」は聞き取りの項目ではありません"));
+            if (value != null && !value.isBlank()) {
+                try {
+                    checked.put(field.key(), normalise(field, value));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new Rejection("answer.invalid", String.join("。", problems));
+        }
+        return checked;
     }
 
     String normalise(FieldDefinition field, String typed) {

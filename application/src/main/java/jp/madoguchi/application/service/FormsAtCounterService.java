@@ -144,23 +144,8 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     @Override
     public void answer(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator operator) {
         Reception reception = reception(city, number, operator);
-        Map<String, String> checked = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        answers.forEach((key, value) -> {
-            FieldDefinition field = dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER)
-                    .orElseThrow(() -> new Rejection("answer.not-a-question", "「" + key + "」は聞き取りの項目ではありません"));
-            if (value != null && !value.isBlank()) {
-                try {
-                    checked.put(field.key(), answerFormat.normalise(field, value));
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        });
-        if (!problems.isEmpty()) {
-            // all or nothing: the page shows what was typed again, with what to correct
-            throw new Rejection("answer.invalid", String.join("。", problems));
-        }
+        // all or nothing: the page shows what was typed again, with what to correct
+        Map<String, String> checked = answerFormat.checkAll(dictionary, answers);
         reception.record(operator, clock.instant(), "聞き取りの回答を記録（" + String.join("・", checked.keySet()) + "）");
         transactions.inTransaction(() -> {
             paperwork.saveAnswers(city, number, checked, operator.displayName(), clock.instant());

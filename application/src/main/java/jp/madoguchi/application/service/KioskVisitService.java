@@ -41,6 +41,14 @@ public final class KioskVisitService implements HoldKioskVisitUseCase {
     }
 
     @Override
+    public Optional<KioskVisit> find(LocalGovernmentCode city, String token, String kiosk) {
+        if (token == null || token.isBlank() || kiosk == null) {
+            return Optional.empty();
+        }
+        return store.peek(city, hash(token.strip()), kiosk, clock.instant());
+    }
+
+    @Override
     public Optional<KioskVisit> close(LocalGovernmentCode city, String token, String kiosk) {
         if (token == null || token.isBlank() || kiosk == null) {
             return Optional.empty();

@@ -24,8 +24,21 @@ abstract class PreEntriesContract extends Specification {
         preEntries().add(code, ['RESIDENT_CERTIFICATE', 'NHI_ENROLMENT'], CREATED, EXPIRES)
 
         expect:
-        preEntries().use(code, CREATED.plusSeconds(60)).get() == ['RESIDENT_CERTIFICATE', 'NHI_ENROLMENT']
-        preEntries().use(code, CREATED.plusSeconds(61)).isEmpty()
+        preEntries().use(code, CREATED.plusSeconds(60), 'KIOSK-01').get() == ['RESIDENT_CERTIFICATE', 'NHI_ENROLMENT']
+        preEntries().use(code, CREATED.plusSeconds(61), 'KIOSK-01').isEmpty()
+    }
+
+    def "使った記載台だけが、その時刻から後に、開いた受付を引ける（二度読み）"() {
+        given:
+        preEntries().add(code, ['RESIDENT_CERTIFICATE'], CREATED, EXPIRES)
+        def used = CREATED.plusSeconds(60)
+        preEntries().use(code, used, 'KIOSK-01')
+        preEntries().opened(code, jp.madoguchi.domain.reception.ReceptionNumber.parse('20261122-0007'))
+
+        expect:
+        preEntries().openedBy(code, 'KIOSK-01', used.minusSeconds(300)).get().value() == '20261122-0007'
+        preEntries().openedBy(code, 'KIOSK-02', used.minusSeconds(300)).isEmpty()
+        preEntries().openedBy(code, 'KIOSK-01', used.plusSeconds(1)).isEmpty()
     }
 
     def "期限を過ぎたコードと、知らないコードは使えない"() {
@@ -33,8 +46,8 @@ abstract class PreEntriesContract extends Specification {
         preEntries().add(code, ['RESIDENT_CERTIFICATE'], CREATED, EXPIRES)
 
         expect:
-        preEntries().use(code, EXPIRES).isEmpty()
-        preEntries().use(new PreEntryCode(CITY, 'unknownAAAAAAAAAAAAAAA'), CREATED).isEmpty()
-        preEntries().use(new PreEntryCode(LocalGovernmentCode.fromFiveDigits('99998'), code.token()), CREATED).isEmpty()
+        preEntries().use(code, EXPIRES, 'KIOSK-01').isEmpty()
+        preEntries().use(new PreEntryCode(CITY, 'unknownAAAAAAAAAAAAAAA'), CREATED, 'KIOSK-01').isEmpty()
+        preEntries().use(new PreEntryCode(LocalGovernmentCode.fromFiveDigits('99998'), code.token()), CREATED, 'KIOSK-01').isEmpty()
     }
 }

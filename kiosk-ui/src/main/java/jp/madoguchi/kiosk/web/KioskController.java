@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -29,6 +30,7 @@ import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.TerminalCh
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase.KioskVisit;
 import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
+import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
@@ -53,6 +55,7 @@ import io.micronaut.security.authentication.Authentication;
 @Requires(property = "madoguchi.kiosk.enabled", notEquals = "false")
 public class KioskController {
 
+    private static final String CARD = "マイナンバーカード";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H時mm分");
 
     private final ListProceduresUseCase procedures;
@@ -61,13 +64,14 @@ public class KioskController {
     private final IssueReceptionSlipUseCase slips;
     private final HoldKioskVisitUseCase visits;
     private final MoveInPages moveIns;
+    private final HearingPages hearing;
     private final String agentUrl;
     private final LocalGovernmentCode city;
     private final ZoneId zone;
 
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
                            StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, HoldKioskVisitUseCase visits,
-                           MoveInPages moveIns,
+                           MoveInPages moveIns, HearingPages hearing,
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
                            Installation installation) {
@@ -77,6 +81,7 @@ public class KioskController {
         this.slips = slips;
         this.visits = visits;
         this.moveIns = moveIns;
+        this.hearing = hearing;
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.city = installation.city();
         this.zone = installation.zone();
@@ -118,7 +123,7 @@ public class KioskController {
 
     /** The agent's sealed reading arrives here; the PIN never does. */
     @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public ModelAndView<?> identify(Authentication authentication, String procedure,
+    public Object identify(Authentication authentication, String procedure,
                                  @Nullable String terminal, @Nullable String reading) {
         Procedure chosen = procedure(procedure);
         KioskDevice device = device(authentication);
@@ -141,13 +146,28 @@ public class KioskController {
         }
         if (resident == null) {
             // close but not exact (a moved address, a changed name, 異体字): the clerk compares card and registry
-            return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, true, identified.face().name(),
-                    "", identified.face().address(), identified.face().birthDate(),
-                    visits.open(city, new KioskVisit(device.terminalId(), null, identified.face(), chosen.code()))));
+            var face = identified.face();
+            String visit = visits.open(city, new KioskVisit(device.terminalId(), null, face, chosen.code()));
+            return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, true, visit, List.of(
+                    new ReviewRow("氏名", face.name(), CARD), new ReviewRow("住所", face.address(), CARD),
+                    new ReviewRow("生年月日", face.birthDate(), CARD)), List.of()));
         }
-        return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, false, resident.name().name(),
-                resident.name().nameKana() == null ? "" : resident.name().nameKana(), resident.address().fullText(),
-                resident.birthDateForDisplay(), visits.open(city, new KioskVisit(device.terminalId(), resident.addresseeNumber(), null, chosen.code()))));
+        String visit = visits.open(city, new KioskVisit(device.terminalId(), resident.addresseeNumber(), null, chosen.code()));
+        return hearing.start(chosen, resident.addresseeNumber(), visit, kiosk);
+    }
+
+    /** 聞き取りの回答: the confirmation with every value and its source, or the questions again. */
+    @Post(value = "/answers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> answers(Authentication authentication, @Body Map<String, Object> posted) {
+        KioskDevice kiosk = device(authentication);
+        String token = posted.get("visit") == null ? null : String.valueOf(posted.get("visit"));
+        return visits.find(city, token, kiosk.terminalId())
+                .filter(v -> v.resident() != null)
+                .<HttpResponse<?>>map(v -> posted.containsKey("edit")
+                        ? hearing.edit(procedure(v.procedure()), v.resident(), token, KioskAnswers.from(posted).values())
+                        : hearing.answered(procedure(v.procedure()), v.resident(), token,
+                                KioskAnswers.from(posted).values(), kiosk.operator()))
+                .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
     }
 
     /** 紙の転出証明書: the handheld scanner types the certificate's 2D code into the page. */
@@ -158,12 +178,16 @@ public class KioskController {
 
     /** 受付する: opens the visit and shows the slip. */
     @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> receive(Authentication authentication, @Nullable String visit) {
+    public HttpResponse<?> receive(Authentication authentication, @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
+        String visit = posted.get("visit") == null ? null : String.valueOf(posted.get("visit"));
         return visits.close(city, visit, kiosk.terminalId())
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
                             city, Channel.KIOSK, v.resident(), List.of(v.procedure()), kiosk.operator(), v.card()));
+                    if (v.resident() != null) {
+                        hearing.keep(reception.number(), KioskAnswers.from(posted).values(), kiosk.operator());
+                    }
                     visits.issued(city, kiosk.terminalId(), reception.number().value());
                     return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value()));
                 })

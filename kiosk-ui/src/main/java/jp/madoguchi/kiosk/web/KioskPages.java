@@ -1,8 +1,11 @@
 package jp.madoguchi.kiosk.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.micronaut.core.annotation.Introspected;
+import jp.madoguchi.application.port.in.KioskHearingUseCase.KioskQuestion;
+import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
 import jp.madoguchi.domain.procedure.Procedure;
 
 /**
@@ -24,10 +27,29 @@ public final class KioskPages {
     public record IdentifyPage(Procedure procedure, String error, String agentUrl) {
     }
 
-    /** 内容の確認: the resident found (or, {@code unconfirmed}, the card's face for the clerk to compare). */
+    /**
+     * 内容の確認: every value the forms will carry with where it came from ({@code rows}), and the answers carried on
+     * to the reception; or, {@code unconfirmed}, the card's face for the clerk to compare.
+     */
     @Introspected
-    public record ConfirmPage(Procedure procedure, boolean unconfirmed, String name, String kana, String address,
-                              String birthDate, String visit) {
+    public record ConfirmPage(Procedure procedure, boolean unconfirmed, String visit, List<ReviewRow> rows,
+                              List<HiddenField> answers) {
+    }
+
+    /** A value carried from one kiosk page to the next. */
+    @Introspected
+    public record HiddenField(String name, String value) {
+    }
+
+    /** 記載台の聞き取り: the questions of the chosen procedure, with the answers chosen so far. */
+    @Introspected
+    public record QuestionsPage(Procedure procedure, String visit, List<KioskQuestion> questions,
+                                Map<String, String> answers, String error, Map<String, DateParts> dates) {
+    }
+
+    /** A day in 和暦 parts, to preselect a date picker (the answer, or today); {@code eras} are the eras offered. */
+    @Introspected
+    public record DateParts(String era, int year, int month, int day, List<String> eras) {
     }
 
     /** The card holder is not in the registry: the counter of the procedure's department helps. */

@@ -5,12 +5,14 @@ import java.time.Clock;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
+import jp.madoguchi.application.port.in.KioskHearingUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.FilledFormRenderer;
 import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.application.port.out.FormDefinitions;
 import jp.madoguchi.application.port.out.MoveIns;
+import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.ReceptionPaperwork;
 import jp.madoguchi.application.port.out.Receptions;
@@ -18,6 +20,7 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.service.DesignFormsService;
 import jp.madoguchi.application.service.FormsAtCounterService;
+import jp.madoguchi.application.service.KioskHearingService;
 import jp.madoguchi.domain.calendar.EraTable;
 
 /**
@@ -36,6 +39,14 @@ public class FormsFactory {
             Transactions transactions, EraTable eras, Clock clock) {
         return new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, paperwork, renderer,
                 printer, municipalities, trail, transactions, eras, clock);
+    }
+
+    @Singleton
+    KioskHearingUseCase kioskHearing(FormCatalogue catalogue, FormDefinitions definitions, ResidentRegistry registry,
+            MoveIns moveIns, ProcedureCatalogue procedures, Receptions receptions, ReceptionPaperwork paperwork,
+            Municipalities municipalities, AuditTrail trail, Transactions transactions, EraTable eras, Clock clock) {
+        return new KioskHearingService(catalogue, definitions, registry, moveIns, procedures, receptions, paperwork,
+                municipalities, trail, transactions, eras, clock);
     }
 
     @Singleton

@@ -1,5 +1,7 @@
 package jp.madoguchi.adapters.postgres;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +44,16 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
     }
 
     @Override
+    public Optional<KioskVisit> peek(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM kiosk_visit
+                         WHERE city_code = :city AND token_hash = :hash AND kiosk = :kiosk AND expires_at >= :now""")
+                .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", kiosk).bind("now", at(now))
+                .map((rs, ctx) -> visit(rs))
+                .findOne());
+    }
+
+    @Override
     public Optional<KioskVisit> take(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now) {
         // one DELETE … RETURNING: two servers given the same token at once cannot both take the visit
         return jdbi.withHandle(h -> h.createQuery("""
@@ -49,12 +61,7 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
                          WHERE city_code = :city AND token_hash = :hash AND kiosk = :kiosk AND expires_at >= :now
                         RETURNING *""")
                 .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", kiosk).bind("now", at(now))
-                .map((rs, ctx) -> new KioskVisit(rs.getString("kiosk"),
-                        rs.getString("addressee_number") == null ? null : new AddresseeNumber(rs.getString("addressee_number")),
-                        rs.getString("card_name") == null ? null : new CardFace(rs.getString("card_name"),
-                                rs.getString("card_address"), rs.getString("card_birth_date"),
-                                rs.getString("card_sex") == null ? null : Sex.fromCode(rs.getString("card_sex"))),
-                        rs.getString("procedure_code")))
+                .map((rs, ctx) -> visit(rs))
                 .findOne());
     }
 
@@ -87,5 +94,14 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
 
     private static OffsetDateTime at(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static KioskVisit visit(ResultSet rs) throws SQLException {
+        return new KioskVisit(rs.getString("kiosk"),
+                rs.getString("addressee_number") == null ? null : new AddresseeNumber(rs.getString("addressee_number")),
+                rs.getString("card_name") == null ? null : new CardFace(rs.getString("card_name"),
+                        rs.getString("card_address"), rs.getString("card_birth_date"),
+                        rs.getString("card_sex") == null ? null : Sex.fromCode(rs.getString("card_sex"))),
+                rs.getString("procedure_code"));
     }
 }

@@ -30,6 +30,9 @@ public interface HoldKioskVisitUseCase {
     /** Remembers the visit; returns the token the page carries. */
     String open(LocalGovernmentCode city, KioskVisit visit);
 
+    /** The visit, still held: for the pages between 本人確認 and 受付 (the questions, the confirmation). */
+    Optional<KioskVisit> find(LocalGovernmentCode city, String token, String kiosk);
+
     /** Takes the visit out: a token serves once, and only at the kiosk where the card was read. */
     Optional<KioskVisit> close(LocalGovernmentCode city, String token, String kiosk);
 

@@ -12,6 +12,9 @@ public interface KioskVisitStore {
     void hold(LocalGovernmentCode city, String tokenHash, KioskVisit visit, Instant expires);
 
     /** Removes and returns the visit when it is {@code kiosk}'s and not expired; another kiosk leaves it in place. */
+    /** The visit held under {@code tokenHash} at {@code kiosk}, left held (the citizen is still answering). */
+    Optional<KioskVisit> peek(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now);
+
     Optional<KioskVisit> take(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now);
 
     void slipIssued(LocalGovernmentCode city, String kiosk, String reception, Instant expires);

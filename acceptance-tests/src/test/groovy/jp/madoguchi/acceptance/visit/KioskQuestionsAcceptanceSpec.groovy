@@ -1,0 +1,95 @@
+package jp.madoguchi.acceptance.visit
+
+import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.KioskQuestions
+import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.application.port.out.ReceptionPaperwork
+import jp.madoguchi.domain.reception.ReceptionNumber
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * 記載台の聞き取り for a notification with a date: the 和暦 picker, the confirmation with the date as the form prints
+ * it, going back to change an answer without losing the others, and the answers stored with the visit.
+ */
+class KioskQuestionsAcceptanceSpec extends Specification {
+
+    @Shared
+    RunningMadoguchi app = RunningMadoguchi.start()
+
+    @Shared
+    Browser browser = Browser.open()
+
+    def cleanupSpec() {
+        browser?.close()
+        app?.close()
+    }
+
+    def "国民健康保険の加入: 加入日を和暦で選び、確認で直し、受付に入る"() {
+        when: 'the citizen chooses 国民健康保険の加入 and reads the card'
+        browser.go(app.url('/kiosk'))
+        browser.clickAndLoad('a[data-procedure=NHI_ENROLMENT]')
+        browser.click('.keypad button[data-clear]')
+        '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
+        browser.clickAndLoad('#read-card')
+
+        then: 'a date is asked with a 和暦 picker; the relation and the reason as touch choices'
+        browser.texts('fieldset.question')*.split('\n')*.getAt(0) == ['届出に来た方は、届出の対象の方とどういう関係ですか',
+                                                                       '国民健康保険に入る日はいつですか',
+                                                                       '国民健康保険に入る理由は何ですか']
+        browser.exists("select[name='date.資格取得年月日.era'] option[value='令和']")
+        browser.exists("select[name='date.資格取得年月日.era'] option[value='平成']")
+
+        when: 'the first of December, because the workplace insurance ended'
+        browser.selectValue("select[name='date.資格取得年月日.era']", '令和')
+        browser.selectValue("select[name='date.資格取得年月日.year']", '8')
+        browser.selectValue("select[name='date.資格取得年月日.month']", '12')
+        browser.selectValue("select[name='date.資格取得年月日.day']", '1')
+        browser.click("fieldset[data-key='資格取得の理由'] input[value='職場の保険をやめた']")
+        browser.clickAndLoad('#to-confirm')
+
+        then: 'the date as the form prints it, from the answer'
+        value('資格取得年月日') == '令和8年12月1日'
+        source('資格取得年月日') == 'あなたの回答'
+        value('資格取得の理由') == '職場の保険をやめた'
+        value('届出人との関係') == '本人'
+        browser.screenshot('31-kiosk-国保加入の確認')
+
+        when: 'the citizen goes back to change the reason: the date picked stays'
+        browser.clickAndLoad('#edit-answers')
+
+        then:
+        browser.attribute("select[name='date.資格取得年月日.month']", 'value') == '12'
+        browser.attribute("select[name='date.資格取得年月日.day']", 'value') == '1'
+        browser.exists("fieldset[data-key='資格取得の理由'] input[value='職場の保険をやめた']:checked")
+
+        when: 'a day that does not exist is refused, nothing else lost'
+        browser.selectValue("select[name='date.資格取得年月日.month']", '2')
+        browser.selectValue("select[name='date.資格取得年月日.day']", '30')
+        browser.click("fieldset[data-key='資格取得の理由'] input[value='転入']")
+        browser.clickAndLoad('#to-confirm')
+
+        then:
+        browser.text('#error').contains('資格取得年月日は')
+        browser.exists("fieldset[data-key='資格取得の理由'] input[value='転入']:checked")
+
+        when:
+        browser.selectValue("select[name='date.資格取得年月日.day']", '28')
+        browser.clickAndLoad('#to-confirm')
+        browser.clickAndLoad('#receive')
+        def number = browser.text('#reception-number')
+
+        then: 'the visit arrives answered: the clerk will not ask these again'
+        app.bean(ReceptionPaperwork).answers(new LocalGovernmentCode('999997'), ReceptionNumber.parse(number)) ==
+                ['届出人との関係': '本人', '資格取得年月日': '2026-02-28', '資格取得の理由': '転入']
+    }
+
+    private String value(String label) {
+        KioskQuestions.value(browser, label)
+    }
+
+    private String source(String label) {
+        KioskQuestions.source(browser, label)
+    }
+}
