@@ -69,7 +69,7 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         def code = GeneratedCodes.read(src)
         def slip = KioskRegistration.post(http, app, '/kiosk/pre-entry/scan', kiosk, 'code=' + enc(code))
         assert slip.statusCode() == 303
-        slip.headers().firstValue('Location').get().replaceAll('.*/', '')
+        jp.madoguchi.acceptance.support.PreEntryVisits.slipNumber(slip.headers().firstValue('Location').get())
     }
 
     /** The clerk's part: whom it is for (unless known), the answers, the citizen's check, printing, 完了. */
@@ -197,7 +197,7 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         when: 'the handheld scanner at the kiosk types the certificate code'
         def slip = KioskRegistration.post(http, app, '/kiosk/move-in/certificate', kiosk,
                 'code=' + enc(app.bean(MoveOutCertificateCodes).write(certificate)))
-        def number = slip.headers().firstValue('Location').get().replaceAll('.*/', '')
+        def number = jp.madoguchi.acceptance.support.PreEntryVisits.slipNumber(slip.headers().firstValue('Location').get())
         serve(number, null, [異動年月日: '2026-11-21', 届出人との関係: '本人'])
         def row = delivered('RESIDENT_MOVE', number, 'MOVE_IN_NOTIFICATION')[0]
         def read = delivered('MOVE_OUT_CERTIFICATE', number, 'MOVE_IN_NOTIFICATION')[0]

@@ -175,7 +175,7 @@ class TwoServersAcceptanceSpec extends Specification {
                             answer = PreEntryVisits.scan(http, balancer, kiosk, 'RESIDENT_CERTIFICATE')
                         }
                         if (answer.statusCode() == 303) {
-                            opened << answer.headers().firstValue('Location').get().substring('/kiosk/slip/'.length())
+                            opened << PreEntryVisits.slipNumber(answer.headers().firstValue('Location').get())
                         } else {
                             def refusal = answer.body() =~ /id="error"[^>]*>([^<]*)</
                             failures << "${answer.statusCode()} ${refusal.find() ? refusal.group(1) : answer.body().take(200)}".toString()

@@ -7,6 +7,7 @@ import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.KioskQuestions
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal
+import jp.madoguchi.adapters.documents.printing.SimulatedPrintQueue
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -114,6 +115,15 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
         browser.text('#call-number') == String.valueOf(Integer.parseInt(receptionNumber.substring(9)))
         decodeQr(browser.attribute('#qr', 'src')) == "MADOGUCHI:R:999997:${receptionNumber}"
         browser.screenshot('05-kiosk-受付票')
+
+        and: 'printed on the receipt printer (the demo queue records it): an 80 mm roll with the number and the wait'
+        browser.text('#printed').startsWith('受付票を印刷しました')
+        browser.texts('#counters li') == ['市民課']
+        browser.text('#waiting') == 'お待ちの方はいません。まもなくお呼びします。'
+        def job = app.bean(SimulatedPrintQueue).jobs().last()
+        def printedSlip = new PdfReader(job.content())
+        Math.abs(printedSlip.getPageSize(1).width - com.lowagie.text.Utilities.millimetersToPoints(80)) < 1
+        new PdfTextExtractor(printedSlip).getTextFromPage(1).contains("受付番号 ${receptionNumber}")
 
         and: 'within the budget of the story (the one missing choice included)'
         touches <= 8

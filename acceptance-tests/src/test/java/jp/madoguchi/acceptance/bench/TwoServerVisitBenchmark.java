@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import jp.madoguchi.acceptance.support.KioskRegistration;
 import jp.madoguchi.acceptance.support.LoadBalancer;
+import jp.madoguchi.acceptance.support.PreEntryVisits;
 import jp.madoguchi.acceptance.support.RunningMadoguchi;
 import jp.madoguchi.acceptance.support.StaffLogin;
 import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal;
@@ -207,7 +208,7 @@ public final class TwoServerVisitBenchmark {
                     "visit=" + enc(visit));
             String location = slip.headers().firstValue("Location").orElse("");
             return slip.statusCode() == 303 && location.startsWith("/kiosk/slip/")
-                    ? location.substring("/kiosk/slip/".length()) : null;
+                    ? PreEntryVisits.slipNumber(location) : null;
         });
     }
 

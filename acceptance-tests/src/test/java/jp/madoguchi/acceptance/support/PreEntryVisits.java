@@ -43,6 +43,12 @@ public final class PreEntryVisits {
             throw new IllegalStateException("受付になりませんでした: " + scanAnswer.statusCode()
                     + (error.find() ? " " + error.group(1) : ""));
         }
-        return scanAnswer.headers().firstValue("Location").orElseThrow().substring("/kiosk/slip/".length());
+        return slipNumber(scanAnswer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** The reception number in a slip address ({@code /kiosk/slip/20261122-0007?print=printed}). */
+    public static String slipNumber(String location) {
+        String number = location.substring("/kiosk/slip/".length());
+        return number.contains("?") ? number.substring(0, number.indexOf('?')) : number;
     }
 }

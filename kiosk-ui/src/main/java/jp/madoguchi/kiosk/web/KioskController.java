@@ -65,13 +65,14 @@ public class KioskController {
     private final HoldKioskVisitUseCase visits;
     private final MoveInPages moveIns;
     private final HearingPages hearing;
+    private final KioskSlipPrinter slipPrinter;
     private final String agentUrl;
     private final LocalGovernmentCode city;
     private final ZoneId zone;
 
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
                            StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, HoldKioskVisitUseCase visits,
-                           MoveInPages moveIns, HearingPages hearing,
+                           MoveInPages moveIns, HearingPages hearing, KioskSlipPrinter slipPrinter,
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
                            Installation installation) {
@@ -82,6 +83,7 @@ public class KioskController {
         this.visits = visits;
         this.moveIns = moveIns;
         this.hearing = hearing;
+        this.slipPrinter = slipPrinter;
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.city = installation.city();
         this.zone = installation.zone();
@@ -123,8 +125,12 @@ public class KioskController {
 
     /** The agent's sealed reading arrives here; the PIN never does. */
     @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public Object identify(Authentication authentication, String procedure,
-                                 @Nullable String terminal, @Nullable String reading) {
+    public Object identify(Authentication authentication, @Body Map<String, Object> posted) {
+        // the whole form is read at once: binding the long sealed reading as one of several form parameters let
+        // Micronaut claim one body chunk twice now and then ("Chunk already claimed"), a 500 for the citizen
+        String procedure = field(posted, "procedure");
+        String terminal = field(posted, "terminal");
+        String reading = field(posted, "reading");
         Procedure chosen = procedure(procedure);
         KioskDevice device = device(authentication);
         if (!readerBelongsTo(device, terminal)) {
@@ -160,7 +166,7 @@ public class KioskController {
     @Post(value = "/answers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> answers(Authentication authentication, @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
-        String token = posted.get("visit") == null ? null : String.valueOf(posted.get("visit"));
+        String token = field(posted, "visit");
         return visits.find(city, token, kiosk.terminalId())
                 .filter(v -> v.resident() != null)
                 .<HttpResponse<?>>map(v -> posted.containsKey("edit")
@@ -180,7 +186,7 @@ public class KioskController {
     @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> receive(Authentication authentication, @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
-        String visit = posted.get("visit") == null ? null : String.valueOf(posted.get("visit"));
+        String visit = field(posted, "visit");
         return visits.close(city, visit, kiosk.terminalId())
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
@@ -189,14 +195,16 @@ public class KioskController {
                         hearing.keep(reception.number(), KioskAnswers.from(posted).values(), kiosk.operator());
                     }
                     visits.issued(city, kiosk.terminalId(), reception.number().value());
-                    return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value()));
+                    String printed = slipPrinter.print(reception.number(), kiosk.operator());
+                    return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value() + printed));
                 })
                 .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
     }
 
     /** 受付票. */
     @Get("/slip/{number}")
-    public HttpResponse<?> slip(Authentication authentication, @PathVariable String number) {
+    public HttpResponse<?> slip(Authentication authentication, @PathVariable String number,
+                                @Nullable @QueryValue String print) {
         ReceptionNumber receptionNumber;
         try {
             receptionNumber = ReceptionNumber.parse(number);
@@ -210,8 +218,14 @@ public class KioskController {
         return slips.slip(city, receptionNumber)
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(new ModelAndView<>("kiosk/slip", new KioskPages.SlipPage(
                         s.number().value(), s.callNumber(), TIME.format(s.openedAt().atZone(zone)), s.procedures(),
-                        s.department(), "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng())))))
+                        s.department(), s.counters(), s.waitingAhead(), s.estimatedWait(),
+                        "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng()), print == null ? "" : print))))
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of())));
+    }
+
+    private static String field(Map<String, Object> posted, String name) {
+        Object value = posted.get(name);
+        return value == null ? null : String.valueOf(value);
     }
 
     private static KioskDevice device(Authentication authentication) {

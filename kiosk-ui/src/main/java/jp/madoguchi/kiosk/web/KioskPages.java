@@ -62,10 +62,15 @@ public final class KioskPages {
     public record MessagePage(String message) {
     }
 
-    /** 受付票. */
+    /**
+     * 受付票.
+     *
+     * @param printed {@code printed} or {@code failed} after the receipt printer was asked; empty without one
+     */
     @Introspected
     public record SlipPage(String number, int callNumber, String openedAt, List<String> procedures,
-                           String department, String qr) {
+                           String department, List<String> counters, int waitingAhead, int estimatedWait, String qr,
+                           String printed) {
     }
 
     /** 転入の受付: what the 転出証明書 (or the card) said. */

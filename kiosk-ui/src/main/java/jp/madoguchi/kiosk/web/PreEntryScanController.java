@@ -41,12 +41,14 @@ public class PreEntryScanController {
 
     private final PreEntryUseCase preEntry;
     private final HoldKioskVisitUseCase visits;
+    private final KioskSlipPrinter slipPrinter;
     private final LocalGovernmentCode city;
 
-    public PreEntryScanController(PreEntryUseCase preEntry, HoldKioskVisitUseCase visits,
+    public PreEntryScanController(PreEntryUseCase preEntry, HoldKioskVisitUseCase visits, KioskSlipPrinter slipPrinter,
                                   Installation installation) {
         this.preEntry = preEntry;
         this.visits = visits;
+        this.slipPrinter = slipPrinter;
         this.city = installation.city();
     }
 
@@ -62,7 +64,8 @@ public class PreEntryScanController {
         Redemption result = preEntry.redeem(city, code, kiosk.operator());
         if (result instanceof Redemption.Opened opened) {
             visits.issued(city, kiosk.terminalId(), opened.reception().number().value());
-            return HttpResponse.seeOther(URI.create("/kiosk/slip/" + opened.reception().number().value()));
+            String printed = slipPrinter.print(opened.reception().number(), kiosk.operator());
+            return HttpResponse.seeOther(URI.create("/kiosk/slip/" + opened.reception().number().value() + printed));
         }
         return HttpResponse.unprocessableEntity().body(new ModelAndView<>("kiosk/pre-entry-scan",
                 new KioskPages.ScanPage(((Redemption.Refused) result).message())));

@@ -45,6 +45,9 @@ import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.TerminalCardChannel;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.CallQueue;
+import jp.madoguchi.application.port.out.DocumentPrinter;
+import jp.madoguchi.application.port.out.Municipalities;
+import jp.madoguchi.application.port.out.SlipRenderer;
 import jp.madoguchi.application.port.out.ServiceCounters;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
@@ -149,8 +152,12 @@ public class ReceptionFactory {
     }
 
     @Singleton
-    IssueReceptionSlipUseCase receptionSlip(Receptions receptions, TwoDimensionalCodes codes) {
-        return new IssueReceptionSlipService(receptions, codes);
+    IssueReceptionSlipUseCase receptionSlip(Receptions receptions, TwoDimensionalCodes codes, CallQueue queue,
+            ServiceCounters counters, SlipRenderer renderer, DocumentPrinter printer, Municipalities municipalities,
+            @Property(name = "madoguchi.kiosk.slip.minutes-per-visit", defaultValue = "5") int minutesPerVisit,
+            Clock clock) {
+        return new IssueReceptionSlipService(receptions, codes, queue, counters, renderer, printer, municipalities,
+                java.time.Duration.ofMinutes(minutesPerVisit), clock);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package jp.madoguchi.adapters.postgres;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -35,6 +36,29 @@ public class JdbiCallQueue implements CallQueue {
                          ORDER BY serial LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .bind("city", city.value()).bind("day", day).bind("department", departmentCode)
                 .mapTo(String.class).findOne().map(ReceptionNumber::parse));
+    }
+
+    @Override
+    public int ahead(LocalGovernmentCode city, LocalDate day, String departmentCode, ReceptionNumber number) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM reception
+                         WHERE city_code = :city AND reception_day = :day AND department_code = :department
+                           AND state IN ('RECEIVED', 'REFERRED') AND call_counter_code IS NULL AND serial < :serial""")
+                .bind("city", city.value()).bind("day", day).bind("department", departmentCode)
+                .bind("serial", number.serial())
+                .mapTo(Integer.class).one());
+    }
+
+    @Override
+    public Optional<Duration> typicalHandling(LocalGovernmentCode city, LocalDate day, String departmentCode) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - first_called_at))
+                          FROM reception
+                         WHERE city_code = :city AND reception_day = :day AND department_code = :department
+                           AND completed_at IS NOT NULL AND first_called_at IS NOT NULL""")
+                .bind("city", city.value()).bind("day", day).bind("department", departmentCode)
+                .mapTo(Double.class).findOne()
+                .map(seconds -> Duration.ofSeconds(Math.round(seconds))));
     }
 
     @Override

@@ -7,6 +7,7 @@ import jp.madoguchi.domain.procedure.LifeEvent
 import jp.madoguchi.domain.procedure.Procedure
 import jp.madoguchi.domain.reception.Channel
 import jp.madoguchi.domain.reception.Reception
+import jp.madoguchi.domain.shared.LocalGovernmentCode
 import jp.madoguchi.domain.shared.Operator
 import jp.madoguchi.domain.shared.Rejection
 import spock.lang.Stepwise
@@ -129,5 +130,42 @@ class CallingStoreSpec extends DatabaseSpecification {
         called.findAll { it != null }.toSet() == visits*.number().toSet()
         called.count { it != null } == 12
         visits.every { v -> receptions.find(CITY, v.number()).get().timeline().count { it.counterCode() } == 1 }
+    }
+
+    def "受付票の待ち人数は同じ課で呼ばれていない前の番号だけ。目安の速さは、その日に終わった受付の呼出から完了までの中央値"() {
+        given: 'another city, so the visits of the features before do not count'
+        def city = LocalGovernmentCode.fromFiveDigits('99998')
+        def queue = new JdbiCallQueue(jdbi)
+        def day = LocalDate.of(2026, 12, 5)
+        def first = waiting(CERTIFICATE, city)
+        def second = waiting(CERTIFICATE, city)
+        def health = waiting(HEALTH, city)
+        def third = waiting(CERTIFICATE, city)
+
+        expect:
+        queue.ahead(city, day, 'SHIMIN', first.number()) == 0
+        queue.ahead(city, day, 'SHIMIN', third.number()) == 2
+        queue.ahead(city, day, 'HOKEN', health.number()) == 0
+        queue.typicalHandling(city, day, 'SHIMIN').isEmpty()
+
+        when: 'the first two are called and finished, in 4 and in 8 minutes'
+        finish(city, first, 4)
+        finish(city, second, 8)
+
+        then:
+        queue.ahead(city, day, 'SHIMIN', third.number()) == 0
+        queue.typicalHandling(city, day, 'SHIMIN').get() == java.time.Duration.ofMinutes(6)
+        queue.typicalHandling(city, day, 'HOKEN').isEmpty()
+    }
+
+    private void finish(LocalGovernmentCode city, Reception visit, int minutes) {
+        def clerk = Operator.staff('c1', '職員')
+        def r = receptions.find(city, visit.number()).get()
+        r.call(new jp.madoguchi.domain.reception.ServiceCounter('SHIMIN-1', '1番窓口', SHIMIN), clerk, NOW)
+        r.startHearing(clerk, NOW.plusSeconds(30))
+        r.confirm(clerk, NOW.plusSeconds(60))
+        r.markPrinted(clerk, NOW.plusSeconds(90), '申請書を印刷')
+        r.complete(clerk, NOW.plusSeconds(minutes * 60))
+        receptions.update(r)
     }
 }

@@ -1,6 +1,7 @@
 package jp.madoguchi.application.port.out;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,15 @@ public interface CallQueue {
      * time get the next number instead (clerks at several counters pressing 「次の方」 at once).
      */
     Optional<ReceptionNumber> next(LocalGovernmentCode city, LocalDate day, String departmentCode);
+
+    /** How many visits of the day wait uncalled at the department with a lower number than {@code number}. */
+    int ahead(LocalGovernmentCode city, LocalDate day, String departmentCode, ReceptionNumber number);
+
+    /**
+     * The median time from the first call to completion of the department's visits finished on {@code day}: the
+     * pace a slip's waiting estimate is made from; empty before the first visit of the day is finished.
+     */
+    Optional<Duration> typicalHandling(LocalGovernmentCode city, LocalDate day, String departmentCode);
 
     /** Per department code, how many visits of the day wait there and have not been called yet. */
     Map<String, Integer> waiting(LocalGovernmentCode city, LocalDate day);

@@ -53,7 +53,12 @@ public class JavaxPrintDocumentPrinter implements DocumentPrinter {
         if (settings.tray() != null && !settings.tray().isBlank()) {
             attributes.add(tray(service, settings.tray()));
         } else {
-            attributes.add("A3".equals(settings.paper()) ? MediaSizeName.ISO_A3 : MediaSizeName.ISO_A4);
+            // a receipt roll (58mm, 80mm) has no media name: the PDF's page is the roll's width
+            if ("A3".equals(settings.paper())) {
+                attributes.add(MediaSizeName.ISO_A3);
+            } else if (settings.paper() == null || "A4".equals(settings.paper())) {
+                attributes.add(MediaSizeName.ISO_A4);
+            }
         }
         DocPrintJob job = service.createPrintJob();
         try {
