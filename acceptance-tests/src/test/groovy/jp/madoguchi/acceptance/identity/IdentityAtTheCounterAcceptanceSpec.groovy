@@ -243,6 +243,41 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
         browser.texts('#timeline tbody tr').any { it.contains('事前入力で受付（住民票の写し・印鑑登録証明書）') }
     }
 
+    def "窓口で受付: 記載台を通らない方の受付を手続を選んで始め、宛名番号で本人確認する。手続を選ばなければ断る"() {
+        given:
+        browser.deleteCookies()
+        login('clerk')
+
+        when: 'nothing chosen'
+        browser.go(app.url('/staff'))
+        browser.click('#walk-in-panel summary')
+        browser.clickAndLoad('#walk-in-open')
+
+        then:
+        browser.text('#error') == '窓口で受付するには、手続を1つ以上選んでください'
+
+        when: 'a citizen at the counter asks for a 住民票 and a 印鑑登録証明書'
+        browser.click('#walk-in-panel summary')
+        browser.click("#walk-in input[data-procedure='RESIDENT_CERTIFICATE']")
+        browser.click("#walk-in input[data-procedure='SEAL_CERTIFICATE']")
+        browser.clickAndLoad('#walk-in-open')
+        def number = browser.currentPath().substring('/staff/receptions/'.length())
+
+        then: 'a counter visit, nobody identified yet'
+        browser.text('#notice').startsWith('窓口で受付しました')
+        browser.texts('#timeline tbody tr').any { it.contains('窓口で受付（住民票の写し・印鑑登録証明書）') }
+        browser.exists('#addresseeNumber')
+
+        when: 'the clerk checks an ID document and names the resident'
+        browser.type('#addresseeNumber', demoHolderAddresseeNumber())
+        browser.clickAndLoad('#confirm-by-number')
+
+        then:
+        browser.text('#resident-name') == demoCard.face().name()
+        app.bean(jp.madoguchi.application.port.in.FindReceptionsUseCase).today(new LocalGovernmentCode('999997'))
+                .find { it.number().value() == number }.channel().label() == '窓口'
+    }
+
     def "管理者: 端末を登録するとトークンを一度だけ表示し、取り消した端末ではカードを読めない"() {
         given:
         browser.deleteCookies()

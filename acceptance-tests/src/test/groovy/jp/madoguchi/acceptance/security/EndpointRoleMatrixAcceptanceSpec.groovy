@@ -60,6 +60,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /staff/receptions/{number}/related/guidance.pdf': 'RECEPTION',
             'GET /staff/move-ins'                     : 'RECEPTION',
             'POST /staff/calls'                       : 'RECEPTION',
+            'POST /staff/walk-in'                     : 'RECEPTION',
             'POST /staff/receptions/{number}/call'    : 'RECEPTION',
             'POST /staff/move-ins'                    : 'RECEPTION',
             'GET /staff/residents'                    : 'RESIDENT_SEARCH',
