@@ -15,6 +15,7 @@ import jp.madoguchi.application.port.in.PrepareFormsUseCase;
 import jp.madoguchi.application.port.in.ReceptionStepCommand;
 import jp.madoguchi.application.failpoint.FailPoints;
 import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.ContentConfirmations;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.DocumentPrinter.PrintSettings;
 import jp.madoguchi.application.port.out.FilledFormRenderer;
@@ -50,9 +51,6 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
 
     private static final String BROWSER = "ブラウザ（PDF）";
 
-    /** The PNG signature: big enough for a hand-drawn signature, small enough for a form row. */
-    private static final int MAX_SIGNATURE_BYTES = 512 * 1024;
-    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
 
     private final Receptions receptions;
     private final ReceptionSteps steps;
@@ -61,6 +59,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     private final FormFiller filler;
     private final AnswerFormat answerFormat;
     private final ReceptionPaperwork paperwork;
+    private final ContentConfirmations confirmations;
     private final FilledFormRenderer renderer;
     private final DocumentPrinter printer;
     private final Municipalities municipalities;
@@ -69,7 +68,8 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     private final Clock clock;
 
     public FormsAtCounterService(Receptions receptions, ResidentRegistry registry, MoveIns moveIns, FormCatalogue catalogue,
-                                 FormDefinitions definitions, ReceptionPaperwork paperwork, FilledFormRenderer renderer,
+                                 FormDefinitions definitions, ReceptionPaperwork paperwork,
+                                 ContentConfirmations confirmations, FilledFormRenderer renderer,
                                  DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
                                  Transactions transactions, EraTable eras, Clock clock) {
         this.receptions = receptions;
@@ -79,6 +79,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         this.filler = new FormFiller(registry, moveIns, dictionary, eras);
         this.answerFormat = new AnswerFormat(eras);
         this.paperwork = paperwork;
+        this.confirmations = confirmations;
         this.renderer = renderer;
         this.printer = printer;
         this.municipalities = municipalities;
@@ -149,6 +150,10 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         reception.record(operator, clock.instant(), "聞き取りの回答を記録（" + String.join("・", checked.keySet()) + "）");
         transactions.inTransaction(() -> {
             paperwork.saveAnswers(city, number, checked, operator.displayName(), clock.instant());
+            // what the citizen confirmed on the tablet is no longer what would be printed: ask again
+            if (confirmations.revoke(city, number)) {
+                reception.record(operator, clock.instant(), "回答が変わったため、本人の内容確認と署名を取り消し");
+            }
             receptions.appendTimeline(reception);
         });
     }
@@ -192,10 +197,7 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
     @Override
     public String sign(LocalGovernmentCode city, ReceptionNumber number, byte[] png, Operator operator) {
         Reception reception = reception(city, number, operator);
-        if (png == null || png.length < 8 || png.length > MAX_SIGNATURE_BYTES
-                || !java.util.Arrays.equals(java.util.Arrays.copyOf(png, 4), PNG_MAGIC)) {
-            throw new Rejection("signature.unreadable", "署名の画像を受け取れませんでした。もう一度署名してください");
-        }
+        SignatureImages.requirePng(png);
         String hash = Digests.sha256Hex(png);
         reception.record(operator, clock.instant(), "署名を受け取りました（SHA-256 " + hash.substring(0, 16) + "…）");
         transactions.inTransaction(() -> {

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jp.madoguchi.application.port.in.KioskHearingUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
@@ -24,7 +22,6 @@ import jp.madoguchi.domain.audit.AuditAction;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.form.FieldDictionary;
-import jp.madoguchi.domain.form.FilledForm;
 import jp.madoguchi.domain.form.FormDefinition;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Channel;
@@ -48,13 +45,11 @@ public final class KioskHearingService implements KioskHearingUseCase {
     private static final int DRAFT_SERIAL = 9999;
 
     private final FieldDictionary dictionary;
-    private final FormVersions forms;
-    private final FormFiller filler;
+    private final VisitContent content;
     private final AnswerFormat answerFormat;
     private final ProcedureCatalogue procedures;
     private final Receptions receptions;
     private final ReceptionPaperwork paperwork;
-    private final Municipalities municipalities;
     private final AccessRecords access;
     private final Transactions transactions;
     private final Clock clock;
@@ -64,13 +59,12 @@ public final class KioskHearingService implements KioskHearingUseCase {
                                ReceptionPaperwork paperwork, Municipalities municipalities, AuditTrail trail,
                                Transactions transactions, EraTable eras, Clock clock) {
         this.dictionary = catalogue.dictionary();
-        this.forms = new FormVersions(definitions, dictionary);
-        this.filler = new FormFiller(registry, moveIns, dictionary, eras);
+        this.content = new VisitContent(dictionary, new FormVersions(definitions, dictionary),
+                new FormFiller(registry, moveIns, dictionary, eras), municipalities, clock);
         this.answerFormat = new AnswerFormat(eras);
         this.procedures = procedures;
         this.receptions = receptions;
         this.paperwork = paperwork;
-        this.municipalities = municipalities;
         this.access = new AccessRecords(trail, clock);
         this.transactions = transactions;
         this.clock = clock;
@@ -95,27 +89,7 @@ public final class KioskHearingService implements KioskHearingUseCase {
     public Review review(LocalGovernmentCode city, AddresseeNumber resident, List<String> chosen,
                          Map<String, String> answers, Operator kiosk) {
         Map<String, String> checked = checked(city, chosen, answers);
-        Reception draft = draft(city, resident, chosen, kiosk);
-        String municipality = municipalities.nameOf(city);
-        Set<String> shown = new LinkedHashSet<>();
-        List<ReviewRow> rows = new ArrayList<>();
-        for (FormDefinition form : formsOf(city, chosen)) {
-            FilledForm filled = filler.fill(form, draft, checked, municipality, LocalDate.now(clock), null);
-            for (String key : form.fields()) {
-                FieldDefinition field = dictionary.find(key).orElseThrow();
-                String source = sourceLabel(field);
-                if (source == null || !shown.add(key)) {
-                    continue;
-                }
-                String value = field.type() == FieldDefinition.Type.MEMBERS
-                        ? String.join("、", filled.tables().getOrDefault(key, List.of()).stream()
-                                .map(member -> member.get("氏名")).toList())
-                        : filled.value(key);
-                if (!value.isBlank()) {
-                    rows.add(new ReviewRow(key, value, source));
-                }
-            }
-        }
+        List<ReviewRow> rows = content.rows(draft(city, resident, chosen, kiosk), checked);
         access.record(city, kiosk, AuditAction.VIEW_RESIDENT, List.of(resident.value()), "記載台の内容確認",
                 "記載台で申請内容を本人に表示（" + rows.size() + "項目）");
         return new Review(rows, checked);
@@ -154,7 +128,7 @@ public final class KioskHearingService implements KioskHearingUseCase {
     /** The answer fields of the chosen procedures' forms that a touch can answer, each once. */
     private List<FieldDefinition> askable(LocalGovernmentCode city, List<String> chosen) {
         Map<String, FieldDefinition> fields = new LinkedHashMap<>();
-        for (FormDefinition form : formsOf(city, chosen)) {
+        for (FormDefinition form : content.formsOf(city, chosen)) {
             for (String key : form.fields()) {
                 dictionary.find(key)
                         .filter(f -> f.source() == FieldDefinition.Source.ANSWER)
@@ -166,27 +140,11 @@ public final class KioskHearingService implements KioskHearingUseCase {
         return List.copyOf(fields.values());
     }
 
-    private List<FormDefinition> formsOf(LocalGovernmentCode city, List<String> chosen) {
-        return forms.inForce(city, LocalDate.now(clock)).stream()
-                .filter(f -> f.procedures().stream().anyMatch(chosen::contains)).toList();
-    }
-
     private Reception draft(LocalGovernmentCode city, AddresseeNumber resident, List<String> chosen, Operator kiosk) {
         List<Procedure> list = chosen.stream().map(code -> procedures.find(code).orElseThrow(() -> new Rejection(
                 "kiosk.procedure-unknown", "選ばれた手続が見つかりません。最初からやり直してください。"))).toList();
         return Reception.open(city, new ReceptionNumber(LocalDate.now(clock), DRAFT_SERIAL), Channel.KIOSK, resident,
                 list, kiosk, clock.instant());
-    }
-
-    /** Where a value the citizen sees comes from; null for what is not theirs to check (dates of today, constants). */
-    private static String sourceLabel(FieldDefinition field) {
-        return switch (field.source()) {
-            case RESIDENT -> field.path().equals("addresseeNumber") ? null : "住民記録";
-            case HOUSEHOLD -> "住民記録";
-            case CARD -> "マイナンバーカード";
-            case ANSWER -> "あなたの回答";
-            default -> null;
-        };
     }
 
     /** The question without its trailing list of choices or format hint, which the kiosk shows as buttons. */

@@ -46,4 +46,9 @@ class InMemoryReceptionPaperwork implements ReceptionPaperwork {
     List<PrintRecord> prints(LocalGovernmentCode city, ReceptionNumber number) {
         List.copyOf(prints.getOrDefault(key(city, number), []))
     }
+
+    /** A revoked confirmation takes the signature with it (as the database adapter does). */
+    void removeSignature(LocalGovernmentCode city, ReceptionNumber number) {
+        signatures.remove(key(city, number))
+    }
 }

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service
 
+import jp.madoguchi.application.fakes.InMemoryContentConfirmations
 import jp.madoguchi.application.fakes.InMemoryMoveIns
 import jp.madoguchi.application.fakes.InMemoryReceptionPaperwork
 import jp.madoguchi.application.fakes.TextFormRendering
@@ -20,7 +21,8 @@ class FormsAtCounterServiceSpec extends CounterFixture {
 
     def rendering = new TextFormRendering()
     def paperwork = new InMemoryReceptionPaperwork()
-    def forms = new FormsAtCounterService(receptions, registry, new InMemoryMoveIns(), rendering, rendering, paperwork,
+    def confirmations = new InMemoryContentConfirmations(paperwork: paperwork)
+    def forms = new FormsAtCounterService(receptions, registry, new InMemoryMoveIns(), rendering, rendering, paperwork, confirmations,
             rendering, rendering, { '見本市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
 
     def setup() {

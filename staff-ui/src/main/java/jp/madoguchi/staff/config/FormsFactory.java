@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.ConfirmOnTabletUseCase;
 import jp.madoguchi.application.port.in.DesignFormsUseCase;
 import jp.madoguchi.application.port.in.KioskHearingUseCase;
 import jp.madoguchi.application.port.out.AuditTrail;
+import jp.madoguchi.application.port.out.ContentConfirmations;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.FilledFormRenderer;
 import jp.madoguchi.application.port.out.FormCatalogue;
@@ -18,6 +20,7 @@ import jp.madoguchi.application.port.out.ReceptionPaperwork;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
 import jp.madoguchi.application.port.out.Transactions;
+import jp.madoguchi.application.service.ConfirmOnTabletService;
 import jp.madoguchi.application.service.DesignFormsService;
 import jp.madoguchi.application.service.FormsAtCounterService;
 import jp.madoguchi.application.service.KioskHearingService;
@@ -35,10 +38,19 @@ public class FormsFactory {
     @Singleton
     FormsAtCounterService formsAtCounter(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
             FormCatalogue catalogue, FormDefinitions definitions, ReceptionPaperwork paperwork,
-            FilledFormRenderer renderer, DocumentPrinter printer, Municipalities municipalities, AuditTrail trail,
+            ContentConfirmations confirmations, FilledFormRenderer renderer, DocumentPrinter printer,
+            Municipalities municipalities, AuditTrail trail, Transactions transactions, EraTable eras, Clock clock) {
+        return new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, paperwork,
+                confirmations, renderer, printer, municipalities, trail, transactions, eras, clock);
+    }
+
+    @Singleton
+    ConfirmOnTabletUseCase confirmOnTablet(Receptions receptions, ResidentRegistry registry, MoveIns moveIns,
+            FormCatalogue catalogue, FormDefinitions definitions, ReceptionPaperwork paperwork,
+            ContentConfirmations confirmations, Municipalities municipalities, AuditTrail trail,
             Transactions transactions, EraTable eras, Clock clock) {
-        return new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, paperwork, renderer,
-                printer, municipalities, trail, transactions, eras, clock);
+        return new ConfirmOnTabletService(receptions, registry, moveIns, catalogue, definitions, paperwork,
+                confirmations, municipalities, trail, transactions, eras, clock);
     }
 
     @Singleton

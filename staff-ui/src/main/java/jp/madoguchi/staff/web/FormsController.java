@@ -30,6 +30,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.Installation;
+import jp.madoguchi.application.port.in.ConfirmOnTabletUseCase;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase.FormStatus;
 import jp.madoguchi.application.port.in.ScreenMessage;
@@ -53,11 +54,13 @@ public class FormsController {
 
     private final FormsAtCounterUseCase forms;
     private final ReceptionAccess access;
+    private final ConfirmOnTabletUseCase tablet;
     private final ZoneId zone;
 
-    public FormsController(FormsAtCounterUseCase forms, ReceptionAccess access,
+    public FormsController(FormsAtCounterUseCase forms, ReceptionAccess access, ConfirmOnTabletUseCase tablet,
                            Installation installation) {
         this.forms = forms;
+        this.tablet = tablet;
         this.access = access;
         this.zone = installation.zone();
     }
@@ -149,6 +152,19 @@ public class FormsController {
             return DocumentResponse.inline(document);
         }
         return back(number, document.fileName() + " を " + printer + " に送りました");
+    }
+
+    /**
+     * 本人に確認してもらう: the content goes to the citizen-facing tablet at this counter (a terminal registered like a
+     * kiosk), where the citizen confirms it and signs.
+     */
+    @Post(value = "/tablet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> sendToTablet(Authentication authentication, @PathVariable String number,
+                                        @Nullable String terminal) {
+        access.requireServed(authentication, number);
+        tablet.send(StaffPrincipal.city(authentication), ReceptionNumber.parse(number), terminal,
+                StaffPrincipal.operator(authentication));
+        return back(number, "タブレット " + terminal.strip() + " に内容を表示しました。本人が確認して署名すると経過に出ます");
     }
 
     /** 署名: the tablet page; the signature is drawn with a finger or pen and sent as a PNG. */

@@ -84,7 +84,7 @@ class StartMoveInSpec extends DatabaseSpecification {
                 Path.of('/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf'),
                 Path.of('/usr/share/fonts/truetype/ipamj/ipamjm.ttf')), zxing, catalogue)
         new DesignFormsService(catalogue, definitions, renderer, trail, new JdbiTransactions(jdbi), clock).ensureShippedForms(CITY)
-        forms = new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, new JdbiReceptionPaperwork(jdbi),
+        forms = new FormsAtCounterService(receptions, registry, moveIns, catalogue, definitions, new JdbiReceptionPaperwork(jdbi), new JdbiContentConfirmations(jdbi),
                 renderer, new JavaxPrintDocumentPrinter(), { CITY.value() == it.value() ? 'みらい市' : null }, trail,
                 new JdbiTransactions(jdbi), jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
     }

@@ -76,7 +76,7 @@ class UnitOfWorkSpec extends DatabaseSpecification {
         start = new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry,
                 new JdbiUnconfirmedCards(jdbi), transactions, clock)
         forms = new FormsAtCounterService(receptions, registry, new JdbiMoveIns(jdbi), catalogue, definitions, paperwork,
-                renderer, new JavaxPrintDocumentPrinter(), { 'みらい市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
+                new JdbiContentConfirmations(jdbi), renderer, new JavaxPrintDocumentPrinter(), { 'みらい市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
         advance = new AdvanceReceptionService(receptions, new ClasspathProcedureCatalogue(), clock)
         def outbox = new FailingOutbox(real: new JdbiHandoffOutbox(jdbi), spec: this)
         complete = new CompleteReceptionService(receptions, registry, new JdbiMoveIns(jdbi), catalogue, paperwork,

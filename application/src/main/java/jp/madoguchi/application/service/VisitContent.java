@@ -1,0 +1,90 @@
+package jp.madoguchi.application.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
+import jp.madoguchi.application.port.out.Municipalities;
+import jp.madoguchi.domain.form.FieldDefinition;
+import jp.madoguchi.domain.form.FieldDictionary;
+import jp.madoguchi.domain.form.FilledForm;
+import jp.madoguchi.domain.form.FormDefinition;
+import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.shared.LocalGovernmentCode;
+
+/**
+ * What the citizen is shown of a visit's forms, at the kiosk before the visit is taken and on the counter tablet
+ * before printing: each value once, in the forms' order, with where it came from. The same filler the forms print
+ * from, so what is shown is what is printed.
+ */
+final class VisitContent {
+
+    private final FieldDictionary dictionary;
+    private final FormVersions forms;
+    private final FormFiller filler;
+    private final Municipalities municipalities;
+    private final Clock clock;
+
+    VisitContent(FieldDictionary dictionary, FormVersions forms, FormFiller filler, Municipalities municipalities,
+                 Clock clock) {
+        this.dictionary = dictionary;
+        this.forms = forms;
+        this.filler = filler;
+        this.municipalities = municipalities;
+        this.clock = clock;
+    }
+
+    List<FormDefinition> formsOf(LocalGovernmentCode city, List<String> procedures) {
+        return forms.inForce(city, LocalDate.now(clock)).stream()
+                .filter(f -> f.procedures().stream().anyMatch(procedures::contains)).toList();
+    }
+
+    List<ReviewRow> rows(Reception reception, Map<String, String> answers) {
+        List<String> procedures = reception.procedures().stream().map(Procedure::code).toList();
+        String municipality = municipalities.nameOf(reception.city());
+        Set<String> shown = new LinkedHashSet<>();
+        List<ReviewRow> rows = new ArrayList<>();
+        for (FormDefinition form : formsOf(reception.city(), procedures)) {
+            FilledForm filled = filler.fill(form, reception, answers, municipality, LocalDate.now(clock), null);
+            for (String key : form.fields()) {
+                FieldDefinition field = dictionary.find(key).orElseThrow();
+                String source = sourceLabel(field);
+                if (source == null || !shown.add(key)) {
+                    continue;
+                }
+                String value = field.type() == FieldDefinition.Type.MEMBERS
+                        ? String.join("、", filled.tables().getOrDefault(key, List.of()).stream()
+                                .map(member -> member.get("氏名")).toList())
+                        : filled.value(key);
+                if (!value.isBlank()) {
+                    rows.add(new ReviewRow(key, value, source));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The content as one text, a row a line, for its SHA-256: the same rows give the same hash. */
+    static String sha256(List<ReviewRow> rows) {
+        StringBuilder text = new StringBuilder();
+        rows.forEach(r -> text.append(r.label()).append('\t').append(r.value()).append('\t').append(r.source()).append('\n'));
+        return Digests.sha256Hex(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Where a value the citizen sees comes from; null for what is not theirs to check (dates of today, constants). */
+    private static String sourceLabel(FieldDefinition field) {
+        return switch (field.source()) {
+            case RESIDENT -> field.path().equals("addresseeNumber") ? null : "住民記録";
+            case HOUSEHOLD -> "住民記録";
+            case CARD -> "マイナンバーカード";
+            case ANSWER -> "あなたの回答";
+            default -> null;
+        };
+    }
+}
