@@ -119,8 +119,10 @@ class TabletConfirmationAcceptanceSpec extends Specification {
         clerk.clickAndLoad('#send-to-tablet')
         tablet.go(app.url('/kiosk/tablet'))
         def shownBefore = tablet.attribute('#content-sha256', 'value')
-        app.bean(jp.madoguchi.application.port.in.FormsAtCounterUseCase).answer(CITY, ReceptionNumber.parse(number),
-                ['使用目的': '銀行に提出'], jp.madoguchi.domain.shared.Operator.staff('clerk', '窓口 一郎'))
+        clerk.click('#answered summary')
+        assert clerk.attribute('#answered-通数', 'value') == '1'
+        clerk.type('#answered-使用目的', '銀行に提出')
+        clerk.clickAndLoad('#correct-answers')
         tablet.click('#content-ok')
         sign()
         tablet.clickAndLoad('#done')

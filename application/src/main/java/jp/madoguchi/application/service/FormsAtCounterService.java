@@ -148,14 +148,31 @@ public final class FormsAtCounterService implements FormsAtCounterUseCase, Prepa
         // all or nothing: the page shows what was typed again, with what to correct
         Map<String, String> checked = answerFormat.checkAll(dictionary, answers);
         reception.record(operator, clock.instant(), "聞き取りの回答を記録（" + String.join("・", checked.keySet()) + "）");
+        Map<String, String> before = paperwork.answers(city, number);
+        boolean changed = checked.entrySet().stream().anyMatch(a -> !a.getValue().equals(before.get(a.getKey())));
         transactions.inTransaction(() -> {
             paperwork.saveAnswers(city, number, checked, operator.displayName(), clock.instant());
             // what the citizen confirmed on the tablet is no longer what would be printed: ask again
-            if (confirmations.revoke(city, number)) {
+            if (changed && confirmations.revoke(city, number)) {
                 reception.record(operator, clock.instant(), "回答が変わったため、本人の内容確認と署名を取り消し");
             }
             receptions.appendTimeline(reception);
         });
+    }
+
+    @Override
+    public List<Answered> answered(LocalGovernmentCode city, ReceptionNumber number, Operator operator) {
+        Reception reception = reception(city, number, operator);
+        Map<String, String> given = paperwork.answers(city, number);
+        Map<String, Answered> answered = new LinkedHashMap<>();
+        for (FormDefinition form : visitForms(reception)) {
+            for (String key : form.fields()) {
+                dictionary.find(key).filter(f -> f.source() == FieldDefinition.Source.ANSWER && given.containsKey(f.key()))
+                        .ifPresent(f -> answered.putIfAbsent(f.key(), new Answered(new Question(f.key(), f.question(),
+                                f.choices()), given.get(f.key()))));
+            }
+        }
+        return List.copyOf(answered.values());
     }
 
     @Override

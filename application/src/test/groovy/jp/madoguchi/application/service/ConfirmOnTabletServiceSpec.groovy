@@ -108,6 +108,21 @@ class ConfirmOnTabletServiceSpec extends CounterFixture {
         stored(r).timeline()*.description().contains('回答が変わったため、本人の内容確認と署名を取り消し')
     }
 
+    def "同じ回答をもう一度記録しても、確認は取り消さない。回答済みの項目は直せるように並ぶ"() {
+        given:
+        def r = visit(['RESIDENT_CERTIFICATE'], resident(1))
+        forms.answer(CITY, r.number(), ['通数': '1'], CLERK)
+        tablet.send(CITY, r.number(), 'TABLET-01', CLERK)
+        tablet.confirm(CITY, r.number(), tablet.shown(CITY, TABLET).get().sha256(), PNG, TABLET)
+
+        when:
+        forms.answer(CITY, r.number(), ['通数': '１'], CLERK)
+
+        then:
+        tablet.confirmation(CITY, r.number()).isPresent()
+        forms.answered(CITY, r.number(), CLERK).collect { [it.question().key(), it.value()] } == [['通数', '1']]
+    }
+
     def "送られていないタブレット・壊れた署名は断る"() {
         given:
         def r = visit(['RESIDENT_CERTIFICATE'], resident(1))

@@ -68,8 +68,8 @@ public class FormsController {
     /** 様式: the visit's forms, what is still to ask, printing and the print record. */
     @Introspected
     public record FormsPage(String staffName, String number, List<FormRow> forms, List<FormChoice> allForms,
-                            List<QuestionRow> questions, List<String> printers, List<PrintRow> prints, String notice,
-                            String error) {
+                            List<QuestionRow> questions, List<QuestionRow> answered, List<String> printers,
+                            List<PrintRow> prints, String notice, String error) {
     }
 
     public record FormRow(String id, int version, String title, String signing, int missing, String glyphs) {
@@ -219,6 +219,9 @@ public class FormsController {
                         .map(f -> new FormChoice(f.id(), f.title())).toList(),
                 questions.values().stream().map(q -> new QuestionRow(q.key(), q.text(),
                         typed.getOrDefault(q.key(), ""), q.choices())).toList(),
+                forms.answered(StaffPrincipal.city(authentication), reception, StaffPrincipal.operator(authentication))
+                        .stream().map(a -> new QuestionRow(a.question().key(), a.question().text(),
+                                typed.getOrDefault(a.question().key(), a.value()), a.question().choices())).toList(),
                 forms.printers(),
                 forms.prints(StaffPrincipal.city(authentication), reception).stream().map(p -> new PrintRow(
                         TIME.format(p.printedAt().atZone(zone)), p.formId() + " 第" + p.formVersion() + "版",

@@ -21,7 +21,18 @@ public interface FormsAtCounterUseCase {
     /** Every form in force, for a clerk who needs one the procedures did not bring. */
     List<FormStatus> allForms(LocalGovernmentCode city);
 
+    /**
+     * Records answers (all or nothing). An answer that changes a value the citizen already confirmed on the tablet
+     * voids that confirmation and its signature.
+     */
     void answer(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator operator);
+
+    /** The questions of the visit's forms already answered (at the kiosk or the counter), with the answers, to correct. */
+    List<Answered> answered(LocalGovernmentCode city, ReceptionNumber number, Operator operator);
+
+    /** @param value the answer as stored (a date as 2026-11-22) */
+    record Answered(Question question, String value) {
+    }
 
     RenderedDocument preview(LocalGovernmentCode city, ReceptionNumber number, String formId, Operator operator);
 
@@ -44,8 +55,11 @@ public interface FormsAtCounterUseCase {
                       List<String> missingGlyphs) {
     }
 
-    /** A question the counter still has to ask. */
-    /** @param choices the values to choose from for a choice (empty: typed, in the field's format) */
+    /**
+     * A question the counter still has to ask.
+     *
+     * @param choices the values to choose from for a choice (empty: typed, in the field's format)
+     */
     record Question(String key, String text, List<String> choices) {
         public Question {
             choices = List.copyOf(choices);
