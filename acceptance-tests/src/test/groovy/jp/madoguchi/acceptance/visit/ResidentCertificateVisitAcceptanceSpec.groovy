@@ -210,7 +210,8 @@ class ResidentCertificateVisitAcceptanceSpec extends Specification {
         timeline.any { it.contains('記載台で本人が回答（請求者との関係・請求の範囲・記載事項・通数）') }
         timeline.any { it.contains('市民課で聞き取りを開始') }
         timeline.any { it.contains('申請書を表示') }
-        timeline.any { it.contains('申請内容を本人が確認') }
+        timeline.any { it.contains('職員が申請内容の確認を記録') }
+        !timeline.any { it.contains('本人が') && it.contains('確認') }
         timeline.any { it.contains('申請書を印刷') }
         timeline.any { it.contains('受付を完了') }
         timeline.any { it.contains('基幹系への連携記録を登録（CERTIFICATE_REQUEST、1件）') }

@@ -102,6 +102,7 @@ class TabletConfirmationAcceptanceSpec extends Specification {
         and: 'the timeline says the citizen confirmed, only now'
         clerk.go(app.url("/staff/receptions/${number}"))
         clerk.texts('#timeline tbody tr').any { it.contains('本人が内容を確認（内容 SHA-256 ' + shownHash.substring(0, 16)) }
+        clerk.text('#state') == '確認'
     }
 
     def "回答が変わると確認も署名も取り消され、もう一度タブレットで確認してもらう"() {

@@ -26,6 +26,7 @@ import jp.madoguchi.domain.form.FieldDictionary;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.reception.ReceptionState;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.domain.shared.Rejection;
@@ -103,11 +104,20 @@ public final class ConfirmOnTabletService implements ConfirmOnTabletUseCase {
         Instant at = clock.instant();
         String signatureHash = Digests.sha256Hex(png);
         Confirmation confirmation = new Confirmation(now.sha256(), signatureHash, tablet.terminal(), at);
+        // the hearing ends with the citizen's own confirmation (a visit further on keeps its state)
+        boolean advanced = reception.state() == ReceptionState.HEARING;
+        if (advanced) {
+            reception.confirm(tablet, at);
+        }
         reception.record(tablet, at, "本人が内容を確認（内容 SHA-256 " + now.sha256().substring(0, 16) + "…）し署名");
         transactions.inTransaction(() -> {
             paperwork.saveSignature(city, number, new Signature(png, signatureHash, at, tablet.displayName()));
             confirmations.confirmed(city, number, confirmation);
-            receptions.appendTimeline(reception);
+            if (advanced) {
+                receptions.update(reception);
+            } else {
+                receptions.appendTimeline(reception);
+            }
         });
         return Optional.of(confirmation);
     }

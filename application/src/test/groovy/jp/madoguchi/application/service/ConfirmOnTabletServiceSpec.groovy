@@ -74,6 +74,17 @@ class ConfirmOnTabletServiceSpec extends CounterFixture {
         confirmation.terminal() == 'TABLET-01'
         paperwork.signature(CITY, r.number()).isPresent()
         stored(r).timeline().last().description().startsWith('本人が内容を確認（内容 SHA-256 ' + shown.sha256().substring(0, 16))
+        stored(r).state() == jp.madoguchi.domain.reception.ReceptionState.RECEIVED
+
+        when: 'a visit in its hearing moves on to 確認 with the confirmation'
+        def heard = visit(['RESIDENT_CERTIFICATE'], resident(2, '葛西　次郎', 'カサイ　ジロウ'))
+        advance.startHearing(step(heard))
+        tablet.send(CITY, heard.number(), 'TABLET-01', CLERK)
+        tablet.confirm(CITY, heard.number(), tablet.shown(CITY, TABLET).get().sha256(), PNG, TABLET)
+
+        then:
+        stored(heard).state() == jp.madoguchi.domain.reception.ReceptionState.CONFIRMING
+        stored(heard).timeline()*.description().containsAll(['本人が申請内容を確認'])
         tablet.shown(CITY, TABLET).isEmpty()
     }
 

@@ -163,9 +163,13 @@ public final class Reception {
         moveTo(ReceptionState.HEARING, by, at, department.name() + "で聞き取りを開始");
     }
 
-    /** 確認: the citizen has checked the pre-filled content. */
+    /**
+     * 確認: the pre-filled content has been checked, by the citizen on the counter tablet or, recorded by a clerk,
+     * read out at the counter. Only the tablet's confirmation says the citizen confirmed it.
+     */
     public void confirm(Operator by, Instant at) {
-        moveTo(ReceptionState.CONFIRMING, by, at, "申請内容を本人が確認");
+        moveTo(ReceptionState.CONFIRMING, by, at, by.kind() == Operator.Kind.STAFF
+                ? "職員が申請内容の確認を記録" : "本人が申請内容を確認");
     }
 
     /** 印刷: the forms have been printed. */

@@ -107,7 +107,7 @@ public class ReceptionController {
     @Post(value = "/{number}/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(Authentication authentication, @PathVariable String number, long version) {
         advance.confirm(step(authentication, number, version));
-        return back(number, "本人確認済みにしました");
+        return back(number, "内容の確認（口頭）を記録しました");
     }
 
     /**
