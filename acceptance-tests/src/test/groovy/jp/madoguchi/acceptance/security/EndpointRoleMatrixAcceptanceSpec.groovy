@@ -128,6 +128,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /kiosk/identify/challenge'          : 'KIOSK_DEVICE',
             'POST /kiosk/identify'                    : 'KIOSK_DEVICE',
             'POST /kiosk/answers'                     : 'KIOSK_DEVICE',
+            'POST /kiosk/receptions/without-card'     : 'KIOSK_DEVICE',
             'GET /kiosk/tablet'                       : 'KIOSK_DEVICE',
             'POST /kiosk/tablet/confirm'              : 'KIOSK_DEVICE',
             'POST /kiosk/move-in/certificate'         : 'KIOSK_DEVICE',

@@ -85,6 +85,27 @@ class KioskQuestionsAcceptanceSpec extends Specification {
                 ['届出人との関係': '本人', '資格取得年月日': '2026-02-28', '資格取得の理由': '転入']
     }
 
+    def "カードを持たない方: 記載台で手続を選んで受付票を取り、窓口で本人確認書類を見せるよう案内される"() {
+        when:
+        browser.go(app.url('/kiosk'))
+        browser.clickAndLoad('a[data-procedure=SEAL_CERTIFICATE]')
+        browser.clickAndLoad('#without-card')
+        def number = browser.text('#reception-number')
+
+        then: 'a slip that asks for an ID document at the counter, printed too'
+        browser.text('#bring-id').startsWith('窓口で本人確認書類')
+        browser.text('#printed').startsWith('受付票を印刷しました')
+        def job = app.bean(jp.madoguchi.adapters.documents.printing.SimulatedPrintQueue).jobs().last()
+        new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(job.content()))
+                .getTextFromPage(1).replaceAll(/\s/, '').contains('本人確認書類')
+
+        and: 'the visit waits with nobody identified yet'
+        def visit = app.bean(jp.madoguchi.application.port.in.FindReceptionsUseCase).today(new LocalGovernmentCode('999997'))
+                .find { it.number().value() == number }
+        visit.procedures() == ['印鑑登録証明書']
+        visit.residentName() == '（未確認）'
+    }
+
     private String value(String label) {
         KioskQuestions.value(browser, label)
     }

@@ -95,6 +95,6 @@ public final class IssueReceptionSlipService implements IssueReceptionSlipUseCas
         return new ReceptionSlip(r.number(), r.number().callNumber(), r.openedAt(),
                 r.procedures().stream().map(Procedure::name).toList(), r.department().name(),
                 order, ahead, minutes, reference,
-                codes.qrPng(reference, 240));
+                codes.qrPng(reference, 240), r.resident().isPresent());
     }
 }

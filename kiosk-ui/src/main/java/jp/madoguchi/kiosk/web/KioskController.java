@@ -201,6 +201,21 @@ public class KioskController {
                 .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
     }
 
+    /**
+     * カードをお持ちでない方: the visit is taken with the chosen procedure and nobody identified; the clerk checks an
+     * ID document (運転免許証, 在留カード, パスポート …) at the counter, as for a walk-in.
+     */
+    @Post(value = "/receptions/without-card", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> receiveWithoutCard(Authentication authentication, @Body Map<String, Object> posted) {
+        KioskDevice kiosk = device(authentication);
+        Procedure chosen = procedure(field(posted, "procedure"));
+        Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(city, Channel.KIOSK,
+                null, List.of(chosen.code()), kiosk.operator()));
+        visits.issued(city, kiosk.terminalId(), reception.number().value());
+        String printed = slipPrinter.print(reception.number(), kiosk.operator());
+        return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value() + printed));
+    }
+
     /** 受付票. */
     @Get("/slip/{number}")
     public HttpResponse<?> slip(Authentication authentication, @PathVariable String number,
@@ -219,7 +234,8 @@ public class KioskController {
                 .<HttpResponse<?>>map(s -> HttpResponse.ok(new ModelAndView<>("kiosk/slip", new KioskPages.SlipPage(
                         s.number().value(), s.callNumber(), TIME.format(s.openedAt().atZone(zone)), s.procedures(),
                         s.department(), s.counters(), s.waitingAhead(), s.estimatedWait(),
-                        "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng()), print == null ? "" : print))))
+                        "data:image/png;base64," + Base64.getEncoder().encodeToString(s.qrPng()), print == null ? "" : print,
+                        s.identified()))))
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of())));
     }
 

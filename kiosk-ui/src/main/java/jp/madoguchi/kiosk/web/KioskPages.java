@@ -65,12 +65,13 @@ public final class KioskPages {
     /**
      * 受付票.
      *
-     * @param printed {@code printed} or {@code failed} after the receipt printer was asked; empty without one
+     * @param printed    {@code printed} or {@code failed} after the receipt printer was asked; empty without one
+     * @param identified whether a card identified the citizen; if not, the counter asks for an ID document
      */
     @Introspected
     public record SlipPage(String number, int callNumber, String openedAt, List<String> procedures,
                            String department, List<String> counters, int waitingAhead, int estimatedWait, String qr,
-                           String printed) {
+                           String printed, boolean identified) {
     }
 
     /** 転入の受付: what the 転出証明書 (or the card) said. */

@@ -30,9 +30,10 @@ public interface IssueReceptionSlipUseCase {
      * @param estimatedWait  the wait those visitors make at today's pace, in whole minutes (an estimate)
      * @param qrText         the QR payload: a reference to the visit, never personal data
      * @param qrPng          the QR code as a PNG image
+     * @param identified     whether the citizen is identified (a card read); if not, the counter asks for an ID
      */
     record ReceptionSlip(ReceptionNumber number, int callNumber, Instant openedAt, List<String> procedures,
                          String department, List<String> counters, int waitingAhead, int estimatedWait,
-                         String qrText, byte[] qrPng) {
+                         String qrText, byte[] qrPng, boolean identified) {
     }
 }

@@ -71,6 +71,10 @@ public class OpenPdfSlipRenderer implements SlipRenderer {
             qr.setAlignment(Element.ALIGN_CENTER);
             document.add(qr);
             line(document, "番号が呼ばれましたら窓口でこの票をお見せください。", 7 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
+            if (!slip.identified()) {
+                line(document, "窓口で本人確認書類（運転免許証・在留カードなど）をお見せください。", 7 * Math.min(scale, 1.4f),
+                        Element.ALIGN_LEFT);
+            }
             document.close();
         } catch (DocumentException | java.io.IOException e) {
             throw new IllegalStateException("受付票のPDFを作成できません: " + e.getMessage(), e);

@@ -28,7 +28,7 @@ class OpenPdfSlipRendererSpec extends Specification {
         def reference = 'MADOGUCHI:R:999997:20261205-0042'
         new ReceptionSlip(ReceptionNumber.parse('20261205-0042'), 42, Instant.parse('2026-12-05T00:30:00Z'),
                 ['転入届', '国民健康保険の加入'], '市民課', ['市民課', '保険年金課'], ahead, minutes, reference,
-                codes.qrPng(reference, 240))
+                codes.qrPng(reference, 240), ahead != 12)
     }
 
     def "用紙ごとの幅の1ページに、呼出番号・窓口の順・待ち人数と目安・QRコード"() {
@@ -51,6 +51,7 @@ class OpenPdfSlipRendererSpec extends Specification {
         text.contains('12月5日 9時30分 受付')
         text.contains('1. 市民課')
         text.contains('2. 保険年金課')
+        text.replace(' ', '').contains('本人確認書類') == (ahead == 12)
         // a narrow roll wraps the line; the words are compared without the breaks
         text.replace(' ', '').contains(ahead == 0 ? 'お待ちの方はいません。まもなくお呼びします。' : "お待ちの方${ahead}人（目安約${minutes}分）")
 
