@@ -83,8 +83,20 @@ public final class Browser implements AutoCloseable {
         WebElement element = find(css);
         element.click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(d -> isGone(element));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        try {
+            wait.until(d -> isGone(element));
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("clicking " + css + " did not load a page; still at " + driver.getCurrentUrl()
+                    + ", the page says: " + visibleMessages(), e);
+        }
+    }
+
+    /** What the page shows the person in front of it (error and progress lines), to explain a stuck step. */
+    private String visibleMessages() {
+        return driver.findElements(By.cssSelector("#error, #progress, .error, [role=alert], [role=status]")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank())
+                .reduce((a, b) -> a + " | " + b).orElse("(nothing)");
     }
 
     /**
