@@ -41,6 +41,8 @@ import jp.madoguchi.domain.form.FormElement;
 public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
 
     private static final float MM = 72f / 25.4f;
+    /** The smallest type a long value is set in before it is let run out of its box (about 1.8 mm). */
+    private static final float SMALLEST = 5f;
     private static final String[] ERAS = {"明", "大", "昭", "平", "令"};
     private static final String[] ERA_NAMES = {"明治", "大正", "昭和", "平成", "令和"};
     private static final Color LINE = new Color(0x33, 0x33, 0x33);
@@ -159,7 +161,7 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
                 boxes(canvas, form.value(e.field()), e, x, top, w, h);
                 break;
             case CHECK:
-                check(canvas, e.text(), e.text().equals(form.value(e.field())), size(e, 9), x, top, h);
+                check(canvas, e.text(), e.text().equals(form.value(e.field())), size(e, 9), x, top, w, h);
                 break;
             case ERA:
                 eras(canvas, form.value(e.field()), size(e, 9), x, top, w, h);
@@ -191,16 +193,36 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         if (!covers(font, text)) {
             font = fonts.names();
         }
-        ColumnText column = new ColumnText(canvas);
-        float leading = size * 1.25f;
+        // the longest real values (an 80-character address with 方書, a 20-character name) are set smaller rather
+        // than cut off: ColumnText silently drops what does not fit its box
+        float fitted = size;
+        float used = height(canvas, text, font, fitted, x, top, w, h);
+        while (used < 0 && fitted > SMALLEST) {
+            fitted = Math.max(SMALLEST, fitted - 0.5f);
+            used = height(canvas, text, font, fitted, x, top, w, h);
+        }
         // a single line sits in the middle of its box, as on a printed form; longer text wraps from the top
-        float lines = Math.max(1, (float) Math.ceil(font.getWidthPoint(text, size) / Math.max(w, 1)));
-        float offset = Math.max(0, (h - lines * leading) / 2);
-        column.setSimpleColumn(x, top - h, x + w, top - offset);
-        column.setLeading(leading);
+        float offset = Math.max(0, (h - used) / 2);
+        ColumnText column = column(canvas, text, font, fitted, x, top - offset, w, h - offset, alignment);
+        column.go();
+    }
+
+    /** The height {@code text} takes set in its box at {@code size}, or −1 when it does not fit. */
+    private static float height(PdfContentByte canvas, String text, BaseFont font, float size, float x, float top, float w,
+                                float h) throws DocumentException {
+        ColumnText trial = column(canvas, text, font, size, x, top, w, h, Element.ALIGN_LEFT);
+        int status = trial.go(true);
+        return ColumnText.hasMoreText(status) ? -1 : top - trial.getYLine() + font.getFontDescriptor(BaseFont.DESCENT, size) * -1;
+    }
+
+    private static ColumnText column(PdfContentByte canvas, String text, BaseFont font, float size, float x, float top,
+                                     float w, float h, int alignment) {
+        ColumnText column = new ColumnText(canvas);
+        column.setSimpleColumn(x, top - h, x + w, top);
+        column.setLeading(size * 1.25f);
         column.setAlignment(alignment);
         column.addText(new Phrase(text, new Font(font, size)));
-        column.go();
+        return column;
     }
 
     private void boxes(PdfContentByte canvas, String value, FormElement e, float x, float top, float w, float h)
@@ -217,7 +239,7 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
         }
     }
 
-    private void check(PdfContentByte canvas, String label, boolean ticked, float size, float x, float top, float h)
+    private void check(PdfContentByte canvas, String label, boolean ticked, float size, float x, float top, float w, float h)
             throws DocumentException {
         float box = Math.min(h - 2, 3.6f * MM);
         float bx = x + 1;
@@ -233,8 +255,7 @@ public class OpenPdfFilledFormRenderer implements FilledFormRenderer {
             canvas.lineTo(bx + box * 0.9f, by + box * 0.88f);
             canvas.stroke();
         }
-        text(canvas, label, fonts.text(), size, bx + box + 2, top, fonts.text().getWidthPoint(label, size) + 4, h,
-                Element.ALIGN_LEFT);
+        text(canvas, label, fonts.text(), size, bx + box + 2, top, w - box - 3, h, Element.ALIGN_LEFT);
     }
 
     /** 明・大・昭・平・令 with the date's era circled, as on the paper forms. */
