@@ -33,6 +33,8 @@ import jp.madoguchi.domain.procedure.RelatedProcedureRules;
 import jp.madoguchi.domain.procedure.Suggestion;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.resident.AddresseeNumber;
+import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.domain.shared.Rejection;
@@ -40,6 +42,7 @@ import jp.madoguchi.domain.shared.Rejection;
 public final class DetermineRelatedProceduresService implements DetermineRelatedProceduresUseCase {
 
     private final Receptions receptions;
+    private final ResidentRegistry registry;
     private final HouseholdFacts households;
     private final ProcedureRules rules;
     private final RelatedProcedureLists lists;
@@ -61,6 +64,7 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
         this.eras = eras;
         this.transactions = transactions;
         this.receptions = receptions;
+        this.registry = registry;
         this.households = new HouseholdFacts(registry, moveIns);
         this.rules = rules;
         this.lists = lists;
@@ -85,6 +89,19 @@ public final class DetermineRelatedProceduresService implements DetermineRelated
                     .orElse(how));
         }
         return new Hearing(event, members, guidance.questions(), reception.version(), onVisit);
+    }
+
+    @Override
+    public List<Suggestion> suggest(LocalGovernmentCode city, AddresseeNumber resident, LifeEvent event, Operator kiosk) {
+        Resident holder = registry.find(city, resident).orElseThrow(() -> new Rejection("reception.resident-not-in-registry",
+                "受付の住民が住民記録にありません"));
+        LocalDate today = LocalDate.now(clock);
+        EventFacts facts = new EventFacts(event, null, today, households.factsOf(holder, event, today),
+                withDefaults(event, Map.of()));
+        List<Suggestion> suggestions = RelatedProcedureRules.inForceOn(rules.versions(city), today).determine(facts);
+        access.record(city, kiosk, AuditAction.VIEW_RESIDENT, List.of(resident.value()), "記載台の関連手続",
+                event.label() + "（世帯員 " + facts.members().size() + "人、" + suggestions.size() + "件）");
+        return suggestions;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
@@ -46,6 +47,14 @@ public final class KioskVisitService implements HoldKioskVisitUseCase {
             return Optional.empty();
         }
         return store.peek(city, hash(token.strip()), kiosk, clock.instant());
+    }
+
+    @Override
+    public boolean choose(LocalGovernmentCode city, String token, String kiosk, List<String> procedures) {
+        if (token == null || token.isBlank() || kiosk == null) {
+            return false;
+        }
+        return store.replaceProcedures(city, hash(token.strip()), kiosk, KioskVisit.checked(procedures), clock.instant());
     }
 
     @Override

@@ -65,6 +65,26 @@ class DetermineRelatedProceduresServiceSpec extends CounterFixture {
         trail.of(AuditAction.VIEW_RESIDENT).size() == 2
     }
 
+    def "記載台では受付の前に、カードの方の世帯に規則を当てて関連手続を挙げる（世帯が違えば挙がる手続も違う）"() {
+        given:
+        def single = resident(20, '見本　一人', 'ミホン　ヒトリ')
+        registry.store([single])
+
+        when: 'the shipped test rules: 国保 for members under 75 without workplace insurance, 児童手当 for a child under 15'
+        def family = related.suggest(CITY, head.addresseeNumber(), LifeEvent.MOVE_IN, KIOSK)
+        def alone = related.suggest(CITY, single.addresseeNumber(), LifeEvent.MOVE_IN, KIOSK)
+
+        then: 'the child allowance only where a child lives, named for the child; the default answer (no workplace insurance) for all'
+        family*.procedureCode().sort() == ['CHILD_ALLOWANCE_CLAIM', 'NHI_ENROLMENT', 'NHI_ENROLMENT']
+        family.find { it.procedureCode() == 'CHILD_ALLOWANCE_CLAIM' }.memberName() == '見本　花'
+        alone*.procedureCode() == ['NHI_ENROLMENT']
+        alone[0].memberName() == '見本　一人'
+
+        and: 'each look at a household is in the access history, under the kiosk'
+        trail.of(AuditAction.VIEW_RESIDENT)*.residents() == [[head.addresseeNumber().value()], [single.addresseeNumber().value()]]
+        trail.of(AuditAction.VIEW_RESIDENT)*.purpose() == ['記載台の関連手続'] * 2
+    }
+
     def "職員が理由つきで外した手続と足した手続が一覧に残り、古い一覧からの変更は断る"() {
         given:
         def r = moveIn()

@@ -27,6 +27,7 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.kiosk.device.KioskDevice;
+import jp.madoguchi.kiosk.web.PostedForm;
 
 /**
  * 窓口のタブレット (a browser registered like a kiosk, facing the citizen): the content of the forms about to be
@@ -70,10 +71,11 @@ public class TabletController {
     @Post(value = "/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(Authentication authentication, @Body Map<String, Object> posted) {
         Operator operator = operator(authentication);
+        PostedForm form = new PostedForm(posted);
         try {
-            byte[] png = Base64.getDecoder().decode(field(posted, "png").replaceFirst("^data:image/png;base64,", ""));
-            Optional<Confirmation> done = tablet.confirm(city, ReceptionNumber.parse(field(posted, "number")),
-                    field(posted, "sha256"), png, operator);
+            byte[] png = Base64.getDecoder().decode(form.valueOrEmpty("png").replaceFirst("^data:image/png;base64,", ""));
+            Optional<Confirmation> done = tablet.confirm(city, ReceptionNumber.parse(form.valueOrEmpty("number")),
+                    form.valueOrEmpty("sha256"), png, operator);
             if (done.isEmpty()) {
                 return HttpResponse.ok(new ModelAndView<>("kiosk/tablet", TabletPage.of(tablet.shown(city, operator),
                         "内容が変わりました。もう一度ご確認のうえ、署名をお願いします。", null)));
@@ -84,11 +86,6 @@ public class TabletController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("kiosk/tablet",
                     TabletPage.of(tablet.shown(city, operator), null, ScreenMessage.of(e))));
         }
-    }
-
-    private static String field(Map<String, Object> posted, String name) {
-        Object value = posted.get(name);
-        return value == null ? "" : String.valueOf(value);
     }
 
     private static Operator operator(Authentication authentication) {

@@ -55,8 +55,8 @@ public class HearingPages {
     }
 
     /** Right after the card: the questions, or the confirmation when nothing needs asking. */
-    HttpResponse<?> start(Procedure chosen, AddresseeNumber resident, String visit, Operator kiosk) {
-        List<KioskQuestion> questions = hearing.questions(city, resident, List.of(chosen.code()));
+    HttpResponse<?> start(List<Procedure> chosen, AddresseeNumber resident, String visit, Operator kiosk) {
+        List<KioskQuestion> questions = hearing.questions(city, resident, codes(chosen));
         if (questions.isEmpty()) {
             return answered(chosen, resident, visit, Map.of(), kiosk);
         }
@@ -66,26 +66,26 @@ public class HearingPages {
     }
 
     /** 回答を直す: back from the confirmation to the questions, with the answers given. */
-    HttpResponse<?> edit(Procedure chosen, AddresseeNumber resident, String visit, Map<String, String> answers) {
-        return HttpResponse.ok(questions(chosen, visit, hearing.questions(city, resident, List.of(chosen.code())),
+    HttpResponse<?> edit(List<Procedure> chosen, AddresseeNumber resident, String visit, Map<String, String> answers) {
+        return HttpResponse.ok(questions(chosen, visit, hearing.questions(city, resident, codes(chosen)),
                 answers, null));
     }
 
     /** The answers given: the confirmation, or the questions again with what to correct (nothing is lost). */
-    HttpResponse<?> answered(Procedure chosen, AddresseeNumber resident, String visit,
+    HttpResponse<?> answered(List<Procedure> chosen, AddresseeNumber resident, String visit,
                              Map<String, String> answers, Operator kiosk) {
         try {
-            Review review = hearing.review(city, resident, List.of(chosen.code()), answers, kiosk);
-            return HttpResponse.ok(new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, false, visit,
+            Review review = hearing.review(city, resident, codes(chosen), answers, kiosk);
+            return HttpResponse.ok(new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(names(chosen), false, visit,
                     review.rows(), new KioskAnswers(review.answers()).hidden())));
         } catch (IllegalArgumentException e) {
-            List<KioskQuestion> questions = hearing.questions(city, resident, List.of(chosen.code()));
+            List<KioskQuestion> questions = hearing.questions(city, resident, codes(chosen));
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(questions(chosen, visit, questions, answers, ScreenMessage.of(e)));
         }
     }
 
-    private ModelAndView<KioskPages.QuestionsPage> questions(Procedure chosen, String visit,
+    private ModelAndView<KioskPages.QuestionsPage> questions(List<Procedure> chosen, String visit,
                                                              List<KioskQuestion> questions, Map<String, String> answers,
                                                              String error) {
         // the eras a date asked at a kiosk falls in (a move, a start of insurance): today's and the two before it
@@ -97,7 +97,7 @@ public class HearingPages {
                 dates.put(q.key(), picked(answers.get(q.key()), recent));
             }
         }
-        return new ModelAndView<>("kiosk/questions", new KioskPages.QuestionsPage(chosen, visit, questions,
+        return new ModelAndView<>("kiosk/questions", new KioskPages.QuestionsPage(names(chosen), visit, questions,
                 answers, error, dates));
     }
 
@@ -119,6 +119,15 @@ public class HearingPages {
         }
         WarekiDate wareki = WarekiDate.of(day, eras);
         return new KioskPages.DateParts(wareki.era().name(), wareki.year(), wareki.month(), wareki.day(), recent);
+    }
+
+    /** The procedures as the pages name them: 婚姻届、国民年金の種別・氏名の変更. */
+    static String names(List<Procedure> chosen) {
+        return String.join("、", chosen.stream().map(Procedure::name).toList());
+    }
+
+    private static List<String> codes(List<Procedure> chosen) {
+        return chosen.stream().map(Procedure::code).toList();
     }
 
     /**

@@ -1,6 +1,5 @@
 package jp.madoguchi.kiosk.web;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,14 @@ record KioskAnswers(Map<String, String> values) {
         Map<String, String> answers = new LinkedHashMap<>();
         posted.forEach((name, value) -> {
             if (name.startsWith(ANSWER)) {
-                answers.put(name.substring(ANSWER.length()), first(value));
+                answers.put(name.substring(ANSWER.length()), PostedForm.first(value));
             } else if (name.startsWith(DATE) && name.endsWith(".era")) {
                 String key = name.substring(DATE.length(), name.length() - ".era".length());
-                String year = first(posted.get(DATE + key + ".year"));
-                String month = first(posted.get(DATE + key + ".month"));
-                String day = first(posted.get(DATE + key + ".day"));
+                String year = PostedForm.first(posted.get(DATE + key + ".year"));
+                String month = PostedForm.first(posted.get(DATE + key + ".month"));
+                String day = PostedForm.first(posted.get(DATE + key + ".day"));
                 answers.put(key, year.isBlank() || month.isBlank() || day.isBlank() ? ""
-                        : first(value) + year + "年" + month + "月" + day + "日");
+                        : PostedForm.first(value) + year + "年" + month + "月" + day + "日");
             }
         });
         return new KioskAnswers(answers);
@@ -39,12 +38,5 @@ record KioskAnswers(Map<String, String> values) {
     /** The answers as hidden fields, to carry them from the confirmation to the reception. */
     List<KioskPages.HiddenField> hidden() {
         return values.entrySet().stream().map(e -> new KioskPages.HiddenField(ANSWER + e.getKey(), e.getValue())).toList();
-    }
-
-    private static String first(Object value) {
-        if (value instanceof Collection<?> many) {
-            return many.isEmpty() ? "" : String.valueOf(many.iterator().next()).strip();
-        }
-        return value == null ? "" : String.valueOf(value).strip();
     }
 }

@@ -3,9 +3,12 @@ package jp.madoguchi.kiosk.web;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -23,6 +26,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.CardIdentification;
@@ -36,9 +40,11 @@ import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.procedure.Suggestion;
 import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
@@ -66,6 +72,8 @@ public class KioskController {
     private final MoveInPages moveIns;
     private final HearingPages hearing;
     private final KioskSlipPrinter slipPrinter;
+    private final KioskEvents events;
+    private final DetermineRelatedProceduresUseCase related;
     private final String agentUrl;
     private final LocalGovernmentCode city;
     private final ZoneId zone;
@@ -73,6 +81,7 @@ public class KioskController {
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
                            StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, HoldKioskVisitUseCase visits,
                            MoveInPages moveIns, HearingPages hearing, KioskSlipPrinter slipPrinter,
+                           KioskEvents events, DetermineRelatedProceduresUseCase related,
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
                            Installation installation) {
@@ -84,6 +93,8 @@ public class KioskController {
         this.moveIns = moveIns;
         this.hearing = hearing;
         this.slipPrinter = slipPrinter;
+        this.events = events;
+        this.related = related;
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.city = installation.city();
         this.zone = installation.zone();
@@ -95,13 +106,16 @@ public class KioskController {
     public KioskPages.HomePage home() {
         List<Procedure> all = procedures.all();
         return new KioskPages.HomePage(all.stream().filter(p -> p.lifeEvent() == LifeEvent.CERTIFICATE).toList(),
-                all.stream().filter(p -> p.lifeEvent() != LifeEvent.CERTIFICATE).toList());
+                all.stream().filter(p -> p.lifeEvent() != LifeEvent.CERTIFICATE).toList(), events.offered());
     }
 
-    /** マイナンバーカードで本人確認: the page reads the card through the terminal agent on this PC. */
+    /**
+     * マイナンバーカードで本人確認: the page reads the card through the terminal agent on this PC. Started from a life
+     * event, the event's notification opens the visit and its related procedures are suggested after the card.
+     */
     @Get("/identify")
-    public ModelAndView<?> identifyPage(@QueryValue String procedure) {
-        return identifyView(procedure, null);
+    public ModelAndView<?> identifyPage(@QueryValue String procedure, @Nullable @QueryValue String event) {
+        return identifyView(procedure, event, null);
     }
 
     /**
@@ -126,21 +140,21 @@ public class KioskController {
     /** The agent's sealed reading arrives here; the PIN never does. */
     @Post(value = "/identify", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public Object identify(Authentication authentication, @Body Map<String, Object> posted) {
-        // the whole form is read at once: binding the long sealed reading as one of several form parameters let
-        // Micronaut claim one body chunk twice now and then ("Chunk already claimed"), a 500 for the citizen
-        String procedure = field(posted, "procedure");
-        String terminal = field(posted, "terminal");
-        String reading = field(posted, "reading");
+        PostedForm form = new PostedForm(posted);
+        String procedure = form.value("procedure");
+        String event = form.value("event");
+        String terminal = form.value("terminal");
+        String reading = form.value("reading");
         Procedure chosen = procedure(procedure);
         KioskDevice device = device(authentication);
         if (!readerBelongsTo(device, terminal)) {
-            return identifyView(procedure, otherReader(device));
+            return identifyView(procedure, event, otherReader(device));
         }
         Operator kiosk = device.operator();
         CardIdentification result = identify.identify(new IdentifyResidentByCardUseCase.IdentifyByCardCommand(city,
                 terminal, reading, kiosk));
         if (result instanceof CardIdentification.Failed failed) {
-            return identifyView(procedure, failed.message());
+            return identifyView(procedure, event, failed.message());
         }
         CardIdentification.Identified identified = (CardIdentification.Identified) result;
         if (MoveInPages.MOVE_IN.equals(chosen.code())) {
@@ -153,25 +167,73 @@ public class KioskController {
         if (resident == null) {
             // close but not exact (a moved address, a changed name, 異体字): the clerk compares card and registry
             var face = identified.face();
-            String visit = visits.open(city, new KioskVisit(device.terminalId(), null, face, chosen.code()));
-            return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen, true, visit, List.of(
+            String visit = visits.open(city, new KioskVisit(device.terminalId(), null, face, List.of(chosen.code())));
+            return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen.name(), true, visit, List.of(
                     new ReviewRow("氏名", face.name(), CARD), new ReviewRow("住所", face.address(), CARD),
                     new ReviewRow("生年月日", face.birthDate(), CARD)), List.of()));
         }
-        String visit = visits.open(city, new KioskVisit(device.terminalId(), resident.addresseeNumber(), null, chosen.code()));
-        return hearing.start(chosen, resident.addresseeNumber(), visit, kiosk);
+        String visit = visits.open(city, new KioskVisit(device.terminalId(), resident.addresseeNumber(), null,
+                List.of(chosen.code())));
+        Optional<LifeEvent> lifeEvent = events.event(event);
+        if (lifeEvent.isPresent()) {
+            return relatedView(lifeEvent.get(), resident.addresseeNumber(), visit, kiosk, null);
+        }
+        return hearing.start(List.of(chosen), resident.addresseeNumber(), visit, kiosk);
+    }
+
+    /** 関係する手続を選ぶ: the ticked procedures become the visit's; their questions follow, each once. */
+    @Post(value = "/related", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public Object chooseRelated(Authentication authentication, @Body Map<String, Object> posted) {
+        KioskDevice kiosk = device(authentication);
+        PostedForm form = new PostedForm(posted);
+        String token = form.value("visit");
+        Optional<KioskVisit> held = visits.find(city, token, kiosk.terminalId()).filter(v -> v.resident() != null);
+        if (held.isEmpty()) {
+            return new ModelAndView<>("kiosk/expired", Map.of());
+        }
+        List<Procedure> ticked = form.values("procedure").stream().distinct()
+                .map(code -> events.any(code).orElseThrow(() -> new Rejection("kiosk.procedure-unknown",
+                        "選ばれた手続が見つかりません。最初からやり直してください。"))).toList();
+        LifeEvent event = events.event(form.value("event")).orElseThrow(() -> new Rejection("kiosk.event-unknown",
+                "選ばれたできごとが見つかりません。最初からやり直してください。"));
+        if (ticked.isEmpty()) {
+            return HttpResponse.unprocessableEntity().body(relatedView(event, held.get().resident(), token,
+                    kiosk.operator(), "手続を1つ以上選んでください。わからないときは、そのまま窓口でご相談ください。"));
+        }
+        if (!visits.choose(city, token, kiosk.terminalId(), ticked.stream().map(Procedure::code).toList())) {
+            return new ModelAndView<>("kiosk/expired", Map.of());
+        }
+        return hearing.start(ticked, held.get().resident(), token, kiosk.operator());
+    }
+
+    private ModelAndView<KioskPages.RelatedPage> relatedView(LifeEvent event, AddresseeNumber resident, String visit,
+                                                             Operator kiosk, String error) {
+        Map<String, List<Suggestion>> byProcedure = new LinkedHashMap<>();
+        events.startingProcedure(event).ifPresent(p -> byProcedure.put(p.code(), new ArrayList<>()));
+        for (Suggestion s : related.suggest(city, resident, event, kiosk)) {
+            byProcedure.computeIfAbsent(s.procedureCode(), c -> new ArrayList<>()).add(s);
+        }
+        List<KioskPages.RelatedChoice> choices = new ArrayList<>();
+        byProcedure.forEach((code, suggestions) -> events.any(code).ifPresent(p -> choices.add(new KioskPages.RelatedChoice(
+                p.code(), p.name(), p.department().name(),
+                suggestions.stream().anyMatch(Suggestion::forHousehold) || suggestions.isEmpty() ? "世帯"
+                        : String.join("、", suggestions.stream().map(Suggestion::memberName).distinct().toList()),
+                suggestions.isEmpty() ? events.words(event) + "ときの届出です"
+                        : suggestions.get(0).reasons().isEmpty() ? "" : suggestions.get(0).reasons().get(0).in("ja")))));
+        return new ModelAndView<>("kiosk/related", new KioskPages.RelatedPage(events.words(event), event.name(), visit,
+                choices, error));
     }
 
     /** 聞き取りの回答: the confirmation with every value and its source, or the questions again. */
     @Post(value = "/answers", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> answers(Authentication authentication, @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
-        String token = field(posted, "visit");
+        String token = new PostedForm(posted).value("visit");
         return visits.find(city, token, kiosk.terminalId())
                 .filter(v -> v.resident() != null)
                 .<HttpResponse<?>>map(v -> posted.containsKey("edit")
-                        ? hearing.edit(procedure(v.procedure()), v.resident(), token, KioskAnswers.from(posted).values())
-                        : hearing.answered(procedure(v.procedure()), v.resident(), token,
+                        ? hearing.edit(procedures(v), v.resident(), token, KioskAnswers.from(posted).values())
+                        : hearing.answered(procedures(v), v.resident(), token,
                                 KioskAnswers.from(posted).values(), kiosk.operator()))
                 .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
     }
@@ -186,11 +248,11 @@ public class KioskController {
     @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> receive(Authentication authentication, @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
-        String visit = field(posted, "visit");
+        String visit = new PostedForm(posted).value("visit");
         return visits.close(city, visit, kiosk.terminalId())
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
-                            city, Channel.KIOSK, v.resident(), List.of(v.procedure()), kiosk.operator(), v.card()));
+                            city, Channel.KIOSK, v.resident(), v.procedures(), kiosk.operator(), v.card()));
                     if (v.resident() != null) {
                         hearing.keep(reception.number(), KioskAnswers.from(posted).values(), kiosk.operator());
                     }
@@ -208,7 +270,7 @@ public class KioskController {
     @Post(value = "/receptions/without-card", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> receiveWithoutCard(Authentication authentication, @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
-        Procedure chosen = procedure(field(posted, "procedure"));
+        Procedure chosen = procedure(new PostedForm(posted).value("procedure"));
         Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(city, Channel.KIOSK,
                 null, List.of(chosen.code()), kiosk.operator()));
         visits.issued(city, kiosk.terminalId(), reception.number().value());
@@ -239,11 +301,6 @@ public class KioskController {
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("kiosk/expired", Map.of())));
     }
 
-    private static String field(Map<String, Object> posted, String name) {
-        Object value = posted.get(name);
-        return value == null ? null : String.valueOf(value);
-    }
-
     private static KioskDevice device(Authentication authentication) {
         return KioskDevice.of(authentication).orElseThrow(() -> new IllegalStateException("記載台として登録されていません"));
     }
@@ -263,12 +320,20 @@ public class KioskController {
         return HttpResponse.badRequest(new ModelAndView<>("kiosk/error", new KioskPages.MessagePage(ScreenMessage.of(e))));
     }
 
-    private ModelAndView<KioskPages.IdentifyPage> identifyView(String procedure, String error) {
-        return new ModelAndView<>("kiosk/identify", new KioskPages.IdentifyPage(procedure(procedure), error, agentUrl));
+    private ModelAndView<KioskPages.IdentifyPage> identifyView(String procedure, String event, String error) {
+        Optional<LifeEvent> lifeEvent = events.event(event);
+        return new ModelAndView<>("kiosk/identify", new KioskPages.IdentifyPage(procedure(procedure), error, agentUrl,
+                lifeEvent.map(LifeEvent::name).orElse(""), lifeEvent.map(events::words).orElse("")));
     }
 
     private Procedure procedure(String code) {
-        return procedures.all().stream().filter(p -> p.code().equals(code)).findFirst()
+        return events.startable(code)
                 .orElseThrow(() -> new Rejection("kiosk.procedure-unknown", "選ばれた手続が見つかりません。最初からやり直してください。"));
+    }
+
+    /** The visit's procedures, from the whole master: a related procedure need not be one the kiosk offers. */
+    private List<Procedure> procedures(KioskVisit visit) {
+        return visit.procedures().stream().map(code -> events.any(code).orElseThrow(() -> new Rejection(
+                "kiosk.procedure-unknown", "選ばれた手続が見つかりません。最初からやり直してください。"))).toList();
     }
 }

@@ -19,12 +19,29 @@ public final class KioskPages {
 
     /** ご用件を選ぶ. */
     @Introspected
-    public record HomePage(List<Procedure> certificates, List<Procedure> notifications) {
+    public record HomePage(List<Procedure> certificates, List<Procedure> notifications,
+                           List<KioskEvents.EventChoice> events) {
     }
 
-    /** マイナンバーカードで本人確認. */
+    /**
+     * マイナンバーカードで本人確認, for a procedure or, when {@code event} is set, for a life event (whose related
+     * procedures are suggested after the card).
+     */
     @Introspected
-    public record IdentifyPage(Procedure procedure, String error, String agentUrl) {
+    public record IdentifyPage(Procedure procedure, String error, String agentUrl, String event, String eventWords) {
+    }
+
+    /**
+     * できごとに関係する手続: what the city's rules suggest for the household, each ticked, for the citizen to untick
+     * what does not apply.
+     */
+    @Introspected
+    public record RelatedPage(String eventWords, String event, String visit, List<RelatedChoice> choices, String error) {
+    }
+
+    /** One suggested procedure: for whom and why, in the rule's words. */
+    @Introspected
+    public record RelatedChoice(String code, String name, String department, String forWhom, String reason) {
     }
 
     /**
@@ -32,7 +49,7 @@ public final class KioskPages {
      * to the reception; or, {@code unconfirmed}, the card's face for the clerk to compare.
      */
     @Introspected
-    public record ConfirmPage(Procedure procedure, boolean unconfirmed, String visit, List<ReviewRow> rows,
+    public record ConfirmPage(String procedures, boolean unconfirmed, String visit, List<ReviewRow> rows,
                               List<HiddenField> answers) {
     }
 
@@ -41,9 +58,9 @@ public final class KioskPages {
     public record HiddenField(String name, String value) {
     }
 
-    /** 記載台の聞き取り: the questions of the chosen procedure, with the answers chosen so far. */
+    /** 記載台の聞き取り: the questions of the chosen procedures, each once, with the answers chosen so far. */
     @Introspected
-    public record QuestionsPage(Procedure procedure, String visit, List<KioskQuestion> questions,
+    public record QuestionsPage(String procedures, String visit, List<KioskQuestion> questions,
                                 Map<String, String> answers, String error, Map<String, DateParts> dates) {
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -21,6 +22,9 @@ import org.jdbi.v3.core.Jdbi;
 public class JdbiKioskVisitStore implements KioskVisitStore {
 
     private final Jdbi jdbi;
+
+    /** The procedures of a visit in its one text column: codes are letters and underscores, never a comma. */
+    private static final String PROCEDURE_SEPARATOR = ",";
 
     public JdbiKioskVisitStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -39,7 +43,7 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
                 .bind("address", card == null ? null : card.address())
                 .bind("birthDate", card == null ? null : card.birthDate())
                 .bind("sex", card == null || card.sex() == null ? null : card.sex().code())
-                .bind("procedure", visit.procedure()).bind("expires", at(expires))
+                .bind("procedure", String.join(PROCEDURE_SEPARATOR, visit.procedures())).bind("expires", at(expires))
                 .execute());
     }
 
@@ -51,6 +55,17 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
                 .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", kiosk).bind("now", at(now))
                 .map((rs, ctx) -> visit(rs))
                 .findOne());
+    }
+
+    @Override
+    public boolean replaceProcedures(LocalGovernmentCode city, String tokenHash, String kiosk, List<String> procedures,
+                                     Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE kiosk_visit SET procedure_code = :procedures
+                         WHERE city_code = :city AND token_hash = :hash AND kiosk = :kiosk AND expires_at >= :now""")
+                .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", kiosk).bind("now", at(now))
+                .bind("procedures", String.join(PROCEDURE_SEPARATOR, procedures))
+                .execute()) == 1;
     }
 
     @Override
@@ -102,6 +117,6 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
                 rs.getString("card_name") == null ? null : new CardFace(rs.getString("card_name"),
                         rs.getString("card_address"), rs.getString("card_birth_date"),
                         rs.getString("card_sex") == null ? null : Sex.fromCode(rs.getString("card_sex"))),
-                rs.getString("procedure_code"));
+                List.of(rs.getString("procedure_code").split(PROCEDURE_SEPARATOR)));
     }
 }

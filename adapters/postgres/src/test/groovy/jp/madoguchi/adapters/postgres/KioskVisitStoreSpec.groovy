@@ -33,30 +33,53 @@ class KioskVisitStoreSpec extends DatabaseSpecification {
 
     def "訪問はカードを読んだ記載台でだけ、一度だけ使える（別のサーバーでも）"() {
         given:
-        def token = first.open(CITY, new KioskVisit('KIOSK-02', resident, null, 'RESIDENT_CERTIFICATE'))
+        def token = first.open(CITY, new KioskVisit('KIOSK-02', resident, null, ['RESIDENT_CERTIFICATE']))
 
         expect: 'another kiosk or city gets nothing, and does not use the visit up'
         !second.close(CITY, token, 'KIOSK-03').present
         !second.close(OTHER_CITY, token, 'KIOSK-02').present
 
         and: 'the other server takes it, once'
-        second.close(CITY, token, 'KIOSK-02').get() == new KioskVisit('KIOSK-02', resident, null, 'RESIDENT_CERTIFICATE')
+        second.close(CITY, token, 'KIOSK-02').get() == new KioskVisit('KIOSK-02', resident, null, ['RESIDENT_CERTIFICATE'])
         !first.close(CITY, token, 'KIOSK-02').present
     }
 
     def "カードの券面で始めた訪問は券面ごと戻り、トークンそのものはデータベースに残らない"() {
         given:
         def face = new CardFace('見本 花子', '見本県みらい市本町一丁目1番1号', '19850401', Sex.FEMALE)
-        def token = first.open(CITY, new KioskVisit('KIOSK-02', null, face, 'MOVE_OUT'))
+        def token = first.open(CITY, new KioskVisit('KIOSK-02', null, face, ['MOVE_OUT']))
 
         expect:
         jdbi.withHandle { it.createQuery('SELECT count(*) FROM kiosk_visit WHERE token_hash = :t').bind('t', token).mapTo(Integer).one() } == 0
         second.close(CITY, token, 'KIOSK-02').get().card() == face
     }
 
+    def "ライフイベントの関連手続から選んだ手続が訪問の手続になる（別のサーバーでも、その記載台でだけ）"() {
+        given:
+        def token = first.open(CITY, new KioskVisit('KIOSK-02', resident, null, ['MARRIAGE_NOTIFICATION']))
+
+        expect: 'another kiosk cannot change it; nothing chosen is refused'
+        !second.choose(CITY, token, 'KIOSK-03', ['PENSION_DETAILS_CHANGE'])
+        first.find(CITY, token, 'KIOSK-02').get().procedures() == ['MARRIAGE_NOTIFICATION']
+
+        when:
+        second.choose(CITY, token, 'KIOSK-02', [])
+
+        then:
+        thrown(IllegalArgumentException)
+
+        when: 'ticked twice counts once'
+        def chosen = second.choose(CITY, token, 'KIOSK-02', ['MARRIAGE_NOTIFICATION', 'PENSION_DETAILS_CHANGE', 'MARRIAGE_NOTIFICATION'])
+
+        then:
+        chosen
+        first.close(CITY, token, 'KIOSK-02').get().procedures() == ['MARRIAGE_NOTIFICATION', 'PENSION_DETAILS_CHANGE']
+        !second.choose(CITY, token, 'KIOSK-02', ['MARRIAGE_NOTIFICATION'])
+    }
+
     def "5分たった訪問は忘れる"() {
         given:
-        def token = first.open(CITY, new KioskVisit('KIOSK-02', resident, null, 'RESIDENT_CERTIFICATE'))
+        def token = first.open(CITY, new KioskVisit('KIOSK-02', resident, null, ['RESIDENT_CERTIFICATE']))
 
         when:
         now = now.plus(KioskVisitService.TIMEOUT).plus(Duration.ofSeconds(1))
@@ -65,7 +88,7 @@ class KioskVisitStoreSpec extends DatabaseSpecification {
         !second.close(CITY, token, 'KIOSK-02').present
 
         when: 'the next visit opened clears the expired rows'
-        first.open(CITY, new KioskVisit('KIOSK-04', resident, null, 'RESIDENT_CERTIFICATE'))
+        first.open(CITY, new KioskVisit('KIOSK-04', resident, null, ['RESIDENT_CERTIFICATE']))
 
         then:
         jdbi.withHandle { it.createQuery("SELECT count(*) FROM kiosk_visit WHERE kiosk = 'KIOSK-02'").mapTo(Integer).one() } == 0

@@ -10,7 +10,9 @@ import jp.madoguchi.application.port.out.GuidanceCatalogue.HearingQuestion;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.RelatedProcedureList;
+import jp.madoguchi.domain.procedure.Suggestion;
 import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.domain.shared.Rejection;
@@ -23,6 +25,13 @@ public interface DetermineRelatedProceduresUseCase {
 
     /** What the counter needs to ask before determining: the household, the event's defaults, the questions. */
     Hearing hearing(LocalGovernmentCode city, ReceptionNumber number, Operator operator);
+
+    /**
+     * 記載台で関連手続: before any visit exists, what the city's rules suggest for the card holder's household on a
+     * life event happening today, with the default answers to the hearing questions; the citizen ticks what applies
+     * and the clerk still determines the full list at the counter. Recorded in the access history.
+     */
+    List<Suggestion> suggest(LocalGovernmentCode city, AddresseeNumber resident, LifeEvent event, Operator kiosk);
 
     /** Determines the list anew (replacing an earlier one, whose version the clerk read: 0 for none). */
     RelatedProcedureList determine(DetermineCommand command);

@@ -1,10 +1,12 @@
 package jp.madoguchi.application.port.in;
 
+import java.util.List;
 import java.util.Optional;
 
 import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * What the kiosk remembers between 本人確認 and 受付: who the card holder standing at it is and what they chose,
@@ -15,15 +17,29 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
 public interface HoldKioskVisitUseCase {
 
     /**
-     * A card holder and the procedure they chose: identified ({@code resident}), or with the card face for the clerk
+     * A card holder and the procedures they chose: identified ({@code resident}), or with the card face for the clerk
      * to confirm when the card matched no registry entry exactly ({@code card}).
      */
-    record KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, String procedure) {
+    record KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, List<String> procedures) {
 
         public KioskVisit {
             if ((resident == null) == (card == null)) {
                 throw new IllegalArgumentException("a kiosk visit holds either a resident or a card face");
             }
+            procedures = checked(procedures);
+        }
+
+        /** A visit's procedures: at least one, each once, in the order chosen. */
+        public static List<String> checked(List<String> procedures) {
+            if (procedures == null || procedures.isEmpty()) {
+                throw new Rejection("kiosk.procedures-missing", "手続を1つ以上選んでください");
+            }
+            return List.copyOf(new java.util.LinkedHashSet<>(procedures));
+        }
+
+        /** The same visit with the procedures the citizen ticked. */
+        public KioskVisit choosing(List<String> chosen) {
+            return new KioskVisit(kiosk, resident, card, chosen);
         }
     }
 
@@ -32,6 +48,13 @@ public interface HoldKioskVisitUseCase {
 
     /** The visit, still held: for the pages between 本人確認 and 受付 (the questions, the confirmation). */
     Optional<KioskVisit> find(LocalGovernmentCode city, String token, String kiosk);
+
+    /**
+     * The citizen ticked the procedures that apply (a life event's related procedures): they replace the visit's.
+     *
+     * @return false when the visit is gone (expired, taken, another kiosk's)
+     */
+    boolean choose(LocalGovernmentCode city, String token, String kiosk, List<String> procedures);
 
     /** Takes the visit out: a token serves once, and only at the kiosk where the card was read. */
     Optional<KioskVisit> close(LocalGovernmentCode city, String token, String kiosk);

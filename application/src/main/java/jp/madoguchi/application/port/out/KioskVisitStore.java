@@ -1,6 +1,7 @@
 package jp.madoguchi.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase.KioskVisit;
@@ -14,6 +15,9 @@ public interface KioskVisitStore {
     /** Removes and returns the visit when it is {@code kiosk}'s and not expired; another kiosk leaves it in place. */
     /** The visit held under {@code tokenHash} at {@code kiosk}, left held (the citizen is still answering). */
     Optional<KioskVisit> peek(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now);
+
+    /** Replaces the procedures of the visit held under {@code tokenHash} at {@code kiosk}; false when it is gone. */
+    boolean replaceProcedures(LocalGovernmentCode city, String tokenHash, String kiosk, List<String> procedures, Instant now);
 
     Optional<KioskVisit> take(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now);
 

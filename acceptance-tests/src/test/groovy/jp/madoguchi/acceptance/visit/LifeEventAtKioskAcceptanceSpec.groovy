@@ -1,0 +1,98 @@
+package jp.madoguchi.acceptance.visit
+
+import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase
+import jp.madoguchi.application.port.out.Receptions
+import jp.madoguchi.domain.procedure.LifeEvent
+import jp.madoguchi.domain.reception.ReceptionNumber
+import jp.madoguchi.domain.shared.LocalGovernmentCode
+import jp.madoguchi.domain.shared.Operator
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * 記載台でできごとから: the citizen starts from a life event instead of a procedure, reads the card, sees the
+ * procedures the city's rules suggest for the household (each with for whom and why), unticks what does not apply,
+ * answers the questions of all the kept procedures once, and the visit is taken with exactly those procedures.
+ */
+class LifeEventAtKioskAcceptanceSpec extends Specification {
+
+    static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
+
+    @Shared
+    RunningMadoguchi app = RunningMadoguchi.start()
+
+    @Shared
+    Browser browser = Browser.open()
+
+    def cleanupSpec() {
+        browser?.close()
+        app?.close()
+    }
+
+    def "市内で引っ越した: 世帯に関係する手続が理由つきで挙がり、外した手続は受付に入らない"() {
+        when: 'the citizen starts from the event and reads the card'
+        browser.go(app.url('/kiosk'))
+        browser.clickAndLoad('a[data-event=MOVE_WITHIN_CITY]')
+
+        then:
+        browser.text('#event-words') == '市内で引っ越した'
+
+        when:
+        browser.click('.keypad button[data-clear]')
+        '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
+        browser.clickAndLoad('#read-card')
+        def shown = browser.texts('label.related .name')
+        def codes = (browser.execute("return [...document.querySelectorAll('label.related')].map(l => l.dataset.procedure)") as List)
+        browser.screenshot('32-kiosk-できごとの関連手続')
+
+        then: 'the notification first, then what the rules give for this household, each once, each with a reason'
+        codes[0] == 'MOVE_WITHIN_CITY_NOTIFICATION'
+        shown[0] == '転居届'
+        codes.size() >= 2
+        codes.toSet().size() == codes.size()
+        browser.texts('label.related .reason').every { !it.isBlank() }
+        browser.text('#related-count') == String.valueOf(codes.size())
+        browser.exists("label.related input[value='${codes.last()}']:checked")
+
+        when: 'nothing ticked is refused with what to do, nothing lost'
+        codes.each { browser.click("label.related input[value='${it}']") }
+        browser.clickAndLoad('#to-questions')
+
+        then:
+        browser.text('#error').startsWith('手続を1つ以上選んでください')
+        browser.texts('label.related .name') == shown
+
+        when: 'the last suggestion does not apply: untick it and go on'
+        browser.click("label.related input[value='${codes.last()}']")
+        browser.clickAndLoad('#to-questions')
+        if (browser.exists('#to-confirm')) {
+            answerWhatIsOpen()
+            browser.clickAndLoad('#to-confirm')
+        }
+
+        then: 'the confirmation names the kept procedures'
+        browser.text('#procedure') == shown.dropRight(1).join('、')
+
+        when:
+        browser.clickAndLoad('#receive')
+        def number = ReceptionNumber.parse(browser.text('#reception-number'))
+        def reception = app.bean(Receptions).find(CITY, number).get()
+
+        then: 'the visit has exactly the kept procedures, and the suggestions were the rules for this household'
+        reception.procedures()*.code() == codes.dropRight(1)
+        def suggested = app.bean(DetermineRelatedProceduresUseCase)
+                .suggest(CITY, reception.resident().get(), LifeEvent.MOVE_WITHIN_CITY, Operator.kiosk('TEST'))
+        (['MOVE_WITHIN_CITY_NOTIFICATION'] + suggested*.procedureCode()).unique() == codes
+    }
+
+    /** Every choice question left open gets its first choice (the test is about the procedures, not the answers). */
+    private void answerWhatIsOpen() {
+        browser.execute('''
+            document.querySelectorAll('fieldset.question').forEach(f => {
+              const radios = f.querySelectorAll('input[type=radio]');
+              if (radios.length && !f.querySelector('input[type=radio]:checked')) { radios[0].click(); }
+            });''')
+    }
+}
