@@ -61,6 +61,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /staff/move-ins'                     : 'RECEPTION',
             'POST /staff/calls'                       : 'RECEPTION',
             'POST /staff/walk-in'                     : 'RECEPTION',
+            'POST /staff/scan'                        : 'RECEPTION',
             'POST /staff/receptions/{number}/forms/tablet' : 'RECEPTION',
             'POST /staff/receptions/{number}/call'    : 'RECEPTION',
             'POST /staff/move-ins'                    : 'RECEPTION',
@@ -128,6 +129,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /kiosk/identify/challenge'          : 'KIOSK_DEVICE',
             'POST /kiosk/identify'                    : 'KIOSK_DEVICE',
             'POST /kiosk/answers'                     : 'KIOSK_DEVICE',
+            'POST /kiosk/related'                     : 'KIOSK_DEVICE',
             'POST /kiosk/receptions/without-card'     : 'KIOSK_DEVICE',
             'GET /kiosk/tablet'                       : 'KIOSK_DEVICE',
             'POST /kiosk/tablet/confirm'              : 'KIOSK_DEVICE',
@@ -252,6 +254,13 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
                     .header('Content-Type', 'multipart/form-data; boundary=' + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString("--${boundary}\r\nContent-Disposition: form-data; ${uploads[route]}\r\n\r\nx\r\n--${boundary}--\r\n"))
                     .build(), HttpResponse.BodyHandlers.ofString())
+        }
+        if (route == 'POST /staff/scan') {
+            // a camera frame: an image body, the token in the header as the page sends it
+            def png = new java.io.ByteArrayOutputStream()
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), 'png', png)
+            return http.send(request.header('Content-Type', 'image/png').header('X-CSRF-Token', session.csrfToken())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())).build(), HttpResponse.BodyHandlers.ofString())
         }
         if (method == 'POST') {
             request.header('Content-Type', 'application/x-www-form-urlencoded')

@@ -32,12 +32,26 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open() {
+        return open(java.util.List.of());
+    }
+
+    /**
+     * A browser whose camera shows {@code video} (a Y4M file, looped), permission granted: Chromium's own fake
+     * capture device, so the page's getUserMedia code runs as it would at a counter.
+     */
+    public static Browser withCamera(Path video) {
+        return open(java.util.List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath()));
+    }
+
+    private static Browser open(java.util.List<String> extra) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         // the closed network makes Chromium stall on its background connections without these flags
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--lang=ja-JP", "--window-size=1280,1100");
+        options.addArguments(extra);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()

@@ -24,6 +24,7 @@ import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
+import jp.madoguchi.application.port.in.ReadTwoDimensionalCodeUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.application.port.in.StartMoveInUseCase;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
@@ -60,6 +61,7 @@ import jp.madoguchi.application.service.IssueReceptionSlipService;
 import jp.madoguchi.application.service.ListProceduresService;
 import jp.madoguchi.application.service.KioskVisitService;
 import jp.madoguchi.application.service.PreEntryService;
+import jp.madoguchi.application.service.ReadTwoDimensionalCodeService;
 import jp.madoguchi.application.service.SearchResidentsService;
 import jp.madoguchi.application.service.ShowStatisticsService;
 import jp.madoguchi.application.service.StartMoveInService;
@@ -83,6 +85,11 @@ public class ReceptionFactory {
     StartReceptionUseCase startReception(Receptions receptions, ProcedureCatalogue catalogue, ResidentRegistry registry,
                                          UnconfirmedCards unconfirmedCards, Transactions transactions, Clock clock) {
         return new StartReceptionService(receptions, catalogue, registry, unconfirmedCards, transactions, clock);
+    }
+
+    @Singleton
+    ReadTwoDimensionalCodeUseCase readTwoDimensionalCode(TwoDimensionalCodes codes) {
+        return new ReadTwoDimensionalCodeService(codes);
     }
 
     @Singleton

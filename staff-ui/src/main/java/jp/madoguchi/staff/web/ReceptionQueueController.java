@@ -47,11 +47,13 @@ public class ReceptionQueueController {
     private final FindReceptionsUseCase receptions;
     private final ListProceduresUseCase catalogue;
     private final CallVisitorsUseCase calling;
+    private final SlipCodes slips;
     private final ZoneId zone;
 
     public ReceptionQueueController(FindReceptionsUseCase receptions, ListProceduresUseCase catalogue,
-                                    CallVisitorsUseCase calling, Installation installation) {
+                                    CallVisitorsUseCase calling, SlipCodes slips, Installation installation) {
         this.receptions = receptions;
+        this.slips = slips;
         this.calling = calling;
         this.catalogue = catalogue;
         this.zone = installation.zone();
@@ -94,6 +96,14 @@ public class ReceptionQueueController {
         String error = failure;
         List<ReceptionSummary> found = List.of();
         try {
+            if (SlipCodes.isPreEntry(inquiry.number())) {
+                // a pre-entry code on the citizen's phone, read by the handheld scanner into the number field
+                SlipCodes.Opening opening = slips.open(StaffPrincipal.city(authentication), inquiry.number(), member);
+                if (opening instanceof SlipCodes.Opening.Visit visit) {
+                    return HttpResponse.seeOther(URI.create(visit.path()));
+                }
+                throw new Rejection("reception.pre-entry-refused", ((SlipCodes.Opening.Refused) opening).message());
+            }
             Optional<ReceptionNumber> one = inquiry.receptionNumber(StaffPrincipal.city(authentication));
             if (one.isPresent()) {
                 return HttpResponse.seeOther(URI.create("/staff/receptions/" + one.get().value()));
