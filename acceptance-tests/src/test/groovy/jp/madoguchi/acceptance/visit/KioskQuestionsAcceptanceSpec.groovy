@@ -1,30 +1,16 @@
 package jp.madoguchi.acceptance.visit
 
-import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.BrowserScenario
 import jp.madoguchi.acceptance.support.KioskQuestions
-import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.application.port.out.ReceptionPaperwork
 import jp.madoguchi.domain.reception.ReceptionNumber
 import jp.madoguchi.domain.shared.LocalGovernmentCode
-import spock.lang.Shared
-import spock.lang.Specification
 
 /**
  * 記載台の聞き取り for a notification with a date: the 和暦 picker, the confirmation with the date as the form prints
  * it, going back to change an answer without losing the others, and the answers stored with the visit.
  */
-class KioskQuestionsAcceptanceSpec extends Specification {
-
-    @Shared
-    RunningMadoguchi app = RunningMadoguchi.start()
-
-    @Shared
-    Browser browser = Browser.open()
-
-    def cleanupSpec() {
-        browser?.close()
-        app?.close()
-    }
+class KioskQuestionsAcceptanceSpec extends BrowserScenario {
 
     def "国民健康保険の加入: 加入日を和暦で選び、確認で直し、受付に入る"() {
         when: 'the citizen chooses 国民健康保険の加入 and reads the card'

@@ -1,35 +1,21 @@
 package jp.madoguchi.acceptance.visit
 
-import jp.madoguchi.acceptance.support.Browser
-import jp.madoguchi.acceptance.support.RunningMadoguchi
+import jp.madoguchi.acceptance.support.BrowserScenario
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase
 import jp.madoguchi.application.port.out.Receptions
 import jp.madoguchi.domain.procedure.LifeEvent
 import jp.madoguchi.domain.reception.ReceptionNumber
 import jp.madoguchi.domain.shared.LocalGovernmentCode
 import jp.madoguchi.domain.shared.Operator
-import spock.lang.Shared
-import spock.lang.Specification
 
 /**
  * 記載台でできごとから: the citizen starts from a life event instead of a procedure, reads the card, sees the
  * procedures the city's rules suggest for the household (each with for whom and why), unticks what does not apply,
  * answers the questions of all the kept procedures once, and the visit is taken with exactly those procedures.
  */
-class LifeEventAtKioskAcceptanceSpec extends Specification {
+class LifeEventAtKioskAcceptanceSpec extends BrowserScenario {
 
     static final LocalGovernmentCode CITY = new LocalGovernmentCode('999997')
-
-    @Shared
-    RunningMadoguchi app = RunningMadoguchi.start()
-
-    @Shared
-    Browser browser = Browser.open()
-
-    def cleanupSpec() {
-        browser?.close()
-        app?.close()
-    }
 
     def "市内で引っ越した: 世帯に関係する手続が理由つきで挙がり、外した手続は受付に入らない"() {
         when: 'the citizen starts from the event and reads the card'

@@ -117,6 +117,7 @@ class TypedPagesSpec extends Specification {
         'kiosk/identify'   | KioskPages.IdentifyPage
         'kiosk/confirm'    | KioskPages.ConfirmPage
         'kiosk/questions'  | KioskPages.QuestionsPage
+        'kiosk/related'    | KioskPages.RelatedPage
         'kiosk/tablet'     | jp.madoguchi.kiosk.tablet.TabletController.TabletPage
         'kiosk/not-found'  | KioskPages.NotFoundPage
         'kiosk/error'      | KioskPages.MessagePage

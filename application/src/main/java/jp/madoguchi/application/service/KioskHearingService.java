@@ -96,14 +96,20 @@ public final class KioskHearingService implements KioskHearingUseCase {
     }
 
     @Override
-    public void keep(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator kiosk) {
+    public Map<String, String> check(LocalGovernmentCode city, List<String> procedures, Map<String, String> answers) {
+        return checked(city, procedures, answers);
+    }
+
+    @Override
+    public void keep(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator kiosk,
+                     String where) {
         Reception reception = receptions.find(city, number)
                 .orElseThrow(() -> new Rejection("reception.not-found", "受付番号 " + number.value() + " の受付はありません"));
         Map<String, String> checked = checked(city, reception.procedures().stream().map(Procedure::code).toList(), answers);
         if (checked.isEmpty()) {
             return;
         }
-        reception.record(kiosk, clock.instant(), "記載台で本人が回答（" + String.join("・", checked.keySet()) + "）");
+        reception.record(kiosk, clock.instant(), where + "で本人が回答（" + String.join("・", checked.keySet()) + "）");
         transactions.inTransaction(() -> {
             paperwork.saveAnswers(city, number, checked, kiosk.displayName(), clock.instant());
             receptions.appendTimeline(reception);

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import jp.madoguchi.application.port.in.KioskHearingUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
+import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.PreEntries;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
@@ -38,12 +41,15 @@ public final class PreEntryService implements PreEntryUseCase {
     private final StartReceptionUseCase receptions;
     private final Receptions stored;
     private final Transactions transactions;
+    private final KioskHearingUseCase hearing;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SealedAnswers seals = new SealedAnswers();
 
     public PreEntryService(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
-                           StartReceptionUseCase receptions, Receptions stored, Transactions transactions,
-                           Clock clock) {
+                           StartReceptionUseCase receptions, Receptions stored, KioskHearingUseCase hearing,
+                           Transactions transactions, Clock clock) {
+        this.hearing = hearing;
         this.preEntries = preEntries;
         this.catalogue = catalogue;
         this.codes = codes;
@@ -54,7 +60,12 @@ public final class PreEntryService implements PreEntryUseCase {
     }
 
     @Override
-    public PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes) {
+    public List<KioskHearingUseCase.KioskQuestion> questions(LocalGovernmentCode city, List<String> procedureCodes) {
+        return hearing.questions(city, null, known(procedureCodes));
+    }
+
+    @Override
+    public PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes, Map<String, String> answers) {
         List<String> chosen = List.copyOf(new LinkedHashSet<>(procedureCodes == null ? List.of() : procedureCodes));
         if (chosen.isEmpty()) {
             throw new Rejection("pre-entry.procedures-missing", "手続を1つ以上選んでください");
@@ -66,7 +77,8 @@ public final class PreEntryService implements PreEntryUseCase {
         PreEntryCode code = new PreEntryCode(city, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         Instant now = clock.instant();
         Instant expires = now.plus(VALID_FOR);
-        preEntries.add(code, chosen, now, expires);
+        Map<String, String> checked = answers == null || answers.isEmpty() ? Map.of() : hearing.check(city, chosen, answers);
+        preEntries.add(code, chosen, checked.isEmpty() ? null : seals.seal(code, checked), now, expires);
         return new PreparedPreEntry(code.text(), codes.qrPng(code.text(), 360), expires, names);
     }
 
@@ -80,7 +92,8 @@ public final class PreEntryService implements PreEntryUseCase {
             return new Redemption.Refused("このQRコードは別の市区町村の事前入力です。");
         }
         // one unit: a code is used up only together with the reception it opened, so a failure leaves it usable
-        return transactions.inTransaction(() -> {
+        java.util.concurrent.atomic.AtomicBoolean fresh = new java.util.concurrent.atomic.AtomicBoolean();
+        Redemption redemption = transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Optional<List<String>> procedures = preEntries.use(code.get(), now, operator.terminal());
             if (procedures.isEmpty()) {
@@ -97,7 +110,37 @@ public final class PreEntryService implements PreEntryUseCase {
             Reception reception = receptions.start(new StartReceptionUseCase.StartReceptionCommand(city, Channel.PRE_ENTRY,
                     null, procedures.get(), operator));
             preEntries.opened(code.get(), reception.number());
+            fresh.set(true);
             return new Redemption.Opened(reception);
         });
+        if (fresh.get()) {
+            keepAnswers(city, code.get(), ((Redemption.Opened) redemption).reception(), operator);
+        }
+        return redemption;
+    }
+
+    /**
+     * The answers given on the phone go into the visit, so the clerk does not ask them again. Answers the forms no
+     * longer take (a form changed within the 7 days) are dropped as a whole: the clerk asks instead, as the
+     * timeline then says.
+     */
+    private void keepAnswers(LocalGovernmentCode city, PreEntryCode code, Reception reception, Operator operator) {
+        Optional<byte[]> sealed = preEntries.sealedAnswers(code);
+        if (sealed.isEmpty()) {
+            return;
+        }
+        try {
+            hearing.keep(city, reception.number(), seals.open(code, sealed.get()), operator, "事前入力");
+        } catch (IllegalArgumentException e) {
+            reception.record(operator, clock.instant(), "事前入力の回答は使えませんでした（窓口で聞き取ります）: "
+                    + ScreenMessage.of(e));
+            stored.appendTimeline(reception);
+        }
+    }
+
+    /** The procedures of the master among {@code codes}, each once. */
+    private List<String> known(List<String> codes) {
+        return (codes == null ? List.<String>of() : codes).stream().distinct()
+                .filter(c -> catalogue.find(c).isPresent()).toList();
     }
 }

@@ -12,8 +12,13 @@ class InMemoryPreEntries implements PreEntries {
     private final Map<PreEntryCode, Map> entries = [:]
 
     @Override
-    synchronized void add(PreEntryCode code, List<String> procedureCodes, Instant createdAt, Instant expiresAt) {
-        entries[code] = [procedures: List.copyOf(procedureCodes), expires: expiresAt, used: false, reception: null]
+    synchronized void add(PreEntryCode code, List<String> procedureCodes, byte[] sealedAnswers, Instant createdAt, Instant expiresAt) {
+        entries[code] = [procedures: List.copyOf(procedureCodes), expires: expiresAt, used: false, reception: null, sealed: sealedAnswers]
+    }
+
+    @Override
+    synchronized Optional<byte[]> sealedAnswers(PreEntryCode code) {
+        Optional.ofNullable(entries[code]?.sealed as byte[])
     }
 
     @Override

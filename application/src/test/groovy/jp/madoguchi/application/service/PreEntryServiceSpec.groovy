@@ -15,7 +15,11 @@ class PreEntryServiceSpec extends CounterFixture {
 
     def entries = new InMemoryPreEntries()
     def codes = new TextTwoDimensionalCodes()
-    def preEntry = new PreEntryService(entries, catalogue, codes, start, receptions, transactions, clock)
+    def rendering = new jp.madoguchi.application.fakes.TextFormRendering()
+    def paperwork = new jp.madoguchi.application.fakes.InMemoryReceptionPaperwork()
+    def hearing = new KioskHearingService(rendering, rendering, registry, new jp.madoguchi.application.fakes.InMemoryMoveIns(),
+            catalogue, receptions, paperwork, { '見本市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
+    def preEntry = new PreEntryService(entries, catalogue, codes, start, receptions, hearing, transactions, clock)
 
     def "選んだ手続のQRコードを記載台でかざすと事前入力の受付になり、別の記載台の二度目は断る"() {
         given:
@@ -38,6 +42,45 @@ class PreEntryServiceSpec extends CounterFixture {
         (again as Redemption.Refused).message().contains('使用済み')
     }
 
+    def "スマートフォンで答えた質問は、コードの下に封じられ、受付になると聞き取り済みで入る"() {
+        given:
+        rendering.seedMissing(CITY, rendering.shipped.collect { text ->
+            new jp.madoguchi.application.port.out.FormDefinitions.StoredForm(text.readLines()[0].substring(4).trim(), 1,
+                    java.time.LocalDate.of(2024, 4, 1), text, 'system', clock.instant())
+        }, clock.instant())
+
+        expect: 'the phone asks what the kiosk would, without anyone identified'
+        preEntry.questions(CITY, ['RESIDENT_CERTIFICATE'])*.key() == ['通数']
+
+        when: 'a count that is not a number is refused before any code is made'
+        preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE'], [通数: 'たくさん'])
+
+        then:
+        thrown(Rejection)
+
+        when:
+        def prepared = preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE'], [通数: '3'])
+        def code = PreEntryCode.parse(prepared.code()).get()
+        byte[] sealed = entries.sealedAnswers(code).get()
+
+        then: 'sealed: the stored bytes do not carry the answer, and another code cannot open them'
+        !new String(sealed, 'UTF-8').contains('通数')
+        new SealedAnswers().open(code, sealed) == [通数: '3']
+
+        when:
+        new SealedAnswers().open(PreEntryCode.parse(preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE']).code()).get(), sealed)
+
+        then:
+        thrown(IllegalArgumentException)
+
+        when: 'the code is read at the kiosk'
+        def opened = preEntry.redeem(CITY, prepared.code(), KIOSK) as Redemption.Opened
+
+        then: 'the visit arrives answered, and the timeline says where'
+        paperwork.answers(CITY, opened.reception().number()) == [通数: '3']
+        stored(opened.reception()).timeline()*.description().contains('事前入力で本人が回答（通数）')
+    }
+
     def "同じ記載台が数分のうちにもう一度読んだら（二度読み）、同じ受付を見せる。時間が過ぎたら断る"() {
         given:
         def code = preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE']).code()
@@ -45,7 +88,7 @@ class PreEntryServiceSpec extends CounterFixture {
 
         when:
         def twice = preEntry.redeem(CITY, code + '\r', KIOSK)
-        def later = new PreEntryService(entries, catalogue, codes, start, receptions, transactions,
+        def later = new PreEntryService(entries, catalogue, codes, start, receptions, hearing, transactions,
                 java.time.Clock.offset(clock, Duration.ofMinutes(6))).redeem(CITY, code, KIOSK)
 
         then:
@@ -56,9 +99,9 @@ class PreEntryServiceSpec extends CounterFixture {
 
     def "読めないコード・別の市のコード・期限切れは、受付にせず理由を言う"() {
         given:
-        def other = new PreEntryService(entries, catalogue, codes, start, receptions, transactions, clock)
+        def other = new PreEntryService(entries, catalogue, codes, start, receptions, hearing, transactions, clock)
                 .prepare(LocalGovernmentCode.fromFiveDigits('99998'), ['RESIDENT_CERTIFICATE'])
-        def late = new PreEntryService(entries, catalogue, codes, start, receptions, transactions,
+        def late = new PreEntryService(entries, catalogue, codes, start, receptions, hearing, transactions,
                 java.time.Clock.offset(clock, Duration.ofDays(8)))
         def mine = preEntry.prepare(CITY, ['RESIDENT_CERTIFICATE'])
 

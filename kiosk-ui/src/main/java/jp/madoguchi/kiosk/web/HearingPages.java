@@ -85,9 +85,24 @@ public class HearingPages {
         }
     }
 
+    /** The same questions on the phone at home (事前入力), for procedures chosen there; nobody is identified. */
+    ModelAndView<KioskPages.QuestionsPage> preEntry(List<Procedure> chosen, List<KioskQuestion> questions,
+                                                    Map<String, String> answers, String error) {
+        List<KioskPages.HiddenField> carried = chosen.stream()
+                .map(p -> new KioskPages.HiddenField("procedure", p.code())).toList();
+        return page(chosen, null, questions, answers, error, true, carried);
+    }
+
     private ModelAndView<KioskPages.QuestionsPage> questions(List<Procedure> chosen, String visit,
                                                              List<KioskQuestion> questions, Map<String, String> answers,
                                                              String error) {
+        return page(chosen, visit, questions, answers, error, false, List.of());
+    }
+
+    private ModelAndView<KioskPages.QuestionsPage> page(List<Procedure> chosen, String visit,
+                                                        List<KioskQuestion> questions, Map<String, String> answers,
+                                                        String error, boolean preEntry,
+                                                        List<KioskPages.HiddenField> carried) {
         // the eras a date asked at a kiosk falls in (a move, a start of insurance): today's and the two before it
         List<String> recent = eras.eras().stream()
                 .sorted(Comparator.comparing(Era::firstDay).reversed()).limit(3).map(Era::name).toList();
@@ -98,7 +113,7 @@ public class HearingPages {
             }
         }
         return new ModelAndView<>("kiosk/questions", new KioskPages.QuestionsPage(names(chosen), visit, questions,
-                answers, error, dates));
+                answers, error, dates, preEntry, carried));
     }
 
     /**

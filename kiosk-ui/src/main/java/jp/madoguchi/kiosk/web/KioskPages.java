@@ -58,10 +58,14 @@ public final class KioskPages {
     public record HiddenField(String name, String value) {
     }
 
-    /** 記載台の聞き取り: the questions of the chosen procedures, each once, with the answers chosen so far. */
+    /**
+     * 記載台の聞き取り: the questions of the chosen procedures, each once, with the answers chosen so far. On the
+     * phone ({@code preEntry}) the same questions, with the chosen procedures {@code carried} to the code page.
+     */
     @Introspected
     public record QuestionsPage(String procedures, String visit, List<KioskQuestion> questions,
-                                Map<String, String> answers, String error, Map<String, DateParts> dates) {
+                                Map<String, String> answers, String error, Map<String, DateParts> dates,
+                                boolean preEntry, List<HiddenField> carried) {
     }
 
     /** A day in 和暦 parts, to preselect a date picker (the answer, or today); {@code eras} are the eras offered. */
@@ -103,7 +107,7 @@ public final class KioskPages {
 
     /** 事前入力の二次元コード. */
     @Introspected
-    public record PreEntryCodePage(String qr, List<String> procedures, String expires) {
+    public record PreEntryCodePage(String qr, List<String> procedures, String expires, boolean answered) {
     }
 
     /** 事前入力の二次元コードを読み取る. */

@@ -23,6 +23,7 @@ import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
 import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
+import jp.madoguchi.application.port.in.KioskHearingUseCase;
 import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.ReadTwoDimensionalCodeUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase;
@@ -94,9 +95,9 @@ public class ReceptionFactory {
 
     @Singleton
     PreEntryUseCase preEntry(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
-                             StartReceptionUseCase start, Receptions receptions, Transactions transactions,
-                             Clock clock) {
-        return new PreEntryService(preEntries, catalogue, codes, start, receptions, transactions, clock);
+                             StartReceptionUseCase start, Receptions receptions, KioskHearingUseCase hearing,
+                             Transactions transactions, Clock clock) {
+        return new PreEntryService(preEntries, catalogue, codes, start, receptions, hearing, transactions, clock);
     }
 
     @Singleton

@@ -24,26 +24,38 @@ public class JdbiPreEntries implements PreEntries {
     }
 
     @Override
-    public void add(PreEntryCode code, List<String> procedureCodes, Instant createdAt, Instant expiresAt) {
+    public void add(PreEntryCode code, List<String> procedureCodes, byte[] sealedAnswers, Instant createdAt,
+                    Instant expiresAt) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO pre_entry (city_code, token, procedure_codes, created_at, expires_at)
-                        VALUES (:city, :token, :procedures, :created, :expires)""")
+                        INSERT INTO pre_entry (city_code, token_hash, procedure_codes, sealed_answers, created_at, expires_at)
+                        VALUES (:city, :token, :procedures, :sealed, :created, :expires)""")
                 .bind("city", code.city().value())
-                .bind("token", code.token())
+                .bind("token", hash(code))
                 .bind("procedures", procedureCodes.toArray(String[]::new))
+                .bind("sealed", sealedAnswers)
                 .bind("created", utc(createdAt))
                 .bind("expires", utc(expiresAt))
                 .execute());
     }
 
     @Override
+    public Optional<byte[]> sealedAnswers(PreEntryCode code) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT sealed_answers FROM pre_entry WHERE city_code = :city AND token_hash = :token""")
+                .bind("city", code.city().value())
+                .bind("token", hash(code))
+                .map((rs, ctx) -> rs.getBytes(1))
+                .findOne()).filter(java.util.Objects::nonNull);
+    }
+
+    @Override
     public Optional<List<String>> use(PreEntryCode code, Instant now, String usedBy) {
         return jdbi.withHandle(h -> h.createQuery("""
                         UPDATE pre_entry SET used_at = :now, used_by = :usedBy
-                        WHERE city_code = :city AND token = :token AND used_at IS NULL AND expires_at > :now
+                        WHERE city_code = :city AND token_hash = :token AND used_at IS NULL AND expires_at > :now
                         RETURNING procedure_codes""")
                 .bind("city", code.city().value())
-                .bind("token", code.token())
+                .bind("token", hash(code))
                 .bind("now", utc(now))
                 .bind("usedBy", usedBy)
                 .map((rs, ctx) -> Arrays.asList((String[]) rs.getArray(1).getArray()))
@@ -54,10 +66,10 @@ public class JdbiPreEntries implements PreEntries {
     public Optional<ReceptionNumber> openedBy(PreEntryCode code, String usedBy, Instant since) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT reception_number FROM pre_entry
-                        WHERE city_code = :city AND token = :token AND used_by = :usedBy AND used_at >= :since
+                        WHERE city_code = :city AND token_hash = :token AND used_by = :usedBy AND used_at >= :since
                           AND reception_number IS NOT NULL""")
                 .bind("city", code.city().value())
-                .bind("token", code.token())
+                .bind("token", hash(code))
                 .bind("usedBy", usedBy)
                 .bind("since", utc(since))
                 .mapTo(String.class)
@@ -67,8 +79,21 @@ public class JdbiPreEntries implements PreEntries {
 
     @Override
     public void opened(PreEntryCode code, ReceptionNumber reception) {
-        jdbi.useHandle(h -> h.execute("UPDATE pre_entry SET reception_number = ? WHERE city_code = ? AND token = ?",
-                reception.value(), code.city().value(), code.token()));
+        jdbi.useHandle(h -> h.execute("UPDATE pre_entry SET reception_number = ? WHERE city_code = ? AND token_hash = ?",
+                reception.value(), code.city().value(), hash(code)));
+    }
+
+    /** The code itself is never stored: its answers are sealed under it (V32). */
+    private static String hash(PreEntryCode code) {
+        return java.util.HexFormat.of().formatHex(sha256(code.token()));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -27,7 +27,18 @@ public interface KioskHearingUseCase {
                   Map<String, String> answers, Operator kiosk);
 
     /** After the visit is taken: its answers, checked again, are stored with it. */
-    void keep(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator kiosk);
+    default void keep(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator kiosk) {
+        keep(city, number, answers, kiosk, "記載台");
+    }
+
+    /** @param where where the citizen answered, for the timeline (記載台, 事前入力) */
+    void keep(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator by, String where);
+
+    /**
+     * The answers in their stored form, checked against the procedures' questions without anyone identified (the
+     * phone at home); refused, naming each, when one is missing or not allowed.
+     */
+    Map<String, String> check(LocalGovernmentCode city, List<String> procedures, Map<String, String> answers);
 
     enum Kind {
         /** touch one of the choices */

@@ -2,6 +2,7 @@ package jp.madoguchi.application.port.in;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
@@ -13,7 +14,18 @@ import jp.madoguchi.domain.shared.Operator;
  */
 public interface PreEntryUseCase {
 
-    PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes);
+    default PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes) {
+        return prepare(city, procedureCodes, Map.of());
+    }
+
+    /**
+     * With the answers to the procedures' questions given on the phone (choices, counts, dates; never who the
+     * citizen is). They are checked as at the kiosk, kept sealed under the code, and go into the visit it opens.
+     */
+    PreparedPreEntry prepare(LocalGovernmentCode city, List<String> procedureCodes, Map<String, String> answers);
+
+    /** The questions the phone may ask for these procedures: the kiosk's, each once. */
+    List<KioskHearingUseCase.KioskQuestion> questions(LocalGovernmentCode city, List<String> procedureCodes);
 
     /**
      * Opens the visit a code stands for, once. The same kiosk reading the code again within minutes (a scanner

@@ -10,7 +10,11 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 /** 事前入力 kept until the citizen comes: single use, with an expiry. */
 public interface PreEntries {
 
-    void add(PreEntryCode code, List<String> procedureCodes, Instant createdAt, Instant expiresAt);
+    /** @param sealedAnswers the answers given on the phone, sealed under the code (see SealedAnswers); null for none */
+    void add(PreEntryCode code, List<String> procedureCodes, byte[] sealedAnswers, Instant createdAt, Instant expiresAt);
+
+    /** The sealed answers kept with the code, whether used or not; empty when none were given. */
+    Optional<byte[]> sealedAnswers(PreEntryCode code);
 
     /**
      * Marks the code used and gives its procedures — atomically, so two kiosks scanning one code open one visit.
