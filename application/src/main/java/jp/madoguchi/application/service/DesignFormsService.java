@@ -54,7 +54,8 @@ public final class DesignFormsService implements DesignFormsUseCase {
             FormDefinition form = FormDefinitionText.parse(text, dictionary);
             shipped.add(new StoredForm(form.id(), 1, form.effectiveFrom(), form.text(), null, null));
         }
-        return store.seedMissing(city, shipped, clock.instant());
+        int added = store.seedMissing(city, shipped, clock.instant());
+        return added + store.updateShipped(city, shipped, LocalDate.now(clock), clock.instant());
     }
 
     @Override

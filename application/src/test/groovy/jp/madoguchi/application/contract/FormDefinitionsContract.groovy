@@ -68,4 +68,23 @@ abstract class FormDefinitionsContract extends Specification {
         forms().versions(city).collect { it.id() + '/' + it.text() } == ['CONTRACT_D/city', 'CONTRACT_E/shipped E']
         forms().versions(other).isEmpty()
     }
+
+    def "直した出荷の様式は、市がそのまま使っている様式にだけ次の版として入り、市が公開した様式は変えない"() {
+        given: 'F as shipped, G published by the city over the shipped one'
+        forms().seedMissing(city, [form('CONTRACT_F', 1, 'shipped F'), form('CONTRACT_G', 1, 'shipped G')], at)
+        forms().publish(city, form('CONTRACT_G', 2, 'city G'), admin, at)
+        def corrected = [form('CONTRACT_F', 1, 'corrected F'), form('CONTRACT_G', 1, 'corrected G'), form('CONTRACT_H', 1, 'new H')]
+        def from = java.time.LocalDate.of(2026, 12, 5)
+
+        expect:
+        forms().updateShipped(city, corrected, from, at) == 1
+        forms().updateShipped(city, corrected, from, at) == 0
+
+        and: 'the earlier version stays for the receptions that printed with it'
+        forms().versions(city).findAll { it.id() == 'CONTRACT_F' }.collect { "${it.version()}/${it.text()}/${it.effectiveFrom()}".toString() } ==
+                ["1/shipped F/${form('CONTRACT_F', 1, '').effectiveFrom()}".toString(), '2/corrected F/2026-12-05']
+        forms().versions(city).findAll { it.id() == 'CONTRACT_G' }*.text() == ['shipped G', 'city G']
+        !forms().versions(city).any { it.id() == 'CONTRACT_H' }
+        forms().versions(other).isEmpty()
+    }
 }

@@ -91,6 +91,20 @@ class TextFormRendering implements FormCatalogue, FormDefinitions, FilledFormRen
     }
 
     @Override
+    int updateShipped(LocalGovernmentCode city, List<StoredForm> shipped, java.time.LocalDate from, Instant at) {
+        List<StoredForm> forms = stored.computeIfAbsent(city.value()) { [] }
+        int updated = 0
+        shipped.each { s ->
+            StoredForm newest = forms.findAll { it.id() == s.id() }.max { it.version() }
+            if (newest != null && newest.publishedBy() == 'system' && newest.text() != s.text()) {
+                forms << new StoredForm(s.id(), newest.version() + 1, from, s.text(), 'system', at)
+                updated++
+            }
+        }
+        updated
+    }
+
+    @Override
     RenderedDocument render(FilledForm form) {
         render([form])
     }

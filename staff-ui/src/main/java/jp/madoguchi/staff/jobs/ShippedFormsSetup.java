@@ -9,7 +9,10 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** At each start, stores the shipped forms the city does not have yet; forms the city has changed keep their versions. */
+/**
+ * At each start, stores the shipped forms the city does not have yet, and a corrected shipped form as the next
+ * version of a form the city still uses as shipped; forms the city has changed keep their versions.
+ */
 @Singleton
 public class ShippedFormsSetup implements ApplicationEventListener<ServerStartupEvent> {
 
@@ -28,7 +31,7 @@ public class ShippedFormsSetup implements ApplicationEventListener<ServerStartup
     public void onApplicationEvent(ServerStartupEvent event) {
         int added = forms.ensureShippedForms(city);
         if (added > 0) {
-            LOG.info("出荷時の様式を {} 件登録しました", added);
+            LOG.info("出荷時の様式を {} 件登録・更新しました", added);
         }
     }
 }

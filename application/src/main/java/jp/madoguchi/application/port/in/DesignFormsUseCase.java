@@ -16,7 +16,7 @@ import jp.madoguchi.domain.shared.Operator;
  */
 public interface DesignFormsUseCase {
 
-    /** Stores the shipped forms the city does not have yet (at each start). */
+    /** Stores the shipped forms the city does not have yet, and corrected ones it still uses as shipped (at each start). */
     int ensureShippedForms(LocalGovernmentCode city);
 
     List<FormDefinition> inForce(LocalGovernmentCode city, LocalDate day);
