@@ -148,6 +148,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             // 事前入力: on the citizen's own phone, before coming; nothing personal is asked
             'GET /kiosk/pre-entry'                    : ANYONE,
             'POST /kiosk/pre-entry'                   : ANYONE,
+            'POST /kiosk/pre-entry/answers'           : ANYONE,
     ]
 
     /** Routes that no browser session may use, whoever is logged in: they want a core system's bearer credential. */

@@ -15,6 +15,7 @@ import jp.madoguchi.application.port.in.PreEntryUseCase;
 import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.PreEntries;
+import jp.madoguchi.application.port.out.PreEntryAnswerSeals;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.Transactions;
@@ -44,12 +45,13 @@ public final class PreEntryService implements PreEntryUseCase {
     private final KioskHearingUseCase hearing;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final SealedAnswers seals = new SealedAnswers();
+    private final PreEntryAnswerSeals seals;
 
     public PreEntryService(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
                            StartReceptionUseCase receptions, Receptions stored, KioskHearingUseCase hearing,
-                           Transactions transactions, Clock clock) {
+                           PreEntryAnswerSeals seals, Transactions transactions, Clock clock) {
         this.hearing = hearing;
+        this.seals = seals;
         this.preEntries = preEntries;
         this.catalogue = catalogue;
         this.codes = codes;

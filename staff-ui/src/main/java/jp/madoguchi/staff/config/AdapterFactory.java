@@ -17,6 +17,8 @@ import jp.madoguchi.application.port.out.MyNumberCardReader;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.adapters.documents.code2d.LayoutMoveOutCertificateCodes;
 import jp.madoguchi.adapters.security.crypto.AesGcmFileSealing;
+import jp.madoguchi.adapters.security.crypto.AesGcmPreEntryAnswerSeals;
+import jp.madoguchi.application.port.out.PreEntryAnswerSeals;
 import jp.madoguchi.adapters.security.crypto.AesGcmSensitiveItems;
 import jp.madoguchi.adapters.security.crypto.DataKey;
 import jp.madoguchi.adapters.security.crypto.HmacCheckpointSeal;
@@ -96,6 +98,11 @@ public class AdapterFactory {
     FileSealing fileSealing(MadoguchiSettings settings,
                             @Property(name = "madoguchi.data-key", defaultValue = "") String dataKey) {
         return new AesGcmFileSealing(masterKey(settings, dataKey));
+    }
+
+    @Singleton
+    PreEntryAnswerSeals preEntryAnswerSeals() {
+        return new AesGcmPreEntryAnswerSeals();
     }
 
     private static byte[] masterKey(MadoguchiSettings settings, String dataKey) {

@@ -41,6 +41,7 @@ import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.application.port.out.MoveOutCertificates;
 import jp.madoguchi.application.port.out.PreEntries;
+import jp.madoguchi.application.port.out.PreEntryAnswerSeals;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ResidentRegistry;
@@ -96,8 +97,8 @@ public class ReceptionFactory {
     @Singleton
     PreEntryUseCase preEntry(PreEntries preEntries, ProcedureCatalogue catalogue, TwoDimensionalCodes codes,
                              StartReceptionUseCase start, Receptions receptions, KioskHearingUseCase hearing,
-                             Transactions transactions, Clock clock) {
-        return new PreEntryService(preEntries, catalogue, codes, start, receptions, hearing, transactions, clock);
+                             PreEntryAnswerSeals seals, Transactions transactions, Clock clock) {
+        return new PreEntryService(preEntries, catalogue, codes, start, receptions, hearing, seals, transactions, clock);
     }
 
     @Singleton

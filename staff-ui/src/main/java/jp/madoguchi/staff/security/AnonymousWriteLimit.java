@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public class AnonymousWriteLimit implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnonymousWriteLimit.class);
-    private static final List<String> ANONYMOUS_WRITES = List.of("/staff/login", "/kiosk/pre-entry", "/kiosk/device",
+    private static final List<String> ANONYMOUS_WRITES = List.of("/staff/login", "/kiosk/pre-entry", "/kiosk/pre-entry/answers", "/kiosk/device",
             "/api/v1/");
 
     private final HttpClientAddressResolver addresses;

@@ -28,7 +28,8 @@ class PreEntrySpec extends DatabaseSpecification {
 
     PreEntryService service(Clock at) {
         new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, start(at), new JdbiReceptions(jdbi),
-                Stub(jp.madoguchi.application.port.in.KioskHearingUseCase), new JdbiTransactions(jdbi), at)
+                Stub(jp.madoguchi.application.port.in.KioskHearingUseCase),
+                Stub(jp.madoguchi.application.port.out.PreEntryAnswerSeals), new JdbiTransactions(jdbi), at)
     }
 
     StartReceptionService start(Clock at) {
@@ -43,7 +44,8 @@ class PreEntrySpec extends DatabaseSpecification {
         def failing = { command -> start(clock).start(command); throw new IllegalStateException('injected') }
                 as jp.madoguchi.application.port.in.StartReceptionUseCase
         def broken = new PreEntryService(new JdbiPreEntries(jdbi), new ClasspathProcedureCatalogue(), zxing, failing, new JdbiReceptions(jdbi),
-                Stub(jp.madoguchi.application.port.in.KioskHearingUseCase), new JdbiTransactions(jdbi), clock)
+                Stub(jp.madoguchi.application.port.in.KioskHearingUseCase),
+                Stub(jp.madoguchi.application.port.out.PreEntryAnswerSeals), new JdbiTransactions(jdbi), clock)
 
         when:
         broken.redeem(CITY, code, KIOSK)

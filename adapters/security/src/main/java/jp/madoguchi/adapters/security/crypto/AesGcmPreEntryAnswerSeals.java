@@ -1,4 +1,4 @@
-package jp.madoguchi.application.service;
+package jp.madoguchi.adapters.security.crypto;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -15,15 +15,14 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import jp.madoguchi.application.port.out.PreEntryAnswerSeals;
 import jp.madoguchi.domain.reception.PreEntryCode;
 
 /**
- * 事前入力の回答を封じる: the answers given on the phone are encrypted (AES-256-GCM) under a key derived from the
- * code's random part, which only the citizen's QR code holds; the database keeps the ciphertext and the code's hash,
- * so whoever reads the database cannot read the answers or redeem the code. The 128-bit secret makes a plain
- * SHA-256 derivation (with its own label) sufficient.
+ * 事前入力の回答を封じる with AES-256-GCM, the key derived from the code's random part and the city bound in as
+ * associated data. The 128-bit secret makes a plain SHA-256 derivation (with its own label) sufficient.
  */
-final class SealedAnswers {
+public final class AesGcmPreEntryAnswerSeals implements PreEntryAnswerSeals {
 
     private static final String KEY_LABEL = "madoguchi pre-entry answers v1\u0000";
     private static final int NONCE_BYTES = 12;
@@ -31,7 +30,8 @@ final class SealedAnswers {
 
     private final SecureRandom random = new SecureRandom();
 
-    byte[] seal(PreEntryCode code, Map<String, String> answers) {
+    @Override
+    public byte[] seal(PreEntryCode code, Map<String, String> answers) {
         byte[] plain = encode(answers).getBytes(StandardCharsets.UTF_8);
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
@@ -44,8 +44,8 @@ final class SealedAnswers {
         }
     }
 
-    /** @throws IllegalArgumentException when the bytes were not sealed under this code (or were altered) */
-    Map<String, String> open(PreEntryCode code, byte[] sealed) {
+    @Override
+    public Map<String, String> open(PreEntryCode code, byte[] sealed) {
         if (sealed == null || sealed.length <= NONCE_BYTES) {
             throw new IllegalArgumentException("封じた回答が壊れています");
         }
