@@ -66,7 +66,7 @@ class TabletConfirmationAcceptanceSpec extends Specification {
         clerk.go(app.url("/staff/receptions/${number}/forms"))
         clerk.type('#answer-使用目的', '勤務先に提出')
         clerk.clickAndLoad('#save-answers')
-        clerk.type('#tablet-terminal', 'KIOSK-01')
+        clerk.selectValue('#tablet-terminal', 'KIOSK-01')
         clerk.clickAndLoad('#send-to-tablet')
 
         then:
@@ -103,6 +103,11 @@ class TabletConfirmationAcceptanceSpec extends Specification {
         clerk.go(app.url("/staff/receptions/${number}"))
         clerk.texts('#timeline tbody tr').any { it.contains('本人が内容を確認（内容 SHA-256 ' + shownHash.substring(0, 16)) }
         clerk.text('#state') == '確認'
+
+        and: 'the forms page shows it as a badge, with the hash'
+        clerk.go(app.url("/staff/receptions/${number}/forms"))
+        clerk.text('#tablet-status').startsWith('本人が確認し署名済み')
+        clerk.text('#tablet-status').contains('KIOSK-01、SHA-256 ' + shownHash.substring(0, 12))
     }
 
     def "回答が変わると確認も署名も取り消され、もう一度タブレットで確認してもらう"() {
@@ -114,9 +119,10 @@ class TabletConfirmationAcceptanceSpec extends Specification {
         then:
         app.bean(ContentConfirmations).find(CITY, ReceptionNumber.parse(number)).isEmpty()
         app.bean(ReceptionPaperwork).signature(CITY, ReceptionNumber.parse(number)).isEmpty()
+        clerk.text('#tablet-status') == '本人による内容の確認: まだです'
 
         when: 'sent again, but the answer changes while the citizen is reading'
-        clerk.type('#tablet-terminal', 'KIOSK-01')
+        clerk.selectValue('#tablet-terminal', 'KIOSK-01')
         clerk.clickAndLoad('#send-to-tablet')
         tablet.go(app.url('/kiosk/tablet'))
         def shownBefore = tablet.attribute('#content-sha256', 'value')

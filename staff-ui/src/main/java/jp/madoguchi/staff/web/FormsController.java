@@ -31,6 +31,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.ConfirmOnTabletUseCase;
+import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
+import jp.madoguchi.application.port.out.PairedTerminal;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase;
 import jp.madoguchi.application.port.in.FormsAtCounterUseCase.FormStatus;
 import jp.madoguchi.application.port.in.ScreenMessage;
@@ -55,11 +57,13 @@ public class FormsController {
     private final FormsAtCounterUseCase forms;
     private final ReceptionAccess access;
     private final ConfirmOnTabletUseCase tablet;
+    private final ManageTerminalsUseCase terminals;
     private final ZoneId zone;
 
     public FormsController(FormsAtCounterUseCase forms, ReceptionAccess access, ConfirmOnTabletUseCase tablet,
-                           Installation installation) {
+                           ManageTerminalsUseCase terminals, Installation installation) {
         this.forms = forms;
+        this.terminals = terminals;
         this.tablet = tablet;
         this.access = access;
         this.zone = installation.zone();
@@ -69,7 +73,8 @@ public class FormsController {
     @Introspected
     public record FormsPage(String staffName, String number, List<FormRow> forms, List<FormChoice> allForms,
                             List<QuestionRow> questions, List<QuestionRow> answered, List<String> printers,
-                            List<PrintRow> prints, String notice, String error) {
+                            List<PrintRow> prints, List<FormChoice> tablets, String confirmation, String notice,
+                            String error) {
     }
 
     public record FormRow(String id, int version, String title, String signing, int missing, String glyphs) {
@@ -226,6 +231,13 @@ public class FormsController {
                 forms.prints(StaffPrincipal.city(authentication), reception).stream().map(p -> new PrintRow(
                         TIME.format(p.printedAt().atZone(zone)), p.formId() + " 第" + p.formVersion() + "版",
                         p.printer(), p.printedBy())).toList(),
+                // the registered terminals in force: the clerk picks the tablet at this counter, nothing is typed
+                terminals.terminals(StaffPrincipal.city(authentication)).stream().filter(PairedTerminal::active)
+                        .map(t -> new FormChoice(t.terminalId(), t.terminalId() + "（" + t.label() + "）")).toList(),
+                tablet.confirmation(StaffPrincipal.city(authentication), reception)
+                        .map(c -> "本人が確認し署名済み（" + TIME.format(c.confirmedAt().atZone(zone)) + "、" + c.terminal()
+                                + "、SHA-256 " + c.contentSha256().substring(0, 12) + "…）")
+                        .orElse(null),
                 notice, error);
         return HttpResponse.status(status).header("Cache-Control", "no-store").body(new ModelAndView<>("staff/forms", page));
     }
