@@ -278,6 +278,47 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
                 .find { it.number().value() == number }.channel().label() == '窓口'
     }
 
+    def "窓口で受付（在留カード）: カードの番号で本人確認する。形の違う番号・住民記録にない番号は理由を言って断る"() {
+        given: 'a foreign resident of the demo data and the number on their 在留カード'
+        def holder = app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
+            h.createQuery("""SELECT addressee_number, residence_card_number FROM resident
+                              WHERE city_code = '999997' AND status = '1' AND residence_card_number IS NOT NULL
+                              ORDER BY addressee_number LIMIT 1""").mapToMap().one()
+        }
+        String card = holder.residence_card_number
+
+        when: 'a walk-in for a 住民票'
+        browser.go(app.url('/staff'))
+        browser.click('#walk-in-panel summary')
+        browser.click("#walk-in input[data-procedure='RESIDENT_CERTIFICATE']")
+        browser.clickAndLoad('#walk-in-open')
+        def number = browser.currentPath().substring('/staff/receptions/'.length())
+
+        and: 'a number typed wrongly'
+        browser.type('#residenceCardNumber', 'AB1234')
+        browser.clickAndLoad('#confirm-by-residence-card')
+
+        then:
+        browser.text('#error') == '在留カード番号は英字2文字・数字8桁・英字2文字（例: AB12345678CD）で入力してください'
+
+        when: 'a card the registry does not know'
+        browser.type('#residenceCardNumber', 'ZZ00000000ZZ')
+        browser.clickAndLoad('#confirm-by-residence-card')
+
+        then:
+        browser.text('#error').startsWith('在留カード番号 ZZ00000000ZZ の方は住民記録にいません')
+
+        when: 'the number as read off the card, in lower case and full width with a space'
+        def typed = card.substring(0, 2).toLowerCase() + ' ' + card.substring(2, 10).collect { (char) (it.charAt(0) + 0xFEE0) }.join('') + card.substring(10)
+        browser.type('#residenceCardNumber', typed)
+        browser.clickAndLoad('#confirm-by-residence-card')
+
+        then: 'identified: the resident with that card'
+        browser.text('#notice') == "在留カードで本人確認をしました（宛名番号 ${holder.addressee_number}）"
+        app.bean(jp.madoguchi.application.port.out.Receptions).find(new LocalGovernmentCode('999997'),
+                jp.madoguchi.domain.reception.ReceptionNumber.parse(number)).get().resident().get().value() == holder.addressee_number
+    }
+
     def "管理者: 端末を登録するとトークンを一度だけ表示し、取り消した端末ではカードを読めない"() {
         given:
         browser.deleteCookies()

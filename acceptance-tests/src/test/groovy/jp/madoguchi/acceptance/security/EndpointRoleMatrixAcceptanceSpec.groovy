@@ -45,6 +45,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /staff/receptions/{number}/print'   : 'RECEPTION',
             'POST /staff/receptions/{number}/complete': 'RECEPTION',
             'POST /staff/receptions/{number}/identity': 'RECEPTION',
+            'POST /staff/receptions/{number}/identity/residence-card': 'RECEPTION',
             'POST /staff/receptions/{number}/refer'   : 'RECEPTION',
             'GET /staff/receptions/{number}/related'  : 'RECEPTION',
             'GET /staff/receptions/{number}/forms'    : 'RECEPTION',

@@ -27,6 +27,8 @@ import jp.madoguchi.domain.shared.Rejection;
  */
 public final class SearchResidentsService implements SearchResidentsUseCase {
 
+    private static final java.util.regex.Pattern RESIDENCE_CARD = java.util.regex.Pattern.compile("[A-Z]{2}[0-9]{8}[A-Z]{2}");
+
     /** Below this score a resident is not offered as a candidate: the name alone (45) is enough to be offered. */
     static final int MINIMUM_SCORE = 45;
 
@@ -44,6 +46,19 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
     public Optional<Resident> byAddresseeNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by) {
         Optional<Resident> found = registry.find(city, number);
         record(city, by, AuditAction.VIEW_RESIDENT, found.stream().toList(), "宛名番号で表示" + (found.isEmpty() ? "（該当なし）" : ""));
+        return found;
+    }
+
+    @Override
+    public Optional<Resident> byResidenceCardNumber(LocalGovernmentCode city, String cardNumber, Operator by) {
+        String normalised = java.text.Normalizer.normalize(cardNumber == null ? "" : cardNumber, java.text.Normalizer.Form.NFKC)
+                .replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        if (!RESIDENCE_CARD.matcher(normalised).matches()) {
+            throw new Rejection("resident.residence-card-number",
+                    "在留カード番号は英字2文字・数字8桁・英字2文字（例: AB12345678CD）で入力してください");
+        }
+        Optional<Resident> found = registry.byResidenceCardNumber(city, normalised);
+        record(city, by, AuditAction.VIEW_RESIDENT, found.stream().toList(), "在留カード番号で表示" + (found.isEmpty() ? "（該当なし）" : ""));
         return found;
     }
 

@@ -55,6 +55,25 @@ abstract class ResidentRegistryContract extends Specification {
         replica().count(city) == 1
     }
 
+    def "在留カード番号で外国人住民を探す（日本人・他の市・知らない番号は見つからない）"() {
+        given:
+        def japanese = resident(1, '見本　花子', 'ミホン　ハナコ', LocalDate.of(1985, 4, 1))
+        def foreign = foreigner(2, 'AB12345678CD')
+        replica().store([japanese, foreign, foreigner(3, 'AB87654321CD')])
+
+        expect:
+        registry().byResidenceCardNumber(city, 'AB12345678CD').get() == foreign
+        registry().byResidenceCardNumber(city, 'ZZ00000000ZZ').isEmpty()
+        registry().byResidenceCardNumber(LocalGovernmentCode.fromFiveDigits('97999'), 'AB12345678CD').isEmpty()
+    }
+
+    Resident foreigner(long serial, String card) {
+        def r = resident(serial, 'SMITH　JOHN', 'スミス　ジョン', LocalDate.of(1990, 1, 2))
+        new Resident(r.city(), r.addresseeNumber(), r.householdNumber(), ResidentType.FOREIGN, r.status(), r.name(),
+                r.birthDate(), r.sex(), r.relationship(), r.headOfHouseholdName(), r.address(), null, null,
+                new jp.madoguchi.domain.resident.ForeignResidence('英国', '永住者', null, card, '1'), null)
+    }
+
     def "フリガナは前方一致と部分一致で、フリガナの順に返す"() {
         given:
         replica().store([resident(3, '見本　次郎', 'ミホン　ジロウ', LocalDate.of(1990, 1, 1)),

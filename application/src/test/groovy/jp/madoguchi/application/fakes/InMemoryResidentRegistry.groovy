@@ -28,6 +28,12 @@ class InMemoryResidentRegistry implements ResidentRegistry, ResidentReplica {
     }
 
     @Override
+    Optional<Resident> byResidenceCardNumber(LocalGovernmentCode city, String cardNumber) {
+        Optional.ofNullable(residents.findAll { it.city() == city && it.foreignResidence()?.residenceCardNumber() == cardNumber }
+                .min { it.status().ordinal() })
+    }
+
+    @Override
     Optional<IndividualNumber> individualNumberOf(LocalGovernmentCode city, AddresseeNumber number) {
         find(city, number).map { it.individualNumber() }
     }

@@ -66,12 +66,16 @@ public class ReceptionController {
     private final jp.madoguchi.application.port.in.CallVisitorsUseCase calling;
     private final ZoneId zone;
 
+    private final jp.madoguchi.application.port.in.SearchResidentsUseCase search;
+
     public ReceptionController(FindReceptionsUseCase receptions, AdvanceReceptionUseCase advance,
                                PrepareFormsUseCase forms, CompleteReceptionUseCase complete,
                                ListProceduresUseCase procedures, ConfirmIdentityUseCase identity,
                                ReceptionAccess access, jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase related,
-                               jp.madoguchi.application.port.in.CallVisitorsUseCase calling, Installation installation) {
+                               jp.madoguchi.application.port.in.CallVisitorsUseCase calling,
+                               jp.madoguchi.application.port.in.SearchResidentsUseCase search, Installation installation) {
         this.calling = calling;
+        this.search = search;
         this.receptions = receptions;
         this.advance = advance;
         this.forms = forms;
@@ -146,6 +150,26 @@ public class ReceptionController {
         identity.confirm(step(authentication, number, version), new AddresseeNumber(addresseeNumber),
                 StaffPrincipal.may(authentication, Permission.RESIDENT_SEARCH));
         return back(number, "本人確認をしました（宛名番号 " + addresseeNumber + "）");
+    }
+
+    /**
+     * 在留カードで本人確認: a walk-in shows a 在留カード (or 特別永住者証明書) and the clerk enters its number; the
+     * resident with that card in the registry is the one identified. The card's IC chip is not read here.
+     */
+    @Post(value = "/{number}/identity/residence-card", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirmByResidenceCard(Authentication authentication, @PathVariable String number, long version,
+                                                  @io.micronaut.core.annotation.Nullable String residenceCardNumber) {
+        ReceptionStepCommand step = step(authentication, number, version);
+        if (!StaffPrincipal.may(authentication, Permission.RESIDENT_SEARCH)) {
+            throw new jp.madoguchi.domain.shared.Rejection("identity.search-not-permitted",
+                    "在留カードで本人確認するには住民検索の権限が必要です。権限のある職員に依頼してください");
+        }
+        var resident = search.byResidenceCardNumber(StaffPrincipal.city(authentication), residenceCardNumber,
+                StaffPrincipal.operator(authentication)).orElseThrow(() -> new jp.madoguchi.domain.shared.Rejection(
+                "identity.residence-card-unknown", "在留カード番号 " + residenceCardNumber.strip()
+                        + " の方は住民記録にいません。カードの番号を確かめるか、住民検索で探してください"));
+        identity.confirm(step, resident.addresseeNumber(), true);
+        return back(number, "在留カードで本人確認をしました（宛名番号 " + resident.addresseeNumber().value() + "）");
     }
 
     @Post(value = "/{number}/refer", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -83,6 +83,17 @@ public class JdbiResidentRegistry implements ResidentRegistry, ResidentReplica {
     }
 
     @Override
+    public Optional<Resident> byResidenceCardNumber(LocalGovernmentCode city, String cardNumber) {
+        // a current resident before a 除票 with the same card (a card is reissued with a new number, but be sure)
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM resident WHERE city_code = :city"
+                        + " AND residence_card_number = :card ORDER BY status, addressee_number LIMIT 1")
+                .bind("city", city.value())
+                .bind("card", cardNumber)
+                .map(this::resident)
+                .findOne());
+    }
+
+    @Override
     public Optional<IndividualNumber> individualNumberOf(LocalGovernmentCode city, AddresseeNumber number) {
         return jdbi.withHandle(h -> h.createQuery("SELECT individual_number_sealed FROM resident WHERE city_code = :city"
                         + " AND addressee_number = :number AND individual_number_sealed IS NOT NULL")

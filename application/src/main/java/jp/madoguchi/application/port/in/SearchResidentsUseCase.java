@@ -27,6 +27,14 @@ public interface SearchResidentsUseCase {
     /** One resident's record: recorded as a view (閲覧) of that resident. */
     Optional<Resident> byAddresseeNumber(LocalGovernmentCode city, AddresseeNumber number, Operator by);
 
+    /**
+     * By the number on a 在留カード or 特別永住者証明書 (two letters, eight digits, two letters; spaces and width
+     * ignored): recorded as a view of the resident found.
+     *
+     * @throws jp.madoguchi.domain.shared.Rejection when the text is not a card number
+     */
+    Optional<Resident> byResidenceCardNumber(LocalGovernmentCode city, String cardNumber, Operator by);
+
     /** 4情報 (氏名, 住所, 生年月日, 性別) as on a card, best candidate first; a current resident ranks above a 除票. */
     List<ResidentCandidate> byFourItems(LocalGovernmentCode city, FourItems items, Operator by);
 

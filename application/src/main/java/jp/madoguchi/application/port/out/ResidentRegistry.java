@@ -17,6 +17,9 @@ public interface ResidentRegistry {
     /** The resident without the 個人番号, which stays sealed until {@link #individualNumberOf} is asked. */
     Optional<Resident> find(LocalGovernmentCode city, AddresseeNumber number);
 
+    /** The foreign resident whose 在留カード（特別永住者証明書）has this number (12 characters, upper case). */
+    Optional<Resident> byResidenceCardNumber(LocalGovernmentCode city, String cardNumber);
+
     /** Opens the resident's sealed 個人番号; empty when there is no such resident or the replica has none. */
     Optional<IndividualNumber> individualNumberOf(LocalGovernmentCode city, AddresseeNumber number);
 
