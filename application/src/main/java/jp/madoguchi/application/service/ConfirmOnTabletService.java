@@ -53,8 +53,7 @@ public final class ConfirmOnTabletService implements ConfirmOnTabletUseCase {
         this.receptions = receptions;
         this.paperwork = paperwork;
         this.confirmations = confirmations;
-        this.content = new VisitContent(dictionary, new FormVersions(definitions, dictionary),
-                new FormFiller(registry, moveIns, dictionary, eras), municipalities, clock);
+        this.content = VisitContent.of(dictionary, definitions, registry, moveIns, municipalities, eras, clock);
         this.access = new AccessRecords(trail, clock);
         this.transactions = transactions;
         this.clock = clock;

@@ -59,8 +59,7 @@ public final class KioskHearingService implements KioskHearingUseCase {
                                ReceptionPaperwork paperwork, Municipalities municipalities, AuditTrail trail,
                                Transactions transactions, EraTable eras, Clock clock) {
         this.dictionary = catalogue.dictionary();
-        this.content = new VisitContent(dictionary, new FormVersions(definitions, dictionary),
-                new FormFiller(registry, moveIns, dictionary, eras), municipalities, clock);
+        this.content = VisitContent.of(dictionary, definitions, registry, moveIns, municipalities, eras, clock);
         this.answerFormat = new AnswerFormat(eras);
         this.procedures = procedures;
         this.receptions = receptions;
@@ -73,7 +72,7 @@ public final class KioskHearingService implements KioskHearingUseCase {
     @Override
     public List<KioskQuestion> questions(LocalGovernmentCode city, AddresseeNumber resident, List<String> chosen) {
         List<KioskQuestion> questions = new ArrayList<>();
-        for (FieldDefinition field : askable(city, chosen)) {
+        for (FieldDefinition field : askable(content.formsOf(city, chosen))) {
             Kind kind = switch (field.type()) {
                 case CHOICE -> Kind.CHOICE;
                 case NUMBER -> Kind.NUMBER;
@@ -88,8 +87,9 @@ public final class KioskHearingService implements KioskHearingUseCase {
     @Override
     public Review review(LocalGovernmentCode city, AddresseeNumber resident, List<String> chosen,
                          Map<String, String> answers, Operator kiosk) {
-        Map<String, String> checked = checked(city, chosen, answers);
-        List<ReviewRow> rows = content.rows(draft(city, resident, chosen, kiosk), checked);
+        List<FormDefinition> forms = content.formsOf(city, chosen);
+        Map<String, String> checked = checked(forms, answers);
+        List<ReviewRow> rows = content.rows(draft(city, resident, chosen, kiosk), checked, forms);
         access.record(city, kiosk, AuditAction.VIEW_RESIDENT, List.of(resident.value()), "記載台の内容確認",
                 "記載台で申請内容を本人に表示（" + rows.size() + "項目）");
         return new Review(rows, checked);
@@ -118,7 +118,11 @@ public final class KioskHearingService implements KioskHearingUseCase {
 
     /** The answers in their stored form; every question the kiosk asks must have one. */
     private Map<String, String> checked(LocalGovernmentCode city, List<String> chosen, Map<String, String> answers) {
-        List<FieldDefinition> askable = askable(city, chosen);
+        return checked(content.formsOf(city, chosen), answers);
+    }
+
+    private Map<String, String> checked(List<FormDefinition> forms, Map<String, String> answers) {
+        List<FieldDefinition> askable = askable(forms);
         Map<String, String> asked = new LinkedHashMap<>();
         for (FieldDefinition field : askable) {
             asked.put(field.key(), answers.getOrDefault(field.key(), ""));
@@ -132,9 +136,9 @@ public final class KioskHearingService implements KioskHearingUseCase {
     }
 
     /** The answer fields of the chosen procedures' forms that a touch can answer, each once. */
-    private List<FieldDefinition> askable(LocalGovernmentCode city, List<String> chosen) {
+    private List<FieldDefinition> askable(List<FormDefinition> forms) {
         Map<String, FieldDefinition> fields = new LinkedHashMap<>();
-        for (FormDefinition form : content.formsOf(city, chosen)) {
+        for (FormDefinition form : forms) {
             for (String key : form.fields()) {
                 dictionary.find(key)
                         .filter(f -> f.source() == FieldDefinition.Source.ANSWER)

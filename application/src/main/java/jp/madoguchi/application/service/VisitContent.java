@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
+import jp.madoguchi.application.port.out.FormDefinitions;
+import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.Municipalities;
+import jp.madoguchi.application.port.out.ResidentRegistry;
+import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.form.FieldDefinition;
 import jp.madoguchi.domain.form.FieldDictionary;
 import jp.madoguchi.domain.form.FilledForm;
@@ -40,6 +44,13 @@ final class VisitContent {
         this.clock = clock;
     }
 
+    /** The content as both the kiosk and the tablet fill it: the city's forms in force, the one filler. */
+    static VisitContent of(FieldDictionary dictionary, FormDefinitions definitions, ResidentRegistry registry,
+                           MoveIns moveIns, Municipalities municipalities, EraTable eras, Clock clock) {
+        return new VisitContent(dictionary, new FormVersions(definitions, dictionary),
+                new FormFiller(registry, moveIns, dictionary, eras), municipalities, clock);
+    }
+
     List<FormDefinition> formsOf(LocalGovernmentCode city, List<String> procedures) {
         return forms.inForce(city, LocalDate.now(clock)).stream()
                 .filter(f -> f.procedures().stream().anyMatch(procedures::contains)).toList();
@@ -47,10 +58,15 @@ final class VisitContent {
 
     List<ReviewRow> rows(Reception reception, Map<String, String> answers) {
         List<String> procedures = reception.procedures().stream().map(Procedure::code).toList();
+        return rows(reception, answers, formsOf(reception.city(), procedures));
+    }
+
+    /** The rows from forms already read for the reception's procedures (one read per request). */
+    List<ReviewRow> rows(Reception reception, Map<String, String> answers, List<FormDefinition> forms) {
         String municipality = municipalities.nameOf(reception.city());
         Set<String> shown = new LinkedHashSet<>();
         List<ReviewRow> rows = new ArrayList<>();
-        for (FormDefinition form : formsOf(reception.city(), procedures)) {
+        for (FormDefinition form : forms) {
             FilledForm filled = filler.fill(form, reception, answers, municipality, LocalDate.now(clock), null);
             for (String key : form.fields()) {
                 FieldDefinition field = dictionary.find(key).orElseThrow();
