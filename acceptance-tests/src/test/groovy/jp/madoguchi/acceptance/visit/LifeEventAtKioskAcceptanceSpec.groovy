@@ -73,6 +73,21 @@ class LifeEventAtKioskAcceptanceSpec extends BrowserScenario {
         (['MOVE_WITHIN_CITY_NOTIFICATION'] + suggested*.procedureCode()).unique() == codes
     }
 
+    def "画面に出していない手続を送りつけても受付には入らない"() {
+        when: 'a page altered by hand adds a procedure the rules did not suggest'
+        browser.go(app.url('/kiosk'))
+        browser.clickAndLoad('a[data-event=MOVE_WITHIN_CITY]')
+        browser.click('.keypad button[data-clear]')
+        '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
+        browser.clickAndLoad('#read-card')
+        browser.execute("""const i = document.createElement('input'); i.type = 'hidden'; i.name = 'procedure';
+                           i.value = 'DOG_REGISTRATION_CHANGE'; document.getElementById('related-form').appendChild(i);""")
+        browser.clickAndLoad('#to-questions')
+
+        then:
+        browser.text('#error') == '選ばれた手続はこの画面で選べません。最初からやり直してください。'
+    }
+
     /** Every choice question left open gets its first choice (the test is about the procedures, not the answers). */
     private void answerWhatIsOpen() {
         browser.execute('''

@@ -200,6 +200,18 @@ public class KioskController {
             return HttpResponse.unprocessableEntity().body(relatedView(event, held.get().resident(), token,
                     kiosk.operator(), "手続を1つ以上選んでください。わからないときは、そのまま窓口でご相談ください。"));
         }
+        // only what the page offered: the event's notification (the visit's first procedure) and what the rules suggest
+        String starting = held.get().procedures().get(0);
+        if (events.startingProcedure(event).filter(p -> p.code().equals(starting)).isEmpty()) {
+            throw new Rejection("kiosk.event-mismatch", "選ばれたできごとが受付と合いません。最初からやり直してください。");
+        }
+        if (ticked.stream().anyMatch(p -> !p.code().equals(starting))) {
+            java.util.Set<String> suggested = related.suggest(city, held.get().resident(), event, kiosk.operator()).stream()
+                    .map(Suggestion::procedureCode).collect(java.util.stream.Collectors.toSet());
+            if (ticked.stream().anyMatch(p -> !p.code().equals(starting) && !suggested.contains(p.code()))) {
+                throw new Rejection("kiosk.procedure-not-offered", "選ばれた手続はこの画面で選べません。最初からやり直してください。");
+            }
+        }
         if (!visits.choose(city, token, kiosk.terminalId(), ticked.stream().map(Procedure::code).toList())) {
             return new ModelAndView<>("kiosk/expired", Map.of());
         }
