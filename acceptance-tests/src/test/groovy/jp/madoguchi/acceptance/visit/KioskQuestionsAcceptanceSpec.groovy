@@ -16,9 +16,7 @@ class KioskQuestionsAcceptanceSpec extends BrowserScenario {
         when: 'the citizen chooses 国民健康保険の加入 and reads the card'
         browser.go(app.url('/kiosk'))
         browser.clickAndLoad('a[data-procedure=NHI_ENROLMENT]')
-        browser.click('.keypad button[data-clear]')
-        '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
-        browser.clickAndLoad('#read-card')
+        readDemoCard()
 
         then: 'a date is asked with a 和暦 picker; the relation and the reason as touch choices'
         browser.texts('fieldset.question')*.split('\n')*.getAt(0) == ['届出に来た方は、届出の対象の方とどういう関係ですか',

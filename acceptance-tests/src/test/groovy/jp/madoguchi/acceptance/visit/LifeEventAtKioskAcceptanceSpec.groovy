@@ -26,9 +26,7 @@ class LifeEventAtKioskAcceptanceSpec extends BrowserScenario {
         browser.text('#event-words') == '市内で引っ越した'
 
         when:
-        browser.click('.keypad button[data-clear]')
-        '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
-        browser.clickAndLoad('#read-card')
+        readDemoCard()
         def shown = browser.texts('label.related .name')
         def codes = (browser.execute("return [...document.querySelectorAll('label.related')].map(l => l.dataset.procedure)") as List)
         browser.screenshot('32-kiosk-できごとの関連手続')
@@ -77,9 +75,7 @@ class LifeEventAtKioskAcceptanceSpec extends BrowserScenario {
         when: 'a page altered by hand adds a procedure the rules did not suggest'
         browser.go(app.url('/kiosk'))
         browser.clickAndLoad('a[data-event=MOVE_WITHIN_CITY]')
-        browser.click('.keypad button[data-clear]')
-        '1234'.each { browser.click(".keypad button[data-digit='${it}']") }
-        browser.clickAndLoad('#read-card')
+        readDemoCard()
         browser.execute("""const i = document.createElement('input'); i.type = 'hidden'; i.name = 'procedure';
                            i.value = 'DOG_REGISTRATION_CHANGE'; document.getElementById('related-form').appendChild(i);""")
         browser.clickAndLoad('#to-questions')

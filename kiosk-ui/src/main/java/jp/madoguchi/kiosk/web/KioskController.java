@@ -226,12 +226,8 @@ public class KioskController {
             byProcedure.computeIfAbsent(s.procedureCode(), c -> new ArrayList<>()).add(s);
         }
         List<KioskPages.RelatedChoice> choices = new ArrayList<>();
-        byProcedure.forEach((code, suggestions) -> events.any(code).ifPresent(p -> choices.add(new KioskPages.RelatedChoice(
-                p.code(), p.name(), p.department().name(),
-                suggestions.stream().anyMatch(Suggestion::forHousehold) || suggestions.isEmpty() ? "世帯"
-                        : String.join("、", suggestions.stream().map(Suggestion::memberName).distinct().toList()),
-                suggestions.isEmpty() ? events.words(event) + "ときの届出です"
-                        : suggestions.get(0).reasons().isEmpty() ? "" : suggestions.get(0).reasons().get(0).in("ja")))));
+        byProcedure.forEach((code, suggestions) -> events.any(code)
+                .ifPresent(p -> choices.add(KioskPages.RelatedChoice.of(p, suggestions, events.words(event)))));
         return new ModelAndView<>("kiosk/related", new KioskPages.RelatedPage(events.words(event), event.name(), visit,
                 choices, error));
     }

@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Introspected;
 import jp.madoguchi.application.port.in.KioskHearingUseCase.KioskQuestion;
 import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
 import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.procedure.Suggestion;
 
 /**
  * The kiosk's pages as typed records: each record's components are its template's variables (TypedPagesSpec checks
@@ -42,6 +43,19 @@ public final class KioskPages {
     /** One suggested procedure: for whom and why, in the rule's words. */
     @Introspected
     public record RelatedChoice(String code, String name, String department, String forWhom, String reason) {
+
+        /**
+         * The row of one procedure: for the household when a rule gave it for the household (or none did: the event's
+         * own notification), else for the members named; the first reason in the rule's words.
+         */
+        static RelatedChoice of(Procedure procedure, List<Suggestion> suggestions, String eventWords) {
+            boolean household = suggestions.isEmpty() || suggestions.stream().anyMatch(Suggestion::forHousehold);
+            String forWhom = household ? "世帯"
+                    : String.join("、", suggestions.stream().map(Suggestion::memberName).distinct().toList());
+            String reason = suggestions.isEmpty() ? eventWords + "ときの届出です"
+                    : suggestions.get(0).reasons().stream().findFirst().map(r -> r.in("ja")).orElse("");
+            return new RelatedChoice(procedure.code(), procedure.name(), procedure.department().name(), forWhom, reason);
+        }
     }
 
     /**
