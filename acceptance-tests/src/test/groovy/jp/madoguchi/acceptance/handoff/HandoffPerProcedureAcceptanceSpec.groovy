@@ -2,7 +2,9 @@ package jp.madoguchi.acceptance.handoff
 
 import jp.madoguchi.acceptance.support.GeneratedCodes
 import jp.madoguchi.acceptance.support.Browser
+import jp.madoguchi.acceptance.support.Deliveries
 import jp.madoguchi.acceptance.support.KioskRegistration
+import jp.madoguchi.acceptance.support.LinkageFiles
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal
@@ -99,27 +101,7 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
 
     /** The rows delivered to the RPA folder for a visit's procedure, as column → value, waiting for the job. */
     List<Map<String, String>> delivered(String layout, String number, String procedure, int rows = 1) {
-        String stem = "${layout}_999997-${number}-${procedure}"
-        List<Path> files = []
-        for (int i = 0; i < 100; i++) {
-            files = Files.exists(app.exportFolder()) ? Files.list(app.exportFolder()).withCloseable { s ->
-                s.filter { it.fileName.toString().startsWith(stem) }.sorted().toList() } : []
-            if (files.size() >= rows) {
-                break
-            }
-            Thread.sleep(100)
-        }
-        assert files.size() == rows
-        files.collect { file ->
-            def lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace('\uFEFF', '').split('\r\n')
-            assert lines.length == 2
-            [cells(lines[0]), cells(lines[1])].transpose().collectEntries()
-        }
-    }
-
-    /** One CSV line of quoted fields (the hand-off quotes every field). */
-    static List<String> cells(String line) {
-        (line =~ /"((?:[^"]|"")*)"/).collect { it[1].replace('""', '"') }
+        Deliveries.rows(app, layout, number, procedure, rows)
     }
 
     static String enc(String s) {
@@ -197,7 +179,7 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
         when: 'the handheld scanner at the kiosk types the certificate code'
         def slip = KioskRegistration.post(http, app, '/kiosk/move-in/certificate', kiosk,
                 'code=' + enc(app.bean(MoveOutCertificateCodes).write(certificate)))
-        def number = jp.madoguchi.acceptance.support.PreEntryVisits.slipNumber(slip.headers().firstValue('Location').get())
+        def number = slip.headers().firstValue('Location').get() - '/kiosk/move-in/'
         serve(number, null, [異動年月日: '2026-11-21', 届出人との関係: '本人'])
         def row = delivered('RESIDENT_MOVE', number, 'MOVE_IN_NOTIFICATION')[0]
         def read = delivered('MOVE_OUT_CERTIFICATE', number, 'MOVE_IN_NOTIFICATION')[0]
@@ -228,17 +210,9 @@ class HandoffPerProcedureAcceptanceSpec extends Specification {
     def "特例転入（マイナンバーカード）: 住基ネットから届いた転出証明書情報がカードの個人番号で見つかり、その内容のまま届く"() {
         given: 'the 転出証明書情報 the previous city sent, imported as linkage 001o009'
         def number = IndividualNumber.fromFirstElevenDigits('31415926535')
-        def columns = ['転出証明書番号', '転出元市区町村コード', '氏名', '氏名フリガナ', '生年月日', '性別', '続柄', '世帯主氏名',
-                       '旧住所', '転出先住所', '転出予定年月日', '個人番号', '本籍', '筆頭者']
-        def values = ['R8-009901', '999989', '特例 三郎', 'トクレイ サブロウ', '19900315', '1', '世帯主', '特例 三郎',
-                      '見本県となり市港町3番4号', '見本県みらい市栄町一丁目5番6号', '20261118', number.reveal(), '見本県となり市港町3番地', '特例 三郎']
-        Files.createDirectories(app.linkageInbox())
-        Files.writeString(app.linkageInbox().resolve('001o009_20261120000000_DIFF.csv'),
-                (['処理区分'] + columns).collect { '"' + it + '"' }.join(',') + '\r\n' +
-                        (['1'] + values).collect { '"' + it + '"' }.join(',') + '\r\n')
-        def imported = app.bean(ImportLinkageFilesUseCase).importConfigured(CITY, ImportLinkageFilesUseCase.ImportProgress.NONE,
-                Operator.system('test-import'))
-        assert imported.files().every { !it.refused() }
+        LinkageFiles.importMoveOutCertificates(app, [['R8-009901', '999989', '特例 三郎', 'トクレイ サブロウ', '19900315', '1',
+                '世帯主', '特例 三郎', '見本県となり市港町3番4号', '見本県みらい市栄町一丁目5番6号', '20261118', number.reveal(),
+                '見本県となり市港町3番地', '特例 三郎']])
 
         and: "the citizen's card on the kiosk reader"
         def reader = app.bean(SimulatedCardTerminal)

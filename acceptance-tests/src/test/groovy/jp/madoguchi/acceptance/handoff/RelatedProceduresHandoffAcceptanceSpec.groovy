@@ -182,7 +182,7 @@ class RelatedProceduresHandoffAcceptanceSpec extends Specification {
         }
         files.collect { file ->
             def lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace('\uFEFF', '').split('\r\n')
-            [HandoffPerProcedureAcceptanceSpec.cells(lines[0]), HandoffPerProcedureAcceptanceSpec.cells(lines[1])].transpose().collectEntries()
+            [jp.madoguchi.acceptance.support.Deliveries.cells(lines[0]), jp.madoguchi.acceptance.support.Deliveries.cells(lines[1])].transpose().collectEntries()
         }
     }
 

@@ -191,9 +191,16 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
         browser.text('#error').contains('転出証明書情報が見つかりませんでした')
         browser.screenshot('25-kiosk-紙の転出証明書へ')
 
-        when: 'the handheld scanner types the code and Enter'
+        when: 'the handheld scanner types the code and Enter: the visit is taken, and lists who moves in'
         browser.type('#code', payload + '\n')
-        browser.waitForPath('/kiosk/slip/')
+        browser.waitForPath('/kiosk/move-in/')
+
+        then:
+        browser.text('#mover-count') == '1人'
+        browser.texts('#movers tbody th') == [PAPER.name()]
+
+        when: 'nobody else moves in; the questions are left to the counter'
+        browser.clickAndLoad('#to-slip')
 
         then:
         browser.text('#reception-number') ==~ /\d{8}-\d{4}/

@@ -19,6 +19,7 @@ import jp.madoguchi.domain.form.FilledForm;
 import jp.madoguchi.domain.form.FormDefinition;
 import jp.madoguchi.domain.handoff.FieldValue;
 import jp.madoguchi.domain.procedure.Procedure;
+import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.moving.MoveOutCertificate;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.Resident;
@@ -33,6 +34,8 @@ final class FormFiller {
 
     /** A person's exact date beside its printed form: {@code birthDate} prints 和暦, {@code birthDate.iso} is the date. */
     private static final String ISO = ".iso";
+    /** A mover's own value of an answer their certificate gives (従前の住所): each family member left their own address. */
+    private static final String OWN = "own.";
     private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final ResidentRegistry registry;
@@ -104,6 +107,10 @@ final class FormFiller {
             case RESIDENT -> new FieldValue(person.getOrDefault(path, ""), isoDate(person.get(path + ISO)));
             case ANSWER -> {
                 String answer = s.answers().getOrDefault(path, "");
+                // still the first certificate's value, not one the clerk changed: each member's record has their own
+                if (person.containsKey(OWN + path) && answer.equals(s.person().get(OWN + path))) {
+                    answer = person.get(OWN + path);
+                }
                 yield field.type() == FieldDefinition.Type.DATE ? new FieldValue(wareki(answer), isoDate(answer))
                         : FieldValue.of(answer);
             }
@@ -252,8 +259,25 @@ final class FormFiller {
             CardStatus card = registry.enrolments(r.city(), r.addresseeNumber()).cardStatus().orElse(null);
             return new Sources(r, person(r), members, people, answers, card);
         }
-        MoveOutCertificate c = moveIns.find(reception.city(), reception.number()).map(m -> m.certificate())
+        MoveIn moveIn = moveIns.find(reception.city(), reception.number())
                 .orElseThrow(() -> new Rejection("forms.identity-unconfirmed", "本人確認が済んでいないため様式を作れません。先に本人確認をしてください"));
+        // every family member moving in is a row of the 世帯員一覧 and a record of their own for the back office
+        List<Map<String, String>> members = new ArrayList<>();
+        List<Map<String, String>> people = new ArrayList<>();
+        for (MoveOutCertificate mover : moveIn.movers()) {
+            Map<String, String> person = person(mover);
+            people.add(person);
+            members.add(row(mover.name(), nz(mover.nameKana()), person.get("birthDate"), person.get("sex"), nz(mover.relationship())));
+        }
+        MoveOutCertificate c = moveIn.certificate();
+        // what the certificate already says is not asked again
+        Map<String, String> known = new HashMap<>(answers);
+        known.putIfAbsent("従前の住所", nz(c.previousAddress()));
+        known.putIfAbsent("新住所", nz(c.destinationAddress()));
+        return new Sources(null, people.get(0), members, people, known, null);
+    }
+
+    private Map<String, String> person(MoveOutCertificate c) {
         Map<String, String> person = new HashMap<>();
         person.put("name", c.name());
         person.put("kana", nz(c.nameKana()));
@@ -269,17 +293,13 @@ final class FormFiller {
         person.put("certificateNumber", nz(c.certificateNumber()));
         person.put("fromCity", c.fromCity().value());
         person.put("certificatePreviousAddress", nz(c.previousAddress()));
+        person.put(OWN + "従前の住所", nz(c.previousAddress()));
         person.put("certificateDestination", nz(c.destinationAddress()));
         person.put("plannedMoveOutOn", c.plannedMoveOutOn() == null ? "" : WarekiDate.of(c.plannedMoveOutOn(), eras).format());
         if (c.plannedMoveOutOn() != null) {
             person.put("plannedMoveOutOn" + ISO, c.plannedMoveOutOn().toString());
         }
-        // what the certificate already says is not asked again
-        Map<String, String> known = new HashMap<>(answers);
-        known.putIfAbsent("従前の住所", nz(c.previousAddress()));
-        known.putIfAbsent("新住所", nz(c.destinationAddress()));
-        return new Sources(null, person, List.of(row(c.name(), nz(c.nameKana()), person.get("birthDate"),
-                person.get("sex"), nz(c.relationship()))), List.of(person), known, null);
+        return person;
     }
 
     private Map<String, String> person(Resident r) {

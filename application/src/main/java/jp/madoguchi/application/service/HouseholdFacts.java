@@ -101,7 +101,13 @@ final class HouseholdFacts {
         }
         MoveIn moveIn = moveIns.find(reception.city(), reception.number()).orElseThrow(() -> new Rejection("related.identity-unconfirmed",
                     "本人確認が済んでいないため世帯がわかりません。先に本人確認をしてください"));
-        return List.of(fromCertificate(moveIn.certificate()));
+        // the family moving in together is the household the rules look at; the one the visit was opened with is identified
+        List<Source> movers = new ArrayList<>();
+        List<MoveOutCertificate> certificates = moveIn.movers();
+        for (int i = 0; i < certificates.size(); i++) {
+            movers.add(fromCertificate(i == 0 ? MOVER : MOVER + "-" + (i + 1), certificates.get(i), i == 0));
+        }
+        return movers;
     }
 
     private List<Resident> household(Resident resident) {
@@ -139,8 +145,8 @@ final class HouseholdFacts {
         });
     }
 
-    private static Source fromCertificate(MoveOutCertificate c) {
-        return new Source(MOVER, c.name(), c.birthDate(), c.birthDateForDisplay(), c.relationship(), true, day -> {
+    private static Source fromCertificate(String id, MoveOutCertificate c, boolean identified) {
+        return new Source(id, c.name(), c.birthDate(), c.birthDateForDisplay(), c.relationship(), identified, day -> {
             Map<Fact, String> f = new EnumMap<>(Fact.class);
             if (c.sex() != null) {
                 f.put(Fact.SEX, c.sex().label());

@@ -96,6 +96,18 @@ public final class KioskHearingService implements KioskHearingUseCase {
     }
 
     @Override
+    public Review review(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator kiosk) {
+        Reception reception = receptions.find(city, number)
+                .orElseThrow(() -> new Rejection("reception.not-found", "受付番号 " + number.value() + " の受付はありません"));
+        List<FormDefinition> forms = content.formsOf(city, reception.procedures().stream().map(Procedure::code).toList());
+        Map<String, String> checked = checked(forms, answers);
+        List<ReviewRow> rows = content.rows(reception, checked, forms);
+        reception.resident().ifPresent(resident -> access.record(city, kiosk, AuditAction.VIEW_RESIDENT,
+                List.of(resident.value()), "記載台の内容確認", "記載台で申請内容を本人に表示（" + rows.size() + "項目）"));
+        return new Review(rows, checked);
+    }
+
+    @Override
     public Map<String, String> check(LocalGovernmentCode city, List<String> procedures, Map<String, String> answers) {
         return checked(city, procedures, answers);
     }

@@ -1,5 +1,6 @@
 package jp.madoguchi.application.service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import jp.madoguchi.application.port.in.StartReceptionUseCase;
 import jp.madoguchi.application.port.out.MoveIns;
 import jp.madoguchi.application.port.out.MoveOutCertificateCodes;
 import jp.madoguchi.application.port.out.MoveOutCertificates;
+import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.calendar.EraTable;
@@ -16,9 +18,12 @@ import jp.madoguchi.domain.moving.MoveInBasis;
 import jp.madoguchi.domain.moving.MoveOutCertificate;
 import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
+import jp.madoguchi.domain.reception.ReceptionState;
 import jp.madoguchi.domain.resident.MatchKey;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
+import jp.madoguchi.domain.shared.Rejection;
 
 /** Opens 転入届 receptions from a 転出証明書: its 2D code, or the 転出証明書情報 under 特例転入. */
 public final class StartMoveInService implements StartMoveInUseCase {
@@ -34,13 +39,17 @@ public final class StartMoveInService implements StartMoveInUseCase {
     private final TwoDimensionalCodes codes;
     private final MoveIns moveIns;
     private final StartReceptionUseCase receptions;
+    private final Receptions stored;
     private final Transactions transactions;
     private final EraTable eras;
+    private final Clock clock;
 
     public StartMoveInService(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
                               TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions,
-                              Transactions transactions, EraTable eras) {
+                              Receptions stored, Transactions transactions, EraTable eras, Clock clock) {
         this.eras = eras;
+        this.stored = stored;
+        this.clock = clock;
         this.transactions = transactions;
         this.certificates = certificates;
         this.certificateCodes = certificateCodes;
@@ -54,33 +63,80 @@ public final class StartMoveInService implements StartMoveInUseCase {
         Optional<MoveOutCertificate> found = certificates.forPerson(command.city(), command.individualNumber(),
                 MatchKey.name(command.card().name()), IdentifyResidentByCardService.birthDate(command.card().birthDate(), eras).orElse(null));
         return found
-                .<MoveInStart>map(c -> open(command.city(), command.channel(), command.operator(), new MoveIn(MoveInBasis.SPECIAL_MOVE_IN, c)))
+                // the family that left the same household that day comes along: one card, one visit, every member
+                .<MoveInStart>map(c -> open(command.city(), command.channel(), command.operator(),
+                        new MoveIn(MoveInBasis.SPECIAL_MOVE_IN, c, certificates.movingWith(command.city(), c))))
                 .orElseGet(() -> new MoveInStart.NotStarted(NOT_FOUND));
     }
 
     @Override
     public MoveInStart fromCertificateCode(CertificateCodeCommand command) {
+        Certificate read = read(command);
+        if (read.refusal() != null) {
+            return read.refusal();
+        }
+        return open(command.city(), command.channel(), command.operator(), new MoveIn(MoveInBasis.PAPER_CERTIFICATE, read.certificate()));
+    }
+
+    @Override
+    public MoveInStart addFromCertificateCode(ReceptionNumber number, CertificateCodeCommand command) {
+        Optional<MoveIn> kept = moveIns.find(command.city(), number);
+        Optional<Reception> reception = stored.find(command.city(), number);
+        if (kept.isEmpty() || reception.isEmpty()) {
+            return new MoveInStart.NotStarted("この受付は転入届の受付ではありません。職員にお声がけください。");
+        }
+        if (reception.get().state() == ReceptionState.COMPLETED) {
+            return new MoveInStart.NotStarted("この受付はもう終わっています。職員にお声がけください。");
+        }
+        Certificate read = read(command);
+        if (read.refusal() != null) {
+            return read.refusal();
+        }
+        MoveIn more;
+        try {
+            more = kept.get().with(read.certificate());
+        } catch (Rejection twice) {
+            return new MoveInStart.NotStarted(twice.getMessage() + "。ほかのご家族の二次元コードを読み取ってください。");
+        }
+        Reception visit = reception.get();
+        visit.record(command.operator(), clock.instant(),
+                "同じ世帯で転入する方の転出証明書を読み取り（" + more.movers().size() + "人目）");
+        return transactions.inTransaction(() -> {
+            moveIns.addCompanion(command.city(), number, read.certificate());
+            stored.appendTimeline(visit);
+            return new MoveInStart.Started(visit, more);
+        });
+    }
+
+    @Override
+    public Optional<MoveIn> moveIn(LocalGovernmentCode city, ReceptionNumber reception) {
+        return moveIns.find(city, reception);
+    }
+
+    /** A certificate read from its code, or why not (for the person at the reader). */
+    private record Certificate(MoveOutCertificate certificate, MoveInStart.NotStarted refusal) {
+    }
+
+    private Certificate read(CertificateCodeCommand command) {
         Optional<String> payload;
         if (command.image() != null && command.image().length > 0) {
             try {
                 payload = codes.decode(command.image());
             } catch (IllegalArgumentException notAnImage) {
-                return new MoveInStart.NotStarted("読み取った画像を開けませんでした（PNG・JPEG・BMPの画像を使ってください）。");
+                return new Certificate(null, new MoveInStart.NotStarted("読み取った画像を開けませんでした（PNG・JPEG・BMPの画像を使ってください）。"));
             }
         } else {
             payload = Optional.of(TwoDimensionalCodes.fromKeyboardWedge(command.scannedText())).filter(s -> !s.isEmpty());
         }
         if (payload.isEmpty()) {
-            return new MoveInStart.NotStarted(NO_CODE);
+            return new Certificate(null, new MoveInStart.NotStarted(NO_CODE));
         }
-        MoveOutCertificate certificate;
         try {
-            certificate = certificateCodes.read(payload.get());
+            return new Certificate(certificateCodes.read(payload.get()), null);
         } catch (MoveOutCertificateCodes.UnreadableCode | IllegalArgumentException e) {
-            return new MoveInStart.NotStarted("二次元コードは読めましたが、転出証明書の内容として解釈できませんでした（"
-                    + e.getMessage() + "）。他の書類のコードでないか確かめ、職員にお声がけください。");
+            return new Certificate(null, new MoveInStart.NotStarted("二次元コードは読めましたが、転出証明書の内容として解釈できませんでした（"
+                    + e.getMessage() + "）。他の書類のコードでないか確かめ、職員にお声がけください。"));
         }
-        return open(command.city(), command.channel(), command.operator(), new MoveIn(MoveInBasis.PAPER_CERTIFICATE, certificate));
     }
 
     private MoveInStart open(LocalGovernmentCode city, Channel channel, Operator operator, MoveIn moveIn) {

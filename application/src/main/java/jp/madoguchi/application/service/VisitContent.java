@@ -66,11 +66,13 @@ final class VisitContent {
         String municipality = municipalities.nameOf(reception.city());
         Set<String> shown = new LinkedHashSet<>();
         List<ReviewRow> rows = new ArrayList<>();
+        // a visit with nobody from the registry is a 転入: what is not the citizen's answer came from the certificates
+        boolean fromCertificates = reception.resident().isEmpty();
         for (FormDefinition form : forms) {
             FilledForm filled = filler.fill(form, reception, answers, municipality, LocalDate.now(clock), null);
             for (String key : form.fields()) {
                 FieldDefinition field = dictionary.find(key).orElseThrow();
-                String source = sourceLabel(field);
+                String source = sourceLabel(field, fromCertificates, answers.containsKey(key));
                 if (source == null || !shown.add(key)) {
                     continue;
                 }
@@ -93,13 +95,17 @@ final class VisitContent {
         return Digests.sha256Hex(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Where a value the citizen sees comes from; null for what is not theirs to check (dates of today, constants). */
-    private static String sourceLabel(FieldDefinition field) {
+    /**
+     * Where a value the citizen sees comes from; null for what is not theirs to check (dates of today, constants).
+     * On a 転入 the person's items and an answer the certificate already gave (従前の住所, 新住所) are 転出証明書.
+     */
+    private static String sourceLabel(FieldDefinition field, boolean fromCertificates, boolean answered) {
+        String registry = fromCertificates ? "転出証明書" : "住民記録";
         return switch (field.source()) {
-            case RESIDENT -> field.path().equals("addresseeNumber") ? null : "住民記録";
-            case HOUSEHOLD -> "住民記録";
+            case RESIDENT -> field.path().equals("addresseeNumber") ? null : registry;
+            case HOUSEHOLD -> registry;
             case CARD -> "マイナンバーカード";
-            case ANSWER -> "あなたの回答";
+            case ANSWER -> answered || !fromCertificates ? "あなたの回答" : "転出証明書";
             default -> null;
         };
     }

@@ -2,6 +2,7 @@ package jp.madoguchi.application.fakes
 
 import jp.madoguchi.application.port.out.MoveIns
 import jp.madoguchi.domain.moving.MoveIn
+import jp.madoguchi.domain.moving.MoveOutCertificate
 import jp.madoguchi.domain.reception.ReceptionNumber
 import jp.madoguchi.domain.shared.LocalGovernmentCode
 
@@ -12,6 +13,16 @@ class InMemoryMoveIns implements MoveIns {
     @Override
     void save(LocalGovernmentCode city, ReceptionNumber reception, MoveIn moveIn) {
         saved[city.value() + '/' + reception.value()] = moveIn
+    }
+
+    @Override
+    void addCompanion(LocalGovernmentCode city, ReceptionNumber reception, MoveOutCertificate companion) {
+        String key = city.value() + '/' + reception.value()
+        MoveIn kept = saved[key]
+        if (kept == null) {
+            throw new IllegalStateException('no 転入 for ' + key)
+        }
+        saved[key] = new MoveIn(kept.basis(), kept.certificate(), kept.companions() + [companion])
     }
 
     @Override

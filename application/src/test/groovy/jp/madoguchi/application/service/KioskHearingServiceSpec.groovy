@@ -16,7 +16,8 @@ class KioskHearingServiceSpec extends CounterFixture {
 
     def rendering = new TextFormRendering()
     def paperwork = new InMemoryReceptionPaperwork()
-    def hearing = new KioskHearingService(rendering, rendering, registry, new InMemoryMoveIns(), catalogue, receptions,
+    def moveIns = new InMemoryMoveIns()
+    def hearing = new KioskHearingService(rendering, rendering, registry, moveIns, catalogue, receptions,
             paperwork, { '見本市' }, trail, transactions, jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
 
     def setup() {
@@ -38,6 +39,32 @@ class KioskHearingServiceSpec extends CounterFixture {
         questions[0].kind() == Kind.NUMBER
         questions[0].suggested() == '1'
         questions[0].text() == '何通必要ですか'
+    }
+
+    def "転入（受付済み）の確認: 本人の項目は転出証明書から、回答はあなたの回答として、家族の分も出どころとともに見せる"() {
+        given: 'a 転入 taken when the certificates were read'
+        def text = TextFormRendering.form('MOVE_NOTIFICATION', 'MOVE_IN_NOTIFICATION', '住民異動届')
+        rendering.seedMissing(CITY, [new StoredForm('MOVE_NOTIFICATION', 1, java.time.LocalDate.of(2024, 4, 1), text, 'system', clock.instant())], clock.instant())
+        def taken = visit(['MOVE_IN_NOTIFICATION'])
+        moveIns.save(CITY, taken.number(), new jp.madoguchi.domain.moving.MoveIn(jp.madoguchi.domain.moving.MoveInBasis.PAPER_CERTIFICATE,
+                StartMoveInServiceSpec.PAPER, [StartMoveInServiceSpec.SPOUSE]))
+
+        when:
+        def review = hearing.review(CITY, taken.number(), ['通数': '1'], KIOSK)
+
+        then:
+        review.rows().collect { [it.label(), it.value(), it.source()] } == [['氏名', '見本 一郎', '転出証明書'], ['通数', '1', 'あなたの回答']]
+        review.answers() == ['通数': '1']
+
+        and: 'nobody from the registry was shown'
+        trail.of(AuditAction.VIEW_RESIDENT).isEmpty()
+
+        when: 'an answer missing is named'
+        hearing.review(CITY, taken.number(), [:], KIOSK)
+
+        then:
+        def missing = thrown(Rejection)
+        missing.message.contains('通数')
     }
 
     def "確認の画面は、住民記録の値と本人の回答を、出どころとともに見せる。人ごとに違う値になる"() {

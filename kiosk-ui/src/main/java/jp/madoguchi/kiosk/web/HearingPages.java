@@ -90,19 +90,44 @@ public class HearingPages {
                                                     Map<String, String> answers, String error) {
         List<KioskPages.HiddenField> carried = chosen.stream()
                 .map(p -> new KioskPages.HiddenField("procedure", p.code())).toList();
-        return page(chosen, null, questions, answers, error, true, carried);
+        return page(chosen, null, questions, answers, error, true, carried, "/kiosk/pre-entry/answers");
+    }
+
+    /**
+     * A 転入 was taken when its certificate was read: its questions are asked after that, and the answers go into
+     * that visit ({@code action} posts to it).
+     */
+    HttpResponse<?> takenQuestions(List<Procedure> chosen, String action, Map<String, String> answers) {
+        List<KioskQuestion> questions = hearing.questions(city, null, codes(chosen));
+        Map<String, String> shown = new LinkedHashMap<>();
+        questions.forEach(q -> shown.put(q.key(), answers.getOrDefault(q.key(), q.suggested())));
+        return HttpResponse.ok(page(chosen, null, questions, shown, null, false, List.of(), action));
+    }
+
+    /** The answers to a taken visit's questions: its confirmation, or the questions again with what to correct. */
+    HttpResponse<?> takenAnswered(ReceptionNumber number, List<Procedure> chosen, String action, String receiveAction,
+                                  Map<String, String> answers, Operator kiosk) {
+        try {
+            Review review = hearing.review(city, number, answers, kiosk);
+            return HttpResponse.ok(new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(names(chosen), false, null,
+                    review.rows(), new KioskAnswers(review.answers()).hidden(), action, receiveAction)));
+        } catch (IllegalArgumentException e) {
+            List<KioskQuestion> questions = hearing.questions(city, null, codes(chosen));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(page(chosen, null, questions, answers, ScreenMessage.of(e), false, List.of(), action));
+        }
     }
 
     private ModelAndView<KioskPages.QuestionsPage> questions(List<Procedure> chosen, String visit,
                                                              List<KioskQuestion> questions, Map<String, String> answers,
                                                              String error) {
-        return page(chosen, visit, questions, answers, error, false, List.of());
+        return page(chosen, visit, questions, answers, error, false, List.of(), "/kiosk/answers");
     }
 
     private ModelAndView<KioskPages.QuestionsPage> page(List<Procedure> chosen, String visit,
                                                         List<KioskQuestion> questions, Map<String, String> answers,
                                                         String error, boolean preEntry,
-                                                        List<KioskPages.HiddenField> carried) {
+                                                        List<KioskPages.HiddenField> carried, String action) {
         // the eras a date asked at a kiosk falls in (a move, a start of insurance): today's and the two before it
         List<String> recent = eras.eras().stream()
                 .sorted(Comparator.comparing(Era::firstDay).reversed()).limit(3).map(Era::name).toList();
@@ -113,7 +138,7 @@ public class HearingPages {
             }
         }
         return new ModelAndView<>("kiosk/questions", new KioskPages.QuestionsPage(names(chosen), visit, questions,
-                answers, error, dates, preEntry, carried));
+                answers, error, dates, preEntry, carried, action));
     }
 
     /**

@@ -246,12 +246,6 @@ public class KioskController {
                 .orElseGet(() -> HttpResponse.ok(new ModelAndView<>("kiosk/expired", Map.of())));
     }
 
-    /** 紙の転出証明書: the handheld scanner types the certificate's 2D code into the page. */
-    @Post(value = "/move-in/certificate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public Object moveInFromCertificate(Authentication authentication, @Nullable String code) {
-        return moveIns.fromCertificate(code, device(authentication).operator());
-    }
-
     /** 受付する: opens the visit and shows the slip. */
     @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> receive(Authentication authentication, @Body Map<String, Object> posted) {

@@ -60,11 +60,16 @@ public final class KioskPages {
 
     /**
      * 内容の確認: every value the forms will carry with where it came from ({@code rows}), and the answers carried on
-     * to the reception; or, {@code unconfirmed}, the card's face for the clerk to compare.
+     * to the reception; or, {@code unconfirmed}, the card's face for the clerk to compare. {@code action} takes the
+     * answers back to be corrected, {@code receiveAction} takes the visit (a 転入 posts both to its own visit).
      */
     @Introspected
     public record ConfirmPage(String procedures, boolean unconfirmed, String visit, List<ReviewRow> rows,
-                              List<HiddenField> answers) {
+                              List<HiddenField> answers, String action, String receiveAction) {
+
+        public ConfirmPage(String procedures, boolean unconfirmed, String visit, List<ReviewRow> rows, List<HiddenField> answers) {
+            this(procedures, unconfirmed, visit, rows, answers, "/kiosk/answers", "/kiosk/receptions");
+        }
     }
 
     /** A value carried from one kiosk page to the next. */
@@ -79,7 +84,7 @@ public final class KioskPages {
     @Introspected
     public record QuestionsPage(String procedures, String visit, List<KioskQuestion> questions,
                                 Map<String, String> answers, String error, Map<String, DateParts> dates,
-                                boolean preEntry, List<HiddenField> carried) {
+                                boolean preEntry, List<HiddenField> carried, String action) {
     }
 
     /** A day in 和暦 parts, to preselect a date picker (the answer, or today); {@code eras} are the eras offered. */
@@ -109,9 +114,17 @@ public final class KioskPages {
                            String printed, boolean identified) {
     }
 
-    /** 転入の受付: what the 転出証明書 (or the card) said. */
+    /**
+     * 転入の受付: everyone moving in as their 転出証明書 (or the 転出証明書情報 the card found) says, and a field for
+     * the handheld scanner to add a family member's certificate; {@code error} says why a code was not added.
+     */
     @Introspected
-    public record MoveInPage(String number, String basis, String name, String previousAddress, String birthDate) {
+    public record MoveInPage(String number, String basis, List<Mover> movers, String error) {
+    }
+
+    /** One person moving in, as the certificate says. */
+    @Introspected
+    public record Mover(String name, String birthDate, String relationship, String previousAddress) {
     }
 
     /** 事前入力: choose the procedures. */

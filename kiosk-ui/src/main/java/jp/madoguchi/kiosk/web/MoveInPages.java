@@ -1,7 +1,6 @@
 package jp.madoguchi.kiosk.web;
 
 import java.net.URI;
-import java.util.Map;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.views.ModelAndView;
@@ -16,8 +15,9 @@ import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 
 /**
- * 転入届 at the kiosk: under 特例転入 the card alone opens the reception; without 転出証明書情報 the visitor holds the
- * paper certificate's 2D code to the handheld scanner instead.
+ * 転入届 at the kiosk, right after the card: under 特例転入 the card alone opens the reception (with the family who
+ * left the same household that day); without 転出証明書情報 the visitor holds the paper certificate's 2D code to the
+ * handheld scanner instead. Either way the kiosk then lists who is moving in ({@link KioskMoveInController}).
  */
 @Singleton
 public class MoveInPages {
@@ -28,44 +28,35 @@ public class MoveInPages {
     private final HoldKioskVisitUseCase visits;
     private final LocalGovernmentCode city;
 
-    public MoveInPages(StartMoveInUseCase moveIn, HoldKioskVisitUseCase visits,
-                       Installation installation) {
+    public MoveInPages(StartMoveInUseCase moveIn, HoldKioskVisitUseCase visits, Installation installation) {
         this.moveIn = moveIn;
         this.visits = visits;
         this.city = installation.city();
     }
 
-    ModelAndView<?> special(CardIdentification.Identified card, Operator kiosk) {
-        MoveInStart result = moveIn.special(new StartMoveInUseCase.SpecialCommand(city, Channel.KIOSK, card.face(),
-                card.individualNumber(), kiosk));
-        return shown(result, kiosk);
+    Object special(CardIdentification.Identified card, Operator kiosk) {
+        return shown(moveIn.special(new StartMoveInUseCase.SpecialCommand(city, Channel.KIOSK, card.face(),
+                card.individualNumber(), kiosk)), kiosk);
     }
 
     Object fromCertificate(String scanned, Operator kiosk) {
         if (scanned == null || scanned.isBlank()) {
             return paperPath("二次元コードを読み取れませんでした。転出証明書の二次元コードを読み取り機にかざしてください。");
         }
-        MoveInStart result = moveIn.fromCertificateCode(new StartMoveInUseCase.CertificateCodeCommand(city, Channel.KIOSK,
-                null, scanned, kiosk));
+        return shown(moveIn.fromCertificateCode(new StartMoveInUseCase.CertificateCodeCommand(city, Channel.KIOSK,
+                null, scanned, kiosk)), kiosk);
+    }
+
+    private Object shown(MoveInStart result, Operator kiosk) {
         if (result instanceof MoveInStart.Started started) {
-            visits.issued(city, kiosk.id(), started.reception().number().value());
-            return HttpResponse.seeOther(URI.create("/kiosk/slip/" + started.reception().number().value()));
+            String number = started.reception().number().value();
+            visits.issued(city, kiosk.id(), number);
+            return HttpResponse.seeOther(URI.create("/kiosk/move-in/" + number));
         }
         return paperPath(((MoveInStart.NotStarted) result).message());
     }
 
-    private ModelAndView<?> shown(MoveInStart result, Operator kiosk) {
-        if (result instanceof MoveInStart.Started started) {
-            visits.issued(city, kiosk.id(), started.reception().number().value());
-            var c = started.moveIn().certificate();
-            return new ModelAndView<>("kiosk/move-in", new KioskPages.MoveInPage(started.reception().number().value(),
-                    started.moveIn().basis().label(), c.name(), c.previousAddress() == null ? "" : c.previousAddress(),
-                    c.birthDateForDisplay()));
-        }
-        return paperPath(((MoveInStart.NotStarted) result).message());
-    }
-
-    private static ModelAndView<KioskPages.MessagePage> paperPath(String message) {
+    static ModelAndView<KioskPages.MessagePage> paperPath(String message) {
         return new ModelAndView<>("kiosk/move-in-paper", new KioskPages.MessagePage(message));
     }
 }

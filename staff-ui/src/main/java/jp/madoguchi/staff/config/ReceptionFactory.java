@@ -110,8 +110,8 @@ public class ReceptionFactory {
     @Singleton
     StartMoveInUseCase startMoveIn(MoveOutCertificates certificates, MoveOutCertificateCodes certificateCodes,
                                    TwoDimensionalCodes codes, MoveIns moveIns, StartReceptionUseCase receptions,
-                                   Transactions transactions, EraTable eras) {
-        return new StartMoveInService(certificates, certificateCodes, codes, moveIns, receptions, transactions, eras);
+                                   Receptions stored, Transactions transactions, EraTable eras, Clock clock) {
+        return new StartMoveInService(certificates, certificateCodes, codes, moveIns, receptions, stored, transactions, eras, clock);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package jp.madoguchi.adapters.postgres;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -57,6 +58,25 @@ public class JdbiMoveOutCertificates implements MoveOutCertificates {
                     .map(JdbiMoveOutCertificates::certificate)
                     .findOne();
         });
+    }
+
+    @Override
+    public List<MoveOutCertificate> movingWith(LocalGovernmentCode city, MoveOutCertificate mover) {
+        if (mover.previousAddress() == null || mover.headOfHouseholdName() == null) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM move_out_certificate"
+                        + " WHERE city_code = :city AND from_city_code = :from AND previous_address = :previous"
+                        + " AND head_of_household_name = :head AND move_out_planned_on IS NOT DISTINCT FROM :planned"
+                        + " AND certificate_number <> :number ORDER BY birth_date NULLS LAST, certificate_number")
+                .bind("city", city.value())
+                .bind("from", mover.fromCity().value())
+                .bind("previous", mover.previousAddress())
+                .bind("head", mover.headOfHouseholdName())
+                .bind("planned", mover.plannedMoveOutOn())
+                .bind("number", mover.certificateNumber() == null ? "" : mover.certificateNumber())
+                .map(JdbiMoveOutCertificates::certificate)
+                .list());
     }
 
     static MoveOutCertificate certificate(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -76,7 +76,7 @@ class StartMoveInSpec extends DatabaseSpecification {
         def registry = new JdbiResidentRegistry(jdbi, sensitive, jp.madoguchi.domain.calendar.EraTable.shipped())
         def moveIns = new JdbiMoveIns(jdbi)
         moveIn = new StartMoveInService(new JdbiMoveOutCertificates(jdbi, sensitive), codes, zxing, moveIns,
-                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), clock), new JdbiTransactions(jdbi), jp.madoguchi.domain.calendar.EraTable.shipped())
+                new StartReceptionService(receptions, new ClasspathProcedureCatalogue(), registry, new JdbiUnconfirmedCards(jdbi), new JdbiTransactions(jdbi), clock), receptions, new JdbiTransactions(jdbi), jp.madoguchi.domain.calendar.EraTable.shipped(), clock)
         def catalogue = new ClasspathFormCatalogue()
         def definitions = new JdbiFormDefinitions(jdbi)
         def trail = jp.madoguchi.adapters.postgres.testing.Fixtures.auditTrail(jdbi)
@@ -103,6 +103,36 @@ class StartMoveInSpec extends DatabaseSpecification {
 
         and: 'the reception keeps what its 転入届 is filled from'
         new JdbiMoveIns(jdbi).find(CITY, started.reception().number()).get() == started.moveIn()
+    }
+
+    def "特例転入: 同じ日に同じ住所の同じ世帯から転出した家族が、年長の順に同じ受付へ入り、届出書の世帯員一覧に並ぶ"() {
+        given: 'the husband and son left with her; a neighbour with the same head name left another day'
+        jdbi.useHandle { h ->
+            [['R8-000124', '葛西 太郎', '1983-02-03', '1', '世帯主', '2026-11-30'],
+             ['R8-000125', '葛西 一郎', '2016-05-06', '1', '子', '2026-11-30'],
+             ['R8-000126', '葛西 次郎', '1990-01-01', '1', '子', '2026-10-01']].each { row ->
+                h.createUpdate("""INSERT INTO move_out_certificate (city_code, certificate_number, from_city_code, name,
+                        name_key, birth_date, sex, relationship, head_of_household_name, previous_address, move_out_planned_on)
+                        VALUES (:city, :number, '999989', :name, :key, CAST(:born AS date), :sex, :relationship, '葛西 太郎',
+                        '見本県となり市旭町二丁目3番4号', CAST(:planned AS date))""")
+                        .bind('city', CITY.value()).bind('number', row[0]).bind('name', row[1]).bind('key', MatchKey.name(row[1]))
+                        .bind('born', row[2]).bind('sex', row[3]).bind('relationship', row[4]).bind('planned', row[5])
+                        .execute()
+            }
+        }
+
+        when:
+        def started = moveIn.special(new StartMoveInUseCase.SpecialCommand(CITY, Channel.KIOSK, CARD, NUMBER, Operator.kiosk('KIOSK-01'))) as MoveInStart.Started
+        def kept = new JdbiMoveIns(jdbi).find(CITY, started.reception().number()).get()
+        def pdf = forms.preview(CITY, started.reception().number(), Operator.staff('clerk', '窓口 職員'))
+        def text = new PdfTextExtractor(new PdfReader(pdf.content())).getTextFromPage(1).replaceAll(/[\s\u00a0]+/, ' ')
+
+        then: 'the card holder first, then the family oldest first; not the neighbour who left another day'
+        kept.movers()*.certificateNumber() == ['R8-000123', 'R8-000124', 'R8-000125']
+        kept.movers()*.name() == ['葛西 花子', '葛西 太郎', '葛西 一郎']
+        ['葛西 花子', '葛西 太郎', '葛西 一郎'].every { text.contains(it) }
+        !text.contains('葛西 次郎')
+        text.contains('平成28年5月6日')
     }
 
     def "特例転入: 個人番号を読まなかったときは氏名（空白の違いは問わない）と生年月日で見つける"() {

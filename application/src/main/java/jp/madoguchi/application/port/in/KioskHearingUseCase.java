@@ -26,6 +26,12 @@ public interface KioskHearingUseCase {
     Review review(LocalGovernmentCode city, AddresseeNumber resident, List<String> procedures,
                   Map<String, String> answers, Operator kiosk);
 
+    /**
+     * The same confirmation for a visit already taken: a 転入 is opened as soon as its 転出証明書 is read, and its
+     * questions are asked after that.
+     */
+    Review review(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator kiosk);
+
     /** After the visit is taken: its answers, checked again, are stored with it. */
     default void keep(LocalGovernmentCode city, ReceptionNumber number, Map<String, String> answers, Operator kiosk) {
         keep(city, number, answers, kiosk, "記載台");

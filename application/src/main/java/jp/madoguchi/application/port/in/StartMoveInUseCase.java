@@ -1,9 +1,12 @@
 package jp.madoguchi.application.port.in;
 
+import java.util.Optional;
+
 import jp.madoguchi.domain.identity.CardFace;
 import jp.madoguchi.domain.moving.MoveIn;
 import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.domain.reception.Reception;
+import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
@@ -21,6 +24,15 @@ public interface StartMoveInUseCase {
 
     /** 紙の転出証明書: reads its 2D code. */
     MoveInStart fromCertificateCode(CertificateCodeCommand command);
+
+    /**
+     * 家族の転出証明書: one more family member moving in on the same visit, from their certificate's 2D code. The
+     * same person twice, or a visit that is not a 転入, is refused with the reason.
+     */
+    MoveInStart addFromCertificateCode(ReceptionNumber reception, CertificateCodeCommand command);
+
+    /** Who is moving in on a 転入 visit, as read; empty for any other visit. */
+    Optional<MoveIn> moveIn(LocalGovernmentCode city, ReceptionNumber reception);
 
     /** @param individualNumber the card's 個人番号 when it was read (the procedure needs it), else {@code null} */
     record SpecialCommand(LocalGovernmentCode city, Channel channel, CardFace card, IndividualNumber individualNumber,
@@ -43,7 +55,7 @@ public interface StartMoveInUseCase {
 
     sealed interface MoveInStart {
 
-        /** A 転入届 reception was opened; {@code moveIn} is what its forms are filled from. */
+        /** A 転入届 reception was opened (or a family member added to it); {@code moveIn} is what its forms are filled from. */
         record Started(Reception reception, MoveIn moveIn) implements MoveInStart {
         }
 

@@ -1,6 +1,7 @@
 package jp.madoguchi.application.port.out;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jp.madoguchi.domain.moving.MoveOutCertificate;
@@ -15,4 +16,10 @@ public interface MoveOutCertificates {
      * else by 氏名 and 生年月日. The newest when there are several.
      */
     Optional<MoveOutCertificate> forPerson(LocalGovernmentCode city, IndividualNumber number, String nameKey, LocalDate birthDate);
+
+    /**
+     * The 転出証明書情報 of the others who left the same household with {@code mover}: the same former city, former
+     * address, head of household and planned day, oldest first. Under 特例転入 one card brings the family along.
+     */
+    List<MoveOutCertificate> movingWith(LocalGovernmentCode city, MoveOutCertificate mover);
 }

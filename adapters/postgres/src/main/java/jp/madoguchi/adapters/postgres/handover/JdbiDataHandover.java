@@ -33,6 +33,7 @@ public final class JdbiDataHandover implements DataHandover {
             new Table("reception_timeline", "reception-timeline.csv", "受付の経過（受付・呼出・回付・完了など）"),
             new Table("reception_card_face", "reception-card-faces.csv", "マイナンバーカードから読んだ券面事項（個人番号を除く）"),
             new Table("reception_move_in", "reception-move-ins.csv", "転入届の内容"),
+            new Table("reception_move_in_companion", "reception-move-in-companions.csv", "転入届で同じ世帯に転入する家族"),
             new Table("reception_form_print", "reception-form-prints.csv", "印刷した様式とその版"),
             new Table("reception_signature", "signatures.csv", "タブレットでの署名（画像は signatures/<受付番号>.png）"),
             new Table("related_procedure_list", "related-procedure-lists.csv", "関連手続の一覧（手続案内書）"),
