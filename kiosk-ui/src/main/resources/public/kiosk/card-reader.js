@@ -1,6 +1,7 @@
-// Reads the My Number Card through the terminal agent on this PC (see TerminalAgent). The PIN goes to the agent
-// over loopback and nowhere else; what the server receives is the reading the agent sealed for the server's
-// challenge, which this page cannot read or change.
+// Reads the citizen's IC card through the terminal agent on this PC (see TerminalAgent): a My Number Card or a
+// driving licence with its 4-digit PIN, or a 在留カード with the number printed on it. The PIN and the number go to
+// the agent over loopback and nowhere else; what the server receives is the reading the agent sealed for the
+// server's challenge, which this page cannot read or change.
 (function () {
   var form = document.getElementById('card-form');
   if (!form) { return; }
@@ -8,16 +9,18 @@
   var pinInput = document.getElementById('pin');
   var error = document.getElementById('error');
   var progress = document.getElementById('progress');
-  var button = document.getElementById('read-card');
+  var buttons = [document.getElementById('read-card'), document.getElementById('read-residence-card')];
+  var residenceForm = document.getElementById('residence-card-form');
+  var residenceNumber = document.getElementById('residence-card-number');
   var NO_AGENT = 'カード読み取り機の接続ソフト（端末エージェント）に接続できません。職員にお声がけください。';
 
-  function show(message) {
+  function show(message, input) {
     progress.hidden = true;
-    button.disabled = false;
+    buttons.forEach(function (b) { if (b) { b.disabled = false; } });
     error.textContent = message;
     error.hidden = false;
-    pinInput.value = '';
-    pinInput.focus();
+    input.value = input === pinInput ? '' : input.value;
+    input.focus();
   }
 
   function json(response) {
@@ -33,13 +36,11 @@
     });
   }
 
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    var pin = pinInput.value;
-    if (!/^[0-9]{4}$/.test(pin)) { show('暗証番号は数字4桁で入力してください。'); return; }
+  // status (which terminal the agent belongs to) → the server's challenge → the agent reads and seals → submit
+  function read(agentPath, fields, input) {
     error.hidden = true;
     progress.hidden = false;
-    button.disabled = true;
+    buttons.forEach(function (b) { if (b) { b.disabled = true; } });
     var procedure = form.elements['procedure'].value;
     var terminal;
     fetch(agent + '/v1/status', { credentials: 'omit' })
@@ -59,8 +60,8 @@
       })
       .then(function (challenge) {
         if (!challenge.ok) { throw new Error(challenge.message); }
-        return post(agent + '/v1/card/read', { pin: pin, challenge: challenge.challenge })
-          .then(json, function () { throw new Error(NO_AGENT); });
+        fields.challenge = challenge.challenge;
+        return post(agent + agentPath, fields).then(json, function () { throw new Error(NO_AGENT); });
       })
       .then(function (result) {
         if (!result.ok) { throw new Error(result.message || NO_AGENT); }
@@ -69,6 +70,25 @@
         document.getElementById('reading').value = result.reading;
         form.submit();
       })
-      .catch(function (e) { show(e.message || NO_AGENT); });
+      .catch(function (e) { show(e.message || NO_AGENT, input); });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var pin = pinInput.value;
+    if (!/^[0-9]{4}$/.test(pin)) { show('暗証番号は数字4桁で入力してください。', pinInput); return; }
+    read('/v1/card/read', { pin: pin }, pinInput);
   });
+
+  if (residenceForm) {
+    residenceForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var number = residenceNumber.value.trim().toUpperCase();
+      if (!/^[A-Z]{2}[0-9]{8}[A-Z]{2}$/.test(number)) {
+        show('在留カード番号は、英字2文字・数字8桁・英字2文字の12文字です（カードの右上に書かれています）。', residenceNumber);
+        return;
+      }
+      read('/v1/residence-card/read', { number: number }, residenceNumber);
+    });
+  }
 })();

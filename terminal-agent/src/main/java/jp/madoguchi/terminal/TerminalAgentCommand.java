@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import jp.madoguchi.adapters.devices.cardreader.PcscCardTerminal;
-import jp.madoguchi.adapters.devices.cardreader.TextApCardReader;
+import jp.madoguchi.adapters.devices.cardreader.IcCardReader;
 import jp.madoguchi.adapters.documents.code2d.ZxingTwoDimensionalCodes;
 import jp.madoguchi.adapters.devices.terminal.TerminalAgent;
 import jp.madoguchi.application.port.out.CardReading;
@@ -78,8 +78,8 @@ public final class TerminalAgentCommand {
                 throw new IllegalArgumentException("ペアリングトークンを --token-file か環境変数 MADOGUCHI_TERMINAL_TOKEN で渡してください");
             }
             MyNumberCardReader cardReader = switch (reader) {
-                case "pcsc" -> new TextApCardReader(new PcscCardTerminal(readerName));
-                case "simulator" -> new TextApCardReader(DemoCard.terminal(DemoCard.DEFAULT_POPULATION, "1234"));
+                case "pcsc" -> new IcCardReader(new PcscCardTerminal(readerName));
+                case "simulator" -> new IcCardReader(DemoCard.terminal(DemoCard.DEFAULT_POPULATION, "1234"));
                 default -> throw new IllegalArgumentException("--reader は pcsc か simulator です: " + reader);
             };
             TerminalAgent agent = TerminalAgent.start(new TerminalAgent.Settings(terminal, token, origins, port, scanFolder),

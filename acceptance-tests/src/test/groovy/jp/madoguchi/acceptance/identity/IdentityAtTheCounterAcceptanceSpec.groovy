@@ -287,11 +287,7 @@ class IdentityAtTheCounterAcceptanceSpec extends Specification {
 
     def "窓口で受付（在留カード）: カードの番号で本人確認する。形の違う番号・住民記録にない番号は理由を言って断る"() {
         given: 'a foreign resident of the demo data and the number on their 在留カード'
-        def holder = app.bean(org.jdbi.v3.core.Jdbi).withHandle { h ->
-            h.createQuery("""SELECT addressee_number, residence_card_number FROM resident
-                              WHERE city_code = '999997' AND status = '1' AND residence_card_number IS NOT NULL
-                              ORDER BY addressee_number LIMIT 1""").mapToMap().one()
-        }
+        def holder = jp.madoguchi.acceptance.support.DemoResidents.withResidenceCard(app)
         String card = holder.residence_card_number
 
         when: 'a walk-in for a 住民票'

@@ -3,6 +3,7 @@ package jp.madoguchi.application.service;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +14,10 @@ import jp.madoguchi.application.port.in.SearchResidentsUseCase;
 import jp.madoguchi.application.port.in.SearchResidentsUseCase.FourItems;
 import jp.madoguchi.domain.calendar.EraTable;
 import jp.madoguchi.domain.calendar.WarekiDate;
+import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase.ResidentCandidate;
 import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.identity.IdentityDocument;
+import jp.madoguchi.domain.resident.Resident;
 
 /**
  * Hands out challenges for the terminal agents and opens their sealed readings, then looks the holder up by the four
@@ -52,6 +56,9 @@ public final class IdentifyResidentByCardService implements IdentifyResidentByCa
         if (reading instanceof CardReading.Failed failed) {
             return new CardIdentification.Failed(failed.message(), failed.triesLeft());
         }
+        if (reading instanceof CardReading.ResidenceCard card) {
+            return byResidenceCard(command, card);
+        }
         if (!(reading instanceof CardReading.Read)) {
             return new CardIdentification.Failed("カードを読み取れませんでした。もう一度お試しください。", -1);
         }
@@ -59,6 +66,21 @@ public final class IdentifyResidentByCardService implements IdentifyResidentByCa
         CardFace face = read.face();
         FourItems items = new FourItems(face.name(), face.address(), birthDate(face.birthDate(), eras).orElse(null), face.sex());
         return new CardIdentification.Identified(face, read.individualNumber(), search.byFourItems(command.city(), items, command.operator()));
+    }
+
+    /**
+     * A 在留カード's chip holds no text of the name: the number it authenticated with finds the resident, and the
+     * values shown are the registry's (the search is recorded in the access history).
+     */
+    private CardIdentification byResidenceCard(IdentifyByCardCommand command, CardReading.ResidenceCard card) {
+        Optional<Resident> found = search.byResidenceCardNumber(command.city(), card.cardNumber(), command.operator());
+        if (found.isEmpty()) {
+            return new CardIdentification.Failed("この" + card.kind() + "の番号は住民登録にありません。受付票をお取りになり、窓口で職員にお声がけください。", -1);
+        }
+        Resident r = found.get();
+        CardFace face = new CardFace(r.nameForDisplay(), r.address().fullText(), r.birthDateForDisplay(), r.sex(),
+                IdentityDocument.RESIDENCE_CARD);
+        return new CardIdentification.Identified(face, null, List.of(new ResidentCandidate(r, 100, true)));
     }
 
     /** The chip's birth date: {@code YYYYMMDD} as the readers we know give it, or 和暦 text. */

@@ -87,7 +87,8 @@ public final class SearchResidentsService implements SearchResidentsUseCase {
                 || resident.name().alias() != null && MatchKey.sameName(items.name(), resident.name().alias());
         boolean address = items.address() != null && MatchKey.sameAddress(items.address(), resident.address().fullText());
         boolean born = items.birthDate() != null && resident.birthDate().toLocalDate().map(items.birthDate()::equals).orElse(false);
-        boolean sex = items.sex() == resident.sex();
+        // a driving licence does not state 性別: three items that agree identify as well, nothing is guessed
+        boolean sex = items.sex() == null || items.sex() == resident.sex();
         boolean current = !resident.status().isRemoved();
         int score = (name ? 45 : 0) + (address ? 25 : 0) + (born ? 20 : 0) + (sex ? 10 : 0) - (current ? 0 : 30);
         return new ResidentCandidate(resident, Math.max(score, 0), name && address && born && sex && current);

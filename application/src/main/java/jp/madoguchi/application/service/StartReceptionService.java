@@ -48,6 +48,11 @@ public final class StartReceptionService implements StartReceptionUseCase {
             ReceptionNumber number = receptions.nextNumber(command.city(), today);
             Reception reception = Reception.open(command.city(), number, command.channel(), command.resident(),
                     procedures, command.operator(), clock.instant());
+            if (command.identifiedWith() != null) {
+                // the counter sees which card the kiosk read: a licence has no 性別 and no 個人番号
+                reception.record(command.operator(), clock.instant(), command.identifiedWith().label() + "（ICチップ）で本人確認"
+                        + (command.resident() == null ? "（住民登録との照合は窓口で）" : ""));
+            }
             receptions.add(reception);
             if (command.cardToConfirm() != null) {
                 unconfirmedCards.hold(command.city(), number, command.cardToConfirm(), clock.instant());

@@ -34,6 +34,20 @@ class SearchResidentsServiceSpec extends CounterFixture {
         }
     }
 
+    def "性別を載せない運転免許証: 氏名・住所・生年月日が合えば一致、性別で点を落とさない"() {
+        when:
+        def candidates = search.byFourItems(CITY, new FourItems('見本 花子', '見本県みらい市本町一丁目1番2号',
+                LocalDate.of(1985, 4, 1), null), CLERK)
+
+        then:
+        candidates*.score() == [100, 80, 55]
+        candidates*.exact() == [true, false, false]
+
+        and: 'a stated sex that differs still counts against'
+        search.byFourItems(CITY, new FourItems('見本 花子', '見本県みらい市本町一丁目1番2号', LocalDate.of(1985, 4, 1), Sex.MALE),
+                CLERK)*.exact() == [false, false, false]
+    }
+
     def "氏名だけ合えば候補（45点）、氏名が合わず生年月日と性別だけ（30点）なら候補にしない"() {
         expect:
         search.byFourItems(CITY, new FourItems('見本花子', '見本県となり市', LocalDate.of(2000, 1, 1), Sex.MALE), CLERK)*.score() == [45, 45]

@@ -2,6 +2,7 @@ package jp.madoguchi.application.service
 
 import jp.madoguchi.application.port.in.StartReceptionUseCase.StartReceptionCommand
 import jp.madoguchi.domain.identity.CardFace
+import jp.madoguchi.domain.identity.IdentityDocument
 import jp.madoguchi.domain.reception.Channel
 import jp.madoguchi.domain.reception.ReceptionState
 import jp.madoguchi.domain.resident.AddresseeNumber
@@ -27,6 +28,23 @@ class StartReceptionServiceSpec extends CounterFixture {
             timeline()*.description() == ['記載台で受付（転入届・国民健康保険の加入）']
         }
         stored(second).department().name() == '保険年金課'
+    }
+
+    def "記載台で読んだカードの種類が経過に残る（運転免許証で照合済み、照合できなかった免許証は窓口で）"() {
+        given:
+        registry.store([resident(4)])
+        def licence = new CardFace('見本　花子', '見本県となり市', '昭和60年4月1日', null, IdentityDocument.DRIVERS_LICENSE)
+
+        when:
+        def matched = start.start(new StartReceptionCommand(CITY, Channel.KIOSK, resident(4).addresseeNumber(), ['RESIDENT_CERTIFICATE'],
+                KIOSK, null, IdentityDocument.DRIVERS_LICENSE))
+        def unmatched = start.start(new StartReceptionCommand(CITY, Channel.KIOSK, null, ['RESIDENT_CERTIFICATE'], KIOSK, licence,
+                IdentityDocument.DRIVERS_LICENSE))
+
+        then:
+        stored(matched).timeline()*.description() == ['記載台で受付（住民票の写し）', '運転免許証（ICチップ）で本人確認']
+        stored(unmatched).timeline()*.description()[1] == '運転免許証（ICチップ）で本人確認（住民登録との照合は窓口で）'
+        cards.find(CITY, unmatched.number()).get().document() == IdentityDocument.DRIVERS_LICENSE
     }
 
     def "照合できなかったカードは受付と同じ単位で保留され、職員の確認を待つ"() {

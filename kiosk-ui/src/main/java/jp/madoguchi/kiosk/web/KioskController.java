@@ -173,7 +173,7 @@ public class KioskController {
                     new ReviewRow("生年月日", face.birthDate(), CARD)), List.of()));
         }
         String visit = visits.open(city, new KioskVisit(device.terminalId(), resident.addresseeNumber(), null,
-                List.of(chosen.code())));
+                List.of(chosen.code()), identified.face().document()));
         Optional<LifeEvent> lifeEvent = events.event(event);
         if (lifeEvent.isPresent()) {
             return relatedView(lifeEvent.get(), resident.addresseeNumber(), visit, kiosk, null);
@@ -254,7 +254,7 @@ public class KioskController {
         return visits.close(city, visit, kiosk.terminalId())
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
-                            city, Channel.KIOSK, v.resident(), v.procedures(), kiosk.operator(), v.card()));
+                            city, Channel.KIOSK, v.resident(), v.procedures(), kiosk.operator(), v.card(), v.document()));
                     if (v.resident() != null) {
                         hearing.keep(reception.number(), KioskAnswers.from(posted).values(), kiosk.operator());
                     }

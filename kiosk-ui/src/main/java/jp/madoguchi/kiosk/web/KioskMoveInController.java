@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -64,8 +63,8 @@ public class KioskMoveInController {
 
     /** 紙の転出証明書: the handheld scanner types the certificate's 2D code into the page. */
     @Post(value = "/certificate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public Object fromCertificate(Authentication authentication, @Nullable String code) {
-        return pages.fromCertificate(code, device(authentication).operator());
+    public Object fromCertificate(Authentication authentication, @Body Map<String, Object> posted) {
+        return pages.fromCertificate(new PostedForm(posted).value("code"), device(authentication).operator());
     }
 
     /** 引っ越してくる方: everyone on the visit so far. */
@@ -78,7 +77,10 @@ public class KioskMoveInController {
 
     /** 家族の転出証明書: one more member, from their certificate's code; a refusal keeps everyone read so far. */
     @Post(value = "/{number}/certificate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> addMover(Authentication authentication, @PathVariable String number, @Nullable String code) {
+    public HttpResponse<?> addMover(Authentication authentication, @PathVariable String number,
+                                    @Body Map<String, Object> posted) {
+        // the whole body as one map: binding single form fields next to a path variable raced on the body's chunks
+        String code = new PostedForm(posted).value("code");
         Optional<ReceptionNumber> taken = taken(authentication, number);
         if (taken.isEmpty()) {
             return expired();

@@ -9,7 +9,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import jp.madoguchi.adapters.devices.cardreader.PcscCardTerminal;
 import jp.madoguchi.adapters.devices.cardreader.SimulatedCardTerminal;
-import jp.madoguchi.adapters.devices.cardreader.TextApCardReader;
+import jp.madoguchi.adapters.devices.cardreader.IcCardReader;
 import jp.madoguchi.adapters.devices.cardreader.VirtualMyNumberCard;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.domain.calendar.EraTable;
@@ -164,7 +164,7 @@ public class AdapterFactory {
     @Requires(property = "madoguchi.card-reader", value = "simulator", defaultValue = "simulator")
     MyNumberCardReader simulatedCardReader(java.util.Optional<SimulatedCardTerminal> demoCard) {
         // the demo module puts the demo card on it; without the demo the simulated reader stays empty
-        return new TextApCardReader(demoCard.orElseGet(() -> new SimulatedCardTerminal(null)));
+        return new IcCardReader(demoCard.orElseGet(() -> new SimulatedCardTerminal(null)));
     }
 
     /** The 転出証明書 2D code layout: the city's copy in {@code <data>/code2d} replaces the shipped one. */
@@ -177,6 +177,6 @@ public class AdapterFactory {
     @Singleton
     @Requires(property = "madoguchi.card-reader", value = "pcsc")
     MyNumberCardReader pcscCardReader(@Property(name = "madoguchi.card-reader-name", defaultValue = "") String readerName) {
-        return new TextApCardReader(new PcscCardTerminal(readerName));
+        return new IcCardReader(new PcscCardTerminal(readerName));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase.KioskVisit;
 import jp.madoguchi.application.port.out.KioskVisitStore;
 import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.identity.IdentityDocument;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
@@ -35,8 +36,9 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
         CardFace card = visit.card();
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO kiosk_visit (city_code, token_hash, kiosk, addressee_number, card_name, card_address,
-                                                 card_birth_date, card_sex, procedure_code, expires_at)
-                        VALUES (:city, :hash, :kiosk, :resident, :name, :address, :birthDate, :sex, :procedure, :expires)""")
+                                                 card_birth_date, card_sex, procedure_code, expires_at, document)
+                        VALUES (:city, :hash, :kiosk, :resident, :name, :address, :birthDate, :sex, :procedure, :expires,
+                                :document)""")
                 .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", visit.kiosk())
                 .bind("resident", visit.resident() == null ? null : visit.resident().value())
                 .bind("name", card == null ? null : card.name())
@@ -44,6 +46,7 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
                 .bind("birthDate", card == null ? null : card.birthDate())
                 .bind("sex", card == null || card.sex() == null ? null : card.sex().code())
                 .bind("procedure", String.join(PROCEDURE_SEPARATOR, visit.procedures())).bind("expires", at(expires))
+                .bind("document", visit.document().name())
                 .execute());
     }
 
@@ -112,11 +115,12 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
     }
 
     private static KioskVisit visit(ResultSet rs) throws SQLException {
+        IdentityDocument document = IdentityDocument.valueOf(rs.getString("document"));
         return new KioskVisit(rs.getString("kiosk"),
                 rs.getString("addressee_number") == null ? null : new AddresseeNumber(rs.getString("addressee_number")),
                 rs.getString("card_name") == null ? null : new CardFace(rs.getString("card_name"),
                         rs.getString("card_address"), rs.getString("card_birth_date"),
-                        rs.getString("card_sex") == null ? null : Sex.fromCode(rs.getString("card_sex"))),
-                List.of(rs.getString("procedure_code").split(PROCEDURE_SEPARATOR)));
+                        rs.getString("card_sex") == null ? null : Sex.fromCode(rs.getString("card_sex")), document),
+                List.of(rs.getString("procedure_code").split(PROCEDURE_SEPARATOR)), document);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
 import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.identity.IdentityDocument;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.resident.Sex;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
@@ -26,8 +27,8 @@ public class JdbiUnconfirmedCards implements UnconfirmedCards {
     @Override
     public void hold(LocalGovernmentCode city, ReceptionNumber reception, CardFace face, Instant readAt) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO reception_card_face (city_code, number, name, address, birth_date, sex, read_at)
-                        VALUES (:city, :number, :name, :address, :birthDate, :sex, :readAt)""")
+                        INSERT INTO reception_card_face (city_code, number, name, address, birth_date, sex, read_at, document)
+                        VALUES (:city, :number, :name, :address, :birthDate, :sex, :readAt, :document)""")
                 .bind("city", city.value())
                 .bind("number", reception.value())
                 .bind("name", face.name())
@@ -35,17 +36,20 @@ public class JdbiUnconfirmedCards implements UnconfirmedCards {
                 .bind("birthDate", face.birthDate())
                 .bind("sex", face.sex() == null ? null : face.sex().code())
                 .bind("readAt", OffsetDateTime.ofInstant(readAt, ZoneOffset.UTC))
+                .bind("document", face.document().name())
                 .execute());
     }
 
     @Override
     public Optional<CardFace> find(LocalGovernmentCode city, ReceptionNumber reception) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT name, address, birth_date, sex FROM reception_card_face WHERE city_code = :city AND number = :number""")
+                        SELECT name, address, birth_date, sex, document FROM reception_card_face
+                         WHERE city_code = :city AND number = :number""")
                 .bind("city", city.value())
                 .bind("number", reception.value())
                 .map((rs, ctx) -> new CardFace(rs.getString("name"), rs.getString("address"), rs.getString("birth_date"),
-                        rs.getString("sex") == null ? null : Sex.fromCode(rs.getString("sex"))))
+                        rs.getString("sex") == null ? null : Sex.fromCode(rs.getString("sex")),
+                        IdentityDocument.valueOf(rs.getString("document"))))
                 .findOne());
     }
 

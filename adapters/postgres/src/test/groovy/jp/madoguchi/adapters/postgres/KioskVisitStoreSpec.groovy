@@ -3,6 +3,7 @@ package jp.madoguchi.adapters.postgres
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase.KioskVisit
 import jp.madoguchi.application.service.KioskVisitService
 import jp.madoguchi.domain.identity.CardFace
+import jp.madoguchi.domain.identity.IdentityDocument
 import jp.madoguchi.domain.resident.AddresseeNumber
 import jp.madoguchi.domain.resident.Sex
 import jp.madoguchi.domain.shared.LocalGovernmentCode
@@ -52,6 +53,20 @@ class KioskVisitStoreSpec extends DatabaseSpecification {
         expect:
         jdbi.withHandle { it.createQuery('SELECT count(*) FROM kiosk_visit WHERE token_hash = :t').bind('t', token).mapTo(Integer).one() } == 0
         second.close(CITY, token, 'KIOSK-02').get().card() == face
+    }
+
+    def "運転免許証で本人確認した訪問は、読んだのが免許証だったことも戻る（住民と照合済みでも、券面の確認待ちでも）"() {
+        given:
+        def face = new CardFace('見本 花子', '見本県みらい市本町一丁目1番1号', '昭和60年4月1日', null, IdentityDocument.DRIVERS_LICENSE)
+        def identified = first.open(CITY, new KioskVisit('KIOSK-02', resident, null, ['RESIDENT_CERTIFICATE'], IdentityDocument.DRIVERS_LICENSE))
+        def unconfirmed = first.open(CITY, new KioskVisit('KIOSK-02', null, face, ['RESIDENT_CERTIFICATE']))
+
+        expect:
+        second.close(CITY, identified, 'KIOSK-02').get().document() == IdentityDocument.DRIVERS_LICENSE
+        with(second.close(CITY, unconfirmed, 'KIOSK-02').get()) {
+            card() == face
+            document() == IdentityDocument.DRIVERS_LICENSE
+        }
     }
 
     def "ライフイベントの関連手続から選んだ手続が訪問の手続になる（別のサーバーでも、その記載台でだけ）"() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.identity.IdentityDocument;
 import jp.madoguchi.domain.resident.AddresseeNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Rejection;
@@ -18,15 +19,21 @@ public interface HoldKioskVisitUseCase {
 
     /**
      * A card holder and the procedures they chose: identified ({@code resident}), or with the card face for the clerk
-     * to confirm when the card matched no registry entry exactly ({@code card}).
+     * to confirm when the card matched no registry entry exactly ({@code card}); {@code document} is the card read.
      */
-    record KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, List<String> procedures) {
+    record KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, List<String> procedures,
+                      IdentityDocument document) {
 
         public KioskVisit {
             if ((resident == null) == (card == null)) {
                 throw new IllegalArgumentException("a kiosk visit holds either a resident or a card face");
             }
             procedures = checked(procedures);
+            document = card != null ? card.document() : document == null ? IdentityDocument.MY_NUMBER_CARD : document;
+        }
+
+        public KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, List<String> procedures) {
+            this(kiosk, resident, card, procedures, null);
         }
 
         /** A visit's procedures: at least one, each once, in the order chosen. */
@@ -39,7 +46,7 @@ public interface HoldKioskVisitUseCase {
 
         /** The same visit with the procedures the citizen ticked. */
         public KioskVisit choosing(List<String> chosen) {
-            return new KioskVisit(kiosk, resident, card, chosen);
+            return new KioskVisit(kiosk, resident, card, chosen, document);
         }
     }
 

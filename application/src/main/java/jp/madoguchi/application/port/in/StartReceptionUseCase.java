@@ -3,6 +3,7 @@ package jp.madoguchi.application.port.in;
 import java.util.List;
 
 import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.identity.IdentityDocument;
 import jp.madoguchi.domain.reception.Channel;
 import jp.madoguchi.domain.reception.Reception;
 import jp.madoguchi.domain.resident.AddresseeNumber;
@@ -19,13 +20,20 @@ public interface StartReceptionUseCase {
      * @param resident       the identified resident, or null when not yet identified
      * @param cardToConfirm  the card face of a visitor whose card matched no registry entry exactly, for the clerk
      *                       to confirm; null otherwise
+     * @param identifiedWith the IC card the visitor identified with at the kiosk, for the timeline; null when none
      */
     record StartReceptionCommand(LocalGovernmentCode city, Channel channel, AddresseeNumber resident,
-                                 List<String> procedureCodes, Operator operator, CardFace cardToConfirm) {
+                                 List<String> procedureCodes, Operator operator, CardFace cardToConfirm,
+                                 IdentityDocument identifiedWith) {
 
         public StartReceptionCommand(LocalGovernmentCode city, Channel channel, AddresseeNumber resident,
                                      List<String> procedureCodes, Operator operator) {
-            this(city, channel, resident, procedureCodes, operator, null);
+            this(city, channel, resident, procedureCodes, operator, null, null);
+        }
+
+        public StartReceptionCommand(LocalGovernmentCode city, Channel channel, AddresseeNumber resident,
+                                     List<String> procedureCodes, Operator operator, CardFace cardToConfirm) {
+            this(city, channel, resident, procedureCodes, operator, cardToConfirm, null);
         }
 
         public StartReceptionCommand {

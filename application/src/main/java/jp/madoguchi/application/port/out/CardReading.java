@@ -19,6 +19,15 @@ public sealed interface CardReading {
         }
     }
 
+    /**
+     * A 在留カード (or 特別永住者証明書) whose chip authenticated with the number printed on it: the chip holds no
+     * text of the name, so the registry is looked up by the number.
+     *
+     * @param kind 在留カード or 特別永住者証明書, as the chip's カード種別 says
+     */
+    record ResidenceCard(String cardNumber, String kind) implements CardReading {
+    }
+
     /** The card is on the reader and its PIN can be tried {@code triesLeft} more times (read without verifying). */
     record Ready(int triesLeft) implements CardReading {
     }

@@ -3,8 +3,9 @@ package jp.madoguchi.application.port.out;
 import jp.madoguchi.domain.identity.CardPin;
 
 /**
- * The My Number Card reader at the terminal (PC/SC in production, an APDU-level card simulator in tests and the
- * demo). It runs on the kiosk or counter PC, in the terminal agent; the PIN never leaves that PC.
+ * The IC card reader at the terminal: the My Number Card, a driving licence or a 在留カード (PC/SC in production, an
+ * APDU-level card simulator in tests and the demo). It runs on the kiosk or counter PC, in the terminal agent; the PIN
+ * (and the 在留カード番号 that opens a 在留カード) never leaves that PC.
  */
 public interface MyNumberCardReader {
 
@@ -17,4 +18,12 @@ public interface MyNumberCardReader {
      * by itself.
      */
     CardReading read(CardPin pin, boolean individualNumber);
+
+    /**
+     * 在留カード (or 特別永住者証明書): opens the chip with the number printed on the card, which only that card
+     * accepts; {@link CardReading.ResidenceCard} when it did. A reader that cannot says so.
+     */
+    default CardReading readResidenceCard(String cardNumber) {
+        return new CardReading.Failed(CardReading.Reason.UNREADABLE, "この読み取り機では在留カードを読み取れません。職員にお声がけください。");
+    }
 }

@@ -5,29 +5,29 @@ import java.util.Optional;
 import jp.madoguchi.application.port.out.CardReading;
 
 /**
- * A reader with a {@link VirtualMyNumberCard} on it (or none), for the demo and the tests. Each connection is a new
+ * A reader with a {@link VirtualCard} on it (a My Number Card, a driving licence, or none), for the demo and the tests. Each connection is a new
  * contact with the card: selections and a verified PIN do not carry over, the PIN counter does.
  */
 public final class SimulatedCardTerminal implements CardTerminal {
 
-    private volatile VirtualMyNumberCard card;
+    private volatile VirtualCard card;
 
-    public SimulatedCardTerminal(VirtualMyNumberCard card) {
+    public SimulatedCardTerminal(VirtualCard card) {
         this.card = card;
     }
 
     /** Puts a card on the reader, or takes it away with {@code null}. */
-    public void place(VirtualMyNumberCard card) {
+    public void place(VirtualCard card) {
         this.card = card;
     }
 
-    public Optional<VirtualMyNumberCard> card() {
+    public Optional<VirtualCard> card() {
         return Optional.ofNullable(card);
     }
 
     @Override
     public ApduChannel connect() throws CardAccessException {
-        VirtualMyNumberCard current = card;
+        VirtualCard current = card;
         if (current == null) {
             throw new CardAccessException(CardReading.Reason.NO_CARD, "カードをカードリーダーに置いてください。");
         }

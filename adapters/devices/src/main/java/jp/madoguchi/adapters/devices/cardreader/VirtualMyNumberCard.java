@@ -16,7 +16,7 @@ import jp.madoguchi.domain.resident.IndividualNumber;
  * {@link TextApCardReader} code runs against it. Faults can be set up: a missing file, a file cut short,
  * a blocked PIN, a card without the AP.
  */
-public final class VirtualMyNumberCard {
+public final class VirtualMyNumberCard implements VirtualCard {
 
     private static final int TRIES = 3;
 
@@ -79,24 +79,23 @@ public final class VirtualMyNumberCard {
     }
 
     /** A new contact with the reader: nothing selected, nothing verified. */
-    synchronized void reset() {
+    @Override
+    public synchronized void reset() {
         apSelected = false;
         verified = false;
         selectedFile = null;
     }
 
-    synchronized byte[] transmit(byte[] apdu) {
-        if (apdu.length < 4) {
+    @Override
+    public synchronized byte[] transmit(byte[] apdu) {
+        CardApdu command = CardApdu.parse(apdu);
+        if (command == null) {
             return sw(0x6700);
         }
-        int ins = apdu[1] & 0xFF;
-        int p1 = apdu[2] & 0xFF;
-        int p2 = apdu[3] & 0xFF;
-        byte[] data = apdu.length > 5 ? Arrays.copyOfRange(apdu, 5, 5 + (apdu[4] & 0xFF)) : new byte[0];
-        return switch (ins) {
-            case 0xA4 -> select(p1, data);
-            case 0x20 -> verify(data);
-            case 0xB0 -> readBinary(p1, p2, apdu.length == 5 ? (apdu[4] == 0 ? 256 : apdu[4] & 0xFF) : 256);
+        return switch (command.ins()) {
+            case 0xA4 -> select(command.p1(), command.data());
+            case 0x20 -> verify(command.data());
+            case 0xB0 -> readBinary(command.offset(), command.le());
             default -> sw(0x6D00);
         };
     }
@@ -141,25 +140,14 @@ public final class VirtualMyNumberCard {
         return sw(0x63C0 | triesLeft);
     }
 
-    private byte[] readBinary(int p1, int p2, int length) {
+    private byte[] readBinary(int offset, int length) {
         if (selectedFile == null || !files.containsKey(selectedFile)) {
             return sw(0x6986);
         }
         if (!verified) {
             return sw(0x6982);
         }
-        byte[] file = files.get(selectedFile);
-        int offset = (p1 << 8) | p2;
-        if (offset >= file.length) {
-            return sw(0x6B00);
-        }
-        int end = Math.min(file.length, offset + length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(file, offset, end - offset);
-        int status = end - offset < length ? 0x6282 : 0x9000;
-        out.write(status >> 8);
-        out.write(status & 0xFF);
-        return out.toByteArray();
+        return CardApdu.readBinary(files.get(selectedFile), offset, length);
     }
 
     /** {@code FF 20 82 hh ll} then DF21 (offsets), DF22 氏名, DF23 住所, DF24 生年月日, DF25 性別, all UTF-8. */
@@ -205,6 +193,6 @@ public final class VirtualMyNumberCard {
     }
 
     private static byte[] sw(int sw) {
-        return new byte[]{(byte) (sw >> 8), (byte) sw};
+        return CardApdu.sw(sw);
     }
 }

@@ -54,15 +54,24 @@ public class SealedTerminalCardChannel implements TerminalCardChannel {
         if (seal.isEmpty()) {
             return untrusted();
         }
-        TerminalMessages.Reading reading;
+        TerminalMessages.Reading reading = null;
+        Optional<TerminalMessages.ResidenceCardReading> residenceCard;
         try {
-            reading = TerminalMessages.Reading.openWith(seal.get(), answer);
+            java.util.Map<String, String> fields = seal.get().open(TerminalSeal.Purpose.READING, answer);
+            residenceCard = TerminalMessages.ResidenceCardReading.from(fields);
+            if (residenceCard.isEmpty()) {
+                reading = TerminalMessages.Reading.from(fields);
+            }
         } catch (TerminalSeal.Untrusted | IllegalArgumentException e) {
             return untrusted();
         }
-        Optional<Boolean> allowsNumber = issued.redeem(city, terminalId, reading.nonce(), clock.instant());
+        String nonce = residenceCard.isPresent() ? residenceCard.get().nonce() : reading.nonce();
+        Optional<Boolean> allowsNumber = issued.redeem(city, terminalId, nonce, clock.instant());
         if (allowsNumber.isEmpty()) {
             return untrusted();
+        }
+        if (residenceCard.isPresent()) {
+            return new CardReading.ResidenceCard(residenceCard.get().cardNumber(), residenceCard.get().kind());
         }
         return new CardReading.Read(reading.face(), allowsNumber.get() ? reading.individualNumber() : null);
     }

@@ -152,6 +152,10 @@ public final class TerminalAgent implements AutoCloseable {
                 Map<String, String> form = form(exchange.getRequestBody());
                 Map<String, Object> result = read(form.get("pin"), form.get("challenge"));
                 respond(exchange, result.containsKey("status") ? (int) result.remove("status") : 200, allowOrigin, result);
+            } else if ("POST".equals(method) && "/v1/residence-card/read".equals(path)) {
+                Map<String, String> form = form(exchange.getRequestBody());
+                Map<String, Object> result = readResidenceCard(form.get("number"), form.get("challenge"));
+                respond(exchange, result.containsKey("status") ? (int) result.remove("status") : 200, allowOrigin, result);
             } else if ("GET".equals(method) && "/v1/scanner/latest".equals(path)) {
                 respond(exchange, 200, allowOrigin, scanner == null
                         ? Map.of("ok", false, "message", "この端末にはスキャナーが設定されていません（--scan-folder）")
@@ -181,20 +185,8 @@ public final class TerminalAgent implements AutoCloseable {
 
     private Map<String, Object> read(String pinText, String challenge) {
         Map<String, Object> body = new LinkedHashMap<>();
-        TerminalMessages.Challenge granted;
-        try {
-            granted = TerminalMessages.Challenge.openWith(seal, challenge);
-        } catch (TerminalSeal.Untrusted e) {
-            body.put("status", 403);
-            body.put("ok", false);
-            body.put("reason", CardReading.Reason.UNTRUSTED_READING.name());
-            body.put("message", NOT_PAIRED);
-            return body;
-        }
-        if (clock.instant().minus(CLOCK_SKEW).getEpochSecond() > granted.expiresEpochSecond()) {
-            body.put("ok", false);
-            body.put("reason", "EXPIRED");
-            body.put("message", "時間が経ったため読み取りをやり直します。画面を最初からやり直してください。");
+        TerminalMessages.Challenge granted = granted(challenge, body);
+        if (granted == null) {
             return body;
         }
         CardPin pin;
@@ -212,7 +204,52 @@ public final class TerminalAgent implements AutoCloseable {
             body.put("terminal", seal.terminalId());
             body.put("reading", new TerminalMessages.Reading(granted.nonce(), read.face(),
                     granted.individualNumber() ? read.individualNumber() : null).sealWith(seal));
-        } else if (reading instanceof CardReading.Failed failed) {
+            return body;
+        }
+        return failed(reading, body);
+    }
+
+    /** 在留カード: the number typed on the page opens the chip; the answer says which card and number it was. */
+    private Map<String, Object> readResidenceCard(String number, String challenge) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        TerminalMessages.Challenge granted = granted(challenge, body);
+        if (granted == null) {
+            return body;
+        }
+        CardReading reading = reader.readResidenceCard(number);
+        if (reading instanceof CardReading.ResidenceCard card) {
+            body.put("ok", true);
+            body.put("terminal", seal.terminalId());
+            body.put("reading", new TerminalMessages.ResidenceCardReading(granted.nonce(), card.cardNumber(), card.kind())
+                    .sealWith(seal));
+            return body;
+        }
+        return failed(reading, body);
+    }
+
+    /** The server's challenge, opened and in time; null with the refusal in {@code body} otherwise. */
+    private TerminalMessages.Challenge granted(String challenge, Map<String, Object> body) {
+        TerminalMessages.Challenge granted;
+        try {
+            granted = TerminalMessages.Challenge.openWith(seal, challenge);
+        } catch (TerminalSeal.Untrusted e) {
+            body.put("status", 403);
+            body.put("ok", false);
+            body.put("reason", CardReading.Reason.UNTRUSTED_READING.name());
+            body.put("message", NOT_PAIRED);
+            return null;
+        }
+        if (clock.instant().minus(CLOCK_SKEW).getEpochSecond() > granted.expiresEpochSecond()) {
+            body.put("ok", false);
+            body.put("reason", "EXPIRED");
+            body.put("message", "時間が経ったため読み取りをやり直します。画面を最初からやり直してください。");
+            return null;
+        }
+        return granted;
+    }
+
+    private static Map<String, Object> failed(CardReading reading, Map<String, Object> body) {
+        if (reading instanceof CardReading.Failed failed) {
             body.put("ok", false);
             body.put("reason", failed.reason().name());
             body.put("message", failed.message());

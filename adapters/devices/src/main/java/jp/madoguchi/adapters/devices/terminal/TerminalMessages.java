@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jp.madoguchi.domain.identity.CardFace;
+import jp.madoguchi.domain.identity.IdentityDocument;
 import jp.madoguchi.domain.resident.IndividualNumber;
 import jp.madoguchi.domain.resident.Sex;
 
@@ -46,6 +47,7 @@ final class TerminalMessages {
             fields.put("address", face.address());
             fields.put("birthDate", face.birthDate());
             fields.put("sex", face.sex() == null ? "" : face.sex().code());
+            fields.put("document", face.document().name());
             if (individualNumber != null) {
                 fields.put(INDIVIDUAL_NUMBER, individualNumber.reveal());
             }
@@ -57,12 +59,43 @@ final class TerminalMessages {
          * @throws IllegalArgumentException when it opens but does not hold a card face
          */
         static Reading openWith(TerminalSeal seal, String envelope) {
-            Map<String, String> fields = seal.open(TerminalSeal.Purpose.READING, envelope);
+            return from(seal.open(TerminalSeal.Purpose.READING, envelope));
+        }
+
+        /** @throws IllegalArgumentException when the fields do not hold a card face */
+        static Reading from(Map<String, String> fields) {
             String sex = fields.getOrDefault("sex", "");
             String number = fields.getOrDefault(INDIVIDUAL_NUMBER, "");
+            // an agent from before licences were read sends no document: it could only read My Number Cards
+            IdentityDocument document = IdentityDocument.valueOf(fields.getOrDefault("document", IdentityDocument.MY_NUMBER_CARD.name()));
             return new Reading(fields.getOrDefault(NONCE, ""),
-                    new CardFace(fields.get("name"), fields.get("address"), fields.get("birthDate"), sex.isEmpty() ? null : Sex.fromCode(sex)),
+                    new CardFace(fields.get("name"), fields.get("address"), fields.get("birthDate"),
+                            sex.isEmpty() ? null : Sex.fromCode(sex), document),
                     number.isEmpty() ? null : new IndividualNumber(number));
+        }
+    }
+
+    /** The agent's answer for a 在留カード: the chip authenticated with this number; its kind as the chip says. */
+    record ResidenceCardReading(String nonce, String cardNumber, String kind) {
+
+        static final String DOCUMENT = "RESIDENCE_CARD";
+
+        String sealWith(TerminalSeal seal) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put(NONCE, nonce);
+            fields.put("document", DOCUMENT);
+            fields.put("residenceCardNumber", cardNumber);
+            fields.put("kind", kind);
+            return seal.seal(TerminalSeal.Purpose.READING, fields);
+        }
+
+        /** Empty when the envelope holds a card face instead. */
+        static java.util.Optional<ResidenceCardReading> from(Map<String, String> fields) {
+            if (!DOCUMENT.equals(fields.get("document"))) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new ResidenceCardReading(fields.getOrDefault(NONCE, ""),
+                    fields.getOrDefault("residenceCardNumber", ""), fields.getOrDefault("kind", "")));
         }
     }
 }

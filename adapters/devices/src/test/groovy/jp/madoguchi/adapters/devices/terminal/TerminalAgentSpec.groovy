@@ -66,6 +66,29 @@ class TerminalAgentSpec extends DatabaseSpecification {
         allowNumber << [false, true]
     }
 
+    def "在留カード: 画面の番号で開いたチップの答えは、番号と種別だけを封にして、サーバーが一度だけ開ける"() {
+        given: 'a 在留カード on the same reader instead'
+        def residenceAgent = TerminalAgent.start(new TerminalAgent.Settings('KIOSK-09',
+                terminals.pair(CITY, 'KIOSK-09', '記載台9', Operator.staff('admin', '管理者'), clock.instant()), [SERVER] as Set, 0),
+                new jp.madoguchi.adapters.devices.cardreader.IcCardReader(new SimulatedCardTerminal(
+                        jp.madoguchi.adapters.devices.cardreader.VirtualResidenceCard.of('AB12345678CD'))), clock)
+        agent.close()
+        agent = residenceAgent
+
+        when:
+        def answer = readResidenceCard('ab12345678cd', server.challenge(CITY, 'KIOSK-09', false).orElseThrow())
+        def wrong = readResidenceCard('AB12345678CE', server.challenge(CITY, 'KIOSK-09', false).orElseThrow())
+
+        then:
+        answer.ok == true
+        !answer.reading.contains('AB12345678CD')
+        server.open(CITY, 'KIOSK-09', answer.reading) == new CardReading.ResidenceCard('AB12345678CD', '在留カード')
+        (server.open(CITY, 'KIOSK-09', answer.reading) as CardReading.Failed).reason() == CardReading.Reason.UNTRUSTED_READING
+        wrong.ok == false
+        wrong.message == '在留カード番号がカードと一致しません。カードの右上の番号を確かめて、もう一度入力してください。'
+        wrong.reading == null
+    }
+
     def "同じ読み取り結果は一度しか使えない"() {
         given:
         def answer = read('1234', server.challenge(CITY, 'KIOSK-07', false).orElseThrow())
@@ -236,6 +259,11 @@ class TerminalAgentSpec extends DatabaseSpecification {
         def response = raw('POST', '/v1/card/read', "127.0.0.1:${agent.port()}", SERVER, "pin=${pin}&challenge=${challenge}")
         def status = Integer.parseInt(response.substring(9, 12))
         flatJson(response.substring(response.indexOf('\r\n\r\n') + 4)) + [status: status]
+    }
+
+    private Map readResidenceCard(String number, String challenge) {
+        def response = raw('POST', '/v1/residence-card/read', "127.0.0.1:${agent.port()}", SERVER, "number=${number}&challenge=${challenge}")
+        flatJson(response.substring(response.indexOf('\r\n\r\n') + 4))
     }
 
     /** The agent's answers are flat objects of strings, numbers and booleans. */
