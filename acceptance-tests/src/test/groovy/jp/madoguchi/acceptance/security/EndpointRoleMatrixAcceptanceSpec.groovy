@@ -38,6 +38,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /logout'                            : ANYONE,
             'GET /logout'                             : ANYONE,
             'GET /staff'                              : 'RECEPTION',
+            'POST /staff/kiosk-help/{terminal}/answered' : 'RECEPTION',
             'GET /staff/receptions/{number}'          : 'RECEPTION',
             'GET /staff/receptions/{number}/form.pdf' : 'RECEPTION',
             'POST /staff/receptions/{number}/hearing' : 'RECEPTION',
@@ -153,6 +154,8 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'POST /kiosk/device'                      : ANYONE,
             // 事前入力: on the citizen's own phone, before coming; nothing personal is asked
             'GET /kiosk/pre-entry'                    : ANYONE,
+            'GET /kiosk/accessibility'                : ANYONE,
+            'POST /kiosk/help'                        : 'KIOSK_DEVICE',
             'POST /kiosk/pre-entry'                   : ANYONE,
             'POST /kiosk/pre-entry/answers'           : ANYONE,
     ]
@@ -248,7 +251,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
 
     private HttpResponse<?> send(String route, StaffLogin.Session session) {
         def (method, template) = route.split(' ', 2)
-        def path = template.replace('{number}', '2026112200001').replace('{id}', '1').replace('{table}', 'summary').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
+        def path = template.replace('{number}', '2026112200001').replace('{terminal}', 'KIOSK-07').replace('{id}', '1').replace('{table}', 'summary').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
         def request = HttpRequest.newBuilder(URI.create(app.url(path))).header('Cookie', session.cookies())
                 .timeout(java.time.Duration.ofSeconds(10))
         def uploads = ['POST /staff/move-ins': 'name="code"', 'POST /admin/forms/import': 'name="file"; filename="x.form"',

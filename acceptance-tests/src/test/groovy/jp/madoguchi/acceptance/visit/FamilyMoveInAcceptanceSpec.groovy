@@ -2,6 +2,7 @@ package jp.madoguchi.acceptance.visit
 
 import jp.madoguchi.acceptance.support.BrowserScenario
 import jp.madoguchi.acceptance.support.Deliveries
+import jp.madoguchi.acceptance.support.Eventually
 import jp.madoguchi.acceptance.support.LinkageFiles
 import jp.madoguchi.acceptance.support.Pdfs
 import jp.madoguchi.acceptance.support.StaffLogin
@@ -78,7 +79,7 @@ class FamilyMoveInAcceptanceSpec extends BrowserScenario {
         number = browser.currentPath() - '/kiosk/move-in/'
         def code = app.bean(MoveOutCertificateCodes).write(GRANDMOTHER)
         browser.type('#code', code + '\n')
-        waitUntil { browser.exists('#mover-count') && browser.text('#mover-count') == '4人' }
+        Eventually.within(20) { browser.exists('#mover-count') && browser.text('#mover-count') == '4人' }
 
         then:
         browser.texts('#movers tbody th') == FAMILY
@@ -86,7 +87,7 @@ class FamilyMoveInAcceptanceSpec extends BrowserScenario {
 
         when: 'the same code once more'
         browser.type('#code', code + '\n')
-        waitUntil { browser.exists('#error') }
+        Eventually.within(20) { browser.exists('#error') }
 
         then: 'refused with the reason; still four'
         browser.text('#error').startsWith('転入 トメ さんの転出証明書はもう読み取っています')
@@ -181,20 +182,5 @@ class FamilyMoveInAcceptanceSpec extends BrowserScenario {
         certificates*.get('転出証明書番号') == ['R8-007701', 'R8-007702', 'R8-007703', 'R8-007704']
         certificates*.get('転出元市区町村コード') == ['999989', '999989', '999989', UMI.value()]
         [FATHER, MOTHER, SON].every { n -> (moves + certificates).every { row -> !row.values().any { it.contains(n.reveal()) } } }
-    }
-
-    private static void waitUntil(Closure<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + 20_000
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (condition()) {
-                    return
-                }
-            } catch (org.openqa.selenium.WebDriverException reloading) {
-                // the page is being replaced: look again
-            }
-            Thread.sleep(100)
-        }
-        assert condition()
     }
 }

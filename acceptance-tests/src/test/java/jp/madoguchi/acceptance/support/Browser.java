@@ -235,8 +235,8 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Runs a script in the page, e.g. to take away a browser-side check and see the server's own. */
-    public Object execute(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    public Object execute(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     public void deleteCookies() {

@@ -128,3 +128,9 @@ class InMemoryHandoffOutboxContractSpec extends HandoffOutboxContract {
 
     HandoffOutbox outbox() { store }
 }
+
+class InMemoryKioskHelpCallsContractSpec extends jp.madoguchi.application.contract.KioskHelpCallsContract {
+    def store = new InMemoryKioskHelpCalls()
+
+    jp.madoguchi.application.port.out.KioskHelpCalls calls() { store }
+}

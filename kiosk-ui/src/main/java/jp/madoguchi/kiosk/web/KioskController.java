@@ -26,6 +26,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import jp.madoguchi.application.port.in.CallStaffUseCase;
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.IdentifyResidentByCardUseCase;
@@ -74,6 +75,7 @@ public class KioskController {
     private final KioskSlipPrinter slipPrinter;
     private final KioskEvents events;
     private final DetermineRelatedProceduresUseCase related;
+    private final CallStaffUseCase callStaff;
     private final String agentUrl;
     private final LocalGovernmentCode city;
     private final ZoneId zone;
@@ -81,7 +83,7 @@ public class KioskController {
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
                            StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, HoldKioskVisitUseCase visits,
                            MoveInPages moveIns, HearingPages hearing, KioskSlipPrinter slipPrinter,
-                           KioskEvents events, DetermineRelatedProceduresUseCase related,
+                           KioskEvents events, DetermineRelatedProceduresUseCase related, CallStaffUseCase callStaff,
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
                            Installation installation) {
@@ -95,6 +97,7 @@ public class KioskController {
         this.slipPrinter = slipPrinter;
         this.events = events;
         this.related = related;
+        this.callStaff = callStaff;
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.city = installation.city();
         this.zone = installation.zone();
@@ -278,6 +281,13 @@ public class KioskController {
         visits.issued(city, kiosk.terminalId(), reception.number().value());
         String printed = slipPrinter.print(reception.number(), kiosk.operator());
         return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value() + printed));
+    }
+
+    /** 職員を呼ぶ: the staff lists show this kiosk until someone answers; the page says so in its live region. */
+    @Post(value = "/help", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
+    public Map<String, Object> callStaff(Authentication authentication) {
+        callStaff.call(city, device(authentication).operator());
+        return Map.of("ok", true, "message", "職員を呼びました。その場でお待ちください。");
     }
 
     /** 受付票. */

@@ -6,7 +6,9 @@ import java.time.Duration;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
+import jp.madoguchi.application.port.in.CallStaffUseCase;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
+import jp.madoguchi.application.port.out.KioskHelpCalls;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.OneTimePasswords;
 import jp.madoguchi.application.port.out.PairedTerminals;
@@ -16,6 +18,7 @@ import jp.madoguchi.application.port.out.StaffRoles;
 import jp.madoguchi.application.port.out.StaffSessions;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.application.service.CallStaffService;
 import jp.madoguchi.application.service.LoginPolicy;
 import jp.madoguchi.application.service.ManageTerminalsService;
 import jp.madoguchi.application.service.StaffAdministrationService;
@@ -50,6 +53,11 @@ public class StaffFactory {
                                                    AuditTrail trail, Transactions transactions, StaffSessions sessions,
                                                    Clock clock) {
         return new StaffAdministrationService(accounts, roles, hashes, trail, transactions, sessions, clock);
+    }
+
+    @Singleton
+    CallStaffUseCase callStaff(KioskHelpCalls calls, PairedTerminals terminals, Clock clock) {
+        return new CallStaffService(calls, terminals, clock);
     }
 
     @Singleton

@@ -14,11 +14,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import jp.madoguchi.application.port.in.CallStaffUseCase;
 import jp.madoguchi.application.port.in.CallVisitorsUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase;
 import jp.madoguchi.application.port.in.FindReceptionsUseCase.ReceptionSummary;
@@ -48,11 +52,14 @@ public class ReceptionQueueController {
     private final ListProceduresUseCase catalogue;
     private final CallVisitorsUseCase calling;
     private final SlipCodes slips;
+    private final CallStaffUseCase helpCalls;
     private final ZoneId zone;
 
     public ReceptionQueueController(FindReceptionsUseCase receptions, ListProceduresUseCase catalogue,
-                                    CallVisitorsUseCase calling, SlipCodes slips, Installation installation) {
+                                    CallVisitorsUseCase calling, SlipCodes slips, CallStaffUseCase helpCalls,
+                                    Installation installation) {
         this.receptions = receptions;
+        this.helpCalls = helpCalls;
         this.slips = slips;
         this.calling = calling;
         this.catalogue = catalogue;
@@ -68,7 +75,11 @@ public class ReceptionQueueController {
     public record QueuePage(String staffName, List<Row> receptions, String notice, String error, boolean searched,
                             boolean full, ReceptionInquiry inquiry, List<ReceptionInquiry.Choice> states,
                             List<ReceptionInquiry.Choice> procedures, List<ReceptionInquiry.Choice> departments,
-                            Calling calling) {
+                            Calling calling, List<HelpCall> helpCalls) {
+
+        /** 職員を呼ぶ: a kiosk whose citizen asked for help, since when (HH:mm). */
+        public record HelpCall(String terminalId, String place, String since) {
+        }
 
         public record Row(String number, int callNumber, String time, String channel, String procedures, String state,
                           String department, String resident, String calling) {
@@ -125,7 +136,18 @@ public class ReceptionQueueController {
         return HttpResponse.ok(new ModelAndView<>("staff/queue", new QueuePage(member.displayName(), rows, notice, error,
                 inquiry.asked(), inquiry.asked() && found.size() >= FindReceptionsUseCase.SEARCH_LIMIT, inquiry,
                 inquiry.states(), inquiry.procedures(catalogue), inquiry.departments(catalogue),
-                callingPanel(StaffPrincipal.city(authentication), member, counter))));
+                callingPanel(StaffPrincipal.city(authentication), member, counter),
+                helpCalls.waiting(StaffPrincipal.city(authentication)).stream()
+                        .map(c -> new QueuePage.HelpCall(c.terminalId(), c.place(), TIME.format(c.calledAt().atZone(zone))))
+                        .toList())));
+    }
+
+    /** 対応しました: the call disappears from every list; a call someone else answered first is said so. */
+    @Post(value = "/kiosk-help/{terminal}/answered", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> answered(Authentication authentication, @PathVariable String terminal) {
+        boolean mine = helpCalls.answer(StaffPrincipal.city(authentication), terminal, StaffPrincipal.operator(authentication));
+        String notice = mine ? "記載台 " + terminal + " の呼出に対応しました" : "記載台 " + terminal + " の呼出には、ほかの職員が対応済みです";
+        return HttpResponse.seeOther(URI.create("/staff?notice=" + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Without a counter chosen on this browser, the panel offers one of the department where most wait. */

@@ -128,3 +128,7 @@ class JdbiFormDefinitionsContractSpec extends FormDefinitionsContract {
 class JdbiHandoffOutboxContractSpec extends HandoffOutboxContract {
     HandoffOutbox outbox() { new JdbiHandoffOutbox(ContractDatabase.jdbi()) }
 }
+
+class JdbiKioskHelpCallsContractSpec extends jp.madoguchi.application.contract.KioskHelpCallsContract {
+    jp.madoguchi.application.port.out.KioskHelpCalls calls() { new JdbiKioskHelpCalls(ContractDatabase.jdbi()) }
+}
