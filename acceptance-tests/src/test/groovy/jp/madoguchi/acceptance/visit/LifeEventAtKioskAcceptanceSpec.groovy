@@ -66,6 +66,8 @@ class LifeEventAtKioskAcceptanceSpec extends BrowserScenario {
 
         then: 'the visit has exactly the kept procedures, and the suggestions were the rules for this household'
         reception.procedures()*.code() == codes.dropRight(1)
+        // shown twice (the refusal of nothing ticked showed the list again), checked against what was kept: no third run
+        relatedAccesses() == 2
         def suggested = app.bean(DetermineRelatedProceduresUseCase)
                 .suggest(CITY, reception.resident().get(), LifeEvent.MOVE_WITHIN_CITY, Operator.kiosk('TEST'))
         (['MOVE_WITHIN_CITY_NOTIFICATION'] + suggested*.procedureCode()).unique() == codes
@@ -82,6 +84,13 @@ class LifeEventAtKioskAcceptanceSpec extends BrowserScenario {
 
         then:
         browser.text('#error') == '選ばれた手続はこの画面で選べません。最初からやり直してください。'
+    }
+
+    /** The access history's entries for the kiosk's related-procedure lists (each run of the rules on a household). */
+    private long relatedAccesses() {
+        app.bean(org.jdbi.v3.core.Jdbi).withHandle {
+            it.createQuery("SELECT count(*) FROM audit_entry WHERE purpose = '記載台の関連手続'").mapTo(Long).one()
+        }
     }
 
     /** Every choice question left open gets its first choice (the test is about the procedures, not the answers). */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import jp.madoguchi.application.port.in.HoldKioskVisitUseCase;
 import jp.madoguchi.application.port.out.KioskVisitStore;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
+import jp.madoguchi.domain.shared.Rejection;
 
 /**
  * Hands out the kiosk's visit tokens. Only a token's SHA-256 is stored: a copy of the table does not let anyone
@@ -50,11 +51,27 @@ public final class KioskVisitService implements HoldKioskVisitUseCase {
     }
 
     @Override
+    public boolean offer(LocalGovernmentCode city, String token, String kiosk, List<String> offered) {
+        if (token == null || token.isBlank() || kiosk == null) {
+            return false;
+        }
+        return store.replaceOffered(city, hash(token.strip()), kiosk, List.copyOf(offered), clock.instant());
+    }
+
+    @Override
     public boolean choose(LocalGovernmentCode city, String token, String kiosk, List<String> procedures) {
         if (token == null || token.isBlank() || kiosk == null) {
             return false;
         }
-        return store.replaceProcedures(city, hash(token.strip()), kiosk, KioskVisit.checked(procedures), clock.instant());
+        List<String> chosen = KioskVisit.checked(procedures);
+        Optional<KioskVisit> held = store.peek(city, hash(token.strip()), kiosk, clock.instant());
+        if (held.isEmpty()) {
+            return false;
+        }
+        if (!held.get().offered().containsAll(chosen)) {
+            throw new Rejection("kiosk.procedure-not-offered", "選ばれた手続はこの画面で選べません。最初からやり直してください。");
+        }
+        return store.replaceProcedures(city, hash(token.strip()), kiosk, chosen, clock.instant());
     }
 
     @Override

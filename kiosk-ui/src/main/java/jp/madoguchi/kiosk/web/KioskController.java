@@ -208,13 +208,7 @@ public class KioskController {
         if (events.startingProcedure(event).filter(p -> p.code().equals(starting)).isEmpty()) {
             throw new Rejection("kiosk.event-mismatch", "選ばれたできごとが受付と合いません。最初からやり直してください。");
         }
-        if (ticked.stream().anyMatch(p -> !p.code().equals(starting))) {
-            java.util.Set<String> suggested = related.suggest(city, held.get().resident(), event, kiosk.operator()).stream()
-                    .map(Suggestion::procedureCode).collect(java.util.stream.Collectors.toSet());
-            if (ticked.stream().anyMatch(p -> !p.code().equals(starting) && !suggested.contains(p.code()))) {
-                throw new Rejection("kiosk.procedure-not-offered", "選ばれた手続はこの画面で選べません。最初からやり直してください。");
-            }
-        }
+        // what the page offered is kept with the visit: the choice is checked there, the rules do not run again
         if (!visits.choose(city, token, kiosk.terminalId(), ticked.stream().map(Procedure::code).toList())) {
             return new ModelAndView<>("kiosk/expired", Map.of());
         }
@@ -231,6 +225,7 @@ public class KioskController {
         List<KioskPages.RelatedChoice> choices = new ArrayList<>();
         byProcedure.forEach((code, suggestions) -> events.any(code)
                 .ifPresent(p -> choices.add(KioskPages.RelatedChoice.of(p, suggestions, events.words(event)))));
+        visits.offer(city, visit, kiosk.id(), choices.stream().map(KioskPages.RelatedChoice::code).toList());
         return new ModelAndView<>("kiosk/related", new KioskPages.RelatedPage(events.words(event), event.name(), visit,
                 choices, error));
     }

@@ -72,6 +72,17 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
     }
 
     @Override
+    public boolean replaceOffered(LocalGovernmentCode city, String tokenHash, String kiosk, List<String> offered,
+                                  Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE kiosk_visit SET offered_codes = :offered
+                         WHERE city_code = :city AND token_hash = :hash AND kiosk = :kiosk AND expires_at >= :now""")
+                .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", kiosk).bind("now", at(now))
+                .bind("offered", String.join(PROCEDURE_SEPARATOR, offered))
+                .execute()) == 1;
+    }
+
+    @Override
     public Optional<KioskVisit> take(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now) {
         // one DELETE … RETURNING: two servers given the same token at once cannot both take the visit
         return jdbi.withHandle(h -> h.createQuery("""
@@ -121,6 +132,7 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
                 rs.getString("card_name") == null ? null : new CardFace(rs.getString("card_name"),
                         rs.getString("card_address"), rs.getString("card_birth_date"),
                         rs.getString("card_sex") == null ? null : Sex.fromCode(rs.getString("card_sex")), document),
-                List.of(rs.getString("procedure_code").split(PROCEDURE_SEPARATOR)), document);
+                List.of(rs.getString("procedure_code").split(PROCEDURE_SEPARATOR)), document,
+                rs.getString("offered_codes").isEmpty() ? List.of() : List.of(rs.getString("offered_codes").split(PROCEDURE_SEPARATOR)));
     }
 }

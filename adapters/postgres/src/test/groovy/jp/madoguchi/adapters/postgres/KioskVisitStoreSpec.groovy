@@ -73,9 +73,25 @@ class KioskVisitStoreSpec extends DatabaseSpecification {
         given:
         def token = first.open(CITY, new KioskVisit('KIOSK-02', resident, null, ['MARRIAGE_NOTIFICATION']))
 
-        expect: 'another kiosk cannot change it; nothing chosen is refused'
+        expect: 'another kiosk cannot change it or what it offered; nothing chosen is refused'
+        !second.offer(CITY, token, 'KIOSK-03', ['MARRIAGE_NOTIFICATION', 'PENSION_DETAILS_CHANGE'])
         !second.choose(CITY, token, 'KIOSK-03', ['PENSION_DETAILS_CHANGE'])
         first.find(CITY, token, 'KIOSK-02').get().procedures() == ['MARRIAGE_NOTIFICATION']
+
+        when: 'nothing offered yet: nothing can be chosen'
+        second.choose(CITY, token, 'KIOSK-02', ['MARRIAGE_NOTIFICATION'])
+
+        then:
+        def notOffered = thrown(jp.madoguchi.domain.shared.Rejection)
+        notOffered.key() == 'kiosk.procedure-not-offered'
+
+        when: 'the page offered the notification and one suggestion (kept on the other server too)'
+        first.offer(CITY, token, 'KIOSK-02', ['MARRIAGE_NOTIFICATION', 'PENSION_DETAILS_CHANGE'])
+        second.choose(CITY, token, 'KIOSK-02', ['MARRIAGE_NOTIFICATION', 'DOG_REGISTRATION_CHANGE'])
+
+        then: 'a procedure the page did not offer is refused'
+        thrown(jp.madoguchi.domain.shared.Rejection)
+        first.find(CITY, token, 'KIOSK-02').get().offered() == ['MARRIAGE_NOTIFICATION', 'PENSION_DETAILS_CHANGE']
 
         when:
         second.choose(CITY, token, 'KIOSK-02', [])

@@ -22,7 +22,7 @@ public interface HoldKioskVisitUseCase {
      * to confirm when the card matched no registry entry exactly ({@code card}); {@code document} is the card read.
      */
     record KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, List<String> procedures,
-                      IdentityDocument document) {
+                      IdentityDocument document, List<String> offered) {
 
         public KioskVisit {
             if ((resident == null) == (card == null)) {
@@ -30,10 +30,16 @@ public interface HoldKioskVisitUseCase {
             }
             procedures = checked(procedures);
             document = card != null ? card.document() : document == null ? IdentityDocument.MY_NUMBER_CARD : document;
+            offered = offered == null ? List.of() : List.copyOf(offered);
         }
 
         public KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, List<String> procedures) {
-            this(kiosk, resident, card, procedures, null);
+            this(kiosk, resident, card, procedures, null, null);
+        }
+
+        public KioskVisit(String kiosk, AddresseeNumber resident, CardFace card, List<String> procedures,
+                          IdentityDocument document) {
+            this(kiosk, resident, card, procedures, document, null);
         }
 
         /** A visit's procedures: at least one, each once, in the order chosen. */
@@ -46,7 +52,7 @@ public interface HoldKioskVisitUseCase {
 
         /** The same visit with the procedures the citizen ticked. */
         public KioskVisit choosing(List<String> chosen) {
-            return new KioskVisit(kiosk, resident, card, chosen, document);
+            return new KioskVisit(kiosk, resident, card, chosen, document, offered);
         }
     }
 
@@ -57,7 +63,16 @@ public interface HoldKioskVisitUseCase {
     Optional<KioskVisit> find(LocalGovernmentCode city, String token, String kiosk);
 
     /**
+     * The procedures the page of a life event offered (its notification and what the rules suggested), kept with the
+     * visit so the choice is checked against them without running the rules, and recording the access, again.
+     *
+     * @return false when the visit is gone
+     */
+    boolean offer(LocalGovernmentCode city, String token, String kiosk, List<String> offered);
+
+    /**
      * The citizen ticked the procedures that apply (a life event's related procedures): they replace the visit's.
+     * A procedure the page did not offer (a page altered by hand) is refused.
      *
      * @return false when the visit is gone (expired, taken, another kiosk's)
      */

@@ -19,6 +19,9 @@ public interface KioskVisitStore {
     /** Replaces the procedures of the visit held under {@code tokenHash} at {@code kiosk}; false when it is gone. */
     boolean replaceProcedures(LocalGovernmentCode city, String tokenHash, String kiosk, List<String> procedures, Instant now);
 
+    /** Keeps the procedures a page offered with the visit; false when it is gone. */
+    boolean replaceOffered(LocalGovernmentCode city, String tokenHash, String kiosk, List<String> offered, Instant now);
+
     Optional<KioskVisit> take(LocalGovernmentCode city, String tokenHash, String kiosk, Instant now);
 
     void slipIssued(LocalGovernmentCode city, String kiosk, String reception, Instant expires);
