@@ -143,6 +143,43 @@ class AccessibilityAcceptanceSpec extends BrowserScenario {
         !browser.exists('#help-calls')
     }
 
+    def "窓口の残りの画面: 窓口で受付、転入、関連手続、署名、パスワード"() {
+        given:
+        StaffLogin.inBrowser(browser, app, 'clerk')
+        browser.go(app.url('/kiosk/identify?procedure=RESIDENT_CERTIFICATE'))
+        readDemoCard()
+        KioskQuestions.answer(browser)
+        browser.clickAndLoad('#receive')
+        String number = browser.text('#reception-number')
+
+        when:
+        check('staff-related', "/staff/receptions/${number}/related")
+        check('staff-signature', "/staff/receptions/${number}/forms/signature")
+        check('staff-move-ins', '/staff/move-ins')
+        check('staff-password', '/staff/password')
+        check('staff-inquiry', '/staff?from=2026-01-01&to=2026-12-31')
+
+        then:
+        noViolations()
+    }
+
+    def "統計と管理の画面: 統計、受付情報照会、稼働状況、端末・窓口・職員・規則・様式・取込・連携・アクセス記録"() {
+        when:
+        StaffLogin.inBrowser(browser, app, 'supervisor')
+        check('statistics', '/staff/statistics')
+        check('statistics-inquiry', '/staff/statistics/receptions')
+        StaffLogin.inBrowser(browser, app, 'admin')
+        ['/admin/terminals', '/admin/counters', '/admin/staff', '/admin/rules', '/admin/forms', '/admin/imports',
+         '/admin/handoff', '/admin/operations', '/admin/operations/report', '/admin/backups'].each {
+            check('admin-' + it.substring(7).replace('/', '-'), it)
+        }
+        StaffLogin.inBrowser(browser, app, 'auditor')
+        check('admin-audit', '/admin/audit')
+
+        then:
+        noViolations()
+    }
+
     def "アクセシビリティ方針: 規格・対応度・試験の方法と日付を公開し、誰でも読める"() {
         when:
         browser.deleteCookies()

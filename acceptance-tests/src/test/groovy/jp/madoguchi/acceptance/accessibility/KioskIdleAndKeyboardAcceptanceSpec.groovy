@@ -85,6 +85,40 @@ class KioskIdleAndKeyboardAcceptanceSpec extends Specification {
         outlines.every { it != 'none' }
     }
 
+    def "窓口もキーボードだけで: ログインし、受付を開いて聞き取り・確認・印刷・完了まで。フォーカスはいつも見える"() {
+        given: 'a visit from the kiosk'
+        browser.go(app.url('/kiosk/identify?procedure=RESIDENT_CERTIFICATE'))
+        browser.type('#pin', '1234')
+        browser.clickAndLoad('#read-card')
+        jp.madoguchi.acceptance.support.KioskQuestions.answer(browser)
+        browser.clickAndLoad('#receive')
+        String number = browser.text('#reception-number')
+        List<String> outlines = []
+
+        when: 'the login form: Tab, type, Enter'
+        browser.go(app.url('/staff/login'))
+        outlines << tabTo('#username')
+        new Actions(browser.driver()).sendKeys('clerk').perform()
+        outlines << tabTo('#password')
+        new Actions(browser.driver()).sendKeys(RunningMadoguchi.DEMO_PASSWORD).sendKeys(Keys.ENTER).perform()
+        Eventually.within(10) { browser.currentPath() == '/staff' }
+
+        and: 'open the visit and take every step with Enter'
+        outlines << tabTo("tr[data-number='${number}'] a")
+        enter()
+        Eventually.within(10) { browser.currentPath() == "/staff/receptions/${number}" }
+        ['#step-hearing', '#step-confirm', '#step-print', '#step-complete'].each { step ->
+            outlines << tabTo(step)
+            enter()
+            // each step's button stays on the page, disabled once the visit has moved past it
+            Eventually.within(10) { browser.attribute(step, 'disabled') != null }
+        }
+
+        then:
+        browser.text('#state') == '完了'
+        outlines.every { it != 'none' }
+    }
+
     /** Presses Tab until the element has the focus (at most 80 times); returns its outline style while focused. */
     private String tabTo(String css) {
         for (int i = 0; i < 80; i++) {
