@@ -32,7 +32,8 @@ public final class DriversLicenseReader {
     static final int TAG_ADDRESS = 0x17;
     private static final String[] ERAS = {null, "明治", "大正", "昭和", "平成", "令和"};
     private static final int CHUNK = 0xFF;
-    private static final String NOT_A_LICENCE = "マイナンバーカードか運転免許証として読み取れませんでした。置かれているカードをご確認ください。";
+    private static final String NOT_A_LICENCE = "マイナンバーカードか運転免許証として読み取れませんでした。置かれているカードをご確認ください。"
+            + "在留カードは、画面の下の欄にカードの番号を入れて読み取ります。";
 
     private final CardTerminal terminal;
 

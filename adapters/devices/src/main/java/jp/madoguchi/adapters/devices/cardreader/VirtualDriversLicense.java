@@ -2,7 +2,6 @@ package jp.madoguchi.adapters.devices.cardreader;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -44,7 +43,7 @@ public final class VirtualDriversLicense implements VirtualCard {
         tlv(file, DriversLicenseReader.TAG_BIRTH_DATE, String.format("%d%02d%02d%02d", era, eraYear, month, day)
                 .getBytes(StandardCharsets.US_ASCII));
         tlv(file, DriversLicenseReader.TAG_ADDRESS, JisX0208Text.encode(address));
-        tlv(file, 0x18, ("5" + LocalDate.of(2024, 5, 1).toString().substring(2, 4) + "0501").getBytes(StandardCharsets.US_ASCII));
+        tlv(file, 0x18, "5060501".getBytes(StandardCharsets.US_ASCII)); // 交付年月日: 令和6年5月1日
         tlv(file, 0x21, licenceNumber.getBytes(StandardCharsets.US_ASCII));
         // the rest of the EF is fill, as on a real chip
         file.writeBytes(new byte[64]);

@@ -100,6 +100,16 @@ class DriversLicenseReaderSpec extends Specification {
         (reader.status() as CardReading.Ready).triesLeft() == 3
     }
 
+    def "どちらでもないカード（交通系ICカードなど）は、在留カードの読み方も添えて断る"() {
+        when:
+        def refused = new IcCardReader(new SimulatedCardTerminal(VirtualMyNumberCard.foreignCard())).read(new CardPin('1234'), false) as CardReading.Failed
+
+        then:
+        refused.reason() == CardReading.Reason.NOT_A_MY_NUMBER_CARD
+        refused.message() == 'マイナンバーカードか運転免許証として読み取れませんでした。置かれているカードをご確認ください。' +
+                '在留カードは、画面の下の欄にカードの番号を入れて読み取ります。'
+    }
+
     def "JIS X 0208 にない文字（外字）は免許証の文字にできない"() {
         when:
         JisX0208Text.encode('髙橋')
