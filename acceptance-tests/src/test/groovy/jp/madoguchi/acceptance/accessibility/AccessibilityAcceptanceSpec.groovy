@@ -141,6 +141,16 @@ class AccessibilityAcceptanceSpec extends BrowserScenario {
         then:
         browser.text('#notice') == '記載台 KIOSK-01 の呼出に対応しました'
         !browser.exists('#help-calls')
+
+        when: 'the pre-entry page on a phone at home (through the city\'s proxy: not this PC, not a kiosk)'
+        def phone = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(app.url('/kiosk/pre-entry'))).header('X-Forwarded-For', '203.0.113.5').GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+
+        then: 'there is nobody to call from there'
+        phone.statusCode() == 200
+        phone.body().contains('id="high-contrast"')
+        !phone.body().contains('id="call-staff"')
     }
 
     def "窓口の残りの画面: 窓口で受付、転入、関連手続、署名、パスワード"() {

@@ -52,7 +52,7 @@ class DatabaseRestartAcceptanceSpec extends Specification {
                 while (running.get()) {
                     try {
                         def answer = call()
-                        answers << new Answer(System.nanoTime(), kind, answer.statusCode(), answer.body().take(2000))
+                        answers << new Answer(System.nanoTime(), kind, answer.statusCode(), answer.body().take(40000))
                     } catch (Exception e) {
                         answers << new Answer(System.nanoTime(), kind, -1, e.toString())
                     }

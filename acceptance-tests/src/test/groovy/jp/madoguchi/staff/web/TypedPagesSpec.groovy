@@ -11,11 +11,11 @@ import java.lang.reflect.RecordComponent
 /**
  * 型つきの画面: 画面の記録（record）と、その画面のテンプレート（とレイアウト）が使う変数が合っていること。
  * A template variable the record does not have would render as nothing at run time; here it fails the build. The
- * processors add {@code csrfToken}, {@code csrfField}, {@code can} and {@code kioskIdleSeconds}; fragment parameters are the layout's own.
+ * processors add {@code csrfToken}, {@code csrfField}, {@code can}, {@code kioskIdleSeconds} and {@code kioskDevice}; fragment parameters are the layout's own.
  */
 class TypedPagesSpec extends Specification {
 
-    static final Set<String> FROM_PROCESSORS = ['csrfToken', 'csrfField', 'can', 'kioskIdleSeconds'] as Set
+    static final Set<String> FROM_PROCESSORS = ['csrfToken', 'csrfField', 'can', 'kioskIdleSeconds', 'kioskDevice'] as Set
 
     static String template(String view) {
         def stream = TypedPagesSpec.getResourceAsStream("/views/${view}.html")

@@ -9,11 +9,15 @@ import io.micronaut.core.beans.BeanMap;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import jp.madoguchi.kiosk.device.KioskDevice;
 
 /**
- * Puts the kiosk's idle time into every kiosk page as {@code kioskIdleSeconds}: after it, with a warning and a way
- * to go on before, the page clears itself back to the start so the next person sees nothing of the last.
+ * Puts the kiosk's idle time into every kiosk page as {@code kioskIdleSeconds} (after it, with a warning and a way
+ * to go on before, the page clears itself back to the start so the next person sees nothing of the last), and
+ * {@code kioskDevice}: whether the page is on a registered kiosk, where 職員を呼ぶ has someone to call (a phone at
+ * home does not).
  */
 @Singleton
 public class KioskDisplayViewModelProcessor implements ViewModelProcessor<Object> {
@@ -31,6 +35,7 @@ public class KioskDisplayViewModelProcessor implements ViewModelProcessor<Object
         }
         Map<String, Object> model = mutable(modelAndView.getModel().orElse(null));
         model.put("kioskIdleSeconds", idleSeconds);
+        model.put("kioskDevice", request.getUserPrincipal(Authentication.class).flatMap(KioskDevice::of).isPresent());
         modelAndView.setModel(model);
     }
 
