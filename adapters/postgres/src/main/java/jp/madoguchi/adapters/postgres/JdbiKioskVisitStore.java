@@ -63,22 +63,22 @@ public class JdbiKioskVisitStore implements KioskVisitStore {
     @Override
     public boolean replaceProcedures(LocalGovernmentCode city, String tokenHash, String kiosk, List<String> procedures,
                                      Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE kiosk_visit SET procedure_code = :procedures
-                         WHERE city_code = :city AND token_hash = :hash AND kiosk = :kiosk AND expires_at >= :now""")
-                .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", kiosk).bind("now", at(now))
-                .bind("procedures", String.join(PROCEDURE_SEPARATOR, procedures))
-                .execute()) == 1;
+        return setCodes("procedure_code", city, tokenHash, kiosk, procedures, now);
     }
 
     @Override
     public boolean replaceOffered(LocalGovernmentCode city, String tokenHash, String kiosk, List<String> offered,
                                   Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE kiosk_visit SET offered_codes = :offered
-                         WHERE city_code = :city AND token_hash = :hash AND kiosk = :kiosk AND expires_at >= :now""")
+        return setCodes("offered_codes", city, tokenHash, kiosk, offered, now);
+    }
+
+    /** One list of procedure codes of a visit still held at {@code kiosk}; {@code column} is one of this class's own. */
+    private boolean setCodes(String column, LocalGovernmentCode city, String tokenHash, String kiosk, List<String> codes,
+                             Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE kiosk_visit SET " + column + " = :codes"
+                        + " WHERE city_code = :city AND token_hash = :hash AND kiosk = :kiosk AND expires_at >= :now")
                 .bind("city", city.value()).bind("hash", tokenHash).bind("kiosk", kiosk).bind("now", at(now))
-                .bind("offered", String.join(PROCEDURE_SEPARATOR, offered))
+                .bind("codes", String.join(PROCEDURE_SEPARATOR, codes))
                 .execute()) == 1;
     }
 
