@@ -12,7 +12,8 @@
   var buttons = [document.getElementById('read-card'), document.getElementById('read-residence-card')];
   var residenceForm = document.getElementById('residence-card-form');
   var residenceNumber = document.getElementById('residence-card-number');
-  var NO_AGENT = 'カード読み取り機の接続ソフト（端末エージェント）に接続できません。職員にお声がけください。';
+  // the page's language gives the messages this script shows (data-msg-* on the form)
+  var NO_AGENT = form.dataset.msgNoAgent;
 
   function show(message, input) {
     progress.hidden = true;
@@ -76,7 +77,7 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var pin = pinInput.value;
-    if (!/^[0-9]{4}$/.test(pin)) { show('暗証番号は数字4桁で入力してください。', pinInput); return; }
+    if (!/^[0-9]{4}$/.test(pin)) { show(form.dataset.msgPinFormat, pinInput); return; }
     read('/v1/card/read', { pin: pin }, pinInput);
   });
 
@@ -85,7 +86,7 @@
       event.preventDefault();
       var number = residenceNumber.value.trim().toUpperCase();
       if (!/^[A-Z]{2}[0-9]{8}[A-Z]{2}$/.test(number)) {
-        show('在留カード番号は、英字2文字・数字8桁・英字2文字の12文字です（カードの右上に書かれています）。', residenceNumber);
+        show(form.dataset.msgResidenceFormat, residenceNumber);
         return;
       }
       read('/v1/residence-card/read', { number: number }, residenceNumber);

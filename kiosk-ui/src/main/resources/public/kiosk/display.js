@@ -42,7 +42,7 @@
         body: ''
       }).then(function (r) { return r.json(); })
         .then(function (answer) { helpStatus.textContent = answer.message; })
-        .catch(function () { helpStatus.textContent = '呼び出せませんでした。近くの職員に手を挙げてお知らせください。'; });
+        .catch(function () { helpStatus.textContent = help.dataset.failed; });
     });
   }
 
@@ -51,6 +51,7 @@
   if (!idle || document.body.classList.contains('call-display') || document.body.classList.contains('tablet')
       || location.pathname.indexOf('/kiosk/pre-entry') === 0 || location.pathname === '/kiosk/accessibility') { return; }
   var home = location.pathname === '/kiosk' || location.pathname === '/kiosk/';
+  var START_OVER = '/kiosk/language/start-over';
   var warning = document.getElementById('idle-warning');
   var left = document.getElementById('idle-left');
   var warnAt = Math.max(idle - 15, Math.floor(idle / 2));
@@ -71,11 +72,13 @@
     if (home) {
       // nothing entered on the first screen: only the last person's text size and contrast go
       if (quiet >= idle && sessionStorage.length) { sessionStorage.clear(); apply(); }
+      // and the last person's language: the next one finds the kiosk in Japanese
+      if (quiet >= idle && root.dataset.language && root.dataset.language !== 'ja') { location.replace(START_OVER); }
       return;
     }
     if (quiet >= idle) {
       sessionStorage.clear();
-      location.replace('/kiosk');
+      location.replace(START_OVER);
     } else if (quiet >= warnAt) {
       left.textContent = String(Math.ceil(idle - quiet));
       if (warning.hidden) {

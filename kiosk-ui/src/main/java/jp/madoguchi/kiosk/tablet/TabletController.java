@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,6 +19,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jp.madoguchi.application.port.in.ConfirmOnTabletUseCase;
+import jp.madoguchi.application.port.in.VisitLanguageUseCase;
 import jp.madoguchi.application.port.in.ConfirmOnTabletUseCase.TabletContent;
 import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
@@ -27,6 +29,7 @@ import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.kiosk.device.KioskDevice;
+import jp.madoguchi.kiosk.language.CitizenLanguageResolver;
 import jp.madoguchi.kiosk.web.PostedForm;
 
 /**
@@ -41,9 +44,11 @@ public class TabletController {
 
     private final ConfirmOnTabletUseCase tablet;
     private final LocalGovernmentCode city;
+    private final VisitLanguageUseCase languages;
 
-    public TabletController(ConfirmOnTabletUseCase tablet, Installation installation) {
+    public TabletController(ConfirmOnTabletUseCase tablet, VisitLanguageUseCase languages, Installation installation) {
         this.tablet = tablet;
+        this.languages = languages;
         this.city = installation.city();
     }
 
@@ -62,14 +67,21 @@ public class TabletController {
     }
 
     @Get
-    public HttpResponse<?> page(Authentication authentication) {
-        return HttpResponse.ok(new ModelAndView<>("kiosk/tablet",
-                TabletPage.of(tablet.shown(city, operator(authentication)), null, null))).header("Cache-Control", "no-store");
+    public HttpResponse<?> page(HttpRequest<?> request, Authentication authentication) {
+        Optional<TabletContent> shown = inLanguage(request, tablet.shown(city, operator(authentication)));
+        return HttpResponse.ok(new ModelAndView<>("kiosk/tablet", TabletPage.of(shown, null, null)))
+                .header("Cache-Control", "no-store");
+    }
+
+    /** The tablet speaks the visit's language: the one the citizen chose at the kiosk. */
+    private Optional<TabletContent> inLanguage(HttpRequest<?> request, Optional<TabletContent> content) {
+        content.ifPresent(c -> request.setAttribute(CitizenLanguageResolver.VISIT_LANGUAGE, languages.of(city, c.number())));
+        return content;
     }
 
     /** 「内容を確認しました」 and the signature, with the hash of the content the page showed. */
     @Post(value = "/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> confirm(Authentication authentication, @Body Map<String, Object> posted) {
+    public HttpResponse<?> confirm(HttpRequest<?> request, Authentication authentication, @Body Map<String, Object> posted) {
         Operator operator = operator(authentication);
         PostedForm form = new PostedForm(posted);
         try {
@@ -77,14 +89,17 @@ public class TabletController {
             Optional<Confirmation> done = tablet.confirm(city, ReceptionNumber.parse(form.valueOrEmpty("number")),
                     form.valueOrEmpty("sha256"), png, operator);
             if (done.isEmpty()) {
-                return HttpResponse.ok(new ModelAndView<>("kiosk/tablet", TabletPage.of(tablet.shown(city, operator),
-                        "内容が変わりました。もう一度ご確認のうえ、署名をお願いします。", null)));
+                return HttpResponse.ok(new ModelAndView<>("kiosk/tablet", TabletPage.of(
+                        inLanguage(request, tablet.shown(city, operator)), "changed", null)));
             }
+            ReceptionNumber number = ReceptionNumber.parse(form.valueOrEmpty("number"));
+            request.setAttribute(CitizenLanguageResolver.VISIT_LANGUAGE, languages.of(city, number));
             return HttpResponse.ok(new ModelAndView<>("kiosk/tablet", new TabletPage("", List.of(), List.of(), "",
                     null, null, true)));
         } catch (IllegalArgumentException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("kiosk/tablet",
-                    TabletPage.of(tablet.shown(city, operator), null, ScreenMessage.of(e))));
+                    TabletPage.of(inLanguage(request, tablet.shown(city, operator)), null,
+                    ScreenMessage.of(e))));
         }
     }
 

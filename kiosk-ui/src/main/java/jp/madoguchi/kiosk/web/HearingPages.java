@@ -161,9 +161,9 @@ public class HearingPages {
         return new KioskPages.DateParts(wareki.era().name(), wareki.year(), wareki.month(), wareki.day(), recent);
     }
 
-    /** The procedures as the pages name them: 婚姻届、国民年金の種別・氏名の変更. */
-    static String names(List<Procedure> chosen) {
-        return String.join("、", chosen.stream().map(Procedure::name).toList());
+    /** The procedures' names in the master; the page puts them into its language. */
+    static List<String> names(List<Procedure> chosen) {
+        return chosen.stream().map(Procedure::name).toList();
     }
 
     private static List<String> codes(List<Procedure> chosen) {

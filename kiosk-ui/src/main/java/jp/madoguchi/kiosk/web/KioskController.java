@@ -13,6 +13,7 @@ import java.util.Optional;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -39,6 +40,7 @@ import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
 import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.in.StartReceptionUseCase;
+import jp.madoguchi.application.port.in.VisitLanguageUseCase;
 import jp.madoguchi.domain.procedure.LifeEvent;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.procedure.Suggestion;
@@ -50,6 +52,8 @@ import jp.madoguchi.domain.resident.Resident;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
 import jp.madoguchi.domain.shared.Rejection;
+import jp.madoguchi.kiosk.language.CitizenLanguageResolver;
+import jp.madoguchi.kiosk.language.CitizenMessageSource;
 import jp.madoguchi.kiosk.device.KioskDevice;
 import io.micronaut.security.authentication.Authentication;
 
@@ -63,7 +67,7 @@ import io.micronaut.security.authentication.Authentication;
 public class KioskController {
 
     private static final String CARD = "マイナンバーカード";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H時mm分");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final ListProceduresUseCase procedures;
     private final IdentifyResidentByCardUseCase identify;
@@ -80,10 +84,14 @@ public class KioskController {
     private final LocalGovernmentCode city;
     private final ZoneId zone;
 
+    private final VisitLanguageUseCase visitLanguage;
+    private final CitizenMessageSource messages;
+
     public KioskController(ListProceduresUseCase procedures, IdentifyResidentByCardUseCase identify,
                            StartReceptionUseCase startReception, IssueReceptionSlipUseCase slips, HoldKioskVisitUseCase visits,
                            MoveInPages moveIns, HearingPages hearing, KioskSlipPrinter slipPrinter,
                            KioskEvents events, DetermineRelatedProceduresUseCase related, CallStaffUseCase callStaff,
+                           VisitLanguageUseCase visitLanguage, CitizenMessageSource messages,
                            @Property(name = "madoguchi.kiosk.agent-url", defaultValue = "") String agentUrl,
                            @Property(name = "madoguchi.terminal-agent.port", defaultValue = "47110") int agentPort,
                            Installation installation) {
@@ -98,6 +106,8 @@ public class KioskController {
         this.events = events;
         this.related = related;
         this.callStaff = callStaff;
+        this.visitLanguage = visitLanguage;
+        this.messages = messages;
         this.agentUrl = agentUrl.isBlank() ? "http://127.0.0.1:" + agentPort : agentUrl.strip();
         this.city = installation.city();
         this.zone = installation.zone();
@@ -171,7 +181,7 @@ public class KioskController {
             // close but not exact (a moved address, a changed name, 異体字): the clerk compares card and registry
             var face = identified.face();
             String visit = visits.open(city, new KioskVisit(device.terminalId(), null, face, List.of(chosen.code())));
-            return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(chosen.name(), true, visit, List.of(
+            return new ModelAndView<>("kiosk/confirm", new KioskPages.ConfirmPage(List.of(chosen.name()), true, visit, List.of(
                     new ReviewRow("氏名", face.name(), CARD), new ReviewRow("住所", face.address(), CARD),
                     new ReviewRow("生年月日", face.birthDate(), CARD)), List.of()));
         }
@@ -246,13 +256,14 @@ public class KioskController {
 
     /** 受付する: opens the visit and shows the slip. */
     @Post(value = "/receptions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> receive(Authentication authentication, @Body Map<String, Object> posted) {
+    public HttpResponse<?> receive(HttpRequest<?> request, Authentication authentication, @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
         String visit = new PostedForm(posted).value("visit");
         return visits.close(city, visit, kiosk.terminalId())
                 .<HttpResponse<?>>map(v -> {
                     Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(
                             city, Channel.KIOSK, v.resident(), v.procedures(), kiosk.operator(), v.card(), v.document()));
+                    visitLanguage.choose(city, reception.number(), CitizenLanguageResolver.language(request));
                     if (v.resident() != null) {
                         hearing.keep(reception.number(), KioskAnswers.from(posted).values(), kiosk.operator());
                     }
@@ -268,11 +279,13 @@ public class KioskController {
      * ID document (運転免許証, 在留カード, パスポート …) at the counter, as for a walk-in.
      */
     @Post(value = "/receptions/without-card", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> receiveWithoutCard(Authentication authentication, @Body Map<String, Object> posted) {
+    public HttpResponse<?> receiveWithoutCard(HttpRequest<?> request, Authentication authentication,
+                                              @Body Map<String, Object> posted) {
         KioskDevice kiosk = device(authentication);
         Procedure chosen = procedure(new PostedForm(posted).value("procedure"));
         Reception reception = startReception.start(new StartReceptionUseCase.StartReceptionCommand(city, Channel.KIOSK,
                 null, List.of(chosen.code()), kiosk.operator()));
+        visitLanguage.choose(city, reception.number(), CitizenLanguageResolver.language(request));
         visits.issued(city, kiosk.terminalId(), reception.number().value());
         String printed = slipPrinter.print(reception.number(), kiosk.operator());
         return HttpResponse.seeOther(URI.create("/kiosk/slip/" + reception.number().value() + printed));
@@ -280,9 +293,10 @@ public class KioskController {
 
     /** 職員を呼ぶ: the staff lists show this kiosk until someone answers; the page says so in its live region. */
     @Post(value = "/help", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
-    public Map<String, Object> callStaff(Authentication authentication) {
+    public Map<String, Object> callStaff(HttpRequest<?> request, Authentication authentication) {
         callStaff.call(city, device(authentication).operator());
-        return Map.of("ok", true, "message", "職員を呼びました。その場でお待ちください。");
+        return Map.of("ok", true, "message", messages.getMessage("help.called",
+                CitizenLanguageResolver.language(request).locale()).orElse("職員を呼びました。"));
     }
 
     /** 受付票. */

@@ -64,10 +64,10 @@ public final class KioskPages {
      * answers back to be corrected, {@code receiveAction} takes the visit (a 転入 posts both to its own visit).
      */
     @Introspected
-    public record ConfirmPage(String procedures, boolean unconfirmed, String visit, List<ReviewRow> rows,
+    public record ConfirmPage(List<String> procedures, boolean unconfirmed, String visit, List<ReviewRow> rows,
                               List<HiddenField> answers, String action, String receiveAction) {
 
-        public ConfirmPage(String procedures, boolean unconfirmed, String visit, List<ReviewRow> rows, List<HiddenField> answers) {
+        public ConfirmPage(List<String> procedures, boolean unconfirmed, String visit, List<ReviewRow> rows, List<HiddenField> answers) {
             this(procedures, unconfirmed, visit, rows, answers, "/kiosk/answers", "/kiosk/receptions");
         }
     }
@@ -82,7 +82,7 @@ public final class KioskPages {
      * phone ({@code preEntry}) the same questions, with the chosen procedures {@code carried} to the code page.
      */
     @Introspected
-    public record QuestionsPage(String procedures, String visit, List<KioskQuestion> questions,
+    public record QuestionsPage(List<String> procedures, String visit, List<KioskQuestion> questions,
                                 Map<String, String> answers, String error, Map<String, DateParts> dates,
                                 boolean preEntry, List<HiddenField> carried, String action) {
     }

@@ -7,8 +7,14 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.CallStaffUseCase;
+import jp.madoguchi.application.port.in.CheckLanguagesUseCase;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
+import jp.madoguchi.application.port.in.VisitLanguageUseCase;
+import jp.madoguchi.application.port.out.CitizenTexts;
+import jp.madoguchi.application.port.out.FormCatalogue;
+import jp.madoguchi.application.port.out.GuidanceCatalogue;
 import jp.madoguchi.application.port.out.KioskHelpCalls;
+import jp.madoguchi.application.port.out.ProcedureCatalogue;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.OneTimePasswords;
 import jp.madoguchi.application.port.out.PairedTerminals;
@@ -18,11 +24,14 @@ import jp.madoguchi.application.port.out.StaffRoles;
 import jp.madoguchi.application.port.out.StaffSessions;
 import jp.madoguchi.application.port.out.Transactions;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
+import jp.madoguchi.application.port.out.VisitLanguages;
 import jp.madoguchi.application.service.CallStaffService;
+import jp.madoguchi.application.service.CheckLanguagesService;
 import jp.madoguchi.application.service.LoginPolicy;
 import jp.madoguchi.application.service.ManageTerminalsService;
 import jp.madoguchi.application.service.StaffAdministrationService;
 import jp.madoguchi.application.service.StaffLoginService;
+import jp.madoguchi.application.service.VisitLanguageService;
 
 /**
  * 職員: ログイン、職員と役割の管理、端末の登録。
@@ -63,5 +72,16 @@ public class StaffFactory {
     @Singleton
     ManageTerminalsUseCase manageTerminals(PairedTerminals terminals, AuditTrail trail, Transactions transactions, Clock clock) {
         return new ManageTerminalsService(terminals, trail, transactions, clock);
+    }
+
+    @Singleton
+    VisitLanguageUseCase visitLanguage(VisitLanguages languages) {
+        return new VisitLanguageService(languages);
+    }
+
+    @Singleton
+    CheckLanguagesUseCase checkLanguages(CitizenTexts texts, FormCatalogue forms, ProcedureCatalogue procedures,
+                                         GuidanceCatalogue guidance) {
+        return new CheckLanguagesService(texts, forms, procedures, guidance);
     }
 }

@@ -22,7 +22,11 @@ import jp.madoguchi.domain.procedure.LifeEvent;
 @Singleton
 public class ClasspathGuidanceCatalogue implements GuidanceCatalogue {
 
-    private static final List<String> LANGUAGES = List.of("ja", "en");
+    /** The sheet's languages, in the order of the columns of departments.tsv and sheet-labels.tsv. */
+    private static final List<String> LANGUAGES = List.of("ja", "en", "zh", "ko", "vi", "pt");
+
+    /** Code, the Japanese name, order and place, then a name and a place per other language. */
+    static final int DEPARTMENT_COLUMNS = 4 + 2 * (LANGUAGES.size() - 1);
 
     private final Map<String, ProcedureGuide> procedures = new HashMap<>();
     private final Map<String, CounterGuide> counters = new HashMap<>();
@@ -37,14 +41,18 @@ public class ClasspathGuidanceCatalogue implements GuidanceCatalogue {
                         r.column(3), r.column(4), r.column(5)));
             }
         }
-        for (TabFile.Row r : TabFile.read("departments.tsv", 6)) {
+        for (TabFile.Row r : TabFile.read("departments.tsv", DEPARTMENT_COLUMNS)) {
             int order = Integer.parseInt(r.column(2));
             counters.put("ja/" + r.column(0), new CounterGuide(r.column(0), r.column(1), order, r.column(3)));
-            counters.put("en/" + r.column(0), new CounterGuide(r.column(0), r.column(4), order, r.column(5)));
+            for (int i = 1; i < LANGUAGES.size(); i++) {
+                counters.put(LANGUAGES.get(i) + "/" + r.column(0),
+                        new CounterGuide(r.column(0), r.column(2 + 2 * i), order, r.column(3 + 2 * i)));
+            }
         }
-        for (TabFile.Row r : TabFile.read("sheet-labels.tsv", 3)) {
-            labels.put("ja/" + r.column(0), r.column(1));
-            labels.put("en/" + r.column(0), r.column(2));
+        for (TabFile.Row r : TabFile.read("sheet-labels.tsv", 1 + LANGUAGES.size())) {
+            for (int i = 0; i < LANGUAGES.size(); i++) {
+                labels.put(LANGUAGES.get(i) + "/" + r.column(0), r.column(1 + i));
+            }
         }
         for (TabFile.Row r : TabFile.read("questions.tsv", 6)) {
             Set<LifeEvent> events = new LinkedHashSet<>();

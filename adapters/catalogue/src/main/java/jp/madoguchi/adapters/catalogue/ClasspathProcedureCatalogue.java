@@ -25,7 +25,7 @@ public class ClasspathProcedureCatalogue implements ProcedureCatalogue {
 
     public ClasspathProcedureCatalogue() {
         Map<String, Department> byCode = new LinkedHashMap<>();
-        for (TabFile.Row row : TabFile.read("departments.tsv", 6)) {
+        for (TabFile.Row row : TabFile.read("departments.tsv", ClasspathGuidanceCatalogue.DEPARTMENT_COLUMNS)) {
             byCode.put(row.column(0), new Department(row.column(0), row.column(1)));
         }
         this.departments = List.copyOf(byCode.values());
