@@ -15,6 +15,15 @@
   // the page's language gives the messages this script shows (data-msg-* on the form)
   var NO_AGENT = form.dataset.msgNoAgent;
 
+  // the agent says why a reading failed (reason, tries left); a page in another language words it itself
+  function said(result) {
+    var key = 'msgReason' + String(result.reason || '').toLowerCase().replace(/(^|_)([a-z])/g, function (m, s, c) {
+      return c.toUpperCase();
+    });
+    var own = form.dataset[key];
+    return own ? own.replace('{0}', String(result.triesLeft)) : (result.message || NO_AGENT);
+  }
+
   function show(message, input) {
     progress.hidden = true;
     buttons.forEach(function (b) { if (b) { b.disabled = false; } });
@@ -65,7 +74,7 @@
         return post(agent + agentPath, fields).then(json, function () { throw new Error(NO_AGENT); });
       })
       .then(function (result) {
-        if (!result.ok) { throw new Error(result.message || NO_AGENT); }
+        if (!result.ok) { throw new Error(said(result)); }
         pinInput.value = '';
         document.getElementById('terminal').value = terminal;
         document.getElementById('reading').value = result.reading;

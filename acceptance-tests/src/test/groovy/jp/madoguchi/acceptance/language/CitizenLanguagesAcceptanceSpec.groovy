@@ -1,11 +1,14 @@
 package jp.madoguchi.acceptance.language
 
 import jp.madoguchi.acceptance.support.Accessibility
+import jp.madoguchi.adapters.documents.printing.SimulatedPrintQueue
 import jp.madoguchi.acceptance.support.Browser
 import jp.madoguchi.acceptance.support.KioskQuestions
+import jp.madoguchi.acceptance.support.Pdfs
 import jp.madoguchi.acceptance.support.RunningMadoguchi
 import jp.madoguchi.acceptance.support.StaffLogin
 import jp.madoguchi.application.port.out.ContentConfirmations
+import jp.madoguchi.application.port.out.GuidanceCatalogue
 import jp.madoguchi.application.port.out.VisitLanguages
 import jp.madoguchi.domain.language.Language
 import jp.madoguchi.domain.reception.ReceptionNumber
@@ -34,6 +37,9 @@ class CitizenLanguagesAcceptanceSpec extends Specification {
 
     @Shared
     Browser clerk = Browser.open()
+
+    @Shared
+    String lastNumber
 
     def cleanupSpec() {
         kiosk?.close()
@@ -65,6 +71,13 @@ class CitizenLanguagesAcceptanceSpec extends Specification {
         kiosk.text('main h2') == "Please identify yourself with your My Number Card or driver’s licence"
         kiosk.text('#procedure-name') == 'Copy of residence record'
         kiosk.text('#read-card') == 'Read the card'
+
+        when: 'a wrong PIN: the card reader\'s answer is told in English too'
+        kiosk.type('#pin', '9999')
+        kiosk.click('#read-card')
+
+        then:
+        kiosk.waitForText('#error') == 'The PIN is wrong. After 2 more wrong tries the card is locked.'
 
         when:
         kiosk.type('#pin', '1234')
@@ -99,6 +112,14 @@ class CitizenLanguagesAcceptanceSpec extends Specification {
         kiosk.text('#slip-procedures') == 'Copy of residence record'
         app.bean(VisitLanguages).of(CITY, ReceptionNumber.parse(number)).get() == Language.ENGLISH
         kiosk.screenshot('60-言語-英語の受付票')
+
+        and: 'the printed slip too, with the Japanese names beside for the staff'
+        def printed = Pdfs.text(app.bean(SimulatedPrintQueue).jobs().last().content())
+        printed.contains('Reception slip')
+        printed.contains("Reception number ${number}")
+        folded(printed).contains(folded('Copy of residence record／住民票の写し'))
+        folded(printed).contains(folded('Citizen Affairs Division／市民課'))
+        !printed.contains('〓')
 
         when: 'the clerk opens the same visit'
         StaffLogin.inBrowser(clerk, app, 'clerk')
@@ -165,6 +186,7 @@ class CitizenLanguagesAcceptanceSpec extends Specification {
         KioskQuestions.answer(kiosk, ['請求の範囲': '世帯全員', '記載事項': '省略'])
         kiosk.clickAndLoad('#receive')
         def number = kiosk.text('#reception-number')
+        lastNumber = number
         kiosk.go(app.url('/kiosk/language/start-over'))
         assert kiosk.attribute('html', 'lang') == 'ja'
 
@@ -188,6 +210,22 @@ class CitizenLanguagesAcceptanceSpec extends Specification {
         Accessibility.check(kiosk, 'language-vi-tablet').isEmpty()
         kiosk.screenshot('62-言語-ベトナム語のタブレット')
 
+        when: 'the citizen would rather read English: the tablet\'s language button changes the visit\'s language'
+        kiosk.clickAndLoad('#language')
+        kiosk.clickAndLoad("#languages a[data-language='en']")
+
+        then:
+        kiosk.currentPath() == '/kiosk/tablet'
+        kiosk.text('main h2') == 'Please check the details of your form'
+        app.bean(VisitLanguages).of(CITY, ReceptionNumber.parse(number)).get() == Language.ENGLISH
+
+        when: 'and back to Vietnamese'
+        kiosk.clickAndLoad('#language')
+        kiosk.clickAndLoad("#languages a[data-language='vi']")
+
+        then:
+        kiosk.text('main h2') == 'Vui lòng kiểm tra nội dung đơn của bạn'
+
         when: 'the citizen confirms and signs'
         def shown = kiosk.attribute('#content-sha256', 'value')
         kiosk.click('#content-ok')
@@ -199,6 +237,55 @@ class CitizenLanguagesAcceptanceSpec extends Specification {
         then: 'thanked in Vietnamese; what was confirmed is the form\'s content, whatever language showed it'
         kiosk.text('#thanks') == 'Cảm ơn bạn'
         app.bean(ContentConfirmations).find(CITY, ReceptionNumber.parse(number)).get().contentSha256() == shown
+    }
+
+    def "手続案内書: 受付の言語が先頭に出て、7つの言語で印刷でき、訳と日本語の手続名がすべての字形で入る"() {
+        given: 'the Vietnamese visit of the last step; the clerk determines its related procedures'
+        def number = lastNumber
+        clerk.go(app.url("/staff/receptions/${number}/related"))
+        clerk.select('#event', '転入（国内）')
+        clerk.clickAndLoad('#determine')
+
+        expect: 'the visit\'s language is the first sheet offered'
+        clerk.attribute('#guidance-sheets a', 'id') == 'guidance-vi'
+        clerk.text('#guidance-vi').contains('この受付の言語')
+
+        when:
+        def sheets = ['ja', 'easy', 'en', 'zh', 'ko', 'vi', 'pt'].collectEntries { lang ->
+            def pdf = clerk.download(app.url("/staff/receptions/${number}/related/guidance.pdf?lang=${lang}"))
+            java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("63-手続案内書-${lang}.pdf"), pdf)
+            [(lang): Pdfs.text(pdf)]
+        }
+        def guidance = app.bean(GuidanceCatalogue)
+
+        // やさしい日本語 is the Japanese sheet with readings between the words: checked for its readings below
+        def misses = sheets.findAll { it.key != 'easy' }.collectMany { lang, text ->
+            def language = lang
+            def guide = guidance.procedure('MOVE_IN_NOTIFICATION', language).get()
+            [guidance.label('title', language), guide.name(), guide.description(), guide.bring(), guide.deadline()]
+                    .findAll { !folded(text).contains(folded(it)) }.collect { "${lang}: ${it}" }
+        }
+
+        then: 'each sheet has its title and, for the move-in notification, every line in its words'
+        misses == []
+
+        and: 'the Japanese name beside the translation, for the staff at the next counter'
+        ['en', 'zh', 'ko', 'vi', 'pt'].every { folded(sheets[it]).contains(folded(guidance.procedure('MOVE_IN_NOTIFICATION', it).get().name() + '／転入届')) }
+        folded(sheets.vi).contains(folded('Phòng Công dân／市民課'))
+
+        and: 'やさしい日本語 reads its words; no glyph was missing anywhere (a missing one prints as 〓)'
+        sheets.easy.contains('転入 てんにゅう') && sheets.easy.contains('案内書 あんないしょ')
+        sheets.values().every { !it.contains('〓') }
+
+        and: 'the dates in each language\'s own way'
+        sheets.ja =~ /令和\d+年/
+        sheets.ko =~ /\d{4}년 \d{1,2}월 \d{1,2}일/
+        sheets.vi.contains('tháng')
+    }
+
+    /** Whitespace out: a line may wrap anywhere in CJK text. */
+    private static String folded(String text) {
+        text.replaceAll(/[\s\u00a0]+/, '')
     }
 
     /** Kanji in the page's main text that no ruby reads (ruby bases and their readings aside). */

@@ -92,6 +92,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             'GET /admin/imports/{id}'                 : 'LINKAGE',
             'POST /admin/imports/run'                 : 'LINKAGE',
             'GET /admin/backups'                      : 'LINKAGE',
+            'GET /admin/languages'                    : 'FORMS',
             'GET /admin/operations'                   : 'LINKAGE',
             'POST /admin/backups/run'                 : 'LINKAGE',
             'GET /admin/forms'                        : 'FORMS',
@@ -155,6 +156,11 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
             // 事前入力: on the citizen's own phone, before coming; nothing personal is asked
             'GET /kiosk/pre-entry'                    : ANYONE,
             'GET /kiosk/accessibility'                : ANYONE,
+            // 言語: a phone at home chooses its language as a kiosk does; the tablet changes its visit's
+            'GET /kiosk/language'                     : ANYONE,
+            'GET /kiosk/language/{code}'              : ANYONE,
+            'GET /kiosk/language/start-over'          : ANYONE,
+            'GET /kiosk/tablet/language/{code}'       : 'KIOSK_DEVICE',
             'POST /kiosk/help'                        : 'KIOSK_DEVICE',
             'POST /kiosk/pre-entry'                   : ANYONE,
             'POST /kiosk/pre-entry/answers'           : ANYONE,
@@ -251,7 +257,7 @@ class EndpointRoleMatrixAcceptanceSpec extends Specification {
 
     private HttpResponse<?> send(String route, StaffLogin.Session session) {
         def (method, template) = route.split(' ', 2)
-        def path = template.replace('{number}', '2026112200001').replace('{terminal}', 'KIOSK-07').replace('{id}', '1').replace('{table}', 'summary').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST')
+        def path = template.replace('{number}', '2026112200001').replace('{terminal}', 'KIOSK-07').replace('{id}', '1').replace('{table}', 'summary').replace('{formId}', 'RESIDENT_CERTIFICATE_REQUEST').replace('{code}', 'en')
         def request = HttpRequest.newBuilder(URI.create(app.url(path))).header('Cookie', session.cookies())
                 .timeout(java.time.Duration.ofSeconds(10))
         def uploads = ['POST /staff/move-ins': 'name="code"', 'POST /admin/forms/import': 'name="file"; filename="x.form"',

@@ -15,7 +15,8 @@ import java.lang.reflect.RecordComponent
  */
 class TypedPagesSpec extends Specification {
 
-    static final Set<String> FROM_PROCESSORS = ['csrfToken', 'csrfField', 'can', 'kioskIdleSeconds', 'kioskDevice'] as Set
+    static final Set<String> FROM_PROCESSORS = ['csrfToken', 'csrfField', 'can', 'kioskIdleSeconds', 'kioskDevice',
+                                                'language', 'languageBack', 'languageFor', 'words', 'furigana'] as Set
 
     static String template(String view) {
         def stream = TypedPagesSpec.getResourceAsStream("/views/${view}.html")
@@ -128,6 +129,8 @@ class TypedPagesSpec extends Specification {
         'kiosk/pre-entry-code' | KioskPages.PreEntryCodePage
         'kiosk/pre-entry-scan' | KioskPages.ScanPage
         'kiosk/device'     | KioskDeviceController.DevicePage
+        'kiosk/language'   | jp.madoguchi.kiosk.language.LanguageController.LanguagePage
+        'admin/languages'  | LanguagesController.LanguagesPage
     }
 
     def "検査は甘くない: 記録にない変数を使うテンプレートは見つかる"() {

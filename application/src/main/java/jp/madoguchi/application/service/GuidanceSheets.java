@@ -2,6 +2,7 @@ package jp.madoguchi.application.service;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,6 +34,9 @@ import jp.madoguchi.domain.shared.Rejection;
  */
 final class GuidanceSheets {
 
+    /** やさしい日本語: the Japanese sheet with furigana. */
+    static final String EASY = "easy";
+
 
     private final GuidanceCatalogue catalogue;
     private final ProcedureCatalogue procedures;
@@ -45,11 +49,14 @@ final class GuidanceSheets {
         this.procedures = procedures;
     }
 
-    GuidanceSheet sheet(Reception reception, RelatedProcedureList list, String municipality, String language,
+    GuidanceSheet sheet(Reception reception, RelatedProcedureList list, String municipality, String requested,
                         boolean furigana) {
+        // やさしい日本語 is the Japanese sheet with ふりがな over its words
+        String language = EASY.equals(requested) ? "ja" : requested;
+        furigana = furigana || EASY.equals(requested);
         if (!catalogue.languages().contains(language)) {
-            throw new Rejection("guidance.language-unknown", "案内書の言語「" + language + "」はありません。選べる言語: "
-                    + String.join("、", catalogue.languages()));
+            throw new Rejection("guidance.language-unknown", "案内書の言語「" + requested + "」はありません。選べる言語: "
+                    + String.join("、", catalogue.languages()) + "、" + EASY);
         }
         Map<String, List<RelatedProcedureList.Item>> byDepartment = new LinkedHashMap<>();
         Map<String, Department> departments = new LinkedHashMap<>();
@@ -70,10 +77,11 @@ final class GuidanceSheets {
                 byProcedure.computeIfAbsent(item.procedureCode(), k -> new ArrayList<>()).add(item);
             }
             List<Entry> entries = byProcedure.values().stream().map(items -> entry(items, language)).toList();
-            counters.add(new Counter(counter.name(), counter.place(), entries));
+            counters.add(new Counter(withJapanese(counter.name(), departments.get(counter.code()).name(), language),
+                    counter.place(), entries));
         }
         return new GuidanceSheet(language, furigana && language.equals("ja"),
-                "guidance_" + reception.number().value() + "_" + language + ".pdf",
+                "guidance_" + reception.number().value() + "_" + requested + ".pdf",
                 label("title", language), municipality,
                 label("reception", language) + " " + reception.number().value(),
                 ReceptionReference.of(reception),
@@ -90,16 +98,35 @@ final class GuidanceSheets {
                 .orElseGet(() -> new ProcedureGuide(code, procedures.find(code).map(Procedure::name).orElse(code), "", "", "", ""));
         boolean household = items.stream().anyMatch(i -> i.memberId() == null);
         String forWhom = household ? label("household", language)
-                : items.stream().map(i -> memberName(i, language)).collect(Collectors.joining(language.equals("ja") ? "、" : ", "));
+                : items.stream().map(i -> memberName(i, language)).collect(Collectors.joining(listSeparator(language)));
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(label("forWhom", language), forWhom, !household));
         lines.add(new Line(label("what", language), guide.description(), false));
         lines.add(new Line(label("why", language), items.stream().flatMap(i -> i.reasons().stream()).map(r -> r.in(language))
-                .distinct().collect(Collectors.joining(language.equals("ja") ? "。" : ". ")), false));
+                .distinct().collect(Collectors.joining(ideographic(language) ? "。" : ". ")), false));
         lines.add(new Line(label("bring", language), guide.bring(), false));
         lines.add(new Line(label("deadline", language), guide.deadline(), false));
         lines.add(new Line(label("fee", language), guide.fee(), false));
-        return new Entry(guide.name(), lines.stream().filter(l -> !l.text().isBlank()).toList());
+        String japanese = catalogue.procedure(code, "ja").map(ProcedureGuide::name)
+                .orElseGet(() -> procedures.find(code).map(Procedure::name).orElse(code));
+        return new Entry(withJapanese(guide.name(), japanese, language), lines.stream().filter(l -> !l.text().isBlank()).toList());
+    }
+
+    /**
+     * A name in another language with the Japanese beside it (Copy of residence record／住民票の写し), so that staff
+     * at the next counter read the sheet too.
+     */
+    private static String withJapanese(String name, String japanese, String language) {
+        return language.equals("ja") || japanese == null || name.equals(japanese) ? name : name + "／" + japanese;
+    }
+
+    private static String listSeparator(String language) {
+        return ideographic(language) ? "、" : ", ";
+    }
+
+    /** Japanese and Chinese punctuate with 、 and 。 and bracket with （）. */
+    private static boolean ideographic(String language) {
+        return language.equals("ja") || language.equals("zh");
     }
 
     private String memberName(RelatedProcedureList.Item item, String language) {
@@ -132,12 +159,18 @@ final class GuidanceSheets {
         if (text == null || text.isBlank()) {
             return "";
         }
-        return language.equals("ja") ? "（" + text + "）" : " (" + text + ")";
+        return ideographic(language) ? "（" + text + "）" : " (" + text + ")";
     }
 
+    /** 和暦 in Japanese; in another language the Western date as that language writes it. */
     private String date(LocalDate day, String language) {
-        return language.equals("ja") ? WarekiDate.of(day, eras).format()
-                : day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+        if (language.equals("ja")) {
+            return WarekiDate.of(day, eras).format();
+        }
+        if (language.equals("en")) {
+            return day.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+        }
+        return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language)));
     }
 
     private String label(String key, String language) {

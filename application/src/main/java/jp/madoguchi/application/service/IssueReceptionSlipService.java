@@ -14,6 +14,10 @@ import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.Receptions;
 import jp.madoguchi.application.port.out.ServiceCounters;
 import jp.madoguchi.application.port.out.SlipRenderer;
+import jp.madoguchi.application.port.out.CitizenTexts;
+import jp.madoguchi.application.port.out.GuidanceCatalogue;
+import jp.madoguchi.application.port.out.VisitLanguages;
+import jp.madoguchi.domain.language.Language;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.domain.procedure.Procedure;
 import jp.madoguchi.domain.reception.Reception;
@@ -36,6 +40,8 @@ public final class IssueReceptionSlipService implements IssueReceptionSlipUseCas
     private final Municipalities municipalities;
     private final Duration assumedHandling;
     private final Clock clock;
+    private final VisitLanguages languages;
+    private final SlipTranslation translation;
 
     /**
      * @param assumedHandling the time a visit takes at a counter, for the estimate before the first visit of the
@@ -43,7 +49,10 @@ public final class IssueReceptionSlipService implements IssueReceptionSlipUseCas
      */
     public IssueReceptionSlipService(Receptions receptions, TwoDimensionalCodes codes, CallQueue queue,
                                      ServiceCounters counters, SlipRenderer renderer, DocumentPrinter printer,
-                                     Municipalities municipalities, Duration assumedHandling, Clock clock) {
+                                     Municipalities municipalities, Duration assumedHandling, Clock clock,
+                                     VisitLanguages languages, CitizenTexts texts, GuidanceCatalogue guidance) {
+        this.languages = languages;
+        this.translation = new SlipTranslation(texts, guidance);
         this.receptions = receptions;
         this.codes = codes;
         this.queue = queue;
@@ -68,7 +77,10 @@ public final class IssueReceptionSlipService implements IssueReceptionSlipUseCas
             return Optional.of("受付が見つかりません。職員にお声がけください。");
         }
         try {
-            printer.print(renderer.render(slip(reception), municipalities.nameOf(city), slipPrinter.paper()),
+            // printed in the visit's language: the citizen reads it, the staff read the Japanese beside the names
+            Language language = languages.of(city, number).orElse(Language.JAPANESE);
+            printer.print(renderer.render(translation.translate(slip(reception), reception, language),
+                            municipalities.nameOf(city), slipPrinter.paper(), translation.words(language)),
                     new DocumentPrinter.PrintSettings(slipPrinter.queue(), null, slipPrinter.paper()));
         } catch (IllegalArgumentException e) {
             // the printer's own words go to the log through the adapter; the citizen is told what to do

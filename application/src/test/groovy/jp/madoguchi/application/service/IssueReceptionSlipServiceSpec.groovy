@@ -7,6 +7,7 @@ import jp.madoguchi.application.port.out.DocumentPrinter
 import jp.madoguchi.application.port.out.RenderedDocument
 import jp.madoguchi.application.port.out.ServiceCounters
 import jp.madoguchi.application.port.out.SlipRenderer
+import jp.madoguchi.application.port.out.VisitLanguages
 import jp.madoguchi.domain.procedure.Department
 import jp.madoguchi.domain.reception.ReceptionNumber
 import jp.madoguchi.domain.reception.ServiceCounter
@@ -30,11 +31,13 @@ class IssueReceptionSlipServiceSpec extends CounterFixture {
     List<ServiceCounter> counters = []
     def serviceCounters = [all: { city -> counters }] as ServiceCounters
     List<List> printed = []
-    def renderer = { slip, municipality, paper -> new RenderedDocument("slip.pdf", 'application/pdf',
+    def renderer = { slip, municipality, paper, words -> new RenderedDocument("slip.pdf", 'application/pdf',
             "${municipality} ${paper} ${slip.callNumber()} ${slip.counters()} ${slip.waitingAhead()}人 約${slip.estimatedWait()}分".getBytes('UTF-8')) } as SlipRenderer
     def printer = [print: { document, settings -> printed << [new String(document.content(), 'UTF-8'), settings.printer(), settings.paper()] }] as DocumentPrinter
+    /** Every visit here was taken in Japanese: the slip keeps its Japanese words. */
+    def japanese = [of: { city, number -> Optional.empty() }] as VisitLanguages
     def slips = new IssueReceptionSlipService(receptions, codes, queue, serviceCounters, renderer, printer, { '見本市' },
-            Duration.ofMinutes(5), clock)
+            Duration.ofMinutes(5), clock, japanese, null, null)
 
     def "受付票には呼出番号・手続・回る窓口の順と、受付の参照だけのQRコードが載る"() {
         given:
@@ -90,7 +93,7 @@ class IssueReceptionSlipServiceSpec extends CounterFixture {
         when: 'the printer is out of paper'
         def broken = new IssueReceptionSlipService(receptions, codes, queue, serviceCounters, renderer,
                 [print: { document, settings -> throw new Rejection('printing.printer', '用紙がありません') }] as DocumentPrinter,
-                { '見本市' }, Duration.ofMinutes(5), clock)
+                { '見本市' }, Duration.ofMinutes(5), clock, japanese, null, null)
         def failed = broken.print(CITY, r.number(), new SlipPrinter('受付票プリンタ', '58mm'), KIOSK)
 
         then:

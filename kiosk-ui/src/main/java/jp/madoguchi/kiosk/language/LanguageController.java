@@ -27,14 +27,18 @@ import jp.madoguchi.domain.language.Language;
 @Requires(property = "madoguchi.kiosk.enabled", notEquals = "false")
 public class LanguageController {
 
-    /** The page {@code kiosk/language}: the languages and where each choice leads back to. */
+    /**
+     * The page {@code kiosk/language}: the languages, where each choice leads back to, and where a choice goes:
+     * {@code /kiosk/language/} for this screen, {@code /kiosk/tablet/language/} for the visit the tablet shows.
+     */
     @Introspected
-    public record LanguagePage(List<Language> choices, String back) {
+    public record LanguagePage(List<Language> choices, String back, String chooseAt) {
     }
 
     @Get
-    public ModelAndView<LanguagePage> choices(@Nullable @QueryValue String back) {
-        return new ModelAndView<>("kiosk/language", new LanguagePage(List.of(Language.values()), BackPath.of(back)));
+    public ModelAndView<LanguagePage> choices(@Nullable @QueryValue String back, @Nullable @QueryValue("for") String target) {
+        return new ModelAndView<>("kiosk/language", new LanguagePage(List.of(Language.values()), BackPath.of(back),
+                "tablet".equals(target) ? "/kiosk/tablet/language/" : "/kiosk/language/"));
     }
 
     @Get("/{code}")
@@ -43,7 +47,7 @@ public class LanguageController {
         return Language.of(code)
                 .<HttpResponse<?>>map(language -> HttpResponse.seeOther(URI.create(target)).cookie(cookie(language)))
                 .orElseGet(() -> HttpResponse.notFound(new ModelAndView<>("kiosk/language",
-                        new LanguagePage(List.of(Language.values()), target))));
+                        new LanguagePage(List.of(Language.values()), target, "/kiosk/language/"))));
     }
 
     /** The kiosk starts over in Japanese: the idle reset and 最初の画面へ come here. */

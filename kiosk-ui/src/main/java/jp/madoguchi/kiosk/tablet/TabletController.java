@@ -1,5 +1,6 @@
 package jp.madoguchi.kiosk.tablet;
 
+import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -25,6 +27,7 @@ import jp.madoguchi.application.port.in.Installation;
 import jp.madoguchi.application.port.in.KioskHearingUseCase.ReviewRow;
 import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.out.ContentConfirmations.Confirmation;
+import jp.madoguchi.domain.language.Language;
 import jp.madoguchi.domain.reception.ReceptionNumber;
 import jp.madoguchi.domain.shared.LocalGovernmentCode;
 import jp.madoguchi.domain.shared.Operator;
@@ -77,6 +80,20 @@ public class TabletController {
     private Optional<TabletContent> inLanguage(HttpRequest<?> request, Optional<TabletContent> content) {
         content.ifPresent(c -> request.setAttribute(CitizenLanguageResolver.VISIT_LANGUAGE, languages.of(city, c.number())));
         return content;
+    }
+
+    /**
+     * The citizen at the tablet changes the visit's language (a kiosk visit chosen in Japanese, a walk-in): the
+     * tablet, the slip and the guidance sheet then speak it.
+     */
+    @Get("/language/{code}")
+    public HttpResponse<?> language(Authentication authentication, @PathVariable String code) {
+        Language language = Language.of(code).orElse(null);
+        Optional<TabletContent> shown = tablet.shown(city, operator(authentication));
+        if (language != null && shown.isPresent()) {
+            languages.choose(city, shown.get().number(), language);
+        }
+        return HttpResponse.seeOther(URI.create("/kiosk/tablet"));
     }
 
     /** 「内容を確認しました」 and the signature, with the hash of the content the page showed. */

@@ -53,6 +53,8 @@ public class KioskDisplayViewModelProcessor implements ViewModelProcessor<Object
         Language language = CitizenLanguageResolver.language(request);
         model.put("language", language);
         model.put("languageBack", back(request));
+        // on the counter tablet the choice changes the visit's language, which the tablet shows
+        model.put("languageFor", request.getPath().startsWith("/kiosk/tablet") ? "tablet" : null);
         model.put("words", words.in(language));
         if (language == Language.EASY_JAPANESE) {
             model.put(FuriganaDialect.VARIABLE, furigana);

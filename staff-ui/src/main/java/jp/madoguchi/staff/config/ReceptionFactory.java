@@ -51,6 +51,9 @@ import jp.madoguchi.application.port.out.CallQueue;
 import jp.madoguchi.application.port.out.DocumentPrinter;
 import jp.madoguchi.application.port.out.Municipalities;
 import jp.madoguchi.application.port.out.SlipRenderer;
+import jp.madoguchi.application.port.out.GuidanceCatalogue;
+import jp.madoguchi.application.port.out.CitizenTexts;
+import jp.madoguchi.application.port.out.VisitLanguages;
 import jp.madoguchi.application.port.out.ServiceCounters;
 import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.port.out.UnconfirmedCards;
@@ -164,9 +167,9 @@ public class ReceptionFactory {
     IssueReceptionSlipUseCase receptionSlip(Receptions receptions, TwoDimensionalCodes codes, CallQueue queue,
             ServiceCounters counters, SlipRenderer renderer, DocumentPrinter printer, Municipalities municipalities,
             @Property(name = "madoguchi.kiosk.slip.minutes-per-visit", defaultValue = "5") int minutesPerVisit,
-            Clock clock) {
+            Clock clock, VisitLanguages languages, CitizenTexts texts, GuidanceCatalogue guidance) {
         return new IssueReceptionSlipService(receptions, codes, queue, counters, renderer, printer, municipalities,
-                java.time.Duration.ofMinutes(minutesPerVisit), clock);
+                java.time.Duration.ofMinutes(minutesPerVisit), clock, languages, texts, guidance);
     }
 
     @Singleton

@@ -37,6 +37,8 @@ import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase;
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase.DetermineCommand;
 import jp.madoguchi.application.port.in.DetermineRelatedProceduresUseCase.Hearing;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
+import jp.madoguchi.application.port.in.VisitLanguageUseCase;
+import jp.madoguchi.domain.language.Language;
 import jp.madoguchi.application.port.in.ScreenMessage;
 import jp.madoguchi.application.port.out.ConcurrentUpdateException;
 import jp.madoguchi.application.port.out.GuidanceCatalogue.HearingQuestion;
@@ -67,9 +69,12 @@ public class RelatedProceduresController {
     private final ReceptionAccess access;
     private final Clock clock;
 
+    private final VisitLanguageUseCase visitLanguages;
+
     public RelatedProceduresController(DetermineRelatedProceduresUseCase related, ListProceduresUseCase procedures,
-                                       ReceptionAccess access, Clock clock) {
+                                       ReceptionAccess access, VisitLanguageUseCase visitLanguages, Clock clock) {
         this.related = related;
+        this.visitLanguages = visitLanguages;
         this.procedures = procedures;
         this.access = access;
         this.clock = clock;
@@ -194,7 +199,16 @@ public class RelatedProceduresController {
     public record RelatedPage(String staffName, String number, long version, long receptionVersion,
                               List<EventOption> events, String eventDate,
                               List<MemberRow> members, List<QuestionRow> questions, ListView list,
-                              List<ProcedureChoices> procedures, String notice, String error) {
+                              List<ProcedureChoices> procedures, String notice, String error,
+                              List<SheetLanguage> sheetLanguages) {
+    }
+
+    /**
+     * A language the guidance sheet prints in; the visit's own (chosen at the kiosk) comes first.
+     *
+     * @param furigana the Japanese sheet with readings over its words
+     */
+    public record SheetLanguage(String code, String label, String lang, boolean furigana, boolean visits) {
     }
 
     public record EventOption(String value, String label, String event, boolean selected) {
@@ -239,9 +253,24 @@ public class RelatedProceduresController {
                         nz(m.relationship()), m.subjectByDefault())).toList(),
                 hearing.questions().stream().map(q -> question(q, given)).toList(),
                 list == null ? null : listView(list, hearing.onVisit()),
-                ProcedureChoices.of(procedures), notice, error);
+                ProcedureChoices.of(procedures), notice, error,
+                sheetLanguages(visitLanguages.of(StaffPrincipal.city(authentication), reception)));
         return HttpResponse.status(status).header("Cache-Control", "no-store")
                 .body(new ModelAndView<>("staff/related", page));
+    }
+
+    /** Every language of the sheet; the visit's first, so the clerk prints in it without looking for it. */
+    private static List<SheetLanguage> sheetLanguages(Language visit) {
+        List<SheetLanguage> all = new ArrayList<>();
+        all.add(new SheetLanguage("ja", "日本語", "ja", false, visit == Language.JAPANESE));
+        all.add(new SheetLanguage("furigana", "ふりがなつき", "ja", true, false));
+        for (Language language : Language.values()) {
+            if (language != Language.JAPANESE) {
+                all.add(new SheetLanguage(language.code(), language.ownName(), language.htmlLang(), false, language == visit));
+            }
+        }
+        all.sort(java.util.Comparator.comparing((SheetLanguage l) -> !l.visits()));
+        return all;
     }
 
     private ListView listView(RelatedProcedureList list, Map<String, String> onVisit) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.out.CitizenTexts;
+import jp.madoguchi.application.port.out.StaffTexts;
 import jp.madoguchi.domain.language.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +30,20 @@ import org.slf4j.LoggerFactory;
  * The citizen's texts from {@code messages/citizen_<言語>.properties} (UTF-8) next to this class, and the city's
  * files of the same name in {@code <data-dir>/messages}, whose keys replace the shipped ones. A city's file is read
  * again a few seconds after it changes: a wording is fixed without a rebuild or a restart. A city file that cannot be
- * read leaves the shipped texts in place and says so in the log; the screens never go blank.
+ * read leaves the shipped texts in place and says so in the log; the screens never go blank. The staff pages' texts
+ * ({@code /messages/staff_ja.properties} of the staff UI, Japanese only) are read and overridden the same way.
  */
 @Singleton
-public class MessageFiles implements CitizenTexts {
+public class MessageFiles implements CitizenTexts, StaffTexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageFiles.class);
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(5);
 
+    private static final String STAFF_FILE = "staff_ja.properties";
+
     private final Map<Language, Map<String, String>> shipped = new EnumMap<>(Language.class);
+    private final Map<String, String> shippedStaff;
+    private volatile Map<String, String> staff;
     private final Path cityFolder;
     private final Clock clock;
     private volatile Map<Language, Map<String, String>> merged;
@@ -59,7 +65,27 @@ public class MessageFiles implements CitizenTexts {
                 throw new UncheckedIOException(e);
             }
         }
+        this.shippedStaff = readShippedStaff();
         this.merged = merge();
+    }
+
+    /** The staff UI's file, when it is on the class path (a catalogue test has none). */
+    private static Map<String, String> readShippedStaff() {
+        InputStream in = MessageFiles.class.getResourceAsStream("/messages/" + STAFF_FILE);
+        if (in == null) {
+            return Map.of();
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return read(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<String> staffText(String key) {
+        current();
+        return Optional.ofNullable(staff.get(key));
     }
 
     @Override
@@ -88,8 +114,17 @@ public class MessageFiles implements CitizenTexts {
         return merged;
     }
 
+    /** When each city file last changed (the staff file under the key null). */
     private Map<Language, Instant> versions() {
-        Map<Language, Instant> versions = new EnumMap<>(Language.class);
+        Map<Language, Instant> versions = new java.util.HashMap<>();
+        Path staffFile = cityFolder.resolve(STAFF_FILE);
+        try {
+            if (Files.isRegularFile(staffFile)) {
+                versions.put(null, Files.getLastModifiedTime(staffFile).toInstant());
+            }
+        } catch (IOException e) {
+            versions.put(null, Instant.EPOCH);
+        }
         for (Language language : Language.values()) {
             Path file = Path.of(cityFile(language));
             try {
@@ -120,6 +155,16 @@ public class MessageFiles implements CitizenTexts {
             }
             all.put(language, Map.copyOf(texts));
         }
+        Map<String, String> staffTexts = new HashMap<>(shippedStaff);
+        if (versions.containsKey(null)) {
+            Path file = cityFolder.resolve(STAFF_FILE);
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                staffTexts.putAll(read(reader));
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("市のメッセージファイル {} を読めません（同梱の文言を使います）: {}", file, e.getMessage());
+            }
+        }
+        staff = Map.copyOf(staffTexts);
         cityVersions = versions;
         return all;
     }

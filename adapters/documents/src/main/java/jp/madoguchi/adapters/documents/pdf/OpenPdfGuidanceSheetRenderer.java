@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -50,7 +51,9 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
         Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setPageEvent(new PageFooter(fonts.text(), sheet.footer() + "　" + sheet.receptionLine()));
+            BaseFont body = fonts.forLanguage(sheet.language());
+            writer.setPageEvent(new PageFooter(fonts.text(), phrase(sheet.footer() + "　" + sheet.receptionLine(), body, 8),
+                    sheet.language().equals("ja") || sheet.language().equals("easy") ? "ページ " : ""));
             document.addTitle(sheet.title());
             document.addCreator("Madoguchi");
             document.open();
@@ -62,12 +65,22 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
         return new RenderedDocument(sheet.fileName(), "application/pdf", out.toByteArray());
     }
 
+    /** A text set in runs of the fonts that have its glyphs. */
+    private Phrase phrase(String text, BaseFont preferred, float size) {
+        Phrase phrase = new Phrase();
+        for (PdfFonts.Run run : fonts.runs(text, preferred)) {
+            phrase.add(new Chunk(run.text(), new Font(run.font(), size)));
+        }
+        return phrase;
+    }
+
     /** Writes the sheet top to bottom, keeping the vertical position and starting new pages as needed. */
     private final class Layout {
         private final Document document;
         private final PdfContentByte canvas;
         private final GuidanceSheet sheet;
         private final List<Reading> readings;
+        private final BaseFont body;
         private float y;
 
         Layout(Document document, PdfContentByte canvas, GuidanceSheet sheet) {
@@ -75,32 +88,33 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
             this.canvas = canvas;
             this.sheet = sheet;
             this.readings = sheet.furigana() ? sheet.readings() : List.of();
+            this.body = fonts.forLanguage(sheet.language());
             this.y = document.top();
         }
 
         void write() throws DocumentException {
             qrCode();
-            text(sheet.title(), fonts.text(), 20, document.left(), 380, false);
+            text(sheet.title(), body, 20, document.left(), 380, false);
             y -= 4;
-            text(sheet.municipality(), fonts.text(), 11, document.left(), 380, false);
-            text(sheet.receptionLine(), fonts.text(), 11, document.left(), 380, false);
-            text(sheet.eventLine(), fonts.text(), 11, document.left(), 380, false);
+            text(sheet.municipality(), body, 11, document.left(), 380, false);
+            text(sheet.receptionLine(), body, 11, document.left(), 380, false);
+            text(sheet.eventLine(), body, 11, document.left(), 380, false);
             y = Math.min(y, document.top() - 96);
             y -= 6;
-            text(sheet.nextCounter(), fonts.text(), 14, document.left(), width(), false);
+            text(sheet.nextCounter(), body, 14, document.left(), width(), false);
             y -= 6;
             int number = 1;
             for (Counter counter : sheet.counters()) {
                 counterHeading(number++ + ". " + counter.heading() + (counter.place().isBlank() ? "" : "　" + counter.place()));
                 for (Entry entry : counter.entries()) {
                     needRoom(lineHeight(12) * 2);
-                    text("■ " + entry.name(), fonts.text(), 12, document.left() + 4, width() - 4, false);
+                    text("■ " + entry.name(), body, 12, document.left() + 4, width() - 4, false);
                     for (Line line : entry.lines()) {
                         float top = y;
-                        text(line.label(), fonts.text(), 9, document.left() + 16, LABEL_WIDTH - 8, false);
+                        text(line.label(), body, 9, document.left() + 16, LABEL_WIDTH - 8, false);
                         float afterLabel = y;
                         y = top;
-                        text(line.text(), line.personalName() ? fonts.names() : fonts.text(), 10,
+                        text(line.text(), line.personalName() ? fonts.names() : body, 10,
                                 document.left() + 16 + LABEL_WIDTH, width() - 16 - LABEL_WIDTH, line.personalName());
                         y = Math.min(y, afterLabel);
                     }
@@ -129,7 +143,7 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
             canvas.fill();
             canvas.restoreState();
             y -= 3;
-            text(heading, fonts.text(), 12, document.left() + 6, width() - 12, false);
+            text(heading, body, 12, document.left() + 6, width() - 12, false);
             y -= 6;
         }
 
@@ -176,7 +190,7 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
                             show(run.toString(), font, size, runStart, baseline);
                             run.setLength(0);
                         }
-                        float baseWidth = font.getWidthPoint(piece.text(), size);
+                        float baseWidth = fonts.width(piece.text(), font, size);
                         show(piece.text(), font, size, cursor + (w - baseWidth) / 2, baseline);
                         float rubySize = size * 0.5f;
                         float rubyWidth = fonts.text().getWidthPoint(piece.reading(), rubySize);
@@ -192,11 +206,11 @@ public class OpenPdfGuidanceSheetRenderer implements GuidanceSheetRenderer {
         }
 
         private void show(String text, BaseFont font, float size, float x, float baseline) {
-            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(text, new Font(font, size)), x, baseline, 0);
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, phrase(text, font, size), x, baseline, 0);
         }
 
         private float width(RubyText.Piece piece, BaseFont font, float size) {
-            float base = font.getWidthPoint(piece.text(), size);
+            float base = fonts.width(piece.text(), font, size);
             return piece.reading() == null ? base : Math.max(base, fonts.text().getWidthPoint(piece.reading(), size * 0.5f));
         }
 

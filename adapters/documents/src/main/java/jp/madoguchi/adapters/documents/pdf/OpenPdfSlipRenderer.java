@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -13,11 +14,13 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.Utilities;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.IssueReceptionSlipUseCase.ReceptionSlip;
 import jp.madoguchi.application.port.out.RenderedDocument;
 import jp.madoguchi.application.port.out.SlipRenderer;
+import jp.madoguchi.application.port.out.SlipRenderer.SlipWords;
 
 /**
  * 受付票 for a receipt printer: one page as wide as the roll (58 or 80 mm) and as long as the slip, or an A4 page
@@ -25,8 +28,6 @@ import jp.madoguchi.application.port.out.SlipRenderer;
  */
 @Singleton
 public class OpenPdfSlipRenderer implements SlipRenderer {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 H時mm分");
 
     private final PdfFonts fonts;
     private final ZoneId zone;
@@ -41,7 +42,9 @@ public class OpenPdfSlipRenderer implements SlipRenderer {
     }
 
     @Override
-    public RenderedDocument render(ReceptionSlip slip, String municipality, String paper) {
+    public RenderedDocument render(ReceptionSlip slip, String municipality, String paper, SlipWords words) {
+        BaseFont font = words.language().equals("ja") || words.language().equals("easy") ? fonts.gothic()
+                : fonts.forLanguage(words.language());
         Rectangle page = page(paper);
         // a roll prints to its edges less a few millimetres; sizes scale with the paper
         float scale = page.getWidth() / Utilities.millimetersToPoints(80);
@@ -50,30 +53,33 @@ public class OpenPdfSlipRenderer implements SlipRenderer {
         Document document = new Document(page, margin, margin, margin, margin);
         try {
             PdfWriter.getInstance(document, out);
-            document.addTitle("受付票 " + slip.number().value());
+            document.addTitle(words.title() + " " + slip.number().value());
             document.addCreator("Madoguchi");
             document.open();
-            line(document, municipality + "　受付票", 11 * Math.min(scale, 1.6f), Element.ALIGN_CENTER);
-            line(document, "呼出番号", 10 * Math.min(scale, 1.6f), Element.ALIGN_CENTER);
-            line(document, String.valueOf(slip.callNumber()), 44 * Math.min(scale, 2f), Element.ALIGN_CENTER);
-            line(document, "受付番号 " + slip.number().value(), 8 * Math.min(scale, 1.4f), Element.ALIGN_CENTER);
-            line(document, TIME.format(slip.openedAt().atZone(zone)) + " 受付", 8 * Math.min(scale, 1.4f), Element.ALIGN_CENTER);
-            line(document, "ご用件: " + String.join("・", slip.procedures()), 9 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
+            line(document, font, municipality + "　" + words.title(), 11 * Math.min(scale, 1.6f), Element.ALIGN_CENTER);
+            line(document, font, words.callNumber(), 10 * Math.min(scale, 1.6f), Element.ALIGN_CENTER);
+            line(document, font, String.valueOf(slip.callNumber()), 44 * Math.min(scale, 2f), Element.ALIGN_CENTER);
+            line(document, font, words.receptionNumber() + " " + slip.number().value(), 8 * Math.min(scale, 1.4f),
+                    Element.ALIGN_CENTER);
+            line(document, font, DateTimeFormatter.ofPattern(words.timePattern()).format(slip.openedAt().atZone(zone))
+                    + " " + words.opened(), 8 * Math.min(scale, 1.4f), Element.ALIGN_CENTER);
+            line(document, font, words.procedures() + ": " + String.join(words.language().equals("ja") || words.language().equals("easy") ? "・" : ", ",
+                    slip.procedures()), 9 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
             for (int i = 0; i < slip.counters().size(); i++) {
-                line(document, (i + 1) + ". " + slip.counters().get(i), 10 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
+                line(document, font, (i + 1) + ". " + slip.counters().get(i), 10 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
             }
-            line(document, slip.waitingAhead() == 0 ? "お待ちの方はいません。まもなくお呼びします。"
-                            : "お待ちの方 " + slip.waitingAhead() + "人（目安 約" + slip.estimatedWait() + "分）",
+            line(document, font, slip.waitingAhead() == 0 ? words.noWait()
+                            : words.waiting().replace("{0}", String.valueOf(slip.waitingAhead()))
+                            .replace("{1}", String.valueOf(slip.estimatedWait())),
                     10 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
             Image qr = Image.getInstance(slip.qrPng());
             float side = Math.min(page.getWidth() - 2 * margin, Utilities.millimetersToPoints(36));
             qr.scaleToFit(side, side);
             qr.setAlignment(Element.ALIGN_CENTER);
             document.add(qr);
-            line(document, "番号が呼ばれましたら窓口でこの票をお見せください。", 7 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
+            line(document, font, words.show(), 7 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
             if (!slip.identified()) {
-                line(document, "窓口で本人確認書類（運転免許証・在留カードなど）をお見せください。", 7 * Math.min(scale, 1.4f),
-                        Element.ALIGN_LEFT);
+                line(document, font, words.bringId(), 7 * Math.min(scale, 1.4f), Element.ALIGN_LEFT);
             }
             document.close();
         } catch (DocumentException | java.io.IOException e) {
@@ -92,8 +98,12 @@ public class OpenPdfSlipRenderer implements SlipRenderer {
         };
     }
 
-    private void line(Document document, String text, float size, int alignment) throws DocumentException {
-        Paragraph paragraph = new Paragraph(text, new Font(fonts.gothic(), size));
+    /** A line in the slip's font, a character it lacks (a Japanese name beside a translation) in one that has it. */
+    private void line(Document document, BaseFont font, String text, float size, int alignment) throws DocumentException {
+        Paragraph paragraph = new Paragraph();
+        for (PdfFonts.Run run : fonts.runs(text, font)) {
+            paragraph.add(new Chunk(run.text(), new Font(run.font(), size)));
+        }
         paragraph.setAlignment(alignment);
         paragraph.setSpacingAfter(size * 0.3f);
         document.add(paragraph);

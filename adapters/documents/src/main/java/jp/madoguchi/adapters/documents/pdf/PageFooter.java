@@ -20,12 +20,19 @@ final class PageFooter extends PdfPageEventHelper {
     private static final float BASELINE = 30;
 
     private final BaseFont font;
-    private final String left;
+    private final Phrase left;
+    private final String pageLabel;
     private PdfTemplate total;
 
     PageFooter(BaseFont font, String left) {
+        this(font, new Phrase(left, new Font(font, 8)), "ページ ");
+    }
+
+    /** A footer already set in its fonts (a sheet in another language), and how that language says "page". */
+    PageFooter(BaseFont font, Phrase left, String pageLabel) {
         this.font = font;
         this.left = left;
+        this.pageLabel = pageLabel;
     }
 
     @Override
@@ -37,8 +44,8 @@ final class PageFooter extends PdfPageEventHelper {
     public void onEndPage(PdfWriter writer, Document document) {
         PdfContentByte canvas = writer.getDirectContent();
         Font small = new Font(font, 8);
-        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(left, small), document.left(), BASELINE, 0);
-        String page = "ページ " + writer.getPageNumber() + "/";
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, left, document.left(), BASELINE, 0);
+        String page = pageLabel + writer.getPageNumber() + "/";
         ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(page, small), document.right() - 14, BASELINE, 0);
         canvas.addTemplate(total, document.right() - 14, BASELINE);
     }
