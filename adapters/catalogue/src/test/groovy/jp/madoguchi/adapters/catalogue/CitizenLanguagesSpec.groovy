@@ -98,6 +98,23 @@ class CitizenLanguagesSpec extends Specification {
         missing.find { it.language() == Language.VIETNAMESE }.cityFile() == data.resolve('messages/citizen_vi.properties').toString()
     }
 
+    def "職員の画面の文言も、市のファイル staff_ja.properties でキーごとに変えられる"() {
+        given:
+        def files = new MessageFiles(data.toString(), clock)
+        Files.createDirectories(data.resolve('messages'))
+
+        expect: 'nothing of the city yet (the staff UI\'s own file is not on this class path)'
+        files.staffText('staff.staff.queue.1').isEmpty()
+
+        when:
+        Files.writeString(data.resolve('messages/staff_ja.properties'), 'staff.staff.queue.1=本日の受付\n')
+        clock.later(10)
+
+        then:
+        files.staffText('staff.staff.queue.1').get() == '本日の受付'
+        files.keys(Language.JAPANESE).every { !it.startsWith('staff.') }
+    }
+
     /** A clock the test moves on, as the files are looked at again only every few seconds. */
     static class MutableClock extends Clock {
         Instant now = Instant.parse('2026-12-05T09:00:00Z')
