@@ -283,6 +283,23 @@ class CitizenLanguagesAcceptanceSpec extends Specification {
         sheets.vi.contains('tháng')
     }
 
+    def "スマートフォンの事前入力は、言語を選ぶまでブラウザの言語で出る（対応していなければ日本語）"() {
+        given:
+        def http = java.net.http.HttpClient.newHttpClient()
+        def page = { String path, String accept ->
+            http.send(java.net.http.HttpRequest.newBuilder(URI.create(app.url(path))).header('Accept-Language', accept).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body()
+        }
+
+        expect: 'the first of the browser\'s languages Madoguchi speaks'
+        page('/kiosk/pre-entry', 'vi-VN,vi;q=0.9,en;q=0.8').contains('Chọn thủ tục trước khi đến')
+        page('/kiosk/pre-entry', 'fr-FR,fr;q=0.9,pt-BR;q=0.8').contains('Escolha seus procedimentos antes de vir')
+        page('/kiosk/pre-entry', 'de-DE,de;q=0.9').contains('来庁前にご用件を選んでおけます')
+
+        and: 'the kiosk\'s own pages never follow a browser'
+        page('/kiosk', 'en-US,en;q=0.9').contains('ご用件をお選びください')
+    }
+
     /** Whitespace out: a line may wrap anywhere in CJK text. */
     private static String folded(String text) {
         text.replaceAll(/[\s\u00a0]+/, '')

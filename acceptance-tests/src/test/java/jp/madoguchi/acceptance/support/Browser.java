@@ -52,6 +52,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--lang=ja-JP", "--window-size=1280,1100");
         options.addArguments(extra);
+        // a phone of Japan: pages that follow the browser's language (事前入力) open in Japanese, as on most phones here
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja-JP,ja"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()

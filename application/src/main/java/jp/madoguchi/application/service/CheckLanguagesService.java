@@ -79,8 +79,7 @@ public final class CheckLanguagesService implements CheckLanguagesUseCase {
      * procedure and department names). A kanji without a reading is reported under {@code ふりがな.<漢字>}.
      */
     private List<MissingText> unread(Iterable<String> keys, Map<String, String> data) {
-        Readings readings = new Readings(guidance.readings().stream()
-                .map(r -> new Readings.Reading(r.word(), r.reading())).toList());
+        Readings readings = PageTextsService.readingsOf(guidance);
         Map<String, String> where = new LinkedHashMap<>();
         List<String> shown = new ArrayList<>();
         for (String key : keys) {

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
-import jp.madoguchi.application.port.out.GuidanceCatalogue;
+import jp.madoguchi.application.port.in.PageTextsUseCase;
 import jp.madoguchi.domain.language.Language;
 import jp.madoguchi.domain.procedure.Department;
 import jp.madoguchi.domain.procedure.Procedure;
@@ -21,15 +21,15 @@ public final class CitizenWords {
 
     private final Language language;
     private final CitizenMessageSource messages;
-    private final GuidanceCatalogue guidance;
+    private final PageTextsUseCase texts;
     private final Map<String, Procedure> procedures;
     private final Map<String, Department> departments;
 
-    CitizenWords(Language language, CitizenMessageSource messages, GuidanceCatalogue guidance,
+    CitizenWords(Language language, CitizenMessageSource messages, PageTextsUseCase texts,
                  ListProceduresUseCase catalogue) {
         this.language = language;
         this.messages = messages;
-        this.guidance = guidance;
+        this.texts = texts;
         this.procedures = catalogue.everything().stream()
                 .collect(Collectors.toMap(Procedure::name, Function.identity(), (a, b) -> a));
         this.departments = catalogue.departments().stream()
@@ -50,10 +50,7 @@ public final class CitizenWords {
     /** A department (市民課 → Citizen Affairs Division), from the guidance sheet's counters. */
     public String department(String japaneseName) {
         Department department = departments.get(japaneseName);
-        if (department == null || language.japanese()) {
-            return japaneseName;
-        }
-        return guidance.counter(department.code(), japaneseName, language.code()).name();
+        return department == null ? japaneseName : texts.counterName(department.code(), japaneseName, language);
     }
 
     /** A form's item (氏名 → Name). */

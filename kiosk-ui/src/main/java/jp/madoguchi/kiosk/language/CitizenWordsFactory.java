@@ -2,7 +2,7 @@ package jp.madoguchi.kiosk.language;
 
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.ListProceduresUseCase;
-import jp.madoguchi.application.port.out.GuidanceCatalogue;
+import jp.madoguchi.application.port.in.PageTextsUseCase;
 import jp.madoguchi.domain.language.Language;
 
 /** Makes the {@link CitizenWords} of one page's language. */
@@ -10,16 +10,16 @@ import jp.madoguchi.domain.language.Language;
 public class CitizenWordsFactory {
 
     private final CitizenMessageSource messages;
-    private final GuidanceCatalogue guidance;
+    private final PageTextsUseCase texts;
     private final ListProceduresUseCase procedures;
 
-    public CitizenWordsFactory(CitizenMessageSource messages, GuidanceCatalogue guidance, ListProceduresUseCase procedures) {
+    public CitizenWordsFactory(CitizenMessageSource messages, PageTextsUseCase texts, ListProceduresUseCase procedures) {
         this.messages = messages;
-        this.guidance = guidance;
+        this.texts = texts;
         this.procedures = procedures;
     }
 
     public CitizenWords in(Language language) {
-        return new CitizenWords(language, messages, guidance, procedures);
+        return new CitizenWords(language, messages, texts, procedures);
     }
 }

@@ -1,7 +1,7 @@
 package jp.madoguchi.kiosk.language;
 
 import jakarta.inject.Singleton;
-import jp.madoguchi.application.port.out.GuidanceCatalogue;
+import jp.madoguchi.application.port.in.PageTextsUseCase;
 import jp.madoguchi.domain.language.Readings;
 
 /**
@@ -13,9 +13,8 @@ public class Furigana {
 
     private final Readings readings;
 
-    public Furigana(GuidanceCatalogue catalogue) {
-        this.readings = new Readings(catalogue.readings().stream()
-                .map(r -> new Readings.Reading(r.word(), r.reading())).toList());
+    public Furigana(PageTextsUseCase texts) {
+        this.readings = texts.readings();
     }
 
     /** The text (HTML-escaped already: kanji and kana are never escaped) with {@code <ruby>} over each word read. */

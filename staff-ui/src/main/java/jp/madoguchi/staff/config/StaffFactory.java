@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import jp.madoguchi.application.port.in.CallStaffUseCase;
 import jp.madoguchi.application.port.in.CheckLanguagesUseCase;
+import jp.madoguchi.application.port.in.PageTextsUseCase;
 import jp.madoguchi.application.port.in.ManageTerminalsUseCase;
 import jp.madoguchi.application.port.in.VisitLanguageUseCase;
 import jp.madoguchi.application.port.out.CitizenTexts;
@@ -15,6 +16,7 @@ import jp.madoguchi.application.port.out.FormCatalogue;
 import jp.madoguchi.application.port.out.GuidanceCatalogue;
 import jp.madoguchi.application.port.out.KioskHelpCalls;
 import jp.madoguchi.application.port.out.ProcedureCatalogue;
+import jp.madoguchi.application.port.out.StaffTexts;
 import jp.madoguchi.application.port.out.AuditTrail;
 import jp.madoguchi.application.port.out.OneTimePasswords;
 import jp.madoguchi.application.port.out.PairedTerminals;
@@ -27,6 +29,7 @@ import jp.madoguchi.application.port.out.TwoDimensionalCodes;
 import jp.madoguchi.application.port.out.VisitLanguages;
 import jp.madoguchi.application.service.CallStaffService;
 import jp.madoguchi.application.service.CheckLanguagesService;
+import jp.madoguchi.application.service.PageTextsService;
 import jp.madoguchi.application.service.LoginPolicy;
 import jp.madoguchi.application.service.ManageTerminalsService;
 import jp.madoguchi.application.service.StaffAdministrationService;
@@ -83,5 +86,10 @@ public class StaffFactory {
     CheckLanguagesUseCase checkLanguages(CitizenTexts texts, FormCatalogue forms, ProcedureCatalogue procedures,
                                          GuidanceCatalogue guidance) {
         return new CheckLanguagesService(texts, forms, procedures, guidance);
+    }
+
+    @Singleton
+    PageTextsUseCase pageTexts(CitizenTexts texts, StaffTexts staff, GuidanceCatalogue guidance) {
+        return new PageTextsService(texts, staff, guidance);
     }
 }
